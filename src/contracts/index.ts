@@ -1,0 +1,5 @@
+export * from './primitives.ts';
+export * from './scenario.ts';
+export * from './plan.ts';
+export * from './built-in-vehicle-types.ts';
+export * from './format-issues.ts';

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { clockTimeSchema, fullSizeSchema, idSchema, lonLatSchema } from './primitives.ts';
+
+export const stopSchema = z.object({
+  receiverId: idSchema,
+  orderIds: z.array(idSchema),
+  location: lonLatSchema,
+  /** Start of service (after any wait), inside the receiver's (or order's) window. */
+  arrival: clockTimeSchema,
+  departure: clockTimeSchema,
+  waitMin: z.number().min(0).optional(),
+  /** Load on board after this stop, per dimension. */
+  loadAfter: fullSizeSchema,
+});
+
+export const routeSchema = z.object({
+  id: z.string(),
+  vehicleType: idSchema,
+  /** Hub id, or carrier id for a carrier's own depot. */
+  start: idSchema,
+  /** Index of the physical vehicle doing this route (a vehicle doing several trips has several routes). */
+  vehicle: z.string(),
+  trip: z.number().int().min(1),
+  departure: clockTimeSchema,
+  returnAt: clockTimeSchema,
+  distanceKm: z.number(),
+  durationMin: z.number(),
+  energyKWh: z.number(),
+  co2eKg: z.number(),
+  /** Load on board when leaving the start, per dimension. */
+  loadStart: fullSizeSchema,
+  stops: z.array(stopSchema),
+});
+
+export const trunkLegSchema = z.object({
+  carrierId: idSchema,
+  hubId: idSchema,
+  vehicleType: idSchema,
+  trips: z.number().int().min(0),
+  /** Round trips depot -> hub -> depot, all trips. */
+  distanceKm: z.number(),
+  durationMin: z.number(),
+  energyKWh: z.number(),
+  co2eKg: z.number(),
+  load: fullSizeSchema,
+});
+
+export const kpisSchema = z.object({
+  vehicles: z.number().int(),
+  routes: z.number().int(),
+  vehicleKm: z.number(),
+  vehicleHours: z.number(),
+  energyKWh: z.number(),
+  co2eKg: z.number(),
+  stops: z.number().int(),
+  /** Mean number of vehicle visits per receiver served. */
+  deliveriesPerReceiver: z.number(),
+  /** Mean over routes of the peak load's share of the binding capacity dimension. */
+  fillRate: z.number(),
+  /** Hub handling energy included in energyKWh (consolidated plan only). */
+  hubHandlingKWh: z.number().optional(),
+});
+
+export const unassignedReasonSchema = z.enum([
+  'too-big-for-every-vehicle',
+  'no-vehicle-allowed',
+  'window-unreachable',
+  'range-exceeded',
+  'fleet-exhausted',
+]);
+
+export const unassignedSchema = z.object({
+  orderId: idSchema,
+  reason: unassignedReasonSchema,
+  detail: z.string().optional(),
+});
+
+const changeSchema = z.object({ before: z.number(), after: z.number(), pct: z.number() });
+
+export const planSchema = z.object({
+  schemaVersion: z.literal(1),
+  scenario: z.object({ name: z.string(), date: z.string(), seed: z.number().int(), timeLimitSeconds: z.number() }),
+  baseline: z.object({
+    kpis: kpisSchema,
+    routes: z.array(routeSchema),
+    unassigned: z.array(unassignedSchema),
+  }),
+  consolidated: z.object({
+    kpis: kpisSchema,
+    routes: z.array(routeSchema),
+    trunk: z.array(trunkLegSchema),
+    unassigned: z.array(unassignedSchema),
+  }),
+  savings: z.object({
+    vehicleKm: changeSchema,
+    vehicleHours: changeSchema,
+    energyKWh: changeSchema,
+    co2eKg: changeSchema,
+    vehicles: changeSchema,
+    deliveriesPerReceiver: z.object({ before: z.number(), after: z.number() }),
+  }),
+  /** Cost in EUR per carrier: alone (its baseline) vs its share of the pooled plan; method named in meta. */
+  allocation: z.array(
+    z.object({ carrierId: idSchema, standaloneCost: z.number(), allocatedCost: z.number(), saving: z.number() }),
+  ),
+  meta: z.object({
+    allocationMethod: z.string(),
+    solveSeconds: z.number(),
+    orders: z.number().int(),
+    receivers: z.number().int(),
+  }),
+});
+
+export type Plan = z.infer<typeof planSchema>;
+export type PlanRoute = z.infer<typeof routeSchema>;
+export type PlanStop = z.infer<typeof stopSchema>;
+export type TrunkLeg = z.infer<typeof trunkLegSchema>;
+export type Kpis = z.infer<typeof kpisSchema>;
+export type Unassigned = z.infer<typeof unassignedSchema>;
+export type UnassignedReason = z.infer<typeof unassignedReasonSchema>;

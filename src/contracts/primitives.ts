@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+/** WGS84 `[longitude, latitude]` in degrees: GeoJSON and turf order, never `[lat, lon]`. */
+export const lonLatSchema = z.tuple([
+  z.number().min(-180, 'longitude must be ≥ -180').max(180, 'longitude must be ≤ 180'),
+  z.number().min(-90, 'latitude must be ≥ -90').max(90, 'latitude must be ≤ 90'),
+]);
+export type LonLat = z.infer<typeof lonLatSchema>;
+
+/** Local wall-clock time `"HH:MM"` (24 h) in the scenario's timezone; `"24:00"` allowed as an end of day. */
+export const clockTimeSchema = z
+  .string()
+  .regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'expected time "HH:MM" between 00:00 and 24:00');
+
+export const timeWindowSchema = z
+  .object({ start: clockTimeSchema, end: clockTimeSchema })
+  .refine((w) => w.start < w.end, { message: 'window end must be after its start', path: ['end'] });
+export type TimeWindow = z.infer<typeof timeWindowSchema>;
+
+export const idSchema = z.string().min(1, 'expected a non-empty id').max(200);
+
+/** A load or capacity: mass in kg, volume in m3, handling units (parcels, roll cages). */
+export const sizeSchema = z.object({
+  kg: z.number().min(0, 'expected number ≥ 0'),
+  m3: z.number().min(0, 'expected number ≥ 0').optional(),
+  units: z.number().int().min(0, 'expected integer ≥ 0').optional(),
+});
+export type Size = z.infer<typeof sizeSchema>;
+
+export const fullSizeSchema = z.object({ kg: z.number(), m3: z.number(), units: z.number() });

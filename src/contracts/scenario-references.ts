@@ -1,0 +1,56 @@
+import type { z } from 'zod';
+import { BUILT_IN_VEHICLE_TYPE_IDS } from './built-in-vehicle-types.ts';
+import type { Scenario } from './scenario.ts';
+
+type Ctx = z.core.$RefinementCtx<Scenario>;
+
+function checkUnique(ctx: Ctx, list: readonly { id: string }[], field: string): Set<string> {
+  const seen = new Set<string>();
+  list.forEach((item, i) => {
+    if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [field, i, 'id'], message: `duplicate id "${item.id}"` });
+    seen.add(item.id);
+  });
+  return seen;
+}
+
+/**
+ * Cross-field checks zod's shape cannot express: unique ids and references that must exist.
+ * Issues carry the same field paths as shape errors (`orders[12].receiverId`).
+ */
+export function checkScenarioReferences(s: Scenario, ctx: Ctx): void {
+  const hubs = checkUnique(ctx, s.hubs, 'hubs');
+  const carriers = checkUnique(ctx, s.carriers, 'carriers');
+  const receivers = checkUnique(ctx, s.receivers, 'receivers');
+  checkUnique(ctx, s.orders, 'orders');
+  const types = new Set<string>([...BUILT_IN_VEHICLE_TYPE_IDS, ...(s.vehicleTypes ?? []).map((t) => t.id)]);
+  if (s.vehicleTypes) checkUnique(ctx, s.vehicleTypes, 'vehicleTypes');
+
+  s.hubs.forEach((h, i) => {
+    if (h.open >= h.close) ctx.addIssue({ code: 'custom', path: ['hubs', i, 'close'], message: 'hub must close after it opens' });
+  });
+  s.carriers.forEach((c, i) => {
+    if (!types.has(c.baselineVehicleType))
+      ctx.addIssue({ code: 'custom', path: ['carriers', i, 'baselineVehicleType'], message: `unknown vehicle type "${c.baselineVehicleType}"` });
+  });
+  s.orders.forEach((o, i) => {
+    if (!carriers.has(o.carrierId))
+      ctx.addIssue({ code: 'custom', path: ['orders', i, 'carrierId'], message: `unknown carrier "${o.carrierId}"` });
+    if (!receivers.has(o.receiverId))
+      ctx.addIssue({ code: 'custom', path: ['orders', i, 'receiverId'], message: `unknown receiver "${o.receiverId}"` });
+  });
+  s.fleet.forEach((f, i) => {
+    if (!hubs.has(f.hubId)) ctx.addIssue({ code: 'custom', path: ['fleet', i, 'hubId'], message: `unknown hub "${f.hubId}"` });
+    if (!types.has(f.vehicleType))
+      ctx.addIssue({ code: 'custom', path: ['fleet', i, 'vehicleType'], message: `unknown vehicle type "${f.vehicleType}"` });
+  });
+  const ids = s.options?.matrix?.ids;
+  if (ids) {
+    const n = ids.length;
+    s.options?.matrix?.distancesKm.forEach((row, i) => {
+      if (row.length !== n)
+        ctx.addIssue({ code: 'custom', path: ['options', 'matrix', 'distancesKm', i], message: `expected ${n} entries` });
+    });
+    if (s.options?.matrix?.distancesKm.length !== n)
+      ctx.addIssue({ code: 'custom', path: ['options', 'matrix', 'distancesKm'], message: `expected ${n} rows` });
+  }
+}

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { checkScenarioReferences } from './scenario-references.ts';
+import { clockTimeSchema, idSchema, lonLatSchema, sizeSchema, timeWindowSchema } from './primitives.ts';
+
+export const hubSchema = z.object({
+  id: idSchema,
+  name: z.string().optional(),
+  location: lonLatSchema,
+  open: clockTimeSchema,
+  close: clockTimeSchema,
+  capacityUnits: z.number().int().positive().optional(),
+  /** Hub handling energy per handling unit (cross-dock, scanning, lighting); default in src/energy. */
+  handlingKWhPerUnit: z.number().min(0).optional(),
+});
+
+export const carrierSchema = z.object({
+  id: idSchema,
+  name: z.string().optional(),
+  depot: lonLatSchema,
+  baselineVehicleType: idSchema,
+  /** Vehicles the carrier has for its own baseline rounds; unlimited when absent. */
+  baselineVehicles: z.number().int().positive().optional(),
+});
+
+export const receiverSchema = z.object({
+  id: idSchema,
+  name: z.string().optional(),
+  kind: z.string().optional(),
+  location: lonLatSchema,
+  windows: z.array(timeWindowSchema).min(1, 'expected at least one receiving window'),
+  serviceMinutes: z.number().min(0).max(240).optional(),
+  access: z.object({ vehicleClasses: z.array(z.string().min(1)).min(1).optional() }).optional(),
+});
+
+export const orderSchema = z.object({
+  id: idSchema,
+  carrierId: idSchema,
+  receiverId: idSchema,
+  kind: z.enum(['delivery', 'pickup']).optional(),
+  size: sizeSchema,
+  window: timeWindowSchema.optional(),
+});
+
+/** Energy use of a vehicle type: linear in payload between empty and full (see src/energy and docs/model/energy.md). */
+export const energyProfileSchema = z.object({
+  carrier: z.enum(['electricity', 'diesel', 'hydrogen', 'bio-cng']),
+  /** Energy at the wheel's source per km, empty, in kWh/km (diesel: 10 kWh per litre). */
+  emptyKWhPerKm: z.number().min(0),
+  /** Same, at full rated payload. */
+  fullKWhPerKm: z.number().min(0),
+  /** Well-to-wheel emission factor per kWh of that carrier, kg CO2e/kWh. */
+  co2eKgPerKWh: z.number().min(0),
+  batteryKWh: z.number().positive().optional(),
+  source: z.string().min(1),
+});
+
+export const vehicleTypeSchema = z.object({
+  id: idSchema,
+  class: z.string().min(1),
+  capacity: z.object({ kg: z.number().positive(), m3: z.number().positive().optional(), units: z.number().int().positive().optional() }),
+  speedKmh: z.number().positive().max(130).optional(),
+  fixedCostEur: z.number().min(0).optional(),
+  costPerKmEur: z.number().min(0).optional(),
+  costPerHourEur: z.number().min(0).optional(),
+  energy: energyProfileSchema.optional(),
+  maxRouteMinutes: z.number().positive().optional(),
+});
+
+export const fleetSchema = z.object({
+  hubId: idSchema,
+  vehicleType: idSchema,
+  count: z.number().int().min(0),
+  shift: timeWindowSchema,
+  maxTrips: z.number().int().min(1).max(20).optional(),
+  reloadMinutes: z.number().min(0).max(240).optional(),
+});
+
+export const scenarioOptionsSchema = z.object({
+  circuity: z.number().min(1).max(3).optional(),
+  timeLimitSeconds: z.number().positive().max(3600).optional(),
+  seed: z.number().int().min(0).optional(),
+  /** Grid electricity factor to use (defaults to mainland France). */
+  electricityCo2eKgPerKWh: z.number().min(0).optional(),
+  /** When set, travel uses this matrix instead of great-circle × circuity: ids in `matrix.ids` order. */
+  matrix: z
+    .object({
+      ids: z.array(idSchema).min(1),
+      distancesKm: z.array(z.array(z.number().min(0))),
+      durationsMin: z.array(z.array(z.number().min(0))).optional(),
+    })
+    .optional(),
+});
+
+export const scenarioSchema = z
+  .object({
+  name: z.string().min(1),
+  date: z.iso.date(),
+  timezone: z.string().min(1).optional(),
+  hubs: z.array(hubSchema).min(1, 'expected at least one hub'),
+  carriers: z.array(carrierSchema).min(1, 'expected at least one carrier'),
+  receivers: z.array(receiverSchema).min(1, 'expected at least one receiver'),
+  orders: z.array(orderSchema),
+  vehicleTypes: z.array(vehicleTypeSchema).optional(),
+  fleet: z.array(fleetSchema).min(1, 'expected at least one fleet entry'),
+  options: scenarioOptionsSchema.optional(),
+  })
+  .superRefine(checkScenarioReferences);
+
+export type Scenario = z.infer<typeof scenarioSchema>;
+export type Hub = z.infer<typeof hubSchema>;
+export type Carrier = z.infer<typeof carrierSchema>;
+export type Receiver = z.infer<typeof receiverSchema>;
+export type Order = z.infer<typeof orderSchema>;
+export type VehicleTypeInput = z.infer<typeof vehicleTypeSchema>;
+export type FleetEntry = z.infer<typeof fleetSchema>;
+export type EnergyProfile = z.infer<typeof energyProfileSchema>;

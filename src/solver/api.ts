@@ -1,0 +1,27 @@
+import type { RoutingProblem } from '../domain/routing-problem.ts';
+
+/** Everything the search reports while it runs. */
+export interface SearchProgress {
+  readonly iteration: number;
+  readonly elapsedMs: number;
+  readonly bestCost: number;
+  /** Share of the time or iteration budget used, 0..1. */
+  readonly fraction: number;
+}
+
+/** Stop when this returns true; composed with anyOf(). */
+export type StopCriterion = (p: SearchProgress) => boolean;
+
+export interface SolveParams {
+  readonly seed: number;
+  /** Milliseconds from an arbitrary origin; injected so the engine stays deterministic and testable. */
+  readonly clock: () => number;
+  readonly timeLimitMs: number;
+  readonly maxIterations?: number;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (p: SearchProgress) => void;
+  /** `vehicles`: fewest vehicles first, then cost (benchmark mode); default `cost`. */
+  readonly objective?: 'cost' | 'vehicles';
+}
+
+export type { RoutingProblem };
