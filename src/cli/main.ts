@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { CliError } from './cli-error.ts';
 import { registerCommands } from './commands/index.ts';
 
 /** Runs the `picon` command line; returns the process exit code instead of exiting, so tests can call it. */
@@ -18,15 +19,5 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     process.stderr.write(`picon: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
     return 1;
-  }
-}
-
-/** An error the user can fix (bad file, bad field): printed without a stack trace. */
-export class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode = 2,
-  ) {
-    super(message);
   }
 }
