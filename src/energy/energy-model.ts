@@ -1,0 +1,198 @@
+/**
+ * Energy and emissions of vehicle movements and hub handling: pure functions, see docs/model/energy.md.
+ *
+ *   E(arc) = d_km × (e_empty + (e_full − e_empty) × clamp(payload / capacity, 0, 1))     [kWh]
+ *   CO2e   = E × f_WTW                                                                    [kg]
+ */
+import type { BuiltInVehicleTypeId } from '../contracts/built-in-vehicle-types.ts';
+import type { EnergyProfile, VehicleTypeInput } from '../contracts/scenario.ts';
+import type { VehicleEnergyModel } from '../domain/routing-problem.ts';
+import { METRES_PER_KM, type KWh, type Kilograms, type Metres } from '../domain/units.ts';
+import { ELECTRICITY_FR_CO2E_KG_PER_KWH, HUB_HANDLING_KWH_PER_UNIT } from './constants.ts';
+import { BUILT_IN_VEHICLE_TYPES } from './vehicle-types.ts';
+
+/** Energy profile fields the model needs (the wire `EnergyProfile` satisfies it). */
+export type ArcEnergyProfile = Pick<EnergyProfile, 'emptyKWhPerKm' | 'fullKWhPerKm'>;
+
+/**
+ * Energy used to drive `distanceKm` carrying `payloadKg`, linear in payload between the empty and the full rate.
+ * Payload is clamped to [0, capacityKg]: an overload is costed as a full load (capacity is the solver's job),
+ * and a non-positive capacity is costed as empty.
+ *
+ * @example arcEnergyKWh({ emptyKWhPerKm: 0.79, fullKWhPerKm: 1.07 }, 100, 0, 1080) // 79 kWh (7.9 L of diesel)
+ */
+export function arcEnergyKWh(
+  profile: ArcEnergyProfile,
+  distanceKm: number,
+  payloadKg: Kilograms,
+  capacityKg: Kilograms,
+): KWh {
+  const loadFactor = capacityKg > 0 ? Math.min(1, Math.max(0, payloadKg / capacityKg)) : 0;
+  const perKm = profile.emptyKWhPerKm + (profile.fullKWhPerKm - profile.emptyKWhPerKm) * loadFactor;
+  return distanceKm * perKm;
+}
+
+/** Well-to-wheel kg CO2e of `energyKWh` of the profile's energy carrier. */
+export function co2eKg(profile: Pick<EnergyProfile, 'co2eKgPerKWh'>, energyKWh: KWh): number {
+  return energyKWh * profile.co2eKgPerKWh;
+}
+
+/**
+ * Hub handling energy (ISO 14083 hub operation) for `units` handling units cross-docked.
+ * @defaultValue perUnit = HUB_HANDLING_KWH_PER_UNIT (0.05 kWh/unit, labelled assumption)
+ */
+export function hubHandlingKWh(units: number, perUnit: number = HUB_HANDLING_KWH_PER_UNIT.value): KWh {
+  return units * perUnit;
+}
+
+/**
+ * Well-to-wheel kg CO2e of hub handling, on grid electricity.
+ * @defaultValue perUnit = 0.05 kWh/unit (assumption); electricityFactor = 0.048 kg CO2e/kWh (mainland France)
+ */
+export function hubHandlingCo2eKg(
+  units: number,
+  perUnit: number = HUB_HANDLING_KWH_PER_UNIT.value,
+  electricityFactor: number = ELECTRICITY_FR_CO2E_KG_PER_KWH.value,
+): number {
+  return hubHandlingKWh(units, perUnit) * electricityFactor;
+}
+
+/** A vehicle type after merging with the built-ins: every field the planner needs is present. */
+export interface ResolvedVehicleType extends VehicleTypeInput {
+  readonly speedKmh: number;
+  readonly fixedCostEur: number;
+  readonly costPerKmEur: number;
+  readonly costPerHourEur: number;
+  readonly energy: EnergyProfile;
+}
+
+/** Built-in used to fill a scenario type whose class has several built-ins and whose energy carrier is not given. */
+export const CLASS_DEFAULT_VEHICLE_TYPE: Readonly<Record<string, BuiltInVehicleTypeId>> = Object.freeze({
+  'cargo-bike': 'cargo-bike',
+  van: 'diesel-van',
+  truck: 'rigid-truck',
+});
+
+/**
+ * Built-in used to fill a scenario type of an unknown class: the diesel van, the status-quo city vehicle
+ * (conservative: it never understates emissions against the electric types). Its m3 and units are NOT
+ * inherited, so a custom class left without them is unconstrained in those dimensions.
+ */
+export const FALLBACK_VEHICLE_TYPE_ID: BuiltInVehicleTypeId = 'diesel-van';
+
+const BUILT_INS: readonly VehicleTypeInput[] = Object.values(BUILT_IN_VEHICLE_TYPES);
+
+/** Picks the built-in that fills a scenario type's missing fields; `sameClass` false = fallback. */
+function baseFor(type: VehicleTypeInput): { base: VehicleTypeInput; sameClass: boolean } {
+  const byId = BUILT_INS.find((b) => b.id === type.id);
+  if (byId) return { base: byId, sameClass: true };
+  const sameClass = BUILT_INS.filter((b) => b.class === type.class);
+  const sameCarrier = type.energy
+    ? sameClass.find((b) => b.energy?.carrier === type.energy?.carrier)
+    : undefined;
+  const classDefaultId = CLASS_DEFAULT_VEHICLE_TYPE[type.class];
+  const classDefault = classDefaultId ? BUILT_IN_VEHICLE_TYPES[classDefaultId] : sameClass[0];
+  const base = sameCarrier ?? classDefault;
+  return base
+    ? { base, sameClass: true }
+    : { base: BUILT_IN_VEHICLE_TYPES[FALLBACK_VEHICLE_TYPE_ID], sameClass: false };
+}
+
+function mergeEnergy(own: EnergyProfile | undefined, base: EnergyProfile): EnergyProfile {
+  if (!own) return { ...base };
+  // A battery is only meaningful for the same carrier: never give a diesel battery to an electric override.
+  const batteryKWh = own.batteryKWh ?? (own.carrier === base.carrier ? base.batteryKWh : undefined);
+  return batteryKWh === undefined ? { ...own } : { ...own, batteryKWh };
+}
+
+function applyElectricityFactor(energy: EnergyProfile, factor: number): EnergyProfile {
+  if (energy.carrier !== 'electricity' || energy.co2eKgPerKWh === factor) return energy;
+  return {
+    ...energy,
+    co2eKgPerKWh: factor,
+    source: `${energy.source}. Electricity factor overridden by the scenario: ${factor} kg CO2e/kWh`,
+  };
+}
+
+function resolveOne(
+  type: VehicleTypeInput,
+  explicitEnergy: boolean,
+  electricityFactor: number | undefined,
+): ResolvedVehicleType {
+  const { base, sameClass } = baseFor(type);
+  const baseEnergy = base.energy;
+  if (!baseEnergy) throw new Error(`built-in vehicle type "${base.id}" has no energy profile`);
+  let energy = mergeEnergy(type.energy, baseEnergy);
+  if (!explicitEnergy && electricityFactor !== undefined)
+    energy = applyElectricityFactor(energy, electricityFactor);
+  const capacity = sameClass ? { ...base.capacity, ...definedOnly(type.capacity) } : { ...type.capacity };
+  const maxRouteMinutes = type.maxRouteMinutes ?? base.maxRouteMinutes;
+  return {
+    id: type.id,
+    class: type.class,
+    capacity,
+    speedKmh: type.speedKmh ?? base.speedKmh ?? 0,
+    fixedCostEur: type.fixedCostEur ?? base.fixedCostEur ?? 0,
+    costPerKmEur: type.costPerKmEur ?? base.costPerKmEur ?? 0,
+    costPerHourEur: type.costPerHourEur ?? base.costPerHourEur ?? 0,
+    energy,
+    ...(maxRouteMinutes === undefined ? {} : { maxRouteMinutes }),
+  };
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/**
+ * The vehicle types of a scenario: the six built-ins, each replaced by the scenario type of the same id, followed by
+ * the scenario's other types in their order. A scenario type's missing fields come from, in order: the built-in of
+ * the same id; the built-in of the same class with the same energy carrier; the class default
+ * (CLASS_DEFAULT_VEHICLE_TYPE); for an unknown class, FALLBACK_VEHICLE_TYPE_ID (without its m3 and units).
+ *
+ * `electricityFactor` (scenario option `electricityCo2eKgPerKWh`) replaces the WTW factor of every electric profile
+ * taken from a built-in; an energy profile written out in the scenario keeps its own factor (specific beats general).
+ * Returned objects are fresh copies: callers may not mutate the built-ins through them.
+ */
+export function resolveVehicleTypes(
+  scenarioTypes: readonly VehicleTypeInput[] = [],
+  electricityFactor?: number,
+): ResolvedVehicleType[] {
+  const overrides = new Map(scenarioTypes.map((t) => [t.id, t] as const));
+  const resolved = BUILT_INS.map((b) => {
+    const own = overrides.get(b.id);
+    return resolveOne(own ?? b, own?.energy !== undefined, electricityFactor);
+  });
+  const builtInIds = new Set(BUILT_INS.map((b) => b.id));
+  for (const t of overrides.values()) {
+    if (!builtInIds.has(t.id)) resolved.push(resolveOne(t, t.energy !== undefined, electricityFactor));
+  }
+  return resolved;
+}
+
+/**
+ * The solver's view of a vehicle type's energy: metres in, kWh out, range = usable battery (or tank) energy.
+ * @throws Error when the type has no energy profile (resolve it with resolveVehicleTypes first)
+ * @throws RangeError when fullKWhPerKm < emptyKWhPerKm: the solver requires arcKWh non-decreasing in payload
+ */
+export function toVehicleEnergyModel(
+  type: Pick<VehicleTypeInput, 'id' | 'capacity' | 'energy'>,
+): VehicleEnergyModel {
+  const energy = type.energy;
+  if (!energy)
+    throw new Error(
+      `vehicle type "${type.id}" has no energy profile; resolve it with resolveVehicleTypes first`,
+    );
+  if (energy.fullKWhPerKm < energy.emptyKWhPerKm) {
+    throw new RangeError(
+      `vehicle type "${type.id}": fullKWhPerKm (${energy.fullKWhPerKm}) is below emptyKWhPerKm (${energy.emptyKWhPerKm})`,
+    );
+  }
+  const profile = { emptyKWhPerKm: energy.emptyKWhPerKm, fullKWhPerKm: energy.fullKWhPerKm };
+  const capacityKg = type.capacity.kg;
+  return {
+    arcKWh: (distance: Metres, payloadKg: number): KWh =>
+      arcEnergyKWh(profile, distance / METRES_PER_KM, payloadKg, capacityKg),
+    rangeKWh: energy.batteryKWh,
+  };
+}
