@@ -79,7 +79,14 @@ const changeSchema = z.object({ before: z.number(), after: z.number(), pct: z.nu
 
 export const planSchema = z.object({
   schemaVersion: z.literal(1),
-  scenario: z.object({ name: z.string(), date: z.string(), seed: z.number().int(), timeLimitSeconds: z.number() }),
+  scenario: z.object({
+    name: z.string(),
+    date: z.string(),
+    seed: z.number().int(),
+    timeLimitSeconds: z.number(),
+  }),
+  /** Where routes start and end: hubs and carrier depots (routes' `start` ids). */
+  depots: z.array(z.object({ id: idSchema, kind: z.enum(['hub', 'carrier']), location: lonLatSchema })),
   baseline: z.object({
     kpis: kpisSchema,
     routes: z.array(routeSchema),
@@ -101,7 +108,12 @@ export const planSchema = z.object({
   }),
   /** Cost in EUR per carrier: alone (its baseline) vs its share of the pooled plan; method named in meta. */
   allocation: z.array(
-    z.object({ carrierId: idSchema, standaloneCost: z.number(), allocatedCost: z.number(), saving: z.number() }),
+    z.object({
+      carrierId: idSchema,
+      standaloneCost: z.number(),
+      allocatedCost: z.number(),
+      saving: z.number(),
+    }),
   ),
   meta: z.object({
     allocationMethod: z.string(),

@@ -8,13 +8,15 @@ export const lonLatSchema = z.tuple([
 export type LonLat = z.infer<typeof lonLatSchema>;
 
 /** Local wall-clock time `"HH:MM"` (24 h) in the scenario's timezone; `"24:00"` allowed as an end of day. */
-export const clockTimeSchema = z
-  .string()
-  .regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'expected time "HH:MM" between 00:00 and 24:00');
+const CLOCK_TIME = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
+export const clockTimeSchema = z.string().regex(CLOCK_TIME, 'expected time "HH:MM" between 00:00 and 24:00');
 
-export const timeWindowSchema = z
-  .object({ start: clockTimeSchema, end: clockTimeSchema })
-  .refine((w) => w.start < w.end, { message: 'window end must be after its start', path: ['end'] });
+/** `"HH:MM"` strings order like the times they name, so the window check compares them directly. */
+export const timeWindowSchema = z.object({ start: clockTimeSchema, end: clockTimeSchema }).refine(
+  // a malformed time already has its own issue: do not add a second one about the order
+  (w) => !CLOCK_TIME.test(w.start) || !CLOCK_TIME.test(w.end) || w.start < w.end,
+  { message: 'window end must be after its start', path: ['end'] },
+);
 export type TimeWindow = z.infer<typeof timeWindowSchema>;
 
 export const idSchema = z.string().min(1, 'expected a non-empty id').max(200);

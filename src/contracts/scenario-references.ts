@@ -7,7 +7,8 @@ type Ctx = z.core.$RefinementCtx<Scenario>;
 function checkUnique(ctx: Ctx, list: readonly { id: string }[], field: string): Set<string> {
   const seen = new Set<string>();
   list.forEach((item, i) => {
-    if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [field, i, 'id'], message: `duplicate id "${item.id}"` });
+    if (seen.has(item.id))
+      ctx.addIssue({ code: 'custom', path: [field, i, 'id'], message: `duplicate id "${item.id}"` });
     seen.add(item.id);
   });
   return seen;
@@ -26,31 +27,66 @@ export function checkScenarioReferences(s: Scenario, ctx: Ctx): void {
   if (s.vehicleTypes) checkUnique(ctx, s.vehicleTypes, 'vehicleTypes');
 
   s.hubs.forEach((h, i) => {
-    if (h.open >= h.close) ctx.addIssue({ code: 'custom', path: ['hubs', i, 'close'], message: 'hub must close after it opens' });
+    if (h.open >= h.close)
+      ctx.addIssue({ code: 'custom', path: ['hubs', i, 'close'], message: 'hub must close after it opens' });
   });
   s.carriers.forEach((c, i) => {
     if (!types.has(c.baselineVehicleType))
-      ctx.addIssue({ code: 'custom', path: ['carriers', i, 'baselineVehicleType'], message: `unknown vehicle type "${c.baselineVehicleType}"` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['carriers', i, 'baselineVehicleType'],
+        message: `unknown vehicle type "${c.baselineVehicleType}"`,
+      });
   });
   s.orders.forEach((o, i) => {
     if (!carriers.has(o.carrierId))
-      ctx.addIssue({ code: 'custom', path: ['orders', i, 'carrierId'], message: `unknown carrier "${o.carrierId}"` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['orders', i, 'carrierId'],
+        message: `unknown carrier "${o.carrierId}"`,
+      });
     if (!receivers.has(o.receiverId))
-      ctx.addIssue({ code: 'custom', path: ['orders', i, 'receiverId'], message: `unknown receiver "${o.receiverId}"` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['orders', i, 'receiverId'],
+        message: `unknown receiver "${o.receiverId}"`,
+      });
   });
   s.fleet.forEach((f, i) => {
-    if (!hubs.has(f.hubId)) ctx.addIssue({ code: 'custom', path: ['fleet', i, 'hubId'], message: `unknown hub "${f.hubId}"` });
+    if (!hubs.has(f.hubId))
+      ctx.addIssue({ code: 'custom', path: ['fleet', i, 'hubId'], message: `unknown hub "${f.hubId}"` });
     if (!types.has(f.vehicleType))
-      ctx.addIssue({ code: 'custom', path: ['fleet', i, 'vehicleType'], message: `unknown vehicle type "${f.vehicleType}"` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['fleet', i, 'vehicleType'],
+        message: `unknown vehicle type "${f.vehicleType}"`,
+      });
   });
   const ids = s.options?.matrix?.ids;
   if (ids) {
     const n = ids.length;
+    const known = new Set(ids);
+    for (const id of [...hubs, ...carriers, ...receivers]) {
+      if (!known.has(id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['options', 'matrix', 'ids'],
+          message: `missing location id "${id}"`,
+        });
+    }
     s.options?.matrix?.distancesKm.forEach((row, i) => {
       if (row.length !== n)
-        ctx.addIssue({ code: 'custom', path: ['options', 'matrix', 'distancesKm', i], message: `expected ${n} entries` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['options', 'matrix', 'distancesKm', i],
+          message: `expected ${n} entries`,
+        });
     });
     if (s.options?.matrix?.distancesKm.length !== n)
-      ctx.addIssue({ code: 'custom', path: ['options', 'matrix', 'distancesKm'], message: `expected ${n} rows` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['options', 'matrix', 'distancesKm'],
+        message: `expected ${n} rows`,
+      });
   }
 }

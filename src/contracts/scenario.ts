@@ -57,7 +57,11 @@ export const energyProfileSchema = z.object({
 export const vehicleTypeSchema = z.object({
   id: idSchema,
   class: z.string().min(1),
-  capacity: z.object({ kg: z.number().positive(), m3: z.number().positive().optional(), units: z.number().int().positive().optional() }),
+  capacity: z.object({
+    kg: z.number().positive(),
+    m3: z.number().positive().optional(),
+    units: z.number().int().positive().optional(),
+  }),
   speedKmh: z.number().positive().max(130).optional(),
   fixedCostEur: z.number().min(0).optional(),
   costPerKmEur: z.number().min(0).optional(),
@@ -93,16 +97,16 @@ export const scenarioOptionsSchema = z.object({
 
 export const scenarioSchema = z
   .object({
-  name: z.string().min(1),
-  date: z.iso.date(),
-  timezone: z.string().min(1).optional(),
-  hubs: z.array(hubSchema).min(1, 'expected at least one hub'),
-  carriers: z.array(carrierSchema).min(1, 'expected at least one carrier'),
-  receivers: z.array(receiverSchema).min(1, 'expected at least one receiver'),
-  orders: z.array(orderSchema),
-  vehicleTypes: z.array(vehicleTypeSchema).optional(),
-  fleet: z.array(fleetSchema).min(1, 'expected at least one fleet entry'),
-  options: scenarioOptionsSchema.optional(),
+    name: z.string().min(1),
+    date: z.iso.date(),
+    timezone: z.string().min(1).optional(),
+    hubs: z.array(hubSchema).min(1, 'expected at least one hub'),
+    carriers: z.array(carrierSchema).min(1, 'expected at least one carrier'),
+    receivers: z.array(receiverSchema).min(1, 'expected at least one receiver'),
+    orders: z.array(orderSchema),
+    vehicleTypes: z.array(vehicleTypeSchema).optional(),
+    fleet: z.array(fleetSchema).min(1, 'expected at least one fleet entry'),
+    options: scenarioOptionsSchema.optional(),
   })
   .superRefine(checkScenarioReferences);
 

@@ -1,0 +1,93 @@
+import type { LonLat } from './location.ts';
+import type { TravelModel } from './routing-problem.ts';
+import type { KWh, Seconds } from './units.ts';
+
+/**
+ * The normalised city day built once from a scenario: every entity by index, times in seconds since
+ * midnight, sizes as `[kg, m3, units]` vectors. Baseline and consolidation both read it.
+ */
+export interface City {
+  readonly name: string;
+  readonly date: string;
+  readonly seed: number;
+  readonly timeLimitS: Seconds;
+  /** hubs first, then carrier depots, then receivers (see each entity's `location`). */
+  readonly locations: readonly LonLat[];
+  readonly travel: TravelModel;
+  readonly hubs: readonly CityHub[];
+  readonly carriers: readonly CityCarrier[];
+  readonly receivers: readonly CityReceiver[];
+  readonly orders: readonly CityOrder[];
+  readonly vehicleTypes: readonly CityVehicleType[];
+  readonly fleet: readonly CityFleet[];
+}
+
+/** `[kg, m3, units]`. */
+export type SizeVector = readonly [number, number, number];
+export const SIZE_DIMENSIONS = 3;
+export type Window = readonly [Seconds, Seconds];
+
+export interface CityHub {
+  readonly id: string;
+  readonly location: number;
+  readonly openS: Seconds;
+  readonly closeS: Seconds;
+  readonly capacityUnits?: number | undefined;
+  readonly handlingKWhPerUnit: KWh;
+}
+
+export interface CityCarrier {
+  readonly id: string;
+  readonly location: number;
+  readonly baselineType: number;
+  readonly baselineVehicles?: number | undefined;
+}
+
+export interface CityReceiver {
+  readonly id: string;
+  readonly location: number;
+  readonly windows: readonly Window[];
+  readonly serviceS: Seconds;
+  /** Vehicle classes allowed to deliver here; undefined = any. */
+  readonly allowedClasses?: readonly string[] | undefined;
+}
+
+export interface CityOrder {
+  readonly id: string;
+  readonly carrier: number;
+  readonly receiver: number;
+  readonly kind: 'delivery' | 'pickup';
+  readonly size: SizeVector;
+  readonly window?: Window | undefined;
+}
+
+export interface CityEnergy {
+  /** kWh per km empty and at full rated payload (linear between). */
+  readonly emptyKWhPerKm: number;
+  readonly fullKWhPerKm: number;
+  /** Well-to-wheel kg CO2e per kWh of the energy carrier. */
+  readonly co2eKgPerKWh: number;
+  readonly batteryKWh?: KWh | undefined;
+}
+
+export interface CityVehicleType {
+  readonly id: string;
+  readonly class: string;
+  readonly capacity: SizeVector;
+  readonly speedKmh: number;
+  readonly fixedCostEur: number;
+  readonly costPerKmEur: number;
+  readonly costPerHourEur: number;
+  readonly maxRouteS?: Seconds | undefined;
+  readonly energy: CityEnergy;
+}
+
+export interface CityFleet {
+  readonly hub: number;
+  readonly type: number;
+  readonly count: number;
+  readonly shiftStartS: Seconds;
+  readonly shiftEndS: Seconds;
+  readonly maxTrips: number;
+  readonly reloadS: Seconds;
+}

@@ -1,0 +1,2 @@
+/** WGS84 `[longitude, latitude]` in degrees, GeoJSON order everywhere in picon. */
+export type LonLat = readonly [number, number];

@@ -1,0 +1,50 @@
+import type { LonLat } from '../domain/location.ts';
+import type { TravelModel } from '../domain/routing-problem.ts';
+import type { Metres, Seconds } from '../domain/units.ts';
+import { greatCircleMetres } from './great-circle.ts';
+import { GridIndex } from './grid-index.ts';
+import { secondsPerMetre, type SpeedProfilesKmh } from './speed-profiles.ts';
+
+/** Road network detour over the straight line in a dense European centre (DESIGN.md default). */
+export const DEFAULT_CIRCUITY = 1.3;
+
+/** Above this many locations distances are computed on demand instead of stored (n² doubles = 8n² bytes). */
+const MAX_STORED_LOCATIONS = 2500;
+
+/**
+ * Great-circle distance × circuity factor, duration = distance / profile speed.
+ * Small problems get a stored matrix; large ones compute on demand so 10,000 stops fit in memory.
+ */
+export function circuityTravel(
+  locations: readonly LonLat[],
+  speedsKmh: SpeedProfilesKmh,
+  circuity: number = DEFAULT_CIRCUITY,
+): TravelModel {
+  const n = locations.length;
+  const pace = speedsKmh.map(secondsPerMetre);
+  const at = (i: number): LonLat => locations[i] as LonLat;
+  const compute = (i: number, j: number): Metres =>
+    i === j ? 0 : greatCircleMetres(at(i), at(j)) * circuity;
+  let distance: (i: number, j: number) => Metres = compute;
+  if (n <= MAX_STORED_LOCATIONS) {
+    const matrix = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        const d = compute(i, j);
+        matrix[i * n + j] = d;
+        matrix[j * n + i] = d;
+      }
+    }
+    distance = (i, j) => matrix[i * n + j] as number;
+  }
+  let grid: GridIndex | undefined;
+  return {
+    size: n,
+    distance,
+    duration: (i: number, j: number, profile: number): Seconds => distance(i, j) * (pace[profile] ?? 0),
+    nearest(from: number, k: number) {
+      grid ??= new GridIndex(locations);
+      return grid.nearest(from, k);
+    },
+  };
+}
