@@ -1,0 +1,77 @@
+import type { City, SizeVector } from '../domain/city.ts';
+import type { RoutingVehicle } from '../domain/routing-problem.ts';
+import type { RoutingSolution } from '../domain/routing-solution.ts';
+import { solve } from '../solver/index.ts';
+import { bundleOrders } from './bundle.ts';
+import { buildBundleProblem, type BundleProblem } from './bundle-problem.ts';
+import type { SolveContext } from './solve-context.ts';
+
+/**
+ * Assumptions for a carrier's own rounds (the status quo), no source found: vans work 05:00–20:00,
+ * may come back to the depot once to reload (two trips), and reload in 30 minutes.
+ */
+export const CARRIER_SHIFT_S = { start: 5 * 3600, end: 20 * 3600 } as const;
+export const CARRIER_MAX_TRIPS = 2;
+export const CARRIER_RELOAD_S = 30 * 60;
+
+/** A carrier serving some of its orders from its own depot with its own vehicles, optimised on their own. */
+export interface CarrierRounds {
+  readonly carrier: number;
+  readonly routing: BundleProblem;
+  readonly solution: RoutingSolution;
+}
+
+/**
+ * Routes one carrier's orders from its depot with its baseline vehicle type. Orders to the same receiver
+ * go in one stop (a carrier does not visit a shop twice for two parcels). Access rules are the pooled
+ * fleet's: in the status quo the carriers' vans deliver every receiver as they do today.
+ */
+export function planCarrierRounds(
+  city: City,
+  carrier: number,
+  orderIndices: readonly number[],
+  timeLimitMs: number,
+  ctx: SolveContext,
+): CarrierRounds {
+  const c = city.carriers[carrier];
+  if (!c) throw new RangeError(`carrier ${carrier}`);
+  const type = city.vehicleTypes[c.baselineType];
+  if (!type) throw new RangeError(`vehicle type ${c.baselineType}`);
+  const bundles = bundleOrders(city, orderIndices, type.capacity);
+  const count =
+    c.baselineVehicles ??
+    enoughVehicles(
+      bundles.map((b) => b.delivery),
+      type.capacity,
+    );
+  const vehicles: RoutingVehicle[] = Array.from({ length: count }, () => ({
+    type: c.baselineType,
+    depot: c.location,
+    shiftStartS: CARRIER_SHIFT_S.start,
+    shiftEndS: CARRIER_SHIFT_S.end,
+    maxTrips: CARRIER_MAX_TRIPS,
+    reloadS: CARRIER_RELOAD_S,
+  }));
+  const routing = buildBundleProblem(city, bundles, vehicles);
+  const solution = solve(routing.problem, {
+    seed: ctx.seed,
+    clock: ctx.clock,
+    timeLimitMs,
+    onProgress: ctx.onProgress,
+    ...(ctx.maxIterations !== undefined ? { maxIterations: ctx.maxIterations } : {}),
+  });
+  return { carrier, routing, solution };
+}
+
+/**
+ * A fleet large enough never to be the binding constraint when the carrier's fleet is not given:
+ * three times the vehicles its volume needs, plus two (receiving windows, not volume, often bind), at most one per stop.
+ */
+function enoughVehicles(loads: readonly SizeVector[], capacity: SizeVector): number {
+  let need = 0;
+  for (let d = 0; d < 3; d++) {
+    const total = loads.reduce((sum, l) => sum + (l[d] as number), 0);
+    need = Math.max(need, total / (capacity[d] as number));
+  }
+  return Math.max(1, Math.min(loads.length, Math.ceil(need * 3) + 2));
+}

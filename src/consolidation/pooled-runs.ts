@@ -1,0 +1,68 @@
+import type { City, SizeVector } from '../domain/city.ts';
+import type { RoutingVehicle } from '../domain/routing-problem.ts';
+import type { RoutingSolution } from '../domain/routing-solution.ts';
+import { solve } from '../solver/index.ts';
+import { bundleOrders, type Bundle } from './bundle.ts';
+import { buildBundleProblem, type BundleProblem } from './bundle-problem.ts';
+import type { SolveContext } from './solve-context.ts';
+
+/** One hub's pooled fleet serving the bundles of the receivers assigned to it, in multi-trip runs. */
+export interface PooledRuns {
+  readonly hub: number;
+  readonly routing: BundleProblem;
+  readonly solution: RoutingSolution;
+}
+
+/** Vehicles of a hub's fleet, each working inside both its shift and the hub's opening hours. */
+export function hubVehicles(city: City, hub: number): RoutingVehicle[] {
+  const h = city.hubs[hub];
+  if (!h) return [];
+  return city.fleet
+    .filter((f) => f.hub === hub)
+    .flatMap((f) =>
+      Array.from({ length: f.count }, () => ({
+        type: f.type,
+        depot: h.location,
+        shiftStartS: Math.max(f.shiftStartS, h.openS),
+        shiftEndS: Math.min(f.shiftEndS, h.closeS),
+        maxTrips: f.maxTrips,
+        reloadS: f.reloadS,
+      })),
+    );
+}
+
+/** Bundles every order of the hub's receivers (all carriers together) and routes them with the hub's fleet. */
+export function planPooledRuns(
+  city: City,
+  hub: number,
+  orderIndices: readonly number[],
+  timeLimitMs: number,
+  ctx: SolveContext,
+): PooledRuns {
+  const vehicles = hubVehicles(city, hub);
+  const types = [...new Set(vehicles.map((v) => v.type))];
+  const bundles = bundleOrders(city, orderIndices, largestCapacity(city, types));
+  const routing = buildBundleProblem(city, bundles, vehicles, (b) => allowedTypes(city, b));
+  const solution = solve(routing.problem, {
+    seed: ctx.seed,
+    clock: ctx.clock,
+    timeLimitMs,
+    onProgress: ctx.onProgress,
+    ...(ctx.maxIterations !== undefined ? { maxIterations: ctx.maxIterations } : {}),
+  });
+  return { hub, routing, solution };
+}
+
+/** Per dimension, the largest capacity among the types: a bundle larger than that fits no vehicle. */
+function largestCapacity(city: City, types: readonly number[]): SizeVector {
+  const caps = types.map((t) => city.vehicleTypes[t]?.capacity ?? ([0, 0, 0] as const));
+  const max = (d: 0 | 1 | 2): number => Math.max(0, ...caps.map((c) => c[d]));
+  return [max(0), max(1), max(2)];
+}
+
+/** Receiver access rules (pedestrian zones: cargo bikes only) as type indices, or undefined for any type. */
+function allowedTypes(city: City, b: Bundle): readonly number[] | undefined {
+  const classes = city.receivers[b.receiver]?.allowedClasses;
+  if (!classes) return undefined;
+  return city.vehicleTypes.flatMap((t, i) => (classes.includes(t.class) ? [i] : []));
+}

@@ -1,0 +1,27 @@
+import type { City, CityVehicleType } from '../domain/city.ts';
+import type { RoutingVehicleType, VehicleEnergyModel } from '../domain/routing-problem.ts';
+import { METRES_PER_KM, SECONDS_PER_HOUR } from '../domain/units.ts';
+import { arcEnergyKWh } from '../energy/index.ts';
+
+/** The solver's view of a vehicle type: costs per metre and second, range as an energy model. */
+export function toRoutingVehicleType(type: CityVehicleType, profile: number): RoutingVehicleType {
+  const energy: VehicleEnergyModel = {
+    arcKWh: (distanceM, payloadKg) =>
+      arcEnergyKWh(type.energy, distanceM / METRES_PER_KM, payloadKg, type.capacity[0]),
+    rangeKWh: type.energy.batteryKWh,
+  };
+  return {
+    capacity: type.capacity,
+    fixedCost: type.fixedCostEur,
+    costPerMetre: type.costPerKmEur / METRES_PER_KM,
+    costPerSecond: type.costPerHourEur / SECONDS_PER_HOUR,
+    profile,
+    maxTripDurationS: type.maxRouteS,
+    energy,
+  };
+}
+
+/** All the city's types in City order, so a type's index is also its travel profile. */
+export function routingVehicleTypes(city: City): RoutingVehicleType[] {
+  return city.vehicleTypes.map((t, i) => toRoutingVehicleType(t, i));
+}

@@ -1,0 +1,148 @@
+import type { Scenario, TimeWindow, VehicleTypeInput } from '../contracts/index.ts';
+import type { City, CityVehicleType, SizeVector, Window } from '../domain/city.ts';
+import type { LonLat } from '../domain/location.ts';
+import { clockToSeconds, SECONDS_PER_MINUTE } from '../domain/units.ts';
+import { DEFAULT_HUB_HANDLING_KWH_PER_UNIT, resolveVehicleTypes } from '../energy/index.ts';
+import { circuityTravel, DEFAULT_CIRCUITY, matrixTravel } from '../geo/index.ts';
+
+export const DEFAULT_SEED = 1;
+export const DEFAULT_TIME_LIMIT_SECONDS = 20;
+/** Assumption: a receiver visit takes 5 minutes when the scenario does not say (UK high-street mean is ~10 min per van stop, most of it parking; we keep the handover part). */
+export const DEFAULT_SERVICE_MINUTES = 5;
+export const DEFAULT_MAX_TRIPS = 3;
+export const DEFAULT_RELOAD_MINUTES = 15;
+
+const toWindow = (w: TimeWindow): Window => [clockToSeconds(w.start), clockToSeconds(w.end)];
+const toSize = (s: { kg: number; m3?: number | undefined; units?: number | undefined }): SizeVector => [
+  s.kg,
+  s.m3 ?? 0,
+  s.units ?? 0,
+];
+
+function toCityType(t: VehicleTypeInput): CityVehicleType {
+  if (!t.energy || t.speedKmh === undefined) throw new Error(`vehicle type ${t.id} was not resolved`);
+  return {
+    id: t.id,
+    class: t.class,
+    // A dimension the type does not limit gets an infinite capacity, not zero.
+    capacity: [t.capacity.kg, t.capacity.m3 ?? Infinity, t.capacity.units ?? Infinity],
+    speedKmh: t.speedKmh,
+    fixedCostEur: t.fixedCostEur ?? 0,
+    costPerKmEur: t.costPerKmEur ?? 0,
+    costPerHourEur: t.costPerHourEur ?? 0,
+    maxRouteS: t.maxRouteMinutes === undefined ? undefined : t.maxRouteMinutes * SECONDS_PER_MINUTE,
+    energy: {
+      emptyKWhPerKm: t.energy.emptyKWhPerKm,
+      fullKWhPerKm: t.energy.fullKWhPerKm,
+      co2eKgPerKWh: t.energy.co2eKgPerKWh,
+      batteryKWh: t.energy.batteryKWh,
+    },
+  };
+}
+
+/**
+ * Normalises a validated scenario into the index-based City model. Ids were checked by the schema,
+ * so lookups here cannot miss.
+ */
+export function buildCity(
+  scenario: Scenario,
+  overrides: { seed?: number; timeLimitSeconds?: number } = {},
+): City {
+  const options = scenario.options ?? {};
+  const types = resolveVehicleTypes(scenario.vehicleTypes, options.electricityCo2eKgPerKWh).map(toCityType);
+  const typeIndex = new Map(types.map((t, i) => [t.id, i]));
+  const hubIndex = new Map(scenario.hubs.map((h, i) => [h.id, i]));
+  const carrierIndex = new Map(scenario.carriers.map((c, i) => [c.id, i]));
+  const receiverIndex = new Map(scenario.receivers.map((r, i) => [r.id, i]));
+  const nHubs = scenario.hubs.length;
+  const nCarriers = scenario.carriers.length;
+
+  const locations: LonLat[] = [
+    ...scenario.hubs.map((h) => h.location),
+    ...scenario.carriers.map((c) => c.depot),
+    ...scenario.receivers.map((r) => r.location),
+  ];
+  const speeds = types.map((t) => t.speedKmh);
+  const travel = options.matrix
+    ? matrixTravel(
+        reorderMatrix(options.matrix.ids, options.matrix.distancesKm, scenario),
+        speeds,
+        options.matrix.durationsMin &&
+          reorderMatrix(options.matrix.ids, options.matrix.durationsMin, scenario),
+      )
+    : circuityTravel(locations, speeds, options.circuity ?? DEFAULT_CIRCUITY);
+
+  return {
+    name: scenario.name,
+    date: scenario.date,
+    seed: overrides.seed ?? options.seed ?? DEFAULT_SEED,
+    timeLimitS: overrides.timeLimitSeconds ?? options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS,
+    locations,
+    travel,
+    vehicleTypes: types,
+    hubs: scenario.hubs.map((h, i) => ({
+      id: h.id,
+      location: i,
+      openS: clockToSeconds(h.open),
+      closeS: clockToSeconds(h.close),
+      capacityUnits: h.capacityUnits,
+      handlingKWhPerUnit: h.handlingKWhPerUnit ?? DEFAULT_HUB_HANDLING_KWH_PER_UNIT,
+    })),
+    carriers: scenario.carriers.map((c, i) => ({
+      id: c.id,
+      location: nHubs + i,
+      baselineType: typeIndex.get(c.baselineVehicleType) as number,
+      baselineVehicles: c.baselineVehicles,
+    })),
+    receivers: scenario.receivers.map((r, i) => ({
+      id: r.id,
+      location: nHubs + nCarriers + i,
+      windows: mergeWindows(r.windows.map(toWindow)),
+      serviceS: (r.serviceMinutes ?? DEFAULT_SERVICE_MINUTES) * SECONDS_PER_MINUTE,
+      allowedClasses: r.access?.vehicleClasses,
+    })),
+    orders: scenario.orders.map((o) => ({
+      id: o.id,
+      carrier: carrierIndex.get(o.carrierId) as number,
+      receiver: receiverIndex.get(o.receiverId) as number,
+      kind: o.kind ?? 'delivery',
+      size: toSize(o.size),
+      window: o.window && toWindow(o.window),
+    })),
+    fleet: scenario.fleet.map((f) => ({
+      hub: hubIndex.get(f.hubId) as number,
+      type: typeIndex.get(f.vehicleType) as number,
+      count: f.count,
+      shiftStartS: clockToSeconds(f.shift.start),
+      shiftEndS: clockToSeconds(f.shift.end),
+      maxTrips: f.maxTrips ?? DEFAULT_MAX_TRIPS,
+      reloadS: (f.reloadMinutes ?? DEFAULT_RELOAD_MINUTES) * SECONDS_PER_MINUTE,
+    })),
+  };
+}
+
+/** Sorts windows and merges overlapping ones, so the solver gets disjoint ordered intervals. */
+export function mergeWindows(windows: readonly Window[]): Window[] {
+  const sorted = [...windows].sort((a, b) => a[0] - b[0]);
+  const out: [number, number][] = [];
+  for (const [s, e] of sorted) {
+    const last = out[out.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else out.push([s, e]);
+  }
+  return out;
+}
+
+/** The matrix comes in `ids` order (any mix of hub, carrier and receiver ids); the City wants locations order. */
+function reorderMatrix(
+  ids: readonly string[],
+  rows: readonly (readonly number[])[],
+  scenario: Scenario,
+): number[][] {
+  const pos = new Map(ids.map((id, i) => [id, i]));
+  const order = [...scenario.hubs, ...scenario.carriers, ...scenario.receivers].map((e) => {
+    // the schema checked that every hub, carrier and receiver id is in `ids`
+    return pos.get(e.id) as number;
+  });
+  return order.map((i) => order.map((j) => rows[i]?.[j] ?? Number.POSITIVE_INFINITY));
+}

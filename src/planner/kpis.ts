@@ -1,0 +1,41 @@
+import type { Kpis, PlanRoute, TrunkLeg } from '../contracts/index.ts';
+import type { City } from '../domain/city.ts';
+
+const round = (x: number, digits = 3): number => Number(x.toFixed(digits));
+
+/**
+ * KPIs of a plan, recomputed from its wire routes so they always agree with what is shown. Trunk legs
+ * and hub handling count in every figure they touch; `vehicles` counts vehicles that drive in the
+ * centre (pooled fleet and carriers' own rounds), trunk trips are reported with the trunk legs.
+ */
+export function computeKpis(
+  city: City,
+  routes: readonly PlanRoute[],
+  trunk: readonly TrunkLeg[] = [],
+  hubHandling: { kWh: number; co2eKg: number } = { kWh: 0, co2eKg: 0 },
+): Kpis {
+  const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+  const stops = sum(routes.map((r) => r.stops.length));
+  const receivers = new Set(routes.flatMap((r) => r.stops.map((s) => s.receiverId))).size;
+  const capacity = new Map(city.vehicleTypes.map((t) => [t.id, t.capacity]));
+  const fill = routes.map((r) => {
+    const cap = capacity.get(r.vehicleType) ?? [Infinity, Infinity, Infinity];
+    const peaks = [r.loadStart, ...r.stops.map((s) => s.loadAfter)];
+    const peak = (dim: 'kg' | 'm3' | 'units'): number => Math.max(...peaks.map((l) => l[dim]));
+    return Math.max(peak('kg') / cap[0], peak('m3') / cap[1], peak('units') / cap[2]);
+  });
+  return {
+    vehicles: new Set(routes.map((r) => r.vehicle)).size,
+    routes: routes.length,
+    vehicleKm: round(sum(routes.map((r) => r.distanceKm)) + sum(trunk.map((t) => t.distanceKm))),
+    vehicleHours: round((sum(routes.map((r) => r.durationMin)) + sum(trunk.map((t) => t.durationMin))) / 60),
+    energyKWh: round(
+      sum(routes.map((r) => r.energyKWh)) + sum(trunk.map((t) => t.energyKWh)) + hubHandling.kWh,
+    ),
+    co2eKg: round(sum(routes.map((r) => r.co2eKg)) + sum(trunk.map((t) => t.co2eKg)) + hubHandling.co2eKg),
+    stops,
+    deliveriesPerReceiver: receivers === 0 ? 0 : round(stops / receivers),
+    fillRate: fill.length === 0 ? 0 : round(sum(fill) / fill.length),
+    ...(hubHandling.kWh > 0 ? { hubHandlingKWh: round(hubHandling.kWh) } : {}),
+  };
+}

@@ -1,0 +1,87 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { planSchema } from '../../src/contracts/index.ts';
+import { smallScenario } from '../support/small-scenario.ts';
+
+const run = promisify(execFile);
+const BIN = join(import.meta.dirname, '../../bin/picon.mjs');
+
+async function picon(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { timeout: 60_000 });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('picon plan', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'picon-cli-'));
+    const s = smallScenario();
+    s.options = { timeLimitSeconds: 1 };
+    await writeFile(join(dir, 'small.json'), JSON.stringify(s));
+    const bad = smallScenario();
+    (bad.orders[12 % bad.orders.length] as { size: { kg: number } }).size.kg = -1;
+    await writeFile(join(dir, 'bad.json'), JSON.stringify(bad));
+    await writeFile(join(dir, 'broken.json'), '{ "name": ');
+  });
+
+  it('prints the before/after table', async () => {
+    const { code, stdout } = await picon('plan', join(dir, 'small.json'));
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/KPI\s+Baseline\s+Consolidated\s+Change/);
+    expect(stdout).toMatch(/Vehicle-km/);
+    expect(stdout).toMatch(/Deliveries per receiver\s+2\.00\s+1\.00/);
+  });
+
+  it('prints the plan as JSON matching the contract', async () => {
+    const { code, stdout } = await picon('plan', join(dir, 'small.json'), '--json');
+    expect(code).toBe(0);
+    expect(planSchema.safeParse(JSON.parse(stdout)).success).toBe(true);
+  });
+
+  it('writes plan.json, plan.geojson and runsheets.csv with --out', async () => {
+    const out = join(dir, 'out');
+    const { code } = await picon('plan', join(dir, 'small.json'), '--out', out);
+    expect(code).toBe(0);
+    const plan = planSchema.parse(JSON.parse(await readFile(join(out, 'plan.json'), 'utf8')));
+    const geo = JSON.parse(await readFile(join(out, 'plan.geojson'), 'utf8'));
+    expect(geo.type).toBe('FeatureCollection');
+    const lines = geo.features.filter((f: { geometry: { type: string } }) => f.geometry.type === 'LineString');
+    expect(lines.length).toBe(plan.baseline.routes.length + plan.consolidated.routes.length);
+    const csv = (await readFile(join(out, 'runsheets.csv'), 'utf8')).trim().split('\n');
+    expect(csv[0]).toMatch(/^vehicle,route,trip,sequence,receiver,arrival/);
+    const stops = plan.consolidated.routes.reduce((s, r) => s + r.stops.length, 0);
+    expect(csv.length - 1).toBe(stops);
+  });
+
+  it('names the bad field and exits 2 without a stack trace', async () => {
+    const { code, stderr, stdout } = await picon('plan', join(dir, 'bad.json'));
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('orders[0].size.kg: expected number ≥ 0');
+    expect(stderr).not.toMatch(/\bat .*\.ts:\d+/);
+  });
+
+  it('explains unreadable files and broken JSON', async () => {
+    const missing = await picon('plan', join(dir, 'nope.json'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/cannot read .*nope\.json: ENOENT/);
+    const broken = await picon('plan', join(dir, 'broken.json'));
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/broken\.json is not valid JSON/);
+  });
+
+  it('rejects a bad option value', async () => {
+    const { code, stderr } = await picon('plan', join(dir, 'small.json'), '--time-limit', 'soon');
+    expect(code).not.toBe(0);
+    expect(stderr).toMatch(/--time-limit must be a positive number/);
+  });
+});
