@@ -1,6 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import { readFile } from 'node:fs/promises';
+import { scenarioSchema, formatIssues, type Scenario } from '../../contracts/index.ts';
+import { OrdersCsvError, parseOrdersCsv } from '../../io/orders-csv.ts';
 import { planToGeoJson } from '../../io/plan-geojson.ts';
 import { planToRunsheetsCsv } from '../../io/runsheets-csv.ts';
 import { planScenario } from '../../planner/index.ts';
@@ -34,9 +37,14 @@ export function registerPlan(program: Command): void {
     .option('--out <dir>', 'also write plan.json, plan.geojson and runsheets.csv into this folder')
     .option('--time-limit <seconds>', 'solver time budget for the whole plan', positiveNumber('--time-limit'))
     .option('--seed <n>', 'random seed', seedNumber)
+    .option('--orders <csv...>', "carriers' order files (CSV) replacing the scenario's orders")
     .action(
-      async (file: string, opts: { json?: boolean; out?: string; timeLimit?: number; seed?: number }) => {
-        const scenario = await readScenario(file);
+      async (
+        file: string,
+        opts: { json?: boolean; out?: string; timeLimit?: number; seed?: number; orders?: string[] },
+      ) => {
+        let scenario = await readScenario(file);
+        if (opts.orders) scenario = await withCsvOrders(scenario, opts.orders);
         const clock = () => performance.now();
         const bar = progressLine(process.stderr, clock);
         const plan = planScenario(scenario, {
@@ -57,4 +65,29 @@ export function registerPlan(program: Command): void {
           process.stdout.write(`Wrote plan.json, plan.geojson and runsheets.csv to ${opts.out}\n`);
       },
     );
+}
+
+/** The scenario's reference data with the orders of the given CSV files, validated again as a whole. */
+async function withCsvOrders(scenario: Scenario, files: readonly string[]): Promise<Scenario> {
+  const orders = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (err) {
+      throw new CliError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    }
+    try {
+      orders.push(...parseOrdersCsv(text));
+    } catch (err) {
+      if (err instanceof OrdersCsvError) throw new CliError(`invalid orders in ${file}:\n${err.message}`);
+      throw err;
+    }
+  }
+  const parsed = scenarioSchema.safeParse({ ...scenario, orders });
+  if (!parsed.success)
+    throw new CliError(
+      `orders from ${files.join(', ')} do not fit the scenario:\n${formatIssues(parsed.error)}`,
+    );
+  return parsed.data;
 }
