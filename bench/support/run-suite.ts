@@ -1,0 +1,176 @@
+/**
+ * Runs a benchmark suite instance by instance, each in a child process running the real `picon vrptw|cvrp
+ * --json` command, checks every answer with the independent checker and compares it with the best known
+ * solutions. Reporting lives in report.ts.
+ */
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BenchmarkInstance } from '../../src/io/benchmark/benchmark-instance.ts';
+import type { BestKnown } from '../../src/io/benchmark/bks.ts';
+import { checkBenchmarkSolution, type Violation } from './check-benchmark-solution.ts';
+import { AT_BKS_GAP_PCT } from './report.ts';
+
+export interface SuiteSpec {
+  readonly command: 'vrptw' | 'cvrp';
+  readonly dir: string;
+  /** File name suffix of the instances, e.g. `.txt`. */
+  readonly extension: string;
+  readonly parse: (text: string, source: string) => BenchmarkInstance;
+  readonly bks: ReadonlyMap<string, BestKnown>;
+  /** Report group of an instance, e.g. `R1`. */
+  readonly classOf: (name: string) => string;
+}
+
+export interface RunOptions {
+  readonly timeLimitS: number;
+  readonly seed: number;
+  readonly objective: 'distance' | 'vehicles';
+  readonly maxIterations?: number | undefined;
+  /** Comma-separated name prefixes (case-insensitive); empty = every instance. */
+  readonly filter?: string | undefined;
+}
+
+export interface InstanceOutcome {
+  readonly name: string;
+  readonly group: string;
+  /** Undefined when the run failed (crash, timeout, unreadable output). */
+  readonly vehicles?: number;
+  readonly distance?: number;
+  readonly seconds?: number;
+  readonly feasible: boolean;
+  readonly violations: readonly Violation[];
+  readonly error?: string;
+  readonly bks?: BestKnown;
+  /** (distance - BKS) / BKS in percent, for feasible runs with a BKS. */
+  readonly gapPct?: number;
+  /**
+   * Matches or beats the BKS: gap <= AT_BKS_GAP_PCT; under objective `vehicles` (hierarchical BKS) fewer
+   * vehicles, or as many and that gap.
+   */
+  readonly atBks: boolean;
+}
+
+const CHILD = fileURLToPath(new URL('./run-instance.ts', import.meta.url));
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** Allowance on top of the time limit before a child is killed: process start, tsx, construction, output. */
+const KILL_GRACE_S = 60;
+
+export function listInstances(spec: SuiteSpec, filter: string | undefined): string[] {
+  const prefixes = (filter ?? '')
+    .split(',')
+    .map((p) => p.trim().toLowerCase())
+    .filter((p) => p !== '');
+  return readdirSync(spec.dir)
+    .filter((f) => f.endsWith(spec.extension))
+    .map((f) => f.slice(0, -spec.extension.length))
+    .filter((name) => prefixes.length === 0 || prefixes.some((p) => name.toLowerCase().startsWith(p)))
+    .sort(compareNames);
+}
+
+/** Runs the instances one after another; `onResult` is called as each one finishes. */
+export async function runSuite(
+  spec: SuiteSpec,
+  opts: RunOptions,
+  onResult: (r: InstanceOutcome) => void,
+): Promise<InstanceOutcome[]> {
+  const outcomes: InstanceOutcome[] = [];
+  for (const name of listInstances(spec, opts.filter)) {
+    const outcome = await runOne(spec, name, opts);
+    outcomes.push(outcome);
+    onResult(outcome);
+  }
+  return outcomes;
+}
+
+async function runOne(spec: SuiteSpec, name: string, opts: RunOptions): Promise<InstanceOutcome> {
+  const path = join(spec.dir, name + spec.extension);
+  const group = spec.classOf(name);
+  const bks = spec.bks.get(name);
+  const base = { name, group, atBks: false, ...(bks !== undefined ? { bks } : {}) };
+  const instance = spec.parse(readFileSync(path, 'utf8'), path);
+  const args = [
+    spec.command,
+    path,
+    '--json',
+    '--time-limit',
+    String(opts.timeLimitS),
+    '--seed',
+    String(opts.seed),
+    '--objective',
+    opts.objective,
+  ];
+  if (opts.maxIterations !== undefined) args.push('--max-iterations', String(opts.maxIterations));
+
+  const child = await runChild(args, opts.timeLimitS + KILL_GRACE_S);
+  if (child.error !== undefined) return { ...base, feasible: false, violations: [], error: child.error };
+  let parsed: { routes: number[][]; seconds: number };
+  try {
+    parsed = JSON.parse(child.stdout) as { routes: number[][]; seconds: number };
+  } catch {
+    return {
+      ...base,
+      feasible: false,
+      violations: [],
+      error: `unreadable output: ${child.stdout.slice(0, 200)}`,
+    };
+  }
+  const check = checkBenchmarkSolution(instance, parsed.routes);
+  const gapPct =
+    check.feasible && bks !== undefined ? ((check.distance - bks.distance) / bks.distance) * 100 : undefined;
+  const gapOk = gapPct !== undefined && gapPct <= AT_BKS_GAP_PCT;
+  const atBks =
+    bks !== undefined &&
+    check.feasible &&
+    (opts.objective === 'vehicles'
+      ? check.vehicles < bks.vehicles || (check.vehicles === bks.vehicles && gapOk)
+      : gapOk);
+  return {
+    ...base,
+    atBks,
+    vehicles: check.vehicles,
+    distance: check.distance,
+    seconds: parsed.seconds,
+    feasible: check.feasible,
+    violations: check.violations,
+    ...(gapPct !== undefined ? { gapPct } : {}),
+  };
+}
+
+function runChild(args: string[], killAfterS: number): Promise<{ stdout: string; error?: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    let timedOut = false;
+    child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, killAfterS * 1000);
+    child.on('error', (err) => {
+      clearTimeout(timer);
+      resolve({ stdout, error: `cannot start: ${err.message}` });
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      if (timedOut) resolve({ stdout, error: `killed after ${killAfterS} s` });
+      else if (code !== 0)
+        resolve({
+          stdout,
+          error: `exit ${code ?? signal}: ${stderr.trim().split('\n').slice(0, 3).join(' | ')}`,
+        });
+      else resolve({ stdout });
+    });
+  });
+}
+
+/** Natural order: C101 < C102 < C201 < R101 < RC101; X-n101 < X-n153 < X-n1001. */
+function compareNames(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
+}
