@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkBenchmarkSolution } from '../../bench/support/check-benchmark-solution.ts';
-import { haveBenchmarks, solomonDir } from '../../bench/support/benchmark-paths.ts';
+import { solomonDir } from '../../bench/support/benchmark-paths.ts';
 import { readSolomonFile } from '../../src/io/benchmark/load-instance.ts';
 import { parseSolomon } from '../../src/io/benchmark/solomon.ts';
 import { TINY_SOLOMON } from '../io/benchmark/tiny-solomon.ts';
@@ -57,7 +57,7 @@ describe('checkBenchmarkSolution', () => {
     expect(kinds([[1], [2], [3], [4]])).toEqual(['fleet-size']);
   });
 
-  it.skipIf(!haveBenchmarks())(
+  it(
     'on C101, one route per customer is window-feasible but needs 100 > 25 vehicles',
     async () => {
       const c101 = await readSolomonFile(join(solomonDir(), 'C101.txt'));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { checkBenchmarkSolution } from '../../bench/support/check-benchmark-solution.ts';
-import { cvrpDir, haveBenchmarks, solomonDir } from '../../bench/support/benchmark-paths.ts';
+import { cvrpDir, solomonDir } from '../../bench/support/benchmark-paths.ts';
 import { CliError } from '../../src/cli/cli-error.ts';
 import { registerCvrp } from '../../src/cli/commands/cvrp.ts';
 import {
@@ -186,7 +186,7 @@ const greedySolve: SolveFn = (problem) => {
   };
 };
 
-describe.skipIf(!haveBenchmarks())('benchmark mode end to end with a naive solver', () => {
+describe('benchmark mode end to end with a naive solver', () => {
   it.each(['C101', 'R101', 'RC208'])('vrptw %s: routes pass the independent checker', async (name) => {
     const path = join(solomonDir(), `${name}.txt`);
     const { out } = await run(['vrptw', path, '--json'], { solve: greedySolve });
@@ -208,12 +208,7 @@ describe.skipIf(!haveBenchmarks())('benchmark mode end to end with a naive solve
   });
 });
 
-const haveSolver = await import('../../src/solver/index.ts').then(
-  (m: { solve?: unknown }) => typeof m.solve === 'function',
-  () => false,
-);
-
-describe.skipIf(!haveBenchmarks() || !haveSolver)('benchmark mode with the real solver', () => {
+describe('benchmark mode with the real solver', () => {
   it('vrptw C101 with a small budget gives a feasible solution', async () => {
     const path = join(solomonDir(), 'C101.txt');
     const { out } = await run(

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cvrpDir, haveBenchmarks, solomonDir } from '../../../bench/support/benchmark-paths.ts';
+import { cvrpDir, solomonDir } from '../../../bench/support/benchmark-paths.ts';
 import { parseBksCsv } from '../../../src/io/benchmark/bks.ts';
 
 describe('parseBksCsv', () => {
@@ -13,7 +13,7 @@ describe('parseBksCsv', () => {
     expect(() => parseBksCsv('instance,vehicles,distance\nA,one,2\n', 'b.csv')).toThrow(/b\.csv:2/);
   });
 
-  it.skipIf(!haveBenchmarks())('reads the shared Solomon and X tables', () => {
+  it('reads the shared Solomon and X tables', () => {
     const solomon = parseBksCsv(readFileSync(join(solomonDir(), 'bks_distance_only.csv'), 'utf8'));
     expect(solomon.size).toBe(56);
     expect(solomon.get('C101')).toMatchObject({ vehicles: 10, distance: 828.94 });

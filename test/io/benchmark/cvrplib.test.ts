@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkBenchmarkSolution } from '../../../bench/support/check-benchmark-solution.ts';
-import { cvrpDir, haveBenchmarks } from '../../../bench/support/benchmark-paths.ts';
+import { cvrpDir } from '../../../bench/support/benchmark-paths.ts';
 import { parseCvrplib, parseCvrplibSolution, NO_DEADLINE } from '../../../src/io/benchmark/cvrplib.ts';
 import { readCvrplibFile, readCvrplibSolutionFile } from '../../../src/io/benchmark/load-instance.ts';
 import { routesDistance } from '../../../src/io/benchmark/solution-routes.ts';
@@ -61,7 +61,7 @@ describe('parseCvrplib', () => {
   });
 });
 
-describe.skipIf(!haveBenchmarks())('X-n101-k25 with its best known solution', () => {
+describe('X-n101-k25 with its best known solution', () => {
   it('reads the instance', async () => {
     const inst = await readCvrplibFile(join(cvrpDir(), 'X-n101-k25.vrp'));
     expect(inst.name).toBe('X-n101-k25');

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { haveBenchmarks, solomonDir } from '../../../bench/support/benchmark-paths.ts';
+import { solomonDir } from '../../../bench/support/benchmark-paths.ts';
 import { BenchmarkFormatError } from '../../../src/io/benchmark/benchmark-instance.ts';
 import { readSolomonFile } from '../../../src/io/benchmark/load-instance.ts';
 import { parseSolomon } from '../../../src/io/benchmark/solomon.ts';
@@ -57,7 +57,7 @@ describe('parseSolomon on a hand-made instance', () => {
   });
 });
 
-describe.skipIf(!haveBenchmarks())('parseSolomon on C101', () => {
+describe('parseSolomon on C101', () => {
   it('reads 25 vehicles of capacity 200 and 100 customers', async () => {
     const inst = await readSolomonFile(join(solomonDir(), 'C101.txt'));
     expect(inst.name).toBe('C101');
