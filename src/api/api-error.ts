@@ -1,0 +1,51 @@
+import type { FieldIssue } from '../contracts/index.ts';
+
+/** The one error vocabulary of the HTTP API; `error-handler.ts` turns it into `{ error: { code, message, issues? } }`. */
+export type ApiErrorCode =
+  | 'VALIDATION_FAILED'
+  | 'MALFORMED_JSON'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'NOT_READY'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'UNKNOWN_HUB'
+  | 'UNKNOWN_RECEIVERS'
+  | 'NO_ORDERS'
+  | 'INVALID_SCENARIO'
+  | 'DEPENDENCY_UNAVAILABLE'
+  | 'INTERNAL';
+
+/** code -> HTTP status: the only such table. */
+export const HTTP_STATUS: Readonly<Record<ApiErrorCode, number>> = {
+  VALIDATION_FAILED: 400,
+  MALFORMED_JSON: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  NOT_READY: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  UNKNOWN_HUB: 422,
+  UNKNOWN_RECEIVERS: 422,
+  NO_ORDERS: 422,
+  INVALID_SCENARIO: 422,
+  DEPENDENCY_UNAVAILABLE: 503,
+  INTERNAL: 500,
+};
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly issues?: readonly FieldIssue[],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  get status(): number {
+    return HTTP_STATUS[this.code];
+  }
+}

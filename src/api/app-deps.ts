@@ -1,0 +1,26 @@
+import type { RequestHandler } from 'express';
+import type { ApiKey } from '../config/api-keys.ts';
+import type { Config } from '../config/env.ts';
+import type { Plan } from '../contracts/index.ts';
+import type { OrderStore, PlanJobs } from './ports.ts';
+import type { ReferenceRegistry } from './reference-data.ts';
+
+/** Plan exporters, injected so the API does not import src/io (wired in `picon serve`). */
+export interface PlanExporters {
+  readonly geojson: (plan: Plan) => unknown;
+  readonly runsheetsCsv: (plan: Plan) => string;
+}
+
+/** Everything `createApp` needs; the composition root (`picon serve`, tests) builds it. */
+export interface AppDeps {
+  readonly config: Pick<Config, 'http' | 'planner'>;
+  readonly keys: readonly ApiKey[];
+  readonly planJobs: PlanJobs;
+  readonly orders: OrderStore;
+  readonly reference: ReferenceRegistry;
+  readonly exporters?: PlanExporters;
+  /** Bull Board (or any admin UI) mounted at /admin/queues behind the admin role. */
+  readonly adminQueues?: RequestHandler;
+  /** Where unexpected errors are logged. @defaultValue stderr */
+  readonly log?: (line: string) => void;
+}

@@ -1,0 +1,76 @@
+import express from 'express';
+import type { Express } from 'express';
+import { ApiError } from './api-error.ts';
+import type { AppDeps } from './app-deps.ts';
+import { authenticate, requireRole } from './auth.ts';
+import { DOCS_PAGE } from './docs-page.ts';
+import { errorHandler, notFound, requireJson } from './error-handler.ts';
+import { createMetrics } from './metrics.ts';
+import { buildOpenApi } from './openapi.ts';
+import { comparisonsRouter } from './routes/comparisons.ts';
+import { ordersRouter } from './routes/orders.ts';
+import { plansRouter } from './routes/plans.ts';
+import { referenceRouter } from './routes/reference.ts';
+
+export const API_VERSION = '1.0.0';
+
+/**
+ * The HTTP API. No I/O of its own: jobs, orders and reference data come through `deps`, so tests pass fakes.
+ * Routes under /v1 need `Authorization: Bearer KEY`; /healthz, /readyz, /metrics, /openapi.json, /docs do not.
+ */
+export function createApp(deps: AppDeps): Express {
+  const log = deps.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  const metrics = createMetrics(deps.planJobs);
+  app.use(metrics.httpTimer);
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await Promise.all([deps.planJobs.ping(), deps.orders.ping()]);
+      res.json({ status: 'ready' });
+    } catch (err) {
+      throw new ApiError(
+        'DEPENDENCY_UNAVAILABLE',
+        `not ready: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    }
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+  const openapi = buildOpenApi(API_VERSION);
+  app.get('/openapi.json', (_req, res) => {
+    res.json(openapi);
+  });
+  app.get('/docs', (_req, res) => {
+    res
+      .set(
+        'Content-Security-Policy',
+        "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'",
+      )
+      .type('html')
+      .send(DOCS_PAGE);
+  });
+
+  const auth = authenticate(deps.keys);
+  if (deps.adminQueues) app.use('/admin/queues', auth, requireRole('admin'), deps.adminQueues);
+
+  const v1 = express.Router();
+  v1.use(auth);
+  v1.use(requireJson);
+  v1.use(express.json({ limit: deps.config.http.bodyLimit, type: () => true }));
+  v1.use(ordersRouter(deps));
+  v1.use(plansRouter(deps));
+  v1.use(comparisonsRouter(deps));
+  v1.use(referenceRouter(deps));
+  app.use('/v1', v1);
+
+  app.use(notFound);
+  app.use(errorHandler(log));
+  return app;
+}

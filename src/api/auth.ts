@@ -1,0 +1,81 @@
+import { createHash } from 'node:crypto';
+import type { Request, RequestHandler } from 'express';
+import type { ApiKey, Role } from '../config/api-keys.ts';
+import { ApiError } from './api-error.ts';
+
+/** Who is calling: set on `res.locals.principal` by `authenticate`. */
+export interface Principal {
+  readonly role: Role;
+  readonly carrierId?: string;
+  /** Short hash of the key: scopes idempotency keys, never reveals the key. */
+  readonly fingerprint: string;
+}
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+function presentedKey(req: Request): string | undefined {
+  const header = req.headers.authorization;
+  if (!header) return undefined;
+  const [scheme, value] = header.split(/\s+/, 2);
+  if (!scheme || !value) return undefined;
+  if (scheme.toLowerCase() === 'bearer') return value;
+  // Basic (any user name, key as password) lets a browser open Bull Board at /admin/queues.
+  if (scheme.toLowerCase() === 'basic') {
+    const decoded = Buffer.from(value, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    return colon >= 0 ? decoded.slice(colon + 1) : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Looks the key up by its SHA-256 (constant-time enough: the map lookup is on a hash, not the secret).
+ * Sets `res.locals.principal`; 401 when no key or an unknown key is presented.
+ */
+export function authenticate(keys: readonly ApiKey[]): RequestHandler {
+  const byHash = new Map<string, Principal>();
+  for (const k of keys) {
+    const hash = sha256(k.key);
+    byHash.set(hash, {
+      role: k.role,
+      fingerprint: hash.slice(0, 16),
+      ...(k.carrierId ? { carrierId: k.carrierId } : {}),
+    });
+  }
+  return (req, res, next) => {
+    const key = presentedKey(req);
+    if (!key) {
+      next(new ApiError('UNAUTHENTICATED', 'missing API key: send Authorization: Bearer KEY'));
+      return;
+    }
+    const principal = byHash.get(sha256(key));
+    if (!principal) {
+      next(new ApiError('UNAUTHENTICATED', 'unknown API key'));
+      return;
+    }
+    res.locals['principal'] = principal;
+    next();
+  };
+}
+
+/** 403 unless the principal has one of `roles`; admin may do everything. */
+export function requireRole(...roles: Role[]): RequestHandler {
+  return (_req, res, next) => {
+    const p = res.locals['principal'] as Principal | undefined;
+    if (!p) {
+      next(new ApiError('UNAUTHENTICATED', 'missing API key'));
+      return;
+    }
+    if (p.role !== 'admin' && !roles.includes(p.role)) {
+      next(new ApiError('FORBIDDEN', `role "${p.role}" may not do this (needs ${roles.join(' or ')})`));
+      return;
+    }
+    next();
+  };
+}
+
+export function principalOf(locals: Record<string, unknown>): Principal {
+  const p = locals['principal'] as Principal | undefined;
+  if (!p) throw new ApiError('UNAUTHENTICATED', 'missing API key');
+  return p;
+}

@@ -1,0 +1,83 @@
+import type { Order, Scenario } from '../contracts/index.ts';
+import { scenarioSchema, toFieldIssues } from '../contracts/index.ts';
+import { ApiError } from './api-error.ts';
+
+/** Hubs with their fleet, carriers, receivers (windows, access rules), vehicle types: a scenario minus its orders. */
+export type ReferenceData = Omit<Scenario, 'orders'>;
+
+/** Read-only lookups over the reference data. Every API process loads the same seed file, so they agree. */
+export class ReferenceRegistry {
+  private readonly hubs: Map<string, Scenario['hubs'][number]>;
+  private readonly receivers: Set<string>;
+
+  constructor(readonly data: ReferenceData) {
+    this.hubs = new Map(data.hubs.map((h) => [h.id, h]));
+    this.receivers = new Set(data.receivers.map((r) => r.id));
+  }
+
+  /** An empty registry (no seed file): every order is then refused as naming an unknown hub. */
+  static empty(): ReferenceRegistry {
+    return new ReferenceRegistry({
+      name: 'empty',
+      date: '1970-01-01',
+      hubs: [],
+      carriers: [],
+      receivers: [],
+      fleet: [],
+    });
+  }
+
+  hasHub(id: string): boolean {
+    return this.hubs.has(id);
+  }
+
+  hasReceiver(id: string): boolean {
+    return this.receivers.has(id);
+  }
+
+  /**
+   * The scenario of one hub on one day, from the stored orders: only that hub and its fleet, the carriers
+   * and receivers the orders name. Order ids used by two carriers become `carrierId/orderId`.
+   * @throws ApiError NOT_FOUND (unknown hub), NO_ORDERS, INVALID_SCENARIO (e.g. a hub without fleet).
+   */
+  hubDayScenario(hubId: string, date: string, orders: readonly Order[]): Scenario {
+    const hub = this.hubs.get(hubId);
+    if (!hub) throw new ApiError('NOT_FOUND', `unknown hub "${hubId}"`);
+    if (orders.length === 0) throw new ApiError('NO_ORDERS', `no orders for hub "${hubId}" on ${date}`);
+    const idCount = new Map<string, number>();
+    for (const o of orders) idCount.set(o.id, (idCount.get(o.id) ?? 0) + 1);
+    const scenarioOrders = orders.map((o) =>
+      (idCount.get(o.id) ?? 0) > 1 ? { ...o, id: `${o.carrierId}/${o.id}` } : o,
+    );
+    const carrierIds = new Set(orders.map((o) => o.carrierId));
+    const receiverIds = new Set(orders.map((o) => o.receiverId));
+    const d = this.data;
+    const candidate = {
+      name: `${hubId} ${date}`,
+      date,
+      ...(d.timezone ? { timezone: d.timezone } : {}),
+      hubs: [hub],
+      carriers: d.carriers.filter((c) => carrierIds.has(c.id)),
+      receivers: d.receivers.filter((r) => receiverIds.has(r.id)),
+      orders: scenarioOrders,
+      ...(d.vehicleTypes ? { vehicleTypes: d.vehicleTypes } : {}),
+      fleet: d.fleet.filter((f) => f.hubId === hubId),
+      ...(d.options ? { options: d.options } : {}),
+    };
+    const parsed = scenarioSchema.safeParse(candidate);
+    if (!parsed.success) {
+      throw new ApiError(
+        'INVALID_SCENARIO',
+        `the stored orders and reference data of ${hubId} on ${date} do not form a valid scenario`,
+        toFieldIssues(parsed.error),
+      );
+    }
+    return parsed.data;
+  }
+}
+
+/** Reference data from a seed scenario: its orders are dropped. */
+export function referenceFromScenario(s: Scenario): ReferenceRegistry {
+  const { orders: _orders, ...rest } = s;
+  return new ReferenceRegistry(rest);
+}

@@ -1,0 +1,101 @@
+import type { Request, Response } from 'express';
+import { Router } from 'express';
+import type { Scenario } from '../../contracts/index.ts';
+import { scenarioSchema } from '../../contracts/index.ts';
+import { ApiError } from '../api-error.ts';
+import type { AppDeps } from '../app-deps.ts';
+import { principalOf, requireRole } from '../auth.ts';
+import { jobIdFor, PLAN_ID_PATTERN } from '../plan-id.ts';
+import type { PlanEvent, PlanJobInput, PlanView } from '../ports.ts';
+import { hubDayParamsSchema } from '../schemas.ts';
+import { parseWith, pathParam } from '../validate.ts';
+import { streamPlanEvents } from './plan-events.ts';
+
+const READERS = ['dispatcher', 'planner'] as const;
+
+/** Effective seed and time limit (capped by config): part of the job payload and of the content hash. */
+export function planJobInput(scenario: Scenario, planner: AppDeps['config']['planner']): PlanJobInput {
+  const requested = scenario.options?.timeLimitSeconds ?? planner.defaultTimeLimitSeconds;
+  return {
+    scenario,
+    seed: scenario.options?.seed ?? 1,
+    timeLimitSeconds: Math.min(requested, planner.maxTimeLimitSeconds),
+  };
+}
+
+function idempotencyKey(req: Request, res: Response): { caller: string; key: string } | undefined {
+  const key = req.get('Idempotency-Key');
+  if (key === undefined) return undefined;
+  if (key.length < 1 || key.length > 200) {
+    throw new ApiError('VALIDATION_FAILED', 'invalid Idempotency-Key header', [
+      { path: 'Idempotency-Key', message: 'expected 1 to 200 characters' },
+    ]);
+  }
+  return { caller: principalOf(res.locals).fingerprint, key };
+}
+
+async function findPlan(deps: AppDeps, id: string): Promise<PlanView> {
+  const plan = PLAN_ID_PATTERN.test(id) ? await deps.planJobs.getPlan(id) : undefined;
+  if (!plan) throw new ApiError('NOT_FOUND', `no plan "${id}"`);
+  return plan;
+}
+
+async function completedPlan(deps: AppDeps, id: string) {
+  const plan = await findPlan(deps, id);
+  if (plan.status !== 'completed' || !plan.result)
+    throw new ApiError('NOT_READY', `plan "${id}" is ${plan.status}`);
+  return plan.result;
+}
+
+export function plansRouter(deps: AppDeps): Router {
+  const router = Router();
+
+  const submit = async (req: Request, res: Response, scenario: Scenario) => {
+    const input = planJobInput(scenario, deps.config.planner);
+    const id = jobIdFor('plan', input, idempotencyKey(req, res));
+    await deps.planJobs.submitPlan(id, input);
+    res.status(202).location(`/v1/plans/${id}`).json({ id, status: 'queued' });
+  };
+
+  router.post('/plans', requireRole('planner'), async (req, res) => {
+    await submit(req, res, parseWith(scenarioSchema, req.body, 'scenario'));
+  });
+
+  router.post('/hubs/:hubId/days/:date/plan', requireRole('dispatcher'), async (req, res) => {
+    const { hubId, date } = parseWith(hubDayParamsSchema, req.params, 'path');
+    if (!deps.reference.hasHub(hubId)) throw new ApiError('NOT_FOUND', `unknown hub "${hubId}"`);
+    const orders = await deps.orders.listOrders(hubId, date);
+    await submit(req, res, deps.reference.hubDayScenario(hubId, date, orders));
+  });
+
+  router.get('/plans/:id', requireRole(...READERS), async (req, res) => {
+    res.json(await findPlan(deps, pathParam(req.params, 'id')));
+  });
+
+  router.get('/plans/:id/events', requireRole(...READERS), async (req, res) => {
+    const id = pathParam(req.params, 'id');
+    await findPlan(deps, id);
+    streamPlanEvents(req, res, {
+      watch: (listener: (e: PlanEvent) => void) => deps.planJobs.watchPlan(id, listener),
+      snapshot: () => findPlan(deps, id),
+    });
+  });
+
+  router.get('/plans/:id/geojson', requireRole(...READERS), async (req, res) => {
+    if (!deps.exporters) throw new ApiError('NOT_FOUND', 'GeoJSON export is not available on this server');
+    const plan = await completedPlan(deps, pathParam(req.params, 'id'));
+    res.type('application/geo+json').send(JSON.stringify(deps.exporters.geojson(plan)));
+  });
+
+  router.get('/plans/:id/runsheets.csv', requireRole(...READERS), async (req, res) => {
+    if (!deps.exporters) throw new ApiError('NOT_FOUND', 'run sheet export is not available on this server');
+    const id = pathParam(req.params, 'id');
+    const plan = await completedPlan(deps, id);
+    res
+      .type('text/csv; charset=utf-8')
+      .attachment(`${id}-runsheets.csv`)
+      .send(deps.exporters.runsheetsCsv(plan));
+  });
+
+  return router;
+}

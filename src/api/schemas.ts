@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import {
+  carrierSchema,
+  fleetSchema,
+  hubSchema,
+  idSchema,
+  kpisSchema,
+  orderSchema,
+  planSchema,
+  receiverSchema,
+  scenarioSchema,
+  vehicleTypeSchema,
+} from '../contracts/index.ts';
+
+// HTTP bodies built from the contract schemas (src/contracts stays the wire truth; these only wrap it).
+
+/** An order as a carrier submits it: `carrierId` comes from the API key (admins must give it). */
+export const orderInputSchema = orderSchema.extend({ carrierId: idSchema.optional() });
+
+export const submitOrdersSchema = z
+  .object({
+    hubId: idSchema,
+    date: z.iso.date(),
+    orders: z.array(orderInputSchema).min(1, 'expected at least one order').max(20_000),
+  })
+  .superRefine((body, ctx) => {
+    const seen = new Set<string>();
+    body.orders.forEach((o, i) => {
+      const key = `${o.carrierId ?? ''}\u0000${o.id}`;
+      if (seen.has(key))
+        ctx.addIssue({ code: 'custom', path: ['orders', i, 'id'], message: `duplicate order id "${o.id}"` });
+      seen.add(key);
+    });
+  });
+
+export const submitOrdersResponseSchema = z.object({
+  hubId: idSchema,
+  date: z.string(),
+  accepted: z.number().int(),
+  created: z.number().int(),
+  replaced: z.number().int(),
+});
+
+export const listOrdersQuerySchema = z.object({ hub: idSchema, date: z.iso.date() });
+export const ordersResponseSchema = z.object({ orders: z.array(orderSchema) });
+
+export const hubDayParamsSchema = z.object({ hubId: idSchema, date: z.iso.date() });
+
+export const comparisonRequestSchema = z.object({
+  variants: z
+    .array(z.object({ name: z.string().min(1).max(100), scenario: scenarioSchema }))
+    .min(1, 'expected at least one variant')
+    .max(20)
+    .superRefine((vs, ctx) => {
+      const seen = new Set<string>();
+      vs.forEach((v, i) => {
+        if (seen.has(v.name))
+          ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `duplicate variant name "${v.name}"` });
+        seen.add(v.name);
+      });
+    }),
+});
+
+export const jobAcceptedSchema = z.object({ id: z.string(), status: z.literal('queued') });
+
+const statusSchema = z.enum(['queued', 'active', 'completed', 'failed']);
+
+export const planStatusSchema = z.object({
+  id: z.string(),
+  status: statusSchema,
+  progress: z.object({ percent: z.number(), bestCost: z.number().nullable(), phase: z.string().optional() }),
+  result: planSchema.optional(),
+  error: z.string().optional(),
+});
+
+export const comparisonSchema = z.object({
+  variants: z.array(
+    z.object({
+      name: z.string(),
+      planId: z.string(),
+      kpis: z.object({ baseline: kpisSchema, consolidated: kpisSchema }),
+      savings: planSchema.shape.savings,
+    }),
+  ),
+});
+
+export const comparisonStatusSchema = z.object({
+  id: z.string(),
+  status: statusSchema,
+  progress: z.object({ variantsDone: z.number().int(), variants: z.number().int() }),
+  result: comparisonSchema.optional(),
+  error: z.string().optional(),
+});
+
+export const hubWithFleetSchema = hubSchema.extend({ fleet: z.array(fleetSchema) });
+export const hubsResponseSchema = z.object({ hubs: z.array(hubWithFleetSchema) });
+export const carriersResponseSchema = z.object({ carriers: z.array(carrierSchema) });
+export const receiversResponseSchema = z.object({ receivers: z.array(receiverSchema) });
+export const vehicleTypesResponseSchema = z.object({ vehicleTypes: z.array(vehicleTypeSchema) });
+
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});

@@ -1,0 +1,140 @@
+import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { Command } from 'commander';
+import { createApp } from '../../api/app.ts';
+import type { PlanJobs } from '../../api/ports.ts';
+import { referenceFromScenario, ReferenceRegistry } from '../../api/reference-data.ts';
+import type { ApiKey } from '../../config/api-keys.ts';
+import { loadApiKeys } from '../../config/api-keys.ts';
+import type { Config } from '../../config/env.ts';
+import { ConfigError, loadConfig, processEnv } from '../../config/env.ts';
+import { planToGeoJson } from '../../io/plan-geojson.ts';
+import { planToRunsheetsCsv } from '../../io/runsheets-csv.ts';
+import { bullBoardRouter } from '../../queue/bull-board.ts';
+import { BullPlanJobs } from '../../queue/bull-plan-jobs.ts';
+import { createRedis, waitReady } from '../../queue/connection.ts';
+import { RedisOrderStore } from '../../queue/redis-order-store.ts';
+import { CliError } from '../cli-error.ts';
+import { readScenario } from '../read-scenario.ts';
+
+export interface RunningServer {
+  readonly url: string;
+  readonly server: Server;
+  readonly planJobs: BullPlanJobs;
+  close(): Promise<void>;
+}
+
+/**
+ * Composition root of the API: Redis producer connection, BullMQ port, Redis order store, seeded reference
+ * data, Bull Board, then `createApp`. Used by `picon serve`, the integration tests and the service bench.
+ */
+export async function startServer(opts: {
+  config: Config;
+  keys: readonly ApiKey[];
+  reference: ReferenceRegistry;
+  log?: (line: string) => void;
+}): Promise<RunningServer> {
+  const { config } = opts;
+  const redis = createRedis(config.redis.url, 'producer');
+  redis.on('error', () => {
+    // ioredis reconnects; requests fail fast meanwhile and /readyz says 503.
+  });
+  try {
+    await waitReady(redis);
+  } catch {
+    redis.disconnect();
+    throw new CliError(`cannot reach Redis at ${config.redis.url} (REDIS_URL)`);
+  }
+  const bull = new BullPlanJobs(config, redis);
+  await bull.ready();
+  const planJobs: PlanJobs = bull; // the compiler checks the adapter against the port here
+  const app = createApp({
+    config,
+    keys: opts.keys,
+    planJobs,
+    orders: new RedisOrderStore(redis, config.queue.prefix),
+    reference: opts.reference,
+    exporters: { geojson: planToGeoJson, runsheetsCsv: planToRunsheetsCsv },
+    adminQueues: bullBoardRouter([bull.plans, bull.comparisons]),
+    ...(opts.log ? { log: opts.log } : {}),
+  });
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(config.http.port, config.http.host, (err?: Error) =>
+      err ? reject(err) : resolve(s),
+    );
+  });
+  server.keepAliveTimeout = 65_000;
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.http.port;
+  const host = config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host;
+  return {
+    url: `http://${host}:${port}`,
+    server,
+    planJobs: bull,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await bull.close();
+      await redis.quit().catch(() => redis.disconnect());
+    },
+  };
+}
+
+/** API keys from PICON_API_KEYS_FILE, or with `--dev` one generated admin key (printed once). */
+function resolveKeys(config: Config, dev: boolean): ApiKey[] {
+  if (config.auth.keysFile) return loadApiKeys(config.auth.keysFile);
+  if (!dev)
+    throw new CliError(
+      'PICON_API_KEYS_FILE is not set: refusing to start without API keys (use --dev for a throw-away admin key)',
+    );
+  const key = randomBytes(24).toString('base64url');
+  process.stderr.write(`picon serve --dev: admin key (this run only): ${key}\n`);
+  return [{ key, role: 'admin' }];
+}
+
+async function resolveReference(config: Config): Promise<ReferenceRegistry> {
+  if (!config.seedFile) {
+    process.stderr.write(
+      'picon serve: PICON_SEED_FILE not set: no hubs, carriers or receivers (orders will be refused)\n',
+    );
+    return ReferenceRegistry.empty();
+  }
+  return referenceFromScenario(await readScenario(config.seedFile));
+}
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description(
+      'run the HTTP API (needs Redis: REDIS_URL; keys: PICON_API_KEYS_FILE; reference data: PICON_SEED_FILE)',
+    )
+    .option('--port <port>', 'port to listen on (default PORT or 3000)')
+    .option('--host <host>', 'interface to bind (default HOST or 0.0.0.0)')
+    .option('--dev', 'start without a keys file, printing a generated admin key')
+    .action(async (opts: { port?: string; host?: string; dev?: boolean }) => {
+      const env = {
+        ...processEnv(),
+        ...(opts.port ? { PORT: opts.port } : {}),
+        ...(opts.host ? { HOST: opts.host } : {}),
+      };
+      let config: Config;
+      let keys: ApiKey[];
+      try {
+        config = loadConfig(env);
+        keys = resolveKeys(config, opts.dev === true);
+      } catch (err) {
+        if (err instanceof ConfigError) throw new CliError(err.message);
+        throw err;
+      }
+      const running = await startServer({ config, keys, reference: await resolveReference(config) });
+      process.stderr.write(`picon serve: listening on ${running.url} (docs ${running.url}/docs)\n`);
+      await new Promise<void>((resolve) => {
+        const stop = (signal: string) => {
+          process.stderr.write(`picon serve: ${signal}, closing\n`);
+          void running.close().then(resolve);
+        };
+        process.once('SIGTERM', () => stop('SIGTERM'));
+        process.once('SIGINT', () => stop('SIGINT'));
+      });
+    });
+}

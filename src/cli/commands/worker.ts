@@ -1,0 +1,25 @@
+import type { Command } from 'commander';
+import { ConfigError, loadConfig, processEnv } from '../../config/env.ts';
+import { runWorkerProcess } from '../../../workers/plan.worker.ts';
+import { CliError } from '../cli-error.ts';
+
+export function registerWorker(program: Command): void {
+  program
+    .command('worker')
+    .description(
+      'run a plan worker: solves queued plans in sandboxed processes (REDIS_URL, PICON_WORKER_CONCURRENCY)',
+    )
+    .option('--concurrency <n>', 'solves at the same time (default PICON_WORKER_CONCURRENCY or 1)')
+    .action(async (opts: { concurrency?: string }) => {
+      const env = {
+        ...processEnv(),
+        ...(opts.concurrency ? { PICON_WORKER_CONCURRENCY: opts.concurrency } : {}),
+      };
+      try {
+        await runWorkerProcess(loadConfig(env));
+      } catch (err) {
+        if (err instanceof ConfigError) throw new CliError(err.message);
+        throw err;
+      }
+    });
+}

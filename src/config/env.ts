@@ -1,0 +1,157 @@
+import { z } from 'zod';
+
+/** Thrown when environment variables are invalid; the message lists every invalid variable, one per line. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const int = (min: number, def: number) => z.coerce.number().int().min(min).default(def);
+const optionalPath = z
+  .string()
+  .trim()
+  .transform((s) => (s === '' ? undefined : s))
+  .optional();
+
+/**
+ * Every environment variable picon reads, with its default. Nothing else in the code base reads `process.env`.
+ * Units are in the names (`_MS`, `_SECONDS`).
+ */
+export const envSchema = z.object({
+  /** @defaultValue `redis://127.0.0.1:6379` */
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, error: 'expected a redis:// or rediss:// URL' })
+    .default('redis://127.0.0.1:6379'),
+  /** HTTP port of `picon serve`. @defaultValue 3000 */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Interface `picon serve` binds. @defaultValue `0.0.0.0` */
+  HOST: z.string().min(1).default('0.0.0.0'),
+  /** JSON list of `{ key, role, carrierId? }`; required by `picon serve` unless `--dev`. */
+  PICON_API_KEYS_FILE: optionalPath,
+  /** Scenario JSON whose hubs, fleet, carriers, receivers and vehicle types seed the reference data (its orders are ignored). */
+  PICON_SEED_FILE: optionalPath,
+  /** BullMQ key prefix; the `{...}` hash tag keeps every key of a queue in one Redis Cluster slot. @defaultValue `{picon}` */
+  PICON_QUEUE_PREFIX: z
+    .string()
+    .regex(/^[^:\s]+$/, 'expected a prefix without ":" or spaces')
+    .default('{picon}'),
+  /** Solves run at the same time in one worker process (each in its own child process). @defaultValue 1 */
+  PICON_WORKER_CONCURRENCY: int(1, 1),
+  /** Attempts per job before it fails (transient errors only; invalid payloads fail at once). @defaultValue 3 */
+  PICON_JOB_ATTEMPTS: int(1, 3),
+  /** First retry delay, doubled at each attempt. @defaultValue 2000 */
+  PICON_JOB_BACKOFF_MS: int(0, 2000),
+  /** Completed jobs (and their plans) are kept this long... @defaultValue 86400 (1 day) */
+  PICON_KEEP_COMPLETED_SECONDS: int(1, 86_400),
+  /** ...and at most this many. @defaultValue 1000 */
+  PICON_KEEP_COMPLETED_COUNT: int(1, 1000),
+  /** @defaultValue 604800 (7 days) */
+  PICON_KEEP_FAILED_SECONDS: int(1, 604_800),
+  /** @defaultValue 5000 */
+  PICON_KEEP_FAILED_COUNT: int(1, 5000),
+  /** Solver time limit when a scenario does not set one. @defaultValue 20 */
+  PICON_DEFAULT_TIME_LIMIT_SECONDS: z.coerce.number().positive().default(20),
+  /** Upper bound on any solve's time limit; the job lock outlives it. @defaultValue 120 */
+  PICON_MAX_TIME_LIMIT_SECONDS: z.coerce.number().positive().max(3600).default(120),
+  /**
+   * Reproducible mode: the solver's clock advances this many ms per reading instead of following wall time,
+   * so a plan depends only on scenario, seed and time limit (a step budget). Unset: wall clock.
+   */
+  PICON_STEP_CLOCK_MS: z.coerce.number().positive().optional(),
+  /** Job lock; must exceed the max time limit. @defaultValue max time limit + 30 s */
+  PICON_LOCK_DURATION_MS: z.coerce.number().int().positive().optional(),
+  /** How often workers look for jobs whose lock expired (a crashed worker's jobs). @defaultValue 30000 */
+  PICON_STALLED_INTERVAL_MS: int(500, 30_000),
+  /** Largest accepted JSON body (express `limit` syntax). @defaultValue `10mb` */
+  PICON_BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/i, 'expected a size such as 512kb or 10mb')
+    .default('10mb'),
+});
+
+/** Parsed, frozen configuration handed to everything that needs it. */
+export interface Config {
+  readonly redis: { readonly url: string };
+  readonly http: { readonly port: number; readonly host: string; readonly bodyLimit: string };
+  readonly auth: { readonly keysFile: string | undefined };
+  readonly seedFile: string | undefined;
+  readonly queue: {
+    readonly prefix: string;
+    readonly attempts: number;
+    readonly backoffMs: number;
+    readonly keepCompleted: { readonly age: number; readonly count: number };
+    readonly keepFailed: { readonly age: number; readonly count: number };
+  };
+  readonly worker: {
+    readonly concurrency: number;
+    readonly lockDurationMs: number;
+    readonly stalledIntervalMs: number;
+  };
+  readonly planner: {
+    readonly defaultTimeLimitSeconds: number;
+    readonly maxTimeLimitSeconds: number;
+    /** See PICON_STEP_CLOCK_MS; undefined means wall clock. */
+    readonly stepClockMs: number | undefined;
+  };
+}
+
+/**
+ * Validates the environment once at start-up.
+ * @throws ConfigError listing every invalid variable (`PORT: expected number ≤ 65535`).
+ */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map(
+        (i) => `${i.path.join('.')}: ${i.message} (got ${JSON.stringify(env[String(i.path[0])])})`,
+      ),
+    );
+  }
+  const e = parsed.data;
+  const lockDurationMs = e.PICON_LOCK_DURATION_MS ?? e.PICON_MAX_TIME_LIMIT_SECONDS * 1000 + 30_000;
+  if (lockDurationMs <= e.PICON_MAX_TIME_LIMIT_SECONDS * 1000) {
+    throw new ConfigError([
+      `PICON_LOCK_DURATION_MS: must exceed PICON_MAX_TIME_LIMIT_SECONDS (${e.PICON_MAX_TIME_LIMIT_SECONDS} s) in ms (got ${lockDurationMs})`,
+    ]);
+  }
+  const config: Config = {
+    redis: { url: e.REDIS_URL },
+    http: { port: e.PORT, host: e.HOST, bodyLimit: e.PICON_BODY_LIMIT },
+    auth: { keysFile: e.PICON_API_KEYS_FILE },
+    seedFile: e.PICON_SEED_FILE,
+    queue: {
+      prefix: e.PICON_QUEUE_PREFIX,
+      attempts: e.PICON_JOB_ATTEMPTS,
+      backoffMs: e.PICON_JOB_BACKOFF_MS,
+      keepCompleted: { age: e.PICON_KEEP_COMPLETED_SECONDS, count: e.PICON_KEEP_COMPLETED_COUNT },
+      keepFailed: { age: e.PICON_KEEP_FAILED_SECONDS, count: e.PICON_KEEP_FAILED_COUNT },
+    },
+    worker: {
+      concurrency: e.PICON_WORKER_CONCURRENCY,
+      lockDurationMs,
+      stalledIntervalMs: e.PICON_STALLED_INTERVAL_MS,
+    },
+    planner: {
+      defaultTimeLimitSeconds: Math.min(e.PICON_DEFAULT_TIME_LIMIT_SECONDS, e.PICON_MAX_TIME_LIMIT_SECONDS),
+      maxTimeLimitSeconds: e.PICON_MAX_TIME_LIMIT_SECONDS,
+      stepClockMs: e.PICON_STEP_CLOCK_MS,
+    },
+  };
+  return deepFreeze(config);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** The process environment; the one sanctioned `process.env` read. */
+export function processEnv(): Readonly<Record<string, string | undefined>> {
+  return process.env;
+}

@@ -1,0 +1,65 @@
+import request from 'supertest';
+import { describe, expect, it } from 'vitest';
+import { bearer, KEYS, testApp } from './harness.ts';
+
+describe('ops endpoints', () => {
+  it('/healthz and /readyz (503 when the job store is down)', async () => {
+    const { app, planJobs } = testApp();
+    expect((await request(app).get('/healthz')).body).toEqual({ status: 'ok' });
+    expect((await request(app).get('/readyz')).status).toBe(200);
+    planJobs.down = true;
+    const down = await request(app).get('/readyz');
+    expect(down.status).toBe(503);
+    expect(down.body.error.code).toBe('DEPENDENCY_UNAVAILABLE');
+  });
+
+  it('/metrics exposes HTTP latency, queue depth and job durations', async () => {
+    const { app, planJobs } = testApp();
+    await request(app).get('/v1/hubs').set(bearer(KEYS.planner));
+    for (const l of planJobs.finished) l({ queue: 'plans', status: 'completed', durationSeconds: 1.5 });
+    const res = await request(app).get('/metrics');
+    expect(res.status).toBe(200);
+    expect(res.text).toContain(
+      'picon_http_request_duration_seconds_bucket{le="0.001",method="GET",route="/v1/hubs",status="200"}',
+    );
+    expect(res.text).toContain('picon_queue_jobs{queue="plans",state="waiting"} 0');
+    expect(res.text).toContain('picon_job_duration_seconds_count{queue="plans",status="completed"} 1');
+  });
+
+  it('/openapi.json is generated from the zod schemas and /docs renders it offline', async () => {
+    const { app } = testApp();
+    const doc = (await request(app).get('/openapi.json')).body;
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/v1/orders',
+        '/v1/plans',
+        '/v1/plans/{id}',
+        '/v1/plans/{id}/events',
+        '/v1/comparisons',
+        '/v1/hubs/{hubId}/days/{date}/plan',
+      ]),
+    );
+    expect(doc.components.schemas.Scenario.properties.hubs.type).toBe('array');
+    expect(doc.components.schemas.Order.required).toEqual(
+      expect.arrayContaining(['id', 'carrierId', 'receiverId', 'size']),
+    );
+    expect(JSON.stringify(doc)).not.toContain('"$ref":"#/components/schemas/undefined"');
+    const docs = await request(app).get('/docs');
+    expect(docs.status).toBe(200);
+    expect(docs.text).toContain('/openapi.json');
+    expect(docs.text).not.toMatch(/https?:\/\//);
+  });
+
+  it('reference data is readable by every role', async () => {
+    const { app } = testApp();
+    const hubs = await request(app).get('/v1/hubs').set(bearer(KEYS.dhl));
+    expect(hubs.body.hubs[0]).toMatchObject({
+      id: 'hub-a',
+      fleet: [{ vehicleType: 'cargo-bike', count: 2 }],
+    });
+    const receivers = await request(app).get('/v1/receivers').set(bearer(KEYS.dispatcher));
+    expect(receivers.body.receivers).toHaveLength(3);
+    expect(receivers.body.receivers[2].access).toEqual({ vehicleClasses: ['cargo-bike'] });
+  });
+});

@@ -1,0 +1,204 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import request from 'supertest';
+import { describe, expect, it } from 'vitest';
+import { bearer, KEYS, testApp } from './harness.ts';
+import { sampleScenario } from './sample-scenario.ts';
+
+describe('plans', () => {
+  it('POST /v1/plans queues a scenario: 202 { id, status }, same content -> same id', async () => {
+    const { app, planJobs } = testApp();
+    const a = await request(app).post('/v1/plans').set(bearer(KEYS.planner)).send(sampleScenario());
+    expect(a.status).toBe(202);
+    expect(a.body).toEqual({ id: expect.stringMatching(/^p[0-9a-f]{32}$/), status: 'queued' });
+    expect(a.headers['location']).toBe(`/v1/plans/${a.body.id}`);
+    // Same content with keys in another order: same id.
+    const { name, ...rest } = sampleScenario();
+    const b = await request(app)
+      .post('/v1/plans')
+      .set(bearer(KEYS.admin))
+      .send({ ...rest, name });
+    expect(b.body.id).toBe(a.body.id);
+    const c = await request(app)
+      .post('/v1/plans')
+      .set(bearer(KEYS.planner))
+      .send({ ...sampleScenario(), name: 'other' });
+    expect(c.body.id).not.toBe(a.body.id);
+    expect(planJobs.submitted[0]?.input).toMatchObject({ seed: 7, timeLimitSeconds: 1 });
+  });
+
+  it('an Idempotency-Key gives the same id for different content from the same caller', async () => {
+    const { app } = testApp();
+    const a = await request(app)
+      .post('/v1/plans')
+      .set(bearer(KEYS.planner))
+      .set('Idempotency-Key', 'k1')
+      .send(sampleScenario());
+    const b = await request(app)
+      .post('/v1/plans')
+      .set(bearer(KEYS.planner))
+      .set('Idempotency-Key', 'k1')
+      .send({ ...sampleScenario(), name: 'changed' });
+    expect(b.body.id).toBe(a.body.id);
+    const other = await request(app)
+      .post('/v1/plans')
+      .set(bearer(KEYS.admin))
+      .set('Idempotency-Key', 'k1')
+      .send(sampleScenario());
+    expect(other.body.id).not.toBe(a.body.id);
+  });
+
+  it('caps the time limit at the configured maximum', async () => {
+    const { app, planJobs } = testApp();
+    await request(app)
+      .post('/v1/plans')
+      .set(bearer(KEYS.planner))
+      .send({ ...sampleScenario(), options: { timeLimitSeconds: 600 } });
+    expect(planJobs.submitted[0]?.input).toMatchObject({ seed: 1, timeLimitSeconds: 10 });
+  });
+
+  it('400 with paths for an invalid scenario', async () => {
+    const { app } = testApp();
+    const s = sampleScenario();
+    const res = await request(app)
+      .post('/v1/plans')
+      .set(bearer(KEYS.planner))
+      .send({ ...s, orders: [{ ...s.orders[0], receiverId: 'nobody' }] });
+    expect(res.status).toBe(400);
+    expect(res.body.error.issues).toContainEqual({
+      path: 'orders[0].receiverId',
+      message: 'unknown receiver "nobody"',
+    });
+  });
+
+  it('a dispatcher plans a hub day from stored orders; 422 when there are none', async () => {
+    const { app, planJobs } = testApp();
+    const empty = await request(app).post('/v1/hubs/hub-a/days/2025-03-04/plan').set(bearer(KEYS.dispatcher));
+    expect(empty.status).toBe(422);
+    expect(empty.body.error.code).toBe('NO_ORDERS');
+    await request(app)
+      .post('/v1/orders')
+      .set(bearer(KEYS.dhl))
+      .send({
+        hubId: 'hub-a',
+        date: '2025-03-04',
+        orders: [{ id: 'x', receiverId: 'shop-1', size: { kg: 5 } }],
+      });
+    await request(app)
+      .post('/v1/orders')
+      .set(bearer(KEYS.ups))
+      .send({
+        hubId: 'hub-a',
+        date: '2025-03-04',
+        orders: [{ id: 'x', receiverId: 'shop-3', size: { kg: 5 } }],
+      });
+    const res = await request(app).post('/v1/hubs/hub-a/days/2025-03-04/plan').set(bearer(KEYS.dispatcher));
+    expect(res.status).toBe(202);
+    const scenario = planJobs.submitted[0]?.input.scenario;
+    expect(scenario?.orders.map((o) => o.id)).toEqual(['dhl/x', 'ups/x']);
+    expect(scenario?.receivers.map((r) => r.id)).toEqual(['shop-1', 'shop-3']);
+    expect(scenario?.hubs.map((h) => h.id)).toEqual(['hub-a']);
+    const again = await request(app).post('/v1/hubs/hub-a/days/2025-03-04/plan').set(bearer(KEYS.dispatcher));
+    expect(again.body.id).toBe(res.body.id);
+    const planner = await request(app).post('/v1/hubs/hub-a/days/2025-03-04/plan').set(bearer(KEYS.planner));
+    expect(planner.status).toBe(403);
+  });
+
+  it('GET /v1/plans/{id} reports status; exports are 409 until completed', async () => {
+    const { app, planJobs } = testApp();
+    const { body } = await request(app).post('/v1/plans').set(bearer(KEYS.planner)).send(sampleScenario());
+    const status = await request(app).get(`/v1/plans/${body.id}`).set(bearer(KEYS.dispatcher));
+    expect(status.body).toEqual({ id: body.id, status: 'queued', progress: { percent: 0, bestCost: null } });
+    const early = await request(app).get(`/v1/plans/${body.id}/geojson`).set(bearer(KEYS.planner));
+    expect(early.status).toBe(409);
+    planJobs.plans.set(body.id, {
+      id: body.id,
+      status: 'completed',
+      progress: { percent: 100, bestCost: 1 },
+      result: { scenario: { name: 'api sample' } } as never,
+    });
+    const geo = await request(app).get(`/v1/plans/${body.id}/geojson`).set(bearer(KEYS.planner));
+    expect(geo.status).toBe(200);
+    expect(geo.headers['content-type']).toContain('application/geo+json');
+    const csv = await request(app).get(`/v1/plans/${body.id}/runsheets.csv`).set(bearer(KEYS.planner));
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.text).toBe('vehicle,route\n');
+    const carrier = await request(app).get(`/v1/plans/${body.id}`).set(bearer(KEYS.dhl));
+    expect(carrier.status).toBe(403);
+  });
+
+  it('streams progress over SSE and ends on completion', async () => {
+    const { app, planJobs } = testApp();
+    const { body } = await request(app).post('/v1/plans').set(bearer(KEYS.planner)).send(sampleScenario());
+    const server = http.createServer(app).listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    const port = (server.address() as AddressInfo).port;
+    try {
+      const text = await new Promise<string>((resolve, reject) => {
+        const req = http.get(
+          { port, host: '127.0.0.1', path: `/v1/plans/${body.id}/events`, headers: bearer(KEYS.planner) },
+          (res) => {
+            expect(res.headers['content-type']).toContain('text/event-stream');
+            let data = '';
+            res.setEncoding('utf8');
+            res.on('data', (chunk: string) => {
+              data += chunk;
+              if (data.includes('event: status')) {
+                planJobs.emit(body.id, {
+                  type: 'progress',
+                  progress: { percent: 40, bestCost: 123, phase: 'baseline' },
+                });
+                planJobs.emit(
+                  body.id,
+                  { type: 'completed' },
+                  { status: 'completed', progress: { percent: 100, bestCost: 99 } },
+                );
+              }
+            });
+            res.on('end', () => resolve(data));
+          },
+        );
+        req.on('error', reject);
+      });
+      expect(text).toContain('event: status');
+      expect(text).toContain('event: progress\ndata: {"percent":40,"bestCost":123,"phase":"baseline"}');
+      expect(text).toContain('event: completed');
+    } finally {
+      server.close();
+    }
+  });
+});
+
+describe('comparisons', () => {
+  it('queues a comparison and reports it; unknown ids 404', async () => {
+    const { app } = testApp();
+    const res = await request(app)
+      .post('/v1/comparisons')
+      .set(bearer(KEYS.planner))
+      .send({
+        variants: [
+          { name: 'as is', scenario: sampleScenario() },
+          { name: 'more bikes', scenario: sampleScenario() },
+        ],
+      });
+    expect(res.status).toBe(202);
+    expect(res.body.id).toMatch(/^c[0-9a-f]{32}$/);
+    const status = await request(app).get(`/v1/comparisons/${res.body.id}`).set(bearer(KEYS.planner));
+    expect(status.body).toMatchObject({ status: 'queued', progress: { variantsDone: 0, variants: 2 } });
+    const missing = await request(app)
+      .get(`/v1/comparisons/c${'2'.repeat(32)}`)
+      .set(bearer(KEYS.planner));
+    expect(missing.status).toBe(404);
+    const dup = await request(app)
+      .post('/v1/comparisons')
+      .set(bearer(KEYS.planner))
+      .send({
+        variants: [
+          { name: 'a', scenario: sampleScenario() },
+          { name: 'a', scenario: sampleScenario() },
+        ],
+      });
+    expect(dup.status).toBe(400);
+    expect(dup.body.error.issues[0].path).toBe('variants[1].name');
+  });
+});

@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jobOptions } from '../../src/queue/bull-plan-jobs.ts';
+import { bearer, KEYS, startStack, tinyScenario, until, type Stack } from './harness.ts';
+
+let stack: Stack;
+
+beforeAll(async () => {
+  stack = await startStack('comparison', { PICON_WORKER_CONCURRENCY: '2' });
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe('comparison flow (BullMQ parent + one child per variant)', () => {
+  it("aggregates each variant's KPIs and savings; each variant is also a readable plan", async () => {
+    const base = tinyScenario();
+    const variants = [
+      { name: 'as is', scenario: { ...base, options: { ...base.options, timeLimitSeconds: 1, seed: 1 } } },
+      {
+        name: 'e-vans',
+        scenario: {
+          ...base,
+          fleet: base.fleet.map((f) => ({ ...f, vehicleType: 'e-van' })),
+          options: { ...base.options, timeLimitSeconds: 1, seed: 1 },
+        },
+      },
+    ];
+    const res = await fetch(`${stack.api.url}/v1/comparisons`, {
+      method: 'POST',
+      headers: { ...bearer(KEYS.planner), 'Content-Type': 'application/json' },
+      body: JSON.stringify({ variants }),
+    });
+    expect(res.status).toBe(202);
+    const { id } = (await res.json()) as { id: string };
+    type View = {
+      status: string;
+      progress: { variantsDone: number; variants: number };
+      result?: {
+        variants: {
+          name: string;
+          planId: string;
+          kpis: { baseline: { vehicleKm: number } };
+          savings: unknown;
+        }[];
+      };
+      error?: string;
+    };
+    const view = await until('comparison', async () => {
+      const v = (await (
+        await fetch(`${stack.api.url}/v1/comparisons/${id}`, { headers: bearer(KEYS.planner) })
+      ).json()) as View;
+      return v.status === 'completed' || v.status === 'failed' ? v : undefined;
+    });
+    expect(view.error).toBeUndefined();
+    expect(view.status).toBe('completed');
+    expect(view.progress).toEqual({ variantsDone: 2, variants: 2 });
+    expect(view.result?.variants.map((v) => v.name)).toEqual(['as is', 'e-vans']);
+    for (const v of view.result?.variants ?? []) {
+      expect(v.kpis.baseline.vehicleKm).toBeGreaterThan(0);
+      expect(v.savings).toHaveProperty('co2eKg');
+      const plan = await fetch(`${stack.api.url}/v1/plans/${v.planId}`, { headers: bearer(KEYS.planner) });
+      expect(((await plan.json()) as { status: string }).status).toBe('completed');
+    }
+    const again = await fetch(`${stack.api.url}/v1/comparisons`, {
+      method: 'POST',
+      headers: { ...bearer(KEYS.planner), 'Content-Type': 'application/json' },
+      body: JSON.stringify({ variants }),
+    });
+    expect(((await again.json()) as { id: string }).id).toBe(id);
+  });
+
+  it('fails an invalid job payload at once (UnrecoverableError), without retries', async () => {
+    const job = await stack.api.planJobs.plans.add(
+      'plan',
+      { schemaVersion: 1, scenario: { name: 'broken' } },
+      { ...jobOptions(stack.config), jobId: 'broken-payload' },
+    );
+    const failed = await until('failure', async () =>
+      (await job.getState()) === 'failed' ? true : undefined,
+    );
+    expect(failed).toBe(true);
+    const after = await stack.api.planJobs.plans.getJob('broken-payload');
+    expect(stack.config.queue.attempts).toBeGreaterThan(1);
+    expect(after?.attemptsMade).toBe(1);
+    expect(after?.failedReason).toContain('invalid plan job payload');
+  });
+});
