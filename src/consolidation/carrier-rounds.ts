@@ -32,6 +32,7 @@ export function planCarrierRounds(
   orderIndices: readonly number[],
   timeLimitMs: number,
   ctx: SolveContext,
+  vehicleCount?: number,
 ): CarrierRounds {
   const c = city.carriers[carrier];
   if (!c) throw new RangeError(`carrier ${carrier}`);
@@ -39,6 +40,7 @@ export function planCarrierRounds(
   if (!type) throw new RangeError(`vehicle type ${c.baselineType}`);
   const bundles = bundleOrders(city, orderIndices, type.capacity);
   const count =
+    vehicleCount ??
     c.baselineVehicles ??
     enoughVehicles(
       bundles.map((b) => b.delivery),

@@ -1,5 +1,13 @@
-export { planBaseline, ordersByCarrier } from './baseline.ts';
-export { planConsolidated, type ConsolidatedPlan, type UnpooledOrder } from './consolidated.ts';
+export { ordersByCarrier } from './orders-by-carrier.ts';
+export { hubHandling, planResidual, trunkLegs, type UnpooledOrder } from './consolidated.ts';
+export {
+  listTasks,
+  receiverHubs,
+  runTask,
+  taskTimeLimitMs,
+  RESIDUAL_SHARE,
+  type RoutingTask,
+} from './tasks.ts';
 export type { CarrierRounds } from './carrier-rounds.ts';
 export type { PooledRuns } from './pooled-runs.ts';
 export type { TrunkLeg } from './trunk.ts';

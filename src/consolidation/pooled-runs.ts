@@ -31,15 +31,15 @@ export function hubVehicles(city: City, hub: number): RoutingVehicle[] {
     );
 }
 
-/** Bundles every order of the hub's receivers (all carriers together) and routes them with the hub's fleet. */
+/** Bundles every order of the hub's receivers (all carriers together) and routes them with the given vehicles of the hub's fleet. */
 export function planPooledRuns(
   city: City,
   hub: number,
   orderIndices: readonly number[],
+  vehicles: readonly RoutingVehicle[],
   timeLimitMs: number,
   ctx: SolveContext,
 ): PooledRuns {
-  const vehicles = hubVehicles(city, hub);
   const types = [...new Set(vehicles.map((v) => v.type))];
   const bundles = bundleOrders(city, orderIndices, largestCapacity(city, types));
   const routing = buildBundleProblem(city, bundles, vehicles, (b) => allowedTypes(city, b));

@@ -3,3 +3,4 @@ export * from './scenario.ts';
 export * from './plan.ts';
 export * from './built-in-vehicle-types.ts';
 export * from './format-issues.ts';
+export * from './plan-task.ts';

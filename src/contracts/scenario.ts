@@ -83,6 +83,8 @@ export const scenarioOptionsSchema = z.object({
   circuity: z.number().min(1).max(3).optional(),
   timeLimitSeconds: z.number().positive().max(3600).optional(),
   seed: z.number().int().min(0).optional(),
+  /** Routing problems larger than this are cut into zones solved separately (and in parallel by workers). */
+  maxStopsPerZone: z.number().int().min(10).optional(),
   /** Grid electricity factor to use (defaults to mainland France). */
   electricityCo2eKgPerKWh: z.number().min(0).optional(),
   /** When set, travel uses this matrix instead of great-circle × circuity: ids in `matrix.ids` order. */

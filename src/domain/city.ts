@@ -11,6 +11,8 @@ export interface City {
   readonly date: string;
   readonly seed: number;
   readonly timeLimitS: Seconds;
+  /** Stops above which a carrier's or hub's routing is cut into zones. */
+  readonly maxStopsPerZone: number;
   /** hubs first, then carrier depots, then receivers (see each entity's `location`). */
   readonly locations: readonly LonLat[];
   readonly travel: TravelModel;

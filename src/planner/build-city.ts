@@ -10,6 +10,8 @@ export const DEFAULT_TIME_LIMIT_SECONDS = 20;
 /** Assumption: a receiver visit takes 5 minutes when the scenario does not say (UK high-street mean is ~10 min per van stop, most of it parking; we keep the handover part). */
 export const DEFAULT_SERVICE_MINUTES = 5;
 export const DEFAULT_MAX_TRIPS = 3;
+/** 1,000 stops keeps each solve well inside the solver's comfortable range. */
+export const DEFAULT_MAX_STOPS_PER_ZONE = 1000;
 export const DEFAULT_RELOAD_MINUTES = 15;
 
 const toWindow = (w: TimeWindow): Window => [clockToSeconds(w.start), clockToSeconds(w.end)];
@@ -77,6 +79,7 @@ export function buildCity(
     date: scenario.date,
     seed: overrides.seed ?? options.seed ?? DEFAULT_SEED,
     timeLimitS: overrides.timeLimitSeconds ?? options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS,
+    maxStopsPerZone: options.maxStopsPerZone ?? DEFAULT_MAX_STOPS_PER_ZONE,
     locations,
     travel,
     vehicleTypes: types,

@@ -1,3 +1,5 @@
-export { planScenario } from './plan-scenario.ts';
+export { planScenario, planTasks, solveContext } from './plan-scenario.ts';
+export { runPlanTask } from './run-task.ts';
+export { assemblePlan } from './assemble-plan.ts';
 export type { PlanOptions, PlanProgress } from './plan-options.ts';
 export { buildCity } from './build-city.ts';

@@ -23,12 +23,13 @@ export function reportRoutes(
   bundles: readonly Bundle[],
   solution: RoutingSolution,
   startId: string,
+  vehicleLabel: string = startId,
 ): PlanRoute[] {
   return solution.routes.flatMap((route) => {
     const vehicle = problem.vehicles[route.vehicle];
     const type = vehicle && city.vehicleTypes[vehicle.type];
     if (!vehicle || !type) throw new RangeError(`vehicle ${route.vehicle}`);
-    const vehicleId = `${startId}/${type.id}#${route.vehicle + 1}`;
+    const vehicleId = `${vehicleLabel}/${type.id}#${route.vehicle + 1}`;
     return route.trips.map((trip, t) => {
       const energy = tripEnergyKWh(city, problem, vehicle.depot, vehicle.type, trip);
       return {

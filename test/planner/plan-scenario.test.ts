@@ -5,7 +5,8 @@ import { checkPlan } from '../support/check-plan.ts';
 import { smallScenario } from '../support/small-scenario.ts';
 
 const ITERATIONS = 300;
-const plan = (s: Scenario, seed = 1) => planScenario(s, { seed, maxIterations: ITERATIONS, timeLimitSeconds: 60 });
+const plan = (s: Scenario, seed = 1) =>
+  planScenario(s, { seed, maxIterations: ITERATIONS, timeLimitSeconds: 60 });
 
 describe('planScenario on a hand-checkable day', () => {
   const scenario = smallScenario();
@@ -70,13 +71,19 @@ describe('orders the pooled fleet cannot take', () => {
     const a4 = result.consolidated.unassigned.find((u) => u.orderId === 'A4');
     expect(a4?.reason).toBe('too-big-for-every-vehicle');
     expect(a4?.detail).toMatch(/delivered by its carrier/);
-    const carrierRoute = result.consolidated.routes.find((r) => r.stops.some((s) => s.orderIds.includes('A4')));
+    const carrierRoute = result.consolidated.routes.find((r) =>
+      r.stops.some((s) => s.orderIds.includes('A4')),
+    );
     expect(carrierRoute?.start).toBe('A');
   });
 
   it('report an empty window as unreachable when the carrier cannot make it either', () => {
     const scenario = smallScenario();
-    scenario.receivers.push({ id: 'R9', location: [3.06, 50.64], windows: [{ start: '03:00', end: '03:30' }] });
+    scenario.receivers.push({
+      id: 'R9',
+      location: [3.06, 50.64],
+      windows: [{ start: '03:00', end: '03:30' }],
+    });
     scenario.orders.push({ id: 'B9', carrierId: 'B', receiverId: 'R9', size: { kg: 5 } });
     const result = plan(scenario);
     expect(checkPlan(scenario, result, { carrierShiftMin: [5 * 60, 20 * 60] })).toEqual([]);

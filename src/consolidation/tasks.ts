@@ -1,0 +1,152 @@
+import type { City } from '../domain/city.ts';
+import type { RoutingVehicle } from '../domain/routing-problem.ts';
+import { ordersByCarrier } from './orders-by-carrier.ts';
+import { planCarrierRounds, type CarrierRounds } from './carrier-rounds.ts';
+import { assignReceiversToHubs } from './hub-assignment.ts';
+import { hubVehicles, planPooledRuns, type PooledRuns } from './pooled-runs.ts';
+import type { SolveContext } from './solve-context.ts';
+import { sectorZones, splitCount, zoneCount } from './zones.ts';
+
+/** A carrier's own rounds (baseline) or a hub's pooled runs, in one zone of `zones`. */
+export type RoutingTask =
+  | { readonly kind: 'baseline'; readonly carrier: number; readonly zone: number; readonly zones: number }
+  | { readonly kind: 'pooled'; readonly hub: number; readonly zone: number; readonly zones: number };
+
+/** Share of the time limit given to the baseline; the consolidated plan, the product, gets the rest. */
+export const BASELINE_SHARE = 0.4;
+/** Share kept for routing unpooled orders with their carriers after the pooled runs. */
+export const RESIDUAL_SHARE = 0.05;
+
+/** Receivers of each carrier's orders, and of each hub after hub assignment. */
+function receiversOf(orders: readonly number[], city: City): number[] {
+  return [...new Set(orders.map((o) => (city.orders[o] as { receiver: number }).receiver))].sort(
+    (a, b) => a - b,
+  );
+}
+
+const hubAssignments = new WeakMap<City, number[]>();
+
+/** The hub of each receiver (-1: none), computed once per City: the LP is the same for every task. */
+export function receiverHubs(city: City): number[] {
+  let hubOf = hubAssignments.get(city);
+  if (!hubOf) {
+    hubOf = assignReceiversToHubs(city);
+    hubAssignments.set(city, hubOf);
+  }
+  return hubOf;
+}
+
+export function pooledOrdersByHub(city: City, hubOf: readonly number[] = receiverHubs(city)): number[][] {
+  const perHub = city.hubs.map((): number[] => []);
+  city.orders.forEach((o, i) => perHub[hubOf[o.receiver] ?? -1]?.push(i));
+  return perHub;
+}
+
+/** Every independent task of the day, zones sized by the city's maxStopsPerZone. */
+export function listTasks(city: City): RoutingTask[] {
+  const tasks: RoutingTask[] = [];
+  ordersByCarrier(city).forEach((orders, carrier) => {
+    const zones = zoneCount(receiversOf(orders, city).length, city.maxStopsPerZone);
+    for (let zone = 0; zone < zones && orders.length > 0; zone++)
+      tasks.push({ kind: 'baseline', carrier, zone, zones });
+  });
+  pooledOrdersByHub(city).forEach((orders, hub) => {
+    const zones = zoneCount(receiversOf(orders, city).length, city.maxStopsPerZone);
+    for (let zone = 0; zone < zones && orders.length > 0; zone++)
+      tasks.push({ kind: 'pooled', hub, zone, zones });
+  });
+  return tasks;
+}
+
+/** Orders of a task's zone: the carrier's (or the hub's) orders to the receivers in that sector. */
+function zoneOrders(
+  city: City,
+  orders: readonly number[],
+  center: number,
+  zone: number,
+  zones: number,
+): number[] {
+  if (zones <= 1) return [...orders];
+  const sectors = sectorZones(city, center, receiversOf(orders, city), zones);
+  const inZone = new Set(sectors[zone] ?? []);
+  return orders.filter((o) => inZone.has((city.orders[o] as { receiver: number }).receiver));
+}
+
+/** The number of stops a task routes: its weight when the time limit is shared. */
+export function taskStops(city: City, task: RoutingTask): number {
+  return receiversOf(taskOrders(city, task), city).length;
+}
+
+export function taskOrders(city: City, task: RoutingTask): number[] {
+  if (task.kind === 'baseline') {
+    const c = city.carriers[task.carrier];
+    return c
+      ? zoneOrders(city, ordersByCarrier(city)[task.carrier] ?? [], c.location, task.zone, task.zones)
+      : [];
+  }
+  const h = city.hubs[task.hub];
+  return h
+    ? zoneOrders(city, pooledOrdersByHub(city)[task.hub] ?? [], h.location, task.zone, task.zones)
+    : [];
+}
+
+/**
+ * Time for one task: the baseline's and the pooled runs' shares of the limit, split between their
+ * tasks by stops, so a plan costs the same time however its tasks are spread over workers.
+ */
+export function taskTimeLimitMs(city: City, tasks: readonly RoutingTask[], task: RoutingTask): number {
+  const share = task.kind === 'baseline' ? BASELINE_SHARE : 1 - BASELINE_SHARE - RESIDUAL_SHARE;
+  const same = tasks.filter((t) => t.kind === task.kind);
+  const total = same.reduce((s, t) => s + taskStops(city, t), 0);
+  return (city.timeLimitS * 1000 * share * taskStops(city, task)) / Math.max(1, total);
+}
+
+/** Solves one task. Pooled zones get the hub's fleet split in proportion to their kg. */
+export function runTask(
+  city: City,
+  task: RoutingTask,
+  timeLimitMs: number,
+  ctx: SolveContext,
+): CarrierRounds | PooledRuns {
+  const orders = taskOrders(city, task);
+  if (task.kind === 'baseline') {
+    const c = city.carriers[task.carrier];
+    const count =
+      c?.baselineVehicles === undefined || task.zones <= 1
+        ? c?.baselineVehicles
+        : Math.max(1, Math.round(c.baselineVehicles / task.zones));
+    return planCarrierRounds(city, task.carrier, orders, timeLimitMs, ctx, count);
+  }
+  return planPooledRuns(city, task.hub, orders, zoneVehicles(city, task), timeLimitMs, ctx);
+}
+
+function zoneVehicles(city: City, task: Extract<RoutingTask, { kind: 'pooled' }>): RoutingVehicle[] {
+  const all = hubVehicles(city, task.hub);
+  if (task.zones <= 1) return all;
+  const hubOrders = pooledOrdersByHub(city)[task.hub] ?? [];
+  const h = city.hubs[task.hub] as { location: number };
+  const sectors = sectorZones(city, h.location, receiversOf(hubOrders, city), task.zones);
+  const zoneOfReceiver = new Map(sectors.flatMap((rs, z) => rs.map((r) => [r, z] as const)));
+  // vehicles of the same type and shift are interchangeable: split each group between zones by the kg
+  // it may carry there, receivers that only its class may serve (pedestrian zones) weighing first
+  const groups = new Map<string, RoutingVehicle[]>();
+  for (const v of all) {
+    const key = `${v.type}:${v.shiftStartS}:${v.shiftEndS}:${v.maxTrips}:${v.reloadS}`;
+    groups.set(key, [...(groups.get(key) ?? []), v]);
+  }
+  return [...groups.values()].flatMap((vs) => {
+    const cls = city.vehicleTypes[(vs[0] as RoutingVehicle).type]?.class ?? '';
+    const weight = sectors.map(() => 0);
+    for (const o of hubOrders) {
+      const order = city.orders[o] as { receiver: number; size: readonly number[] };
+      const allowed = city.receivers[order.receiver]?.allowedClasses;
+      if (allowed && !allowed.includes(cls)) continue;
+      const z = zoneOfReceiver.get(order.receiver) ?? 0;
+      weight[z] = (weight[z] as number) + (order.size[0] as number) * (allowed ? RESTRICTED_WEIGHT : 1);
+    }
+    return vs.slice(0, splitCount(vs.length, weight)[task.zone] ?? 0);
+  });
+}
+
+/** How much more a kg only this class may deliver counts when a fleet is split between zones. */
+const RESTRICTED_WEIGHT = 1000;

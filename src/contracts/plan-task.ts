@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { idSchema } from './primitives.ts';
+import { routeSchema, unassignedSchema } from './plan.ts';
+
+/**
+ * One independent piece of a plan: a carrier's own rounds (baseline) or a hub's pooled runs, each
+ * possibly cut into geographic zones for large days. Tasks run in-process one after the other, or as
+ * child jobs of a BullMQ flow on any number of workers; `assemblePlan` merges their results.
+ */
+export const planTaskSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('baseline'),
+    carrierId: idSchema,
+    zone: z.number().int().min(0),
+    zones: z.number().int().min(1),
+  }),
+  z.object({
+    kind: z.literal('pooled'),
+    hubId: idSchema,
+    zone: z.number().int().min(0),
+    zones: z.number().int().min(1),
+  }),
+]);
+
+export const planTaskResultSchema = z.object({
+  task: planTaskSchema,
+  routes: z.array(routeSchema),
+  unassigned: z.array(unassignedSchema),
+  solveSeconds: z.number().min(0),
+});
+
+export type PlanTask = z.infer<typeof planTaskSchema>;
+export type PlanTaskResult = z.infer<typeof planTaskResultSchema>;

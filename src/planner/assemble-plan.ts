@@ -1,0 +1,133 @@
+import type { Plan, PlanRoute, PlanTaskResult, Scenario, TrunkLeg, Unassigned } from '../contracts/index.ts';
+import {
+  hubHandling,
+  planResidual,
+  receiverHubs,
+  RESIDUAL_SHARE,
+  trunkLegs,
+  type CarrierRounds,
+  type SolveContext,
+} from '../consolidation/index.ts';
+import type { City } from '../domain/city.ts';
+import { METRES_PER_KM } from '../domain/units.ts';
+import { electricityFactor } from '../energy/index.ts';
+import { ALLOCATION_METHOD, allocateByKg } from './allocation.ts';
+import { computeKpis } from './kpis.ts';
+import { reportRoutes } from './report-routes.ts';
+import { computeSavings } from './savings.ts';
+
+const round = (x: number, digits = 3): number => Number(x.toFixed(digits));
+
+function groupBy(routes: readonly PlanRoute[]): Map<string, PlanRoute[]> {
+  const out = new Map<string, PlanRoute[]>();
+  for (const r of routes) out.set(r.start, [...(out.get(r.start) ?? []), r]);
+  return out;
+}
+
+/**
+ * Merges solved tasks into the plan: routes the orders no hub could pool with their carriers (so they
+ * still count), adds trunk legs and hub handling, then computes KPIs, savings and the allocation.
+ * The same code runs in-process (planScenario) and in the service's flow parent job.
+ */
+export function assemblePlan(
+  city: City,
+  scenario: Scenario,
+  results: readonly PlanTaskResult[],
+  ctx: SolveContext,
+): Plan {
+  const started = ctx.clock();
+  const baselineRoutes = results.filter((r) => r.task.kind === 'baseline').flatMap((r) => r.routes);
+  const pooledRoutes = results.filter((r) => r.task.kind === 'pooled').flatMap((r) => r.routes);
+  const orderIndex = new Map(city.orders.map((o, i) => [o.id, i]));
+  const hubOf = receiverHubs(city);
+
+  const unpooled: Unassigned[] = [
+    ...city.orders.flatMap((o) =>
+      (hubOf[o.receiver] ?? -1) < 0 ? [{ orderId: o.id, reason: 'no-vehicle-allowed' as const }] : [],
+    ),
+    ...results.filter((r) => r.task.kind === 'pooled').flatMap((r) => r.unassigned),
+  ];
+  const pooledOrders = pooledRoutes.flatMap((r) =>
+    r.stops.flatMap((s) => s.orderIds.map((id) => orderIndex.get(id) as number)),
+  );
+  const residualRuns = planResidual(
+    city,
+    unpooled.map((u) => orderIndex.get(u.orderId) as number),
+    RESIDUAL_SHARE * city.timeLimitS * 1000,
+    ctx,
+  );
+  const residualRoutes = residualRuns.flatMap((r) => {
+    const id = (city.carriers[r.carrier] as { id: string }).id;
+    return reportRoutes(city, r.routing.problem, r.routing.bundles, r.solution, id, `${id}/unpooled`);
+  });
+
+  const trunk: TrunkLeg[] = trunkLegs(city, pooledOrders, hubOf).map((t) => {
+    const type = city.vehicleTypes[t.type] as { id: string };
+    return {
+      carrierId: (city.carriers[t.carrier] as { id: string }).id,
+      hubId: (city.hubs[t.hub] as { id: string }).id,
+      vehicleType: type.id,
+      trips: t.trips,
+      distanceKm: round(t.distance / METRES_PER_KM),
+      durationMin: round(t.durationS / 60, 1),
+      energyKWh: round(t.energyKWh),
+      co2eKg: round(t.co2eKg),
+      load: { kg: round(t.delivery[0]), m3: round(t.delivery[1]), units: round(t.delivery[2]) },
+    };
+  });
+  const hubKWh = hubHandling(city, pooledOrders, hubOf).reduce((a, b) => a + b, 0);
+  const hub = { kWh: hubKWh, co2eKg: hubKWh * electricityFactor(scenario.options?.electricityCo2eKgPerKWh) };
+
+  const consolidatedRoutes = [...pooledRoutes, ...residualRoutes];
+  const baselineKpis = computeKpis(city, baselineRoutes);
+  const consolidatedKpis = computeKpis(city, consolidatedRoutes, trunk, hub);
+  const solveSeconds = results.reduce((s, r) => s + r.solveSeconds, 0) + (ctx.clock() - started) / 1000;
+
+  return {
+    schemaVersion: 1,
+    scenario: { name: city.name, date: city.date, seed: city.seed, timeLimitSeconds: city.timeLimitS },
+    depots: [
+      ...scenario.hubs.map((h) => ({ id: h.id, kind: 'hub' as const, location: h.location })),
+      ...scenario.carriers.map((c) => ({ id: c.id, kind: 'carrier' as const, location: c.depot })),
+    ],
+    baseline: {
+      kpis: baselineKpis,
+      routes: baselineRoutes,
+      unassigned: results.filter((r) => r.task.kind === 'baseline').flatMap((r) => r.unassigned),
+    },
+    consolidated: {
+      kpis: consolidatedKpis,
+      routes: consolidatedRoutes,
+      trunk,
+      unassigned: unpooled.map((u) => ({
+        ...u,
+        detail: residualDetail(city, residualRuns, orderIndex.get(u.orderId) as number),
+      })),
+    },
+    savings: computeSavings(baselineKpis, consolidatedKpis),
+    allocation: allocateByKg(
+      city,
+      groupBy(baselineRoutes),
+      groupBy(pooledRoutes),
+      groupBy(residualRoutes),
+      trunk,
+    ),
+    meta: {
+      allocationMethod: ALLOCATION_METHOD,
+      solveSeconds: round(solveSeconds, 2),
+      orders: city.orders.length,
+      receivers: city.receivers.length,
+    },
+  };
+}
+
+/** Says whether an order the hub could not pool was then delivered by its carrier, or by nobody. */
+function residualDetail(city: City, residual: readonly CarrierRounds[], order: number): string {
+  const carrier = city.orders[order]?.carrier;
+  const run = residual.find((r) => r.carrier === carrier);
+  const job = run?.routing.bundles.findIndex((b) => b.orders.includes(order)) ?? -1;
+  const failed = run?.solution.unassigned.find((u) => u.job === job);
+  return failed
+    ? `not delivered by its carrier either (${failed.reason})`
+    : 'delivered by its carrier directly';
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { scenarioSchema } from '../../src/contracts/index.ts';
+import { buildCity, planScenario, planTasks } from '../../src/planner/index.ts';
+import { generateCityDay } from '../../src/scenario-gen/index.ts';
+import { checkPlan } from '../support/check-plan.ts';
+
+// A generated day cut into small zones: the decomposition the service spreads over its workers.
+describe('a day cut into zones', () => {
+  const scenario = scenarioSchema.parse({
+    ...generateCityDay({ city: 'lille', receivers: 60, seed: 11, carriers: 8 }),
+  });
+  scenario.options = { ...scenario.options, maxStopsPerZone: 25 };
+
+  it('lists one task per carrier zone and hub zone, every receiver in exactly one hub zone', () => {
+    const city = buildCity(scenario);
+    const tasks = planTasks(city);
+    const pooled = tasks.filter((t) => t.task.kind === 'pooled');
+    expect(pooled.map((t) => t.task.zones)).toEqual([3, 3, 3]);
+    const budget = tasks.reduce((s, t) => s + t.timeLimitMs, 0);
+    expect(budget).toBeLessThanOrEqual(city.timeLimitS * 1000);
+  });
+
+  it('produces a feasible plan that serves every order once, with zone-labelled vehicles', () => {
+    const plan = planScenario(scenario, { seed: 2, maxIterations: 150, timeLimitSeconds: 120 });
+    expect(checkPlan(scenario, plan, { carrierShiftMin: [5 * 60, 20 * 60] })).toEqual([]);
+    const zonesUsed = new Set(plan.consolidated.routes.map((r) => r.vehicle.split('/')[1]));
+    expect([...zonesUsed].filter((z) => z?.startsWith('z')).length).toBeGreaterThan(1);
+    expect(plan.consolidated.kpis.deliveriesPerReceiver).toBeLessThanOrEqual(1.3);
+  });
+});
