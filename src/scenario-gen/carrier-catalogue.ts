@@ -1,0 +1,134 @@
+import type { DepotSite } from './lille.ts';
+import { LILLE_DEPOTS } from './lille.ts';
+import type { Sector } from './sectors.ts';
+
+/** A carrier the generator can put in a scenario. Names are fictitious. */
+export interface CarrierTemplate {
+  readonly id: string;
+  readonly name: string;
+  readonly sector: Sector;
+  readonly depot: DepotSite;
+  /** Built-in vehicle type of the carrier's own rounds. */
+  readonly baselineVehicleType: 'diesel-van' | 'rigid-truck';
+}
+
+/**
+ * Carriers of the Lille metropolis, in the order they are added to a scenario: the first ten give a
+ * realistic mix (three parcel networks, food, pharma, building supplies, beverages, pallets, office
+ * supplies, linen). Beverages and building supplies run rigid trucks; the rest run diesel vans.
+ */
+export const LILLE_CARRIERS: readonly CarrierTemplate[] = [
+  {
+    id: 'nordcolis',
+    name: 'Nord Colis Express',
+    sector: 'parcel',
+    depot: LILLE_DEPOTS.lesquin,
+    baselineVehicleType: 'diesel-van',
+  },
+  {
+    id: 'flandres-msg',
+    name: 'Flandres Messagerie',
+    sector: 'parcel',
+    depot: LILLE_DEPOTS.seclin,
+    baselineVehicleType: 'diesel-van',
+  },
+  {
+    id: 'metropole-frais',
+    name: 'Métropole Frais Distribution',
+    sector: 'food',
+    depot: LILLE_DEPOTS.lomme,
+    baselineVehicleType: 'diesel-van',
+  },
+  {
+    id: 'pharma-hdf',
+    name: 'Répartition Pharma Hauts-de-France',
+    sector: 'pharma',
+    depot: LILLE_DEPOTS.villeneuve,
+    baselineVehicleType: 'diesel-van',
+  },
+  {
+    id: 'materiaux-deule',
+    name: 'Matériaux de la Deûle',
+    sector: 'building',
+    depot: LILLE_DEPOTS.sequedin,
+    baselineVehicleType: 'rigid-truck',
+  },
+  {
+    id: 'boissons-ferrain',
+    name: 'Boissons du Ferrain',
+    sector: 'beverage',
+    depot: LILLE_DEPOTS.neuville,
+    baselineVehicleType: 'rigid-truck',
+  },
+  {
+    id: 'lys-colis',
+    name: 'Lys Express Colis',
+    sector: 'parcel',
+    depot: LILLE_DEPOTS.roncq,
+    baselineVehicleType: 'diesel-van',
+  },
+  {
+    id: 'delta-palettes',
+    name: 'Delta Palettes Réseau',
+    sector: 'pallet',
+    depot: LILLE_DEPOTS.dourges,
+    baselineVehicleType: 'diesel-van',
+  },
+  {
+    id: 'bureau-nord',
+    name: 'Bureau Nord Fournitures',
+    sector: 'office',
+    depot: LILLE_DEPOTS.wattrelos,
+    baselineVehicleType: 'diesel-van',
+  },
+  {
+    id: 'blanchisserie-artois',
+    name: 'Blanchisserie de l’Artois',
+    sector: 'linen',
+    depot: LILLE_DEPOTS.courcelles,
+    baselineVehicleType: 'diesel-van',
+  },
+  {
+    id: 'hygiene-metropole',
+    name: 'Hygiène Métropole',
+    sector: 'hygiene',
+    depot: LILLE_DEPOTS.wambrechies,
+    baselineVehicleType: 'diesel-van',
+  },
+  {
+    id: 'primeurs-weppes',
+    name: 'Primeurs des Weppes',
+    sector: 'food',
+    depot: LILLE_DEPOTS.templemars,
+    baselineVehicleType: 'diesel-van',
+  },
+];
+
+/** Most carriers a generated Lille scenario can have (the catalogue, then numbered second agencies). */
+export const MAX_CARRIERS = 60;
+
+const DEPOT_ROTATION: readonly DepotSite[] = Object.values(LILLE_DEPOTS);
+
+/**
+ * The first `count` carriers: the catalogue in order, then further agencies of the same firms
+ * (`nordcolis-2`, …) at other depots of the ring, for large synthetic days.
+ * @throws RangeError when count is outside 1–MAX_CARRIERS.
+ */
+export function lilleCarriers(count: number): CarrierTemplate[] {
+  if (!Number.isInteger(count) || count < 1 || count > MAX_CARRIERS)
+    throw new RangeError(`carriers must be an integer in 1–${MAX_CARRIERS}, got ${count}`);
+  const out: CarrierTemplate[] = [];
+  for (let i = 0; i < count; i++) {
+    const base = LILLE_CARRIERS[i % LILLE_CARRIERS.length] as CarrierTemplate;
+    const agency = Math.floor(i / LILLE_CARRIERS.length) + 1;
+    if (agency === 1) out.push(base);
+    else
+      out.push({
+        ...base,
+        id: `${base.id}-${agency}`,
+        name: `${base.name} (agence ${agency})`,
+        depot: DEPOT_ROTATION[(i + agency) % DEPOT_ROTATION.length] as DepotSite,
+      });
+  }
+  return out;
+}
