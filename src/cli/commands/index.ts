@@ -1,4 +1,17 @@
 import type { Command } from 'commander';
+import { registerCvrp } from './cvrp.ts';
+import { registerGenerate } from './generate.ts';
+import { registerPlan } from './plan.ts';
+import { registerServe } from './serve.ts';
+import { registerVrptw } from './vrptw.ts';
+import { registerWorker } from './worker.ts';
 
 /** Every subcommand registers itself here: one file per command under src/cli/commands/. */
-export function registerCommands(_program: Command): void {}
+export function registerCommands(program: Command): void {
+  registerPlan(program);
+  registerGenerate(program);
+  registerVrptw(program);
+  registerCvrp(program);
+  registerServe(program);
+  registerWorker(program);
+}
