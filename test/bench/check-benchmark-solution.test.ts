@@ -57,16 +57,13 @@ describe('checkBenchmarkSolution', () => {
     expect(kinds([[1], [2], [3], [4]])).toEqual(['fleet-size']);
   });
 
-  it(
-    'on C101, one route per customer is window-feasible but needs 100 > 25 vehicles',
-    async () => {
-      const c101 = await readSolomonFile(join(solomonDir(), 'C101.txt'));
-      const singles = c101.nodes.slice(1).map((n) => [n.id]);
-      const r = checkBenchmarkSolution(c101, singles);
-      expect(r.violations.map((v) => v.kind)).toEqual(['fleet-size']);
-      expect(r.vehicles).toBe(100);
-      const expected = c101.nodes.slice(1).reduce((s, n) => s + 2 * Math.hypot(n.x - 40, n.y - 50), 0);
-      expect(r.distance).toBeCloseTo(expected, 9);
-    },
-  );
+  it('on C101, one route per customer is window-feasible but needs 100 > 25 vehicles', async () => {
+    const c101 = await readSolomonFile(join(solomonDir(), 'C101.txt'));
+    const singles = c101.nodes.slice(1).map((n) => [n.id]);
+    const r = checkBenchmarkSolution(c101, singles);
+    expect(r.violations.map((v) => v.kind)).toEqual(['fleet-size']);
+    expect(r.vehicles).toBe(100);
+    const expected = c101.nodes.slice(1).reduce((s, n) => s + 2 * Math.hypot(n.x - 40, n.y - 50), 0);
+    expect(r.distance).toBeCloseTo(expected, 9);
+  });
 });

@@ -54,7 +54,9 @@ describe('picon plan', () => {
     const plan = planSchema.parse(JSON.parse(await readFile(join(out, 'plan.json'), 'utf8')));
     const geo = JSON.parse(await readFile(join(out, 'plan.geojson'), 'utf8'));
     expect(geo.type).toBe('FeatureCollection');
-    const lines = geo.features.filter((f: { geometry: { type: string } }) => f.geometry.type === 'LineString');
+    const lines = geo.features.filter(
+      (f: { geometry: { type: string } }) => f.geometry.type === 'LineString',
+    );
     expect(lines.length).toBe(plan.baseline.routes.length + plan.consolidated.routes.length);
     const csv = (await readFile(join(out, 'runsheets.csv'), 'utf8')).trim().split('\n');
     expect(csv[0]).toMatch(/^vehicle,route,trip,sequence,receiver,arrival/);

@@ -21,18 +21,21 @@ describe('scenario schema', () => {
   });
 
   it('rejects coordinates out of range and in [lat, lon] order past the poles', () => {
-    expect(errorsOf((s) => ((s.receivers[0] as { location: [number, number] }).location = [50.6, 93.06]))).toEqual([
-      'receivers[0].location[1]: latitude must be ≤ 90',
-    ]);
+    expect(
+      errorsOf((s) => ((s.receivers[0] as { location: [number, number] }).location = [50.6, 93.06])),
+    ).toEqual(['receivers[0].location[1]: latitude must be ≤ 90']);
     expect(errorsOf((s) => ((s.hubs[0] as { location: [number, number] }).location = [-190, 50]))).toEqual([
       'hubs[0].location[0]: longitude must be ≥ -180',
     ]);
   });
 
   it('rejects inverted and malformed windows', () => {
-    expect(errorsOf((s) => ((s.receivers[1] as Scenario['receivers'][number]).windows[1] = { start: '16:30', end: '14:30' }))).toEqual([
-      'receivers[1].windows[1].end: window end must be after its start',
-    ]);
+    expect(
+      errorsOf(
+        (s) =>
+          ((s.receivers[1] as Scenario['receivers'][number]).windows[1] = { start: '16:30', end: '14:30' }),
+      ),
+    ).toEqual(['receivers[1].windows[1].end: window end must be after its start']);
     expect(errorsOf((s) => ((s.fleet[0] as Scenario['fleet'][number]).shift.start = '6h'))).toEqual([
       'fleet[0].shift.start: expected time "HH:MM" between 00:00 and 24:00',
     ]);
@@ -55,12 +58,22 @@ describe('scenario schema', () => {
   });
 
   it('rejects duplicate ids', () => {
-    expect(errorsOf((s) => ((s.orders[1] as { id: string }).id = 'A1'))).toEqual(['orders[1].id: duplicate id "A1"']);
+    expect(errorsOf((s) => ((s.orders[1] as { id: string }).id = 'A1'))).toEqual([
+      'orders[1].id: duplicate id "A1"',
+    ]);
   });
 
   it('requires a matrix to cover every location', () => {
     const errors = errorsOf((s) => {
-      s.options = { matrix: { ids: ['H', 'A'], distancesKm: [[0, 1], [1, 0]] } };
+      s.options = {
+        matrix: {
+          ids: ['H', 'A'],
+          distancesKm: [
+            [0, 1],
+            [1, 0],
+          ],
+        },
+      };
     });
     expect(errors).toContain('options.matrix.ids: missing location id "B"');
   });

@@ -10,7 +10,14 @@ describe('carrier order CSV', () => {
     ].join('\n');
     expect(parseOrdersCsv(csv)).toEqual([
       { id: 'O1', carrierId: 'A', receiverId: 'R1', size: { kg: 12.5, m3: 0.1, units: 2 } },
-      { id: 'O,2', carrierId: 'A', receiverId: 'R2', kind: 'pickup', size: { kg: 3, units: 1 }, window: { start: '08:00', end: '09:30' } },
+      {
+        id: 'O,2',
+        carrierId: 'A',
+        receiverId: 'R2',
+        kind: 'pickup',
+        size: { kg: 3, units: 1 },
+        window: { start: '08:00', end: '09:30' },
+      },
     ]);
   });
 
