@@ -22,6 +22,12 @@ export interface SolveParams {
   readonly onProgress?: (p: SearchProgress) => void;
   /** `vehicles`: fewest vehicles first, then cost (benchmark mode); default `cost`. */
   readonly objective?: 'cost' | 'vehicles';
+  /**
+   * Annealing temperatures at the start and end of the search, as multiples of the mean arc cost of the
+   * initial solution (SISR on Solomon: T0 = 100, Tf = 1, about 10x and 0.1x the mean arc).
+   * @defaultValue `{ start: 10, end: 0.1 }`
+   */
+  readonly temperature?: { readonly start: number; readonly end: number };
 }
 
 export type { RoutingProblem };

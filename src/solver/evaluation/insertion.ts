@@ -1,0 +1,161 @@
+import { DEPOT, type Instance } from '../model/instance.ts';
+import type { Rng } from '../rng.ts';
+import { scheduleDay } from './day-schedule.ts';
+import type { RouteState } from './route-state.ts';
+
+/**
+ * Cheapest insertion of one job into one vehicle's day, O(1) per position from the cached route data.
+ *
+ *   into trip:            ... p  [j]  p+1 ...
+ *   new trip after depot: ... D  [j D'] next trip ...
+ *   new trip at the end:  ... last job [D' j] D
+ *
+ * The delta is exact for distance and for driving/service/reload time; changes in waiting are not
+ * counted (the route cost after apply is recomputed exactly).
+ */
+export const INTO_TRIP = 0;
+export const NEW_TRIP_AFTER_DEPOT = 1;
+export const NEW_TRIP_AT_END = 2;
+
+export interface Insertion {
+  route: RouteState | undefined;
+  pos: number;
+  kind: number;
+  delta: number;
+}
+
+export const noInsertion = (): Insertion => ({ route: undefined, pos: -1, kind: INTO_TRIP, delta: Infinity });
+
+/** Options of one scan: blink rate (skip a position with this probability) and cost of opening a vehicle. */
+export interface ScanOptions {
+  readonly rng: Rng | undefined;
+  readonly blinkRate: number;
+  /** Added to the delta when the route is empty (on top of the type's fixed cost). */
+  readonly openPenalty: number;
+}
+
+/** Updates `best` if a cheaper feasible insertion of job j into `route` exists. */
+export function scanRoute(
+  inst: Instance,
+  route: RouteState,
+  j: number,
+  best: Insertion,
+  opt: ScanOptions,
+): void {
+  const typeIdx = route.vehicle.type;
+  if (inst.typeOk[j * inst.nTypes + typeIdx] === 0 || route.vehicle.maxTrips < 1) return;
+  const travel = inst.problem.travel;
+  const type = route.type;
+  const profile = type.profile;
+  const cpm = type.costPerMetre;
+  const cps = type.costPerSecond;
+  const dims = inst.dims;
+  const nodes = route.nodes;
+  const L = nodes.length;
+  const lj = inst.jobLoc[j]!;
+  const svcJ = inst.jobSvc[j]!;
+  const open = route.jobs === 0 ? type.fixedCost + opt.openPenalty : 0;
+  const blink = opt.rng !== undefined && opt.blinkRate > 0;
+  const capacity = type.capacity;
+  const shiftStart = route.vehicle.shiftStartS;
+  const { es, svc, ls, loc, arcDist, arcTime, prefMax, sufMax } = route;
+
+  for (let p = 0; p < L - 1; p++) {
+    if (blink && opt.rng!.next() < opt.blinkRate) continue;
+    const lp = loc[p]!;
+    const lq = loc[p + 1]!;
+    // Cost first: most positions are pruned before any window or load check.
+    const t1 = travel.duration(lp, lj, profile);
+    const t2 = travel.duration(lj, lq, profile);
+    const delta =
+      open +
+      cpm * (travel.distance(lp, lj) + travel.distance(lj, lq) - arcDist[p]!) +
+      cps * (t1 + svcJ + t2 - arcTime[p]!);
+    if (delta >= best.delta) continue;
+    const sj = inst.earliestStart(j, es[p]! + svc[p]! + t1);
+    if (sj === Infinity) continue;
+    const arrQ = sj + svcJ + t2;
+    const q = nodes[p + 1]!;
+    const sq = q < 0 ? (arrQ > shiftStart ? arrQ : shiftStart) : inst.earliestStart(q, arrQ);
+    if (sq > ls[p + 1]!) continue;
+    let fits = true;
+    for (let d = 0; d < dims; d++) {
+      const cap = capacity[d] ?? 0;
+      if (
+        prefMax[p * dims + d]! + inst.del[j * dims + d]! > cap ||
+        sufMax[p * dims + d]! + inst.pick[j * dims + d]! > cap
+      ) {
+        fits = false;
+        break;
+      }
+    }
+    if (fits && confirm(inst, route, j, p, INTO_TRIP)) set(best, route, p, INTO_TRIP, delta);
+  }
+  if (route.jobs === 0 || route.trips >= route.vehicle.maxTrips) return;
+  scanNewTrips(inst, route, j, best, opt);
+}
+
+function scanNewTrips(inst: Instance, route: RouteState, j: number, best: Insertion, opt: ScanOptions): void {
+  const travel = inst.problem.travel;
+  const { type, vehicle, nodes, es, svc, ls, arcTime } = route;
+  const L = nodes.length;
+  const lj = inst.jobLoc[j]!;
+  const dl = vehicle.depot;
+  const toJ = travel.duration(dl, lj, type.profile);
+  const fromJ = travel.duration(lj, dl, type.profile);
+  const out = travel.distance(dl, lj) + travel.distance(lj, dl);
+  const reload = vehicle.reloadS;
+  for (let p = 0; p < L - 1; p++) {
+    if (nodes[p]! >= 0) continue;
+    if (opt.rng !== undefined && opt.blinkRate > 0 && opt.rng.next() < opt.blinkRate) continue;
+    // D -> j -> D' (reload) -> next trip's first job
+    const sj = inst.earliestStart(j, es[p]! + svc[p]! + toJ);
+    if (sj === Infinity) continue;
+    const back = sj + inst.jobSvc[j]! + fromJ;
+    if (back > vehicle.shiftEndS) continue;
+    const q = nodes[p + 1]!;
+    const sq = inst.earliestStart(q, Math.max(back, vehicle.shiftStartS) + reload + arcTime[p]!);
+    if (sq > ls[p + 1]!) continue;
+    const delta = type.costPerMetre * out + type.costPerSecond * (toJ + inst.jobSvc[j]! + fromJ + reload);
+    if (delta < best.delta && confirm(inst, route, j, p, NEW_TRIP_AFTER_DEPOT))
+      set(best, route, p, NEW_TRIP_AFTER_DEPOT, delta);
+  }
+  // last job -> D' (reload) -> j -> D
+  const p = L - 2;
+  const back = es[p]! + svc[p]! + arcTime[p]!;
+  if (back > vehicle.shiftEndS) return;
+  const sj = inst.earliestStart(j, Math.max(back, vehicle.shiftStartS) + reload + toJ);
+  if (sj === Infinity || sj + inst.jobSvc[j]! + fromJ > ls[L - 1]!) return;
+  const delta = type.costPerMetre * out + type.costPerSecond * (toJ + inst.jobSvc[j]! + fromJ + reload);
+  if (delta < best.delta && confirm(inst, route, j, p, NEW_TRIP_AT_END))
+    set(best, route, p, NEW_TRIP_AT_END, delta);
+}
+
+function set(best: Insertion, route: RouteState, pos: number, kind: number, delta: number): void {
+  best.route = route;
+  best.pos = pos;
+  best.kind = kind;
+  best.delta = delta;
+}
+
+/** Node sequence after the insertion (does not mutate the route). */
+export function insertedNodes(route: RouteState, j: number, pos: number, kind: number): number[] {
+  const nodes = route.nodes.slice();
+  if (kind === INTO_TRIP) nodes.splice(pos + 1, 0, j);
+  else if (kind === NEW_TRIP_AFTER_DEPOT) nodes.splice(pos + 1, 0, j, DEPOT);
+  else nodes.splice(pos + 1, 0, DEPOT, j);
+  return nodes;
+}
+
+/** Full day check, only for types with trip-duration or energy limits (after the O(1) checks passed). */
+function confirm(inst: Instance, route: RouteState, j: number, pos: number, kind: number): boolean {
+  if (!route.constrained) return true;
+  return scheduleDay(inst, route.v, insertedNodes(route, j, pos, kind)).feasible;
+}
+
+/** Applies an insertion found by scanRoute and refreshes the route caches. */
+export function applyInsertion(ins: Insertion, j: number): void {
+  const route = ins.route!;
+  route.nodes = insertedNodes(route, j, ins.pos, ins.kind);
+  route.recompute();
+}

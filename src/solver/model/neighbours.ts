@@ -1,0 +1,85 @@
+import type { Rng } from '../rng.ts';
+import type { Instance } from './instance.ts';
+
+/** Neighbours kept per job (granular neighbourhood size). */
+export const NEIGHBOURS = 40;
+/** Up to this many jobs, neighbour lists are exact (n x n distances, O(n) memory per row at a time). */
+const EXACT_LIMIT = 2000;
+/** Random candidates per job for the approximate lists, refined by neighbour-of-neighbour rounds. */
+const SAMPLE = 200;
+const REFINE_ROUNDS = 2;
+const REFINE_FANOUT = 12;
+
+/**
+ * For every job, the nearest other jobs (nearest first), by a symmetric distance
+ * `(d(i,j) + d(j,i)) / 2`. Uses `travel.nearest` when the model offers it; otherwise exact lists for
+ * small n, and for large n a random sample refined by neighbour-of-neighbour search (never n x n memory).
+ */
+export function buildNeighbours(inst: Instance, rng: Rng): Int32Array[] {
+  const n = inst.n;
+  const k = Math.min(NEIGHBOURS, n - 1);
+  if (k <= 0) return Array.from({ length: n }, () => new Int32Array(0));
+  const travel = inst.problem.travel;
+  const dist = (a: number, b: number): number =>
+    (travel.distance(inst.jobLoc[a]!, inst.jobLoc[b]!) + travel.distance(inst.jobLoc[b]!, inst.jobLoc[a]!)) /
+    2;
+  if (travel.nearest !== undefined) return fromTravelModel(inst, k, dist);
+  if (n <= EXACT_LIMIT) {
+    const all = Array.from({ length: n }, (_, i) => i);
+    return all.map((i) => nearestOf(i, all, k, dist));
+  }
+  let lists = all(n).map((i) => {
+    const cand: number[] = [];
+    for (let s = 0; s < SAMPLE; s++) cand.push(rng.int(0, n - 1));
+    return nearestOf(i, cand, k, dist);
+  });
+  for (let round = 0; round < REFINE_ROUNDS; round++) {
+    const prev = lists;
+    lists = all(n).map((i) => {
+      const cand: number[] = Array.from(prev[i]!);
+      for (const nb of prev[i]!.subarray(0, REFINE_FANOUT))
+        for (const x of prev[nb]!.subarray(0, REFINE_FANOUT)) cand.push(x);
+      return nearestOf(i, cand, k, dist);
+    });
+  }
+  return lists;
+}
+
+const all = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
+
+function nearestOf(
+  i: number,
+  candidates: readonly number[],
+  k: number,
+  dist: (a: number, b: number) => number,
+): Int32Array {
+  const seen = new Set<number>();
+  const scored: { j: number; d: number }[] = [];
+  for (const j of candidates) {
+    if (j === i || seen.has(j)) continue;
+    seen.add(j);
+    scored.push({ j, d: dist(i, j) });
+  }
+  scored.sort((a, b) => a.d - b.d || a.j - b.j);
+  return Int32Array.from(scored.slice(0, k).map((s) => s.j));
+}
+
+/** Maps the model's nearest locations to jobs (several jobs may share a location). */
+function fromTravelModel(inst: Instance, k: number, dist: (a: number, b: number) => number): Int32Array[] {
+  const atLocation = new Map<number, number[]>();
+  for (let j = 0; j < inst.n; j++) {
+    const l = inst.jobLoc[j]!;
+    const list = atLocation.get(l);
+    if (list) list.push(j);
+    else atLocation.set(l, [j]);
+  }
+  const travel = inst.problem.travel;
+  return all(inst.n).map((i) => {
+    const cand: number[] = [...(atLocation.get(inst.jobLoc[i]!) ?? [])];
+    for (const l of travel.nearest!(inst.jobLoc[i]!, k * 2)) {
+      for (const j of atLocation.get(l) ?? []) cand.push(j);
+      if (cand.length > k * 2) break;
+    }
+    return nearestOf(i, cand, k, dist);
+  });
+}

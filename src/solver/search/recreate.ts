@@ -1,0 +1,95 @@
+import { applyInsertion, noInsertion, scanRoute, type ScanOptions } from '../evaluation/insertion.ts';
+import type { Instance } from '../model/instance.ts';
+import type { Rng } from '../rng.ts';
+import type { Solution } from './solution.ts';
+
+/** Everything greedy insertion needs besides the solution. */
+export interface RecreateContext {
+  readonly inst: Instance;
+  readonly neighbours: readonly Int32Array[];
+  /** Interchangeable vehicles grouped; only the first empty one of a class is tried. */
+  readonly classes: readonly (readonly number[])[];
+  /** Sort keys: distance to the nearest depot, and demand normalised by the largest capacity. */
+  readonly depotDist: Float64Array;
+  readonly demand: Float64Array;
+  readonly rng: Rng;
+  /** Above this many used vehicles, only routes holding a neighbour of the job are scanned first. */
+  readonly fullScanLimit: number;
+}
+
+export interface RecreateOptions {
+  readonly blinkRate: number;
+  /** May the insertion start an empty vehicle? (false in fleet minimisation). */
+  readonly allowOpen: boolean;
+  /** Extra cost of opening a vehicle (objective 'vehicles'). */
+  readonly openPenalty: number;
+}
+
+/** Sort orders and their weights (SISR: random 4, demand 4, far 2, close 1). */
+const ORDERS = [
+  { w: 4, key: 'random' },
+  { w: 4, key: 'demand' },
+  { w: 2, key: 'far' },
+  { w: 1, key: 'close' },
+] as const;
+
+/**
+ * Greedy insertion with blinks (SISR): jobs in a randomly chosen order, each to its cheapest feasible
+ * position, skipping each position with probability `blinkRate`. Jobs without a position go to
+ * `sol.unassigned`.
+ */
+export function recreate(sol: Solution, jobs: number[], ctx: RecreateContext, opt: RecreateOptions): void {
+  sortJobs(jobs, ctx);
+  const scan: ScanOptions = { rng: ctx.rng, blinkRate: opt.blinkRate, openPenalty: opt.openPenalty };
+  const used: number[] = [];
+  for (const r of sol.routes) if (r.jobs > 0) used.push(r.v);
+  const stamp = new Int32Array(sol.routes.length).fill(-1);
+  for (let idx = 0; idx < jobs.length; idx++) {
+    const j = jobs[idx]!;
+    const best = noInsertion();
+    const partial = used.length > ctx.fullScanLimit;
+    if (partial) {
+      for (const nb of ctx.neighbours[j]!) {
+        const v = sol.jobRoute[nb]!;
+        if (v < 0 || stamp[v] === idx) continue;
+        stamp[v] = idx;
+        scanRoute(ctx.inst, sol.routes[v]!, j, best, scan);
+      }
+    } else for (const v of used) scanRoute(ctx.inst, sol.routes[v]!, j, best, scan);
+    if (opt.allowOpen) {
+      for (const cls of ctx.classes) {
+        const v = cls.find((x) => sol.routes[x]!.jobs === 0);
+        if (v !== undefined) scanRoute(ctx.inst, sol.routes[v]!, j, best, scan);
+      }
+    }
+    if (best.route === undefined && partial) {
+      for (const v of used) if (stamp[v] !== idx) scanRoute(ctx.inst, sol.routes[v]!, j, best, scan);
+    }
+    if (best.route === undefined) {
+      sol.unassigned.push(j);
+      continue;
+    }
+    const v = best.route.v;
+    if (best.route.jobs === 0) used.push(v);
+    sol.touch(v);
+    applyInsertion(best, j);
+    sol.jobRoute[j] = v;
+  }
+}
+
+function sortJobs(jobs: number[], ctx: RecreateContext): void {
+  const total = ORDERS.reduce((s, o) => s + o.w, 0);
+  let r = ctx.rng.next() * total;
+  let key: (typeof ORDERS)[number]['key'] = 'random';
+  for (const o of ORDERS) {
+    if (r < o.w) {
+      key = o.key;
+      break;
+    }
+    r -= o.w;
+  }
+  ctx.rng.shuffle(jobs);
+  if (key === 'demand') jobs.sort((a, b) => ctx.demand[b]! - ctx.demand[a]!);
+  else if (key === 'far') jobs.sort((a, b) => ctx.depotDist[b]! - ctx.depotDist[a]!);
+  else if (key === 'close') jobs.sort((a, b) => ctx.depotDist[a]! - ctx.depotDist[b]!);
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { solve } from '../../src/solver/index.ts';
+import { buildInstance } from '../../src/solver/model/instance.ts';
+import { buildNeighbours } from '../../src/solver/model/neighbours.ts';
+import { Rng } from '../../src/solver/rng.ts';
+import { checkRoutingSolution } from '../support/check-routing-solution.ts';
+import { params, randomVrptw } from './fixtures.ts';
+
+describe('neighbour lists', () => {
+  const problem = randomVrptw(60, 5);
+
+  it('lists the nearest other jobs, nearest first', () => {
+    const inst = buildInstance(problem);
+    const lists = buildNeighbours(inst, new Rng(1));
+    const d = (a: number, b: number) => problem.travel.distance(inst.jobLoc[a]!, inst.jobLoc[b]!);
+    for (let j = 0; j < inst.n; j++) {
+      const list = Array.from(lists[j]!);
+      expect(list).toHaveLength(40);
+      expect(list).not.toContain(j);
+      for (let k = 1; k < list.length; k++) expect(d(j, list[k]!)).toBeGreaterThanOrEqual(d(j, list[k - 1]!));
+      const farthestListed = d(j, list[list.length - 1]!);
+      for (let o = 0; o < inst.n; o++) if (o !== j && !list.includes(o)) expect(d(j, o)).toBeGreaterThanOrEqual(farthestListed);
+    }
+  });
+
+  it('uses travel.nearest when the model provides it', () => {
+    let calls = 0;
+    const byLocation = (from: number, k: number): number[] => {
+      calls++;
+      const all = Array.from({ length: problem.travel.size }, (_, i) => i).filter((i) => i !== from);
+      return all.sort((a, b) => problem.travel.distance(from, a) - problem.travel.distance(from, b)).slice(0, k);
+    };
+    const withNearest = { ...problem, travel: { ...problem.travel, nearest: byLocation } };
+    const s = solve(withNearest, params(100));
+    expect(calls).toBeGreaterThan(0);
+    expect(checkRoutingSolution(withNearest, s)).toEqual([]);
+    expect(s.unassigned).toEqual([]);
+  });
+
+  it('approximates the lists well above the exact-size limit (no n x n memory)', () => {
+    const big = randomVrptw(2100, 8);
+    const inst = buildInstance(big);
+    const lists = buildNeighbours(inst, new Rng(2));
+    const d = (a: number, b: number) => big.travel.distance(inst.jobLoc[a]!, inst.jobLoc[b]!);
+    let found = 0;
+    let wanted = 0;
+    for (let j = 0; j < inst.n; j += 105) {
+      const exact = Array.from({ length: inst.n }, (_, i) => i)
+        .filter((i) => i !== j)
+        .sort((a, b) => d(j, a) - d(j, b))
+        .slice(0, 10);
+      const approx = new Set(lists[j]!);
+      for (const e of exact) if (approx.has(e) || d(j, e) === d(j, lists[j]![9]!)) found++;
+      wanted += exact.length;
+    }
+    expect(found / wanted).toBeGreaterThan(0.9);
+  });
+});
