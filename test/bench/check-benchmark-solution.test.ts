@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkBenchmarkSolution } from '../../bench/support/check-benchmark-solution.ts';
-import { solomonDir } from '../../bench/support/benchmark-paths.ts';
+import { solomonDir } from '../support/benchmark-fixtures.ts';
 import { readSolomonFile } from '../../src/io/benchmark/load-instance.ts';
 import { parseSolomon } from '../../src/io/benchmark/solomon.ts';
 import { TINY_SOLOMON } from '../io/benchmark/tiny-solomon.ts';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { checkBenchmarkSolution } from '../../bench/support/check-benchmark-solution.ts';
-import { cvrpDir, solomonDir } from '../../bench/support/benchmark-paths.ts';
+import { cvrpDir, solomonDir } from '../support/benchmark-fixtures.ts';
 import { CliError } from '../../src/cli/cli-error.ts';
 import { registerCvrp } from '../../src/cli/commands/cvrp.ts';
 import {

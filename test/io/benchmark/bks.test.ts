@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cvrpDir, solomonDir } from '../../../bench/support/benchmark-paths.ts';
+import { cvrpDir, solomonDir } from '../../support/benchmark-fixtures.ts';
 import { parseBksCsv } from '../../../src/io/benchmark/bks.ts';
 
 describe('parseBksCsv', () => {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkBenchmarkSolution } from '../../../bench/support/check-benchmark-solution.ts';
-import { cvrpDir } from '../../../bench/support/benchmark-paths.ts';
+import { cvrpDir } from '../../support/benchmark-fixtures.ts';
 import { parseCvrplib, parseCvrplibSolution, NO_DEADLINE } from '../../../src/io/benchmark/cvrplib.ts';
 import { readCvrplibFile, readCvrplibSolutionFile } from '../../../src/io/benchmark/load-instance.ts';
 import { routesDistance } from '../../../src/io/benchmark/solution-routes.ts';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { solomonDir } from '../../../bench/support/benchmark-paths.ts';
+import { solomonDir } from '../../support/benchmark-fixtures.ts';
 import { BenchmarkFormatError } from '../../../src/io/benchmark/benchmark-instance.ts';
 import { readSolomonFile } from '../../../src/io/benchmark/load-instance.ts';
 import { parseSolomon } from '../../../src/io/benchmark/solomon.ts';
