@@ -4,7 +4,7 @@ export {
   listTasks,
   receiverHubs,
   runTask,
-  taskTimeLimitMs,
+  taskTimeLimitsMs,
   RESIDUAL_SHARE,
   type RoutingTask,
 } from './tasks.ts';

@@ -91,14 +91,21 @@ export function taskOrders(city: City, task: RoutingTask): number[] {
 }
 
 /**
- * Time for one task: the baseline's and the pooled runs' shares of the limit, split between their
+ * Time for each task: the baseline's and the pooled runs' shares of the limit, split between their
  * tasks by stops, so a plan costs the same time however its tasks are spread over workers.
  */
-export function taskTimeLimitMs(city: City, tasks: readonly RoutingTask[], task: RoutingTask): number {
-  const share = task.kind === 'baseline' ? BASELINE_SHARE : 1 - BASELINE_SHARE - RESIDUAL_SHARE;
-  const same = tasks.filter((t) => t.kind === task.kind);
-  const total = same.reduce((s, t) => s + taskStops(city, t), 0);
-  return (city.timeLimitS * 1000 * share * taskStops(city, task)) / Math.max(1, total);
+export function taskTimeLimitsMs(city: City, tasks: readonly RoutingTask[]): number[] {
+  const stops = tasks.map((t) => taskStops(city, t));
+  const total = (kind: RoutingTask['kind']): number =>
+    Math.max(
+      1,
+      tasks.reduce((s, t, i) => s + (t.kind === kind ? (stops[i] as number) : 0), 0),
+    );
+  const totals = { baseline: total('baseline'), pooled: total('pooled') };
+  return tasks.map((t, i) => {
+    const share = t.kind === 'baseline' ? BASELINE_SHARE : 1 - BASELINE_SHARE - RESIDUAL_SHARE;
+    return (city.timeLimitS * 1000 * share * (stops[i] as number)) / totals[t.kind];
+  });
 }
 
 /** Solves one task. Pooled zones get the hub's fleet split in proportion to their kg. */

@@ -1,5 +1,5 @@
 import type { Plan, PlanTask, Scenario } from '../contracts/index.ts';
-import { listTasks, taskTimeLimitMs, type SolveContext } from '../consolidation/index.ts';
+import { listTasks, taskTimeLimitsMs, type SolveContext } from '../consolidation/index.ts';
 import type { City } from '../domain/city.ts';
 import { assemblePlan } from './assemble-plan.ts';
 import { buildCity } from './build-city.ts';
@@ -9,7 +9,8 @@ import { runPlanTask, toPlanTask } from './run-task.ts';
 /** A day's independent tasks (carriers' rounds, hubs' pooled runs, per zone) with each one's time budget. */
 export function planTasks(city: City): { task: PlanTask; timeLimitMs: number }[] {
   const tasks = listTasks(city);
-  return tasks.map((t) => ({ task: toPlanTask(city, t), timeLimitMs: taskTimeLimitMs(city, tasks, t) }));
+  const limits = taskTimeLimitsMs(city, tasks);
+  return tasks.map((t, i) => ({ task: toPlanTask(city, t), timeLimitMs: limits[i] as number }));
 }
 
 /** The solver context of a run: seed, clock, progress and optional iteration cap from the options. */
