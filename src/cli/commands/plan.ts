@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { scenarioSchema, formatIssues, type Scenario } from '../../contracts/index.ts';
 import { OrdersCsvError, parseOrdersCsv } from '../../io/orders-csv.ts';
 import { planToGeoJson } from '../../io/plan-geojson.ts';
+import { planToMapHtml } from '../../io/plan-map-html.ts';
 import { planToRunsheetsCsv } from '../../io/runsheets-csv.ts';
 import { planScenario } from '../../planner/index.ts';
 import { CliError } from '../cli-error.ts';
@@ -34,7 +35,7 @@ export function registerPlan(program: Command): void {
     .description('plan a city day: baseline vs consolidated runs, with the savings')
     .argument('<scenario>', 'scenario JSON file (see docs/ and fixtures/)')
     .option('--json', 'print the whole plan as JSON instead of the table')
-    .option('--out <dir>', 'also write plan.json, plan.geojson and runsheets.csv into this folder')
+    .option('--out <dir>', 'also write plan.json, plan.geojson, runsheets.csv and map.html into this folder')
     .option('--time-limit <seconds>', 'solver time budget for the whole plan', positiveNumber('--time-limit'))
     .option('--seed <n>', 'random seed', seedNumber)
     .option('--orders <csv...>', "carriers' order files (CSV) replacing the scenario's orders")
@@ -59,10 +60,11 @@ export function registerPlan(program: Command): void {
           await writeFile(join(opts.out, 'plan.json'), JSON.stringify(plan, null, 2) + '\n');
           await writeFile(join(opts.out, 'plan.geojson'), JSON.stringify(planToGeoJson(plan)) + '\n');
           await writeFile(join(opts.out, 'runsheets.csv'), planToRunsheetsCsv(plan));
+          await writeFile(join(opts.out, 'map.html'), planToMapHtml(plan));
         }
         process.stdout.write(opts.json ? JSON.stringify(plan, null, 2) + '\n' : formatPlan(plan));
         if (opts.out && !opts.json)
-          process.stdout.write(`Wrote plan.json, plan.geojson and runsheets.csv to ${opts.out}\n`);
+          process.stdout.write(`Wrote plan.json, plan.geojson, runsheets.csv and map.html to ${opts.out}\n`);
       },
     );
 }
