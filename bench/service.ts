@@ -1,12 +1,14 @@
 /**
  * Service benchmark, loopback only: `npm run bench:service -- [--requests 200] [--concurrency 8]
- * [--batch 50] [--time-limit 5] [--plans 2]`.
- * Starts its own redis-server on a free 127.0.0.1 port (never 6379's data), the API in this process and
- * 1 then 2 worker processes; prints a markdown table: order ingestion rate, p50/p95 of POST and GET,
- * and submit -> completed for the fixture day (fixtures/lille/day.json, else the tiny sample).
+ * [--batch 50] [--time-limit 5] [--big-receivers 10000] [--big-time-limit 60] [--skip-big]`.
+ * Starts its own redis-server on a free 127.0.0.1 port (never 6379's data) and the API in this process;
+ * prints markdown tables: order ingestion rate, p50/p95 of POST and GET, then submit -> completed of one plan
+ * (a BullMQ flow: split, task children, assemble) with 1 and then 2 fresh worker processes, for the fixture day
+ * (fixtures/lille/day.json, else the tiny sample) and a generated large day (`generateCityDay`, Lille, seed 7),
+ * with the phases read back from the jobs' timestamps and the peak RSS of the worker process trees.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { referenceFromScenario } from '../src/api/reference-data.ts';
@@ -14,6 +16,9 @@ import { startServer } from '../src/cli/commands/serve.ts';
 import type { ApiKey } from '../src/config/api-keys.ts';
 import { loadConfig } from '../src/config/env.ts';
 import { scenarioSchema, type Scenario } from '../src/contracts/index.ts';
+import type { RunningServer } from '../src/cli/commands/serve.ts';
+import { parseTaskJobId } from '../src/queue/queue-names.ts';
+import { generateCityDay } from '../src/scenario-gen/index.ts';
 import { sampleScenario } from '../test/api/sample-scenario.ts';
 import { startRedis } from '../test/support/redis-server.ts';
 
@@ -24,14 +29,20 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '8' },
     batch: { type: 'string', default: '50' },
     'time-limit': { type: 'string', default: '5' },
-    plans: { type: 'string', default: '2' },
+    'big-receivers': { type: 'string', default: '10000' },
+    'big-time-limit': { type: 'string', default: '60' },
+    'skip-big': { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: false },
   },
 });
 const REQUESTS = Math.min(5000, Number(values.requests));
 const CONCURRENCY = Math.min(64, Number(values.concurrency));
 const BATCH = Math.min(1000, Number(values.batch));
 const TIME_LIMIT = Number(values['time-limit']);
-const PLANS = Math.min(8, Number(values.plans));
+const BIG_RECEIVERS = Math.min(20_000, Number(values['big-receivers']));
+const BIG_TIME_LIMIT = Math.min(300, Number(values['big-time-limit']));
+/** No run may exceed this: the bench stops its workers and reports a timeout instead. */
+const PLAN_DEADLINE_MS = 20 * 60_000;
 
 function loadDay(): { scenario: Scenario; source: string } {
   for (const f of ['fixtures/lille/day.json', 'fixtures/tiny/two-shops.json']) {
@@ -84,6 +95,46 @@ function spawnWorker(env: Record<string, string>) {
   return { child, ready };
 }
 
+async function stopWorker(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** RSS in MB of a process and all its descendants (Linux /proc; 0 elsewhere). */
+function treeRssMb(root: number): number {
+  try {
+    const parent = new Map<number, number>();
+    for (const name of readdirSync('/proc')) {
+      if (!/^\d+$/.test(name)) continue;
+      try {
+        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+        parent.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+      } catch {
+        // process ended meanwhile
+      }
+    }
+    let kb = 0;
+    for (const pid of parent.keys()) {
+      let p: number | undefined = pid;
+      while (p !== undefined && p > 1 && p !== root) p = parent.get(p);
+      if (p !== root) continue;
+      try {
+        const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+        kb += Number(m?.[1] ?? 0);
+      } catch {
+        // process ended meanwhile
+      }
+    }
+    return kb / 1024;
+  } catch {
+    return 0;
+  }
+}
+
 const { scenario, source } = loadDay();
 const redis = await startRedis();
 const env = {
@@ -91,7 +142,8 @@ const env = {
   PORT: '0',
   HOST: '127.0.0.1',
   PICON_QUEUE_PREFIX: `{picon-bench-${process.pid}}`,
-  PICON_MAX_TIME_LIMIT_SECONDS: String(Math.max(TIME_LIMIT, 1)),
+  PICON_MAX_TIME_LIMIT_SECONDS: String(Math.max(TIME_LIMIT, BIG_TIME_LIMIT, 1)),
+  PICON_BODY_LIMIT: '64mb',
 };
 const config = loadConfig(env);
 const carrierId = scenario.carriers[0]!.id;
@@ -102,7 +154,111 @@ const keys: ApiKey[] = [
 const auth = (k: ApiKey) => ({ Authorization: `Bearer ${k.key}`, 'Content-Type': 'application/json' });
 const api = await startServer({ config, keys, reference: referenceFromScenario(scenario), log: () => {} });
 const rows: string[][] = [];
-const workers: ReturnType<typeof spawnWorker>[] = [];
+const planRows: string[][] = [];
+
+interface PlanRun {
+  total: number;
+  split: number;
+  tasks: number;
+  assemble: number;
+  taskCount: number;
+  taskCpu: number;
+  workersUsed: number;
+  peakWorkerRssMb: number;
+  status: string;
+}
+
+/** Submits a plan and waits until it is completed or failed (or the deadline passes). */
+async function runOnce(server: RunningServer, day: Scenario, name: string, limit: number) {
+  const res = await fetch(`${server.url}/v1/plans`, {
+    method: 'POST',
+    headers: auth(keys[1]!),
+    body: JSON.stringify({ ...day, name, options: { ...day.options, timeLimitSeconds: limit } }),
+  });
+  if (res.status !== 202) throw new Error(`POST /v1/plans: ${res.status} ${await res.text()}`);
+  const id = ((await res.json()) as { id: string }).id;
+  const started = Date.now();
+  let status = 'queued';
+  while (status !== 'completed' && status !== 'failed') {
+    if (Date.now() - started > PLAN_DEADLINE_MS) return { id, status: 'timed out' };
+    await new Promise((r) => setTimeout(r, 250));
+    const view = await fetch(`${server.url}/v1/plans/${id}`, { headers: auth(keys[1]!) });
+    status = ((await view.json()) as { status: string }).status;
+  }
+  return { id, status };
+}
+
+/** One plan through `n` fresh workers: submit -> completed, and its phases from the flow's job timestamps. */
+async function runPlan(server: RunningServer, day: Scenario, n: number, limit: number): Promise<PlanRun> {
+  const workers = Array.from({ length: n }, () => spawnWorker(env));
+  try {
+    await Promise.all(workers.map((w) => w.ready));
+    // Warm-up: one small plan per worker forks the sandboxes (a cold sandbox costs 1-2 s of tsx start-up,
+    // once per worker lifetime), so the figures below are those of workers already running.
+    await Promise.all(
+      workers.map((_, i) => runOnce(server, sampleScenario(), `warm-up ${n}w${i} ${Date.now()}`, 1)),
+    );
+    let peak = 0;
+    const sample = setInterval(() => {
+      peak = Math.max(
+        peak,
+        workers.reduce((sum, w) => sum + treeRssMb(w.child.pid ?? -1), 0),
+      );
+    }, 500);
+    const submitted = Date.now();
+    const { id, status } = await runOnce(server, day, `${day.name} bench ${n}w ${Date.now()}`, limit).finally(
+      () => clearInterval(sample),
+    );
+    const finished = Date.now();
+    const parent = await server.planJobs.plans.getJob(id);
+    const deps = await parent?.getDependencies({ processed: { count: 100_000 } });
+    const children = (
+      await Promise.all(
+        Object.keys(deps?.processed ?? {}).map((k) =>
+          server.planJobs.tasks.getJob(k.slice(k.lastIndexOf(':') + 1)),
+        ),
+      )
+    ).filter((c) => c && parseTaskJobId(c.id ?? ''));
+    if (values.verbose) {
+      for (const c of children)
+        process.stderr.write(
+          `  ${c!.id} ${c!.data.task.kind} by ${c!.processedBy} queued +${((c!.timestamp - submitted) / 1000).toFixed(2)} start +${(((c!.processedOn ?? 0) - submitted) / 1000).toFixed(2)} end +${(((c!.finishedOn ?? 0) - submitted) / 1000).toFixed(2)} limit ${(c!.data.timeLimitMs / 1000).toFixed(2)}\n`,
+        );
+    }
+    const firstAdded = Math.min(...children.map((c) => c!.timestamp));
+    const lastDone = Math.max(...children.map((c) => c!.finishedOn ?? 0));
+    return {
+      total: (finished - submitted) / 1000,
+      split: (firstAdded - submitted) / 1000,
+      tasks: (lastDone - firstAdded) / 1000,
+      assemble: ((parent?.finishedOn ?? finished) - lastDone) / 1000,
+      taskCount: children.length,
+      taskCpu: children.reduce((s, c) => s + ((c!.finishedOn ?? 0) - (c!.processedOn ?? 0)), 0) / 1000,
+      workersUsed: new Set(children.map((c) => c!.processedBy)).size,
+      peakWorkerRssMb: peak,
+      status: status === 'failed' ? `failed: ${parent?.failedReason ?? '?'}` : status,
+    };
+  } finally {
+    await Promise.all(workers.map((w) => stopWorker(w.child)));
+  }
+}
+
+function planRow(label: string, n: number, r: PlanRun, one?: PlanRun): string[] {
+  return [
+    label,
+    String(n),
+    r.status,
+    r.total.toFixed(1),
+    r.split.toFixed(1),
+    r.tasks.toFixed(1),
+    r.assemble.toFixed(1),
+    `${r.taskCount} (${r.workersUsed} worker${r.workersUsed === 1 ? '' : 's'})`,
+    r.taskCpu.toFixed(1),
+    one ? `${(one.tasks / r.tasks).toFixed(2)}x tasks, ${(one.total / r.total).toFixed(2)}x total` : '',
+    r.peakWorkerRssMb.toFixed(0),
+  ];
+}
+
 try {
   const hubId = scenario.hubs[0]!.id;
   const receivers = scenario.receivers.map((r) => r.id);
@@ -161,64 +317,50 @@ try {
     '',
   ]);
 
-  // End to end: PLANS plans of the fixture day (seeds 1..PLANS), with 1 then 2 workers.
-  for (const n of [1, 2]) {
-    while (workers.length < n) {
-      const w = spawnWorker(env);
-      workers.push(w);
-      await w.ready;
+  // End to end: one plan per run, 1 then 2 fresh workers (each worker: 1 task at a time).
+  const days: { label: string; day: Scenario; limit: number }[] = [
+    {
+      label: `${source} (${scenario.receivers.length} receivers, ${scenario.orders.length} orders, limit ${TIME_LIMIT} s)`,
+      day: scenario,
+      limit: TIME_LIMIT,
+    },
+  ];
+  if (!values['skip-big']) {
+    const big = generateCityDay({ city: 'lille', receivers: BIG_RECEIVERS, seed: 7 });
+    days.push({
+      label: `generated Lille day (${big.receivers.length} receivers, ${big.orders.length} orders, ${(JSON.stringify(big).length / 1e6).toFixed(1)} MB, limit ${BIG_TIME_LIMIT} s)`,
+      day: big,
+      limit: BIG_TIME_LIMIT,
+    });
+  }
+  for (const { label, day, limit } of days) {
+    let one: PlanRun | undefined;
+    for (const n of [1, 2]) {
+      process.stderr.write(`bench: ${label}, ${n} worker(s)...\n`);
+      const r = await runPlan(api, day, n, limit);
+      planRows.push(planRow(label, n, r, one));
+      process.stderr.write(`bench:   ${planRows.at(-1)!.join(' | ')}\n`);
+      if (n === 1) one = r;
     }
-    const started = performance.now();
-    const ids: string[] = [];
-    for (let s = 1; s <= PLANS; s++) {
-      const body = {
-        ...scenario,
-        name: `${scenario.name} bench w${n}`,
-        options: { ...scenario.options, seed: s, timeLimitSeconds: TIME_LIMIT },
-      };
-      const res = await fetch(`${api.url}/v1/plans`, {
-        method: 'POST',
-        headers: auth(keys[1]!),
-        body: JSON.stringify(body),
-      });
-      ids.push(((await res.json()) as { id: string }).id);
-    }
-    const done = new Map<string, number>();
-    while (done.size < ids.length) {
-      for (const id of ids) {
-        if (done.has(id)) continue;
-        const view = (await (
-          await fetch(`${api.url}/v1/plans/${id}`, { headers: auth(keys[1]!) })
-        ).json()) as { status: string };
-        if (view.status === 'completed' || view.status === 'failed')
-          done.set(id, (performance.now() - started) / 1000);
-        if (view.status === 'failed') process.stderr.write(`plan ${id} failed\n`);
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    const times = [...done.values()].sort((a, b) => a - b);
-    rows.push([
-      `submit -> completed, ${PLANS} plans of ${source} (limit ${TIME_LIMIT} s), ${n} worker${n > 1 ? 's' : ''}`,
-      String(PLANS),
-      '',
-      '',
-      '',
-      `first ${times[0]!.toFixed(1)} s, all ${times.at(-1)!.toFixed(1)} s`,
-    ]);
   }
 } finally {
-  for (const w of workers) w.child.kill('SIGTERM');
   await api.close();
   await redis.stop();
 }
 
 process.stdout.write(
   [
-    `Service bench: ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, loopback, concurrency ${CONCURRENCY}, day ${source} (${scenario.orders.length} orders)`,
+    `Service bench: ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, loopback, ${(await import('node:os')).cpus().length} CPUs, concurrency ${CONCURRENCY}, day ${source} (${scenario.orders.length} orders)`,
     '',
     '| measure | requests | req/s | p50 ms | p95 ms | notes |',
     '|---|---:|---:|---:|---:|---|',
     ...rows.map((r) => `| ${r.join(' | ')} |`),
+    '',
+    'One plan, submit -> completed (s); split = submit until its task children exist, tasks = first child queued -> last child done, assemble = last child done -> plan done; task CPU = sum of children run times; RSS = peak of all worker processes (incl. sandboxes).',
+    '',
+    '| day | workers | status | total s | split s | tasks s | assemble s | task jobs | task CPU s | speed-up vs 1 | peak worker RSS MB |',
+    '|---|---:|---|---:|---:|---:|---:|---|---:|---|---:|',
+    ...planRows.map((r) => `| ${r.join(' | ')} |`),
     '',
   ].join('\n'),
 );

@@ -1,58 +1,109 @@
 import type { SandboxedJob } from 'bullmq';
-import { UnrecoverableError } from 'bullmq';
-import { loadConfig, processEnv } from '../src/config/env.ts';
-import type { Plan } from '../src/contracts/index.ts';
-import { formatIssues } from '../src/contracts/index.ts';
-import type { PlanProgress } from '../src/planner/index.ts';
-import { planScenario } from '../src/planner/index.ts';
-import { planJobSchema } from '../src/queue/job-payloads.ts';
-import { stepClock } from './step-clock.ts';
+import { Queue, UnrecoverableError, WaitingChildrenError } from 'bullmq';
+import type { Plan, PlanTaskResult } from '../src/contracts/index.ts';
+import { formatIssues, planTaskResultSchema } from '../src/contracts/index.ts';
+import { assemblePlan, planTasks, solveContext } from '../src/planner/index.ts';
+import { childJobOptions } from '../src/queue/job-options.ts';
+import type { TaskJobData } from '../src/queue/job-payloads.ts';
+import { ASSEMBLE_PERCENT, planJobSchema, taskPhasePercent } from '../src/queue/job-payloads.ts';
+import { JOB_NAMES, parseTaskJobId, QUEUES, taskJobId } from '../src/queue/queue-names.ts';
+import {
+  config,
+  effectiveTimeLimit,
+  isInvalidInput,
+  loadCity,
+  sandboxRedis,
+  solveOptions,
+} from './sandbox-context.ts';
 
-/** Progress is sent at most this often: each update is a Redis write and an event to every listener. */
-const PROGRESS_EVERY_MS = 250;
-
-const config = loadConfig(processEnv());
-
-/** Errors the planner raises for input it cannot plan: retrying would fail the same way. */
-function isInvalidInput(err: unknown): boolean {
-  if (!(err instanceof Error)) return false;
-  const code = (err as { code?: unknown }).code;
-  return code === 'INVALID_INPUT' || err.name === 'InvalidInputError' || err.name === 'ZodError';
+let tasksQueue: Queue | undefined;
+function tasks(): Queue {
+  tasksQueue ??= new Queue(QUEUES.tasks, { connection: sandboxRedis(), prefix: config.queue.prefix });
+  return tasksQueue;
 }
 
 /**
- * Sandboxed processor (own process): the CPU-bound solve never blocks the worker's event loop, so its lock
- * keeps being renewed. Re-validates the payload; invalid payloads fail at once (UnrecoverableError).
+ * Sandboxed processor of a plan flow parent, run twice per plan (BullMQ's "process step jobs" pattern):
+ * 1. split: the day's independent tasks (`planTasks`: carriers' rounds and hubs' pooled runs, per zone) become
+ *    children in the `tasks` queue, `{planId}-t{i}`; the parent then waits for them (WaitingChildrenError);
+ * 2. assemble: once every child is done, their results, in task order, are merged by `assemblePlan`.
+ * The step is read from the flow itself (does the parent have children yet?), so a crash at any point resumes
+ * correctly: children ids are deterministic, so re-adding them is a no-op. Both steps are CPU work (the split
+ * zones the day, assembly routes the unpooled orders), hence the sandbox.
  */
-export default async function processPlanJob(job: SandboxedJob): Promise<Plan> {
+export default async function processPlanJob(job: SandboxedJob, token?: string): Promise<Plan> {
   const payload = planJobSchema.safeParse(job.data);
   if (!payload.success)
     throw new UnrecoverableError(`invalid plan job payload:\n${formatIssues(payload.error)}`);
-  const { scenario, seed } = payload.data;
-  const timeLimitSeconds = Math.min(payload.data.timeLimitSeconds, config.planner.maxTimeLimitSeconds);
-
-  let lastSent = -Infinity;
-  let bestCost: number | null = null;
-  const onProgress = (p: PlanProgress) => {
-    if (Number.isFinite(p.bestCost)) bestCost = p.bestCost;
-    const now = performance.now();
-    if (now - lastSent < PROGRESS_EVERY_MS) return;
-    lastSent = now;
-    // The solve is synchronous; the IPC message is written at once and forwarded by the parent.
-    void job.updateProgress({ percent: p.percent, phase: p.phase, bestCost });
-  };
+  const { scenarioHash, seed } = payload.data;
+  const timeLimitSeconds = effectiveTimeLimit(payload.data.timeLimitSeconds);
   try {
-    const plan = planScenario(scenario, {
-      seed,
-      timeLimitSeconds,
-      onProgress,
-      ...(config.planner.stepClockMs ? { clock: stepClock(config.planner.stepClockMs) } : {}),
-    });
-    await job.updateProgress({ percent: 100, phase: 'consolidated', bestCost });
-    return plan;
+    const counts = await job.getDependenciesCount();
+    const failed = (counts.failed ?? 0) + (counts.ignored ?? 0);
+    if (failed > 0) throw new UnrecoverableError(`${failed} task(s) of this plan failed`);
+    if ((counts.processed ?? 0) + (counts.unprocessed ?? 0) === 0) {
+      await split(job, scenarioHash, seed, timeLimitSeconds);
+      if (await job.moveToWaitingChildren(token ?? '')) throw new WaitingChildrenError();
+    } else if ((counts.unprocessed ?? 0) > 0) {
+      if (await job.moveToWaitingChildren(token ?? '')) throw new WaitingChildrenError();
+    }
+    return await assemble(job, scenarioHash, seed, timeLimitSeconds);
   } catch (err) {
+    if (err instanceof WaitingChildrenError || err instanceof UnrecoverableError) throw err;
     if (isInvalidInput(err))
       throw new UnrecoverableError(`cannot plan this scenario: ${(err as Error).message}`);
     throw err; // transient or unknown: retried per config (attempts, exponential backoff)
   }
+}
+
+async function split(job: SandboxedJob, scenarioHash: string, seed: number, timeLimitSeconds: number) {
+  await job.updateProgress({ percent: 0, phase: 'split', bestCost: null });
+  const { city } = await loadCity(scenarioHash, seed, timeLimitSeconds);
+  const list = planTasks(city);
+  const parent = { id: job.id, queue: job.queueQualifiedName };
+  // Queued longest first (LPT): the hubs' pooled runs get most of the time limit and are the critical path;
+  // with several workers the short carrier rounds then fill in around them. Ids keep the plan order.
+  const order = list.map((_, i) => i).sort((x, y) => list[y]!.timeLimitMs - list[x]!.timeLimitMs || x - y);
+  await tasks().addBulk(
+    order.map((i) => {
+      const { task, timeLimitMs } = list[i]!;
+      const data: TaskJobData = { schemaVersion: 1, scenarioHash, seed, timeLimitSeconds, task, timeLimitMs };
+      return {
+        name: JOB_NAMES.task,
+        data,
+        opts: { ...childJobOptions(config, taskJobId(job.id, i)), parent },
+      };
+    }),
+  );
+  await job.updateProgress({ percent: taskPhasePercent(0, list.length), phase: 'tasks', bestCost: null });
+}
+
+async function assemble(
+  job: SandboxedJob,
+  scenarioHash: string,
+  seed: number,
+  timeLimitSeconds: number,
+): Promise<Plan> {
+  await job.updateProgress({ percent: ASSEMBLE_PERCENT, phase: 'assemble', bestCost: null });
+  const values = await job.getChildrenValues<unknown>();
+  const byIndex = new Map<number, PlanTaskResult>();
+  for (const [key, value] of Object.entries(values)) {
+    const id = parseTaskJobId(key.slice(key.lastIndexOf(':') + 1));
+    const result = planTaskResultSchema.safeParse(value);
+    if (!id || !result.success) throw new UnrecoverableError(`unreadable task result ${key}`);
+    byIndex.set(id.index, result.data);
+  }
+  const results = [...byIndex.keys()].sort((a, b) => a - b).map((i) => byIndex.get(i) as PlanTaskResult);
+  if (results.length > 0 && Math.max(...byIndex.keys()) !== results.length - 1)
+    throw new UnrecoverableError(`task results are incomplete (${byIndex.size} found)`);
+  const { scenario, city } = await loadCity(scenarioHash, seed, timeLimitSeconds);
+  const options = solveOptions();
+  const plan = assemblePlan(
+    city,
+    scenario,
+    results,
+    solveContext(city, options, () => options.clock?.()),
+  );
+  await job.updateProgress({ percent: 100, phase: 'consolidated', bestCost: null });
+  return plan;
 }

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'bullmq';
 import type { Config } from '../src/config/env.ts';
@@ -6,7 +7,8 @@ import { createRedis } from '../src/queue/connection.ts';
 import { QUEUES } from '../src/queue/queue-names.ts';
 import { processComparisonJob } from './comparison.processor.ts';
 
-const PROCESSOR_FILE = fileURLToPath(new URL('./plan.processor.ts', import.meta.url));
+const PLAN_PROCESSOR = fileURLToPath(new URL('./plan.processor.ts', import.meta.url));
+const TASK_PROCESSOR = fileURLToPath(new URL('./task.processor.ts', import.meta.url));
 
 /**
  * The sandbox child must load .ts files. Under `tsx` (CLI) the loader is already in execArgv; under the
@@ -20,15 +22,20 @@ function childExecArgv(): string[] {
 
 export interface RunningWorkers {
   readonly plans: Worker;
+  readonly tasks: Worker;
   readonly comparisons: Worker;
+  /** Task jobs this process has started (attempts included). */
+  tasksTaken(): number;
   /** Stops taking jobs, waits for running solves to finish, closes connections. */
   close(): Promise<void>;
 }
 
 /**
- * Starts the plan worker (sandboxed solver processes, `concurrency` at a time) and the comparison
- * aggregator. `lockDuration` exceeds the maximum solve time; a crashed worker's job is moved back to
- * waiting by another worker's stalled-job check after the lock expires.
+ * Starts the three workers of a process: plan flow parents (split, then assemble) and tasks, both in sandboxed
+ * processes, `concurrency` at a time each, and the comparison aggregator in-process. Any number of such
+ * processes, on one machine or many sharing Redis, take tasks as they come: that is the whole scale-out.
+ * `lockDuration` exceeds the maximum solve time; a crashed worker's job is moved back to waiting by another
+ * worker's stalled-job check after the lock expires.
  */
 export async function startWorkers(
   config: Config,
@@ -41,15 +48,21 @@ export async function startWorkers(
     lockDuration: config.worker.lockDurationMs,
     stalledInterval: config.worker.stalledIntervalMs,
     maxStalledCount: 1,
+    // Recorded on each job as `processedBy`: which machine and process took it (Bull Board shows it too).
+    name: `${hostname()}:${process.pid}`,
   };
-  const plans = new Worker(QUEUES.plans, PROCESSOR_FILE, {
+  const sandboxed = {
     ...common,
     concurrency: config.worker.concurrency,
     useWorkerThreads: false,
     workerForkOptions: { execArgv: childExecArgv() },
-  });
+  };
+  const plans = new Worker(QUEUES.plans, PLAN_PROCESSOR, sandboxed);
+  const tasks = new Worker(QUEUES.tasks, TASK_PROCESSOR, sandboxed);
   const comparisons = new Worker(QUEUES.comparisons, processComparisonJob, { ...common, concurrency: 4 });
-  for (const w of [plans, comparisons]) {
+  let taken = 0;
+  tasks.on('active', () => void taken++);
+  for (const w of [plans, tasks, comparisons]) {
     w.on('failed', (job, err) =>
       log(
         `picon worker: ${w.name} job ${job?.id ?? '?'} failed (attempt ${job?.attemptsMade ?? '?'}): ${err.message}`,
@@ -57,12 +70,14 @@ export async function startWorkers(
     );
     w.on('error', (err) => log(`picon worker: ${w.name}: ${err.message}`));
   }
-  await Promise.all([plans.waitUntilReady(), comparisons.waitUntilReady()]);
+  await Promise.all([plans.waitUntilReady(), tasks.waitUntilReady(), comparisons.waitUntilReady()]);
   return {
     plans,
+    tasks,
     comparisons,
+    tasksTaken: () => taken,
     async close() {
-      await Promise.allSettled([plans.close(), comparisons.close()]);
+      await Promise.allSettled([plans.close(), tasks.close(), comparisons.close()]);
       connection.disconnect();
     },
   };

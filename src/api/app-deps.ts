@@ -3,7 +3,7 @@ import type { ApiKey } from '../config/api-keys.ts';
 import type { Config } from '../config/env.ts';
 import type { Plan } from '../contracts/index.ts';
 import type { OrderStore, PlanJobs } from './ports.ts';
-import type { ReferenceRegistry } from './reference-data.ts';
+import type { ReferenceSource } from './reference-data.ts';
 
 /** Plan exporters, injected so the API does not import src/io (wired in `picon serve`). */
 export interface PlanExporters {
@@ -17,7 +17,8 @@ export interface AppDeps {
   readonly keys: readonly ApiKey[];
   readonly planJobs: PlanJobs;
   readonly orders: OrderStore;
-  readonly reference: ReferenceRegistry;
+  /** Hubs, fleet, carriers, receivers: read per request (admins may replace them). */
+  readonly reference: ReferenceSource;
   readonly exporters?: PlanExporters;
   /** Bull Board (or any admin UI) mounted at /admin/queues behind the admin role. */
   readonly adminQueues?: RequestHandler;

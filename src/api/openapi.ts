@@ -224,6 +224,14 @@ export function buildOpenApi(version: string): Record<string, unknown> {
           ...authed,
           responses: { '200': json('Hubs', 'hubs'), ...errors(401) },
         },
+        put: {
+          summary:
+            'Replace the whole list of hubs, each with its whole fleet (admin); every API process serves it from then on',
+          tags: ['reference'],
+          ...authed,
+          requestBody: { required: true, content: { 'application/json': { schema: ref('Hubs') } } },
+          responses: { '200': json('Hubs', 'the stored list'), ...errors(400, 401, 403, 413, 415, 422) },
+        },
       },
       '/v1/carriers': {
         get: {
@@ -232,6 +240,13 @@ export function buildOpenApi(version: string): Record<string, unknown> {
           ...authed,
           responses: { '200': json('Carriers', 'carriers'), ...errors(401) },
         },
+        put: {
+          summary: 'Replace the whole list of carriers (admin); every API process serves it from then on',
+          tags: ['reference'],
+          ...authed,
+          requestBody: { required: true, content: { 'application/json': { schema: ref('Carriers') } } },
+          responses: { '200': json('Carriers', 'the stored list'), ...errors(400, 401, 403, 413, 415, 422) },
+        },
       },
       '/v1/receivers': {
         get: {
@@ -239,6 +254,13 @@ export function buildOpenApi(version: string): Record<string, unknown> {
           tags: ['reference'],
           ...authed,
           responses: { '200': json('Receivers', 'receivers'), ...errors(401) },
+        },
+        put: {
+          summary: 'Replace the whole list of receivers (admin); every API process serves it from then on',
+          tags: ['reference'],
+          ...authed,
+          requestBody: { required: true, content: { 'application/json': { schema: ref('Receivers') } } },
+          responses: { '200': json('Receivers', 'the stored list'), ...errors(400, 401, 403, 413, 415, 422) },
         },
       },
       '/v1/vehicle-types': {

@@ -5,7 +5,7 @@ import { ApiError } from './api-error.ts';
 /** Hubs with their fleet, carriers, receivers (windows, access rules), vehicle types: a scenario minus its orders. */
 export type ReferenceData = Omit<Scenario, 'orders'>;
 
-/** Read-only lookups over the reference data. Every API process loads the same seed file, so they agree. */
+/** Read-only lookups over one version of the reference data. */
 export class ReferenceRegistry {
   private readonly hubs: Map<string, Scenario['hubs'][number]>;
   private readonly receivers: Set<string>;
@@ -80,4 +80,78 @@ export class ReferenceRegistry {
 export function referenceFromScenario(s: Scenario): ReferenceRegistry {
   const { orders: _orders, ...rest } = s;
   return new ReferenceRegistry(rest);
+}
+
+/**
+ * Where the reference data lives (Redis in `picon serve`, so several API processes agree; memory in tests).
+ * `version` changes with every save, so readers can cache.
+ */
+export interface ReferenceStore {
+  version(): Promise<string>;
+  load(): Promise<{ version: string; data: ReferenceData | undefined }>;
+  save(data: ReferenceData): Promise<void>;
+}
+
+/** The parts an admin may replace: hubs (with their fleet), carriers, receivers. */
+export type ReferencePatch = Partial<Pick<ReferenceData, 'hubs' | 'fleet' | 'carriers' | 'receivers'>>;
+
+/** ReferenceStore in this process's memory: tests and single-process use. */
+export class MemoryReferenceStore implements ReferenceStore {
+  private n = 0;
+  constructor(private data: ReferenceData | undefined) {}
+  async version() {
+    return String(this.n);
+  }
+  async load() {
+    return { version: String(this.n), data: this.data };
+  }
+  async save(data: ReferenceData) {
+    this.data = data;
+    this.n++;
+  }
+}
+
+/**
+ * The API's view of the reference data: one store read of the version per request, the registry rebuilt only
+ * when another process (or this one) saved a new version.
+ */
+export class ReferenceSource {
+  private cached: { version: string; registry: ReferenceRegistry } | undefined;
+
+  constructor(private readonly store: ReferenceStore) {}
+
+  /** A source over fixed data (tests, `--dev`). */
+  static of(registry: ReferenceRegistry): ReferenceSource {
+    return new ReferenceSource(new MemoryReferenceStore(registry.data));
+  }
+
+  async current(): Promise<ReferenceRegistry> {
+    const version = await this.store.version();
+    if (this.cached?.version === version) return this.cached.registry;
+    const { version: loaded, data } = await this.store.load();
+    const registry = data ? new ReferenceRegistry(data) : ReferenceRegistry.empty();
+    this.cached = { version: loaded, registry };
+    return registry;
+  }
+
+  /**
+   * Replaces parts of the reference data after checking the whole still holds together (fleet hubs and vehicle
+   * types, carriers' baseline vehicle types: the scenario rules with no orders).
+   * @throws ApiError INVALID_SCENARIO listing the broken references.
+   */
+  async replace(patch: ReferencePatch): Promise<ReferenceRegistry> {
+    const current = (await this.current()).data;
+    const candidate = { ...current, ...patch };
+    const parsed = scenarioSchema.safeParse({ ...candidate, orders: [] });
+    if (!parsed.success) {
+      throw new ApiError(
+        'INVALID_SCENARIO',
+        'the reference data would not hold together',
+        toFieldIssues(parsed.error),
+      );
+    }
+    const { orders: _orders, ...data } = parsed.data;
+    await this.store.save(data);
+    return await this.current();
+  }
 }

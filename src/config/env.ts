@@ -60,6 +60,12 @@ export const envSchema = z.object({
    * so a plan depends only on scenario, seed and time limit (a step budget). Unset: wall clock.
    */
   PICON_STEP_CLOCK_MS: z.coerce.number().positive().optional(),
+  /**
+   * Reproducible mode: every solve (each task of a plan, and the residual routing) also stops after this many
+   * search iterations. With a time limit that does not bind, a plan then depends only on scenario and seed,
+   * however its tasks are spread over workers. Unset: time limit only.
+   */
+  PICON_MAX_ITERATIONS: z.coerce.number().int().positive().optional(),
   /** Job lock; must exceed the max time limit. @defaultValue max time limit + 30 s */
   PICON_LOCK_DURATION_MS: z.coerce.number().int().positive().optional(),
   /** How often workers look for jobs whose lock expired (a crashed worker's jobs). @defaultValue 30000 */
@@ -94,6 +100,8 @@ export interface Config {
     readonly maxTimeLimitSeconds: number;
     /** See PICON_STEP_CLOCK_MS; undefined means wall clock. */
     readonly stepClockMs: number | undefined;
+    /** See PICON_MAX_ITERATIONS; undefined means the time limit alone stops a solve. */
+    readonly maxIterations?: number | undefined;
   };
 }
 
@@ -138,6 +146,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       defaultTimeLimitSeconds: Math.min(e.PICON_DEFAULT_TIME_LIMIT_SECONDS, e.PICON_MAX_TIME_LIMIT_SECONDS),
       maxTimeLimitSeconds: e.PICON_MAX_TIME_LIMIT_SECONDS,
       stepClockMs: e.PICON_STEP_CLOCK_MS,
+      maxIterations: e.PICON_MAX_ITERATIONS,
     },
   };
   return deepFreeze(config);

@@ -1,13 +1,17 @@
 import { EventEmitter } from 'node:events';
-import type { Job, JobsOptions } from 'bullmq';
+import type { Job } from 'bullmq';
 import { FlowProducer, Queue, QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config } from '../config/env.ts';
 import type { Kpis, Plan, Scenario } from '../contracts/index.ts';
 import { createRedis } from './connection.ts';
+import { childJobOptions, jobOptions } from './job-options.ts';
 import type { ComparisonJobData, PlanJobData } from './job-payloads.ts';
-import { planProgressSchema } from './job-payloads.ts';
-import { JOB_NAMES, QUEUES } from './queue-names.ts';
+import { planProgressSchema, taskPhasePercent } from './job-payloads.ts';
+import { JOB_NAMES, parseTaskJobId, QUEUES } from './queue-names.ts';
+import { ScenarioStore, scenarioTtlSeconds } from './scenario-store.ts';
+
+export { jobOptions } from './job-options.ts';
 
 // These types mirror the PlanJobs port of src/api (queue must not import api); `picon serve` assigns
 // a BullPlanJobs to a PlanJobs, so the compiler checks they agree.
@@ -35,10 +39,11 @@ export interface ComparisonVariant {
 }
 
 function statusOf(state: string): Status {
-  if (state === 'active') return 'active';
+  // A flow parent waiting for its children is being worked on.
+  if (state === 'active' || state === 'waiting-children') return 'active';
   if (state === 'completed') return 'completed';
   if (state === 'failed') return 'failed';
-  return 'queued'; // waiting, delayed (incl. retry backoff), prioritized, waiting-children, unknown
+  return 'queued'; // waiting, delayed (incl. retry backoff), prioritized, unknown
 }
 
 function progressOf(raw: unknown): Progress {
@@ -51,28 +56,32 @@ function progressOf(raw: unknown): Progress {
   };
 }
 
-/** Job options from config: retries with exponential backoff, retention by age and count. */
-export function jobOptions(config: Config): JobsOptions {
-  const q = config.queue;
-  return {
-    attempts: q.attempts,
-    backoff: { type: 'exponential', delay: q.backoffMs },
-    removeOnComplete: { age: q.keepCompleted.age, count: q.keepCompleted.count },
-    removeOnFail: { age: q.keepFailed.age, count: q.keepFailed.count },
-  };
+/** Children of a flow parent: done and total. */
+async function childCounts(job: Job): Promise<{ done: number; total: number }> {
+  const c = await job.getDependenciesCount();
+  const done = c.processed ?? 0;
+  return { done, total: done + (c.unprocessed ?? 0) + (c.failed ?? 0) + (c.ignored ?? 0) };
 }
+/** Best cost last reported by each running task of a plan, by task index. */
+type TaskCosts = Map<number, { phase: string; cost: number }>;
 
 /**
- * The BullMQ implementation of the API's PlanJobs port. One instance per process: it owns one Queue per queue
- * name, one FlowProducer and one QueueEvents (never one per request), and must be closed on shutdown.
+ * The BullMQ implementation of the API's PlanJobs port. A plan is a flow: its parent job (id = plan id) in
+ * `plans` is split by a worker into `tasks` children, which any worker solves, then assembled by the parent.
+ * One instance per process: it owns one Queue per queue name, one FlowProducer and two QueueEvents (never one
+ * per request), and must be closed on shutdown.
  */
 export class BullPlanJobs {
   readonly plans: Queue;
+  readonly tasks: Queue;
   readonly comparisons: Queue;
+  readonly scenarios: ScenarioStore;
   private readonly flow: FlowProducer;
   private readonly events: QueueEvents;
-  private readonly eventsConnection: Redis;
+  private readonly taskEvents: QueueEvents;
+  private readonly eventsConnections: Redis[];
   private readonly bus = new EventEmitter();
+  private readonly taskCosts = new Map<string, TaskCosts>();
   private readonly finishedListeners: ((e: {
     queue: string;
     status: 'completed' | 'failed';
@@ -85,43 +94,92 @@ export class BullPlanJobs {
   ) {
     const prefix = config.queue.prefix;
     this.plans = new Queue(QUEUES.plans, { connection, prefix });
+    this.tasks = new Queue(QUEUES.tasks, { connection, prefix });
     this.comparisons = new Queue(QUEUES.comparisons, { connection, prefix });
+    this.scenarios = new ScenarioStore(connection, prefix, scenarioTtlSeconds(config.queue));
     this.flow = new FlowProducer({ connection, prefix });
-    this.eventsConnection = createRedis(config.redis.url, 'blocking');
-    this.events = new QueueEvents(QUEUES.plans, { connection: this.eventsConnection, prefix });
+    const planEventsConnection = createRedis(config.redis.url, 'blocking');
+    const taskEventsConnection = createRedis(config.redis.url, 'blocking');
+    this.eventsConnections = [planEventsConnection, taskEventsConnection];
+    this.events = new QueueEvents(QUEUES.plans, { connection: planEventsConnection, prefix });
+    this.taskEvents = new QueueEvents(QUEUES.tasks, { connection: taskEventsConnection, prefix });
     this.bus.setMaxListeners(0);
     this.events.on('active', ({ jobId }) => this.bus.emit(jobId, { type: 'active' } satisfies PlanEventOut));
     this.events.on('progress', ({ jobId, data }) =>
       this.bus.emit(jobId, { type: 'progress', progress: progressOf(data) } satisfies PlanEventOut),
     );
     this.events.on('completed', ({ jobId }) => {
+      this.taskCosts.delete(jobId);
       this.bus.emit(jobId, { type: 'completed' } satisfies PlanEventOut);
       void this.reportFinished(jobId, 'completed');
     });
     this.events.on('failed', ({ jobId, failedReason }) => {
+      this.taskCosts.delete(jobId);
       this.bus.emit(jobId, { type: 'failed', error: failedReason } satisfies PlanEventOut);
       void this.reportFinished(jobId, 'failed');
     });
-    this.events.on('error', () => {
-      // Reconnects by itself; readiness is reported by /readyz.
-    });
+    // A task's progress or completion is progress of its plan: share of tasks done, best costs reported.
+    this.taskEvents.on('progress', ({ jobId, data }) => void this.forwardTaskEvent(jobId, data));
+    this.taskEvents.on('completed', ({ jobId }) => void this.forwardTaskEvent(jobId, undefined));
+    for (const e of [this.events, this.taskEvents]) {
+      e.on('error', () => {
+        // Reconnects by itself; readiness is reported by /readyz.
+      });
+    }
   }
 
-  /** Waits until the event stream is subscribed (tests and SSE rely on not missing early events). */
+  /** Waits until the event streams are subscribed (tests and SSE rely on not missing early events). */
   async ready(): Promise<void> {
     await Promise.all([
       this.plans.waitUntilReady(),
+      this.tasks.waitUntilReady(),
       this.comparisons.waitUntilReady(),
       this.events.waitUntilReady(),
+      this.taskEvents.waitUntilReady(),
     ]);
+  }
+
+  private async forwardTaskEvent(taskJobId: string, data: unknown): Promise<void> {
+    const parsed = parseTaskJobId(taskJobId);
+    if (!parsed || this.bus.listenerCount(parsed.planId) === 0) return;
+    const { planId, index } = parsed;
+    try {
+      let phase: string | undefined;
+      if (data !== undefined) {
+        const p = progressOf(data);
+        phase = p.phase;
+        if (p.bestCost !== null) {
+          const costs: TaskCosts = this.taskCosts.get(planId) ?? new Map();
+          costs.set(index, { phase: p.phase ?? 'tasks', cost: p.bestCost });
+          this.taskCosts.set(planId, costs);
+        }
+      }
+      const job = await this.plans.getJob(planId);
+      if (!job) return;
+      const { done, total } = await childCounts(job);
+      let bestCost: number | null = null;
+      if (phase !== undefined) {
+        for (const c of this.taskCosts.get(planId)?.values() ?? [])
+          if (c.phase === phase) bestCost = (bestCost ?? 0) + c.cost;
+      }
+      const progress: Progress = {
+        percent: taskPhasePercent(done, total),
+        bestCost,
+        phase: phase ?? 'tasks',
+      };
+      this.bus.emit(planId, { type: 'progress', progress } satisfies PlanEventOut);
+    } catch {
+      // progress is best effort
+    }
   }
 
   private async reportFinished(jobId: string, status: 'completed' | 'failed'): Promise<void> {
     if (this.finishedListeners.length === 0) return;
     try {
       const job = await this.plans.getJob(jobId);
-      if (!job?.processedOn || !job.finishedOn) return;
-      const durationSeconds = (job.finishedOn - job.processedOn) / 1000;
+      if (!job?.finishedOn) return;
+      // A flow parent is processed twice (split, assemble): measure from submission, which is what users wait.
+      const durationSeconds = (job.finishedOn - job.timestamp) / 1000;
       for (const l of this.finishedListeners) l({ queue: QUEUES.plans, status, durationSeconds });
     } catch {
       // metrics are best effort
@@ -131,22 +189,38 @@ export class BullPlanJobs {
   async submitPlan(id: string, input: PlanInput): Promise<{ id: string; created: boolean }> {
     const existing = await this.plans.getJob(id);
     if (existing) {
-      if ((await existing.getState()) === 'failed') await existing.retry('failed');
-      return { id, created: false };
+      if ((await existing.getState()) !== 'failed') return { id, created: false };
+      // A failed flow is planned afresh: the parent and whatever children remain are removed first.
+      await existing.remove({ removeChildren: true });
     }
-    const data: PlanJobData = { schemaVersion: 1, ...input };
+    const data = await this.planJobData(input);
     await this.plans.add(JOB_NAMES.plan, data, { ...jobOptions(this.config), jobId: id });
-    return { id, created: true };
+    return { id, created: !existing };
+  }
+
+  private async planJobData(input: PlanInput): Promise<PlanJobData> {
+    return {
+      schemaVersion: 2,
+      scenarioHash: await this.scenarios.put(input.scenario),
+      seed: input.seed,
+      timeLimitSeconds: input.timeLimitSeconds,
+    };
   }
 
   async getPlan(id: string) {
     const job = (await this.plans.getJob(id)) as Job<PlanJobData, Plan> | undefined;
     if (!job) return undefined;
-    const status = statusOf(await job.getState());
+    const state = await job.getState();
+    const status = statusOf(state);
+    let progress = progressOf(job.progress);
+    if (state === 'waiting-children') {
+      const { done, total } = await childCounts(job);
+      progress = { percent: taskPhasePercent(done, total), bestCost: null, phase: 'tasks' };
+    } else if (status === 'completed') progress = { ...progress, percent: 100 };
     return {
       id,
       status,
-      progress: progressOf(job.progress),
+      progress,
       ...(status === 'completed' ? { result: job.returnvalue } : {}),
       ...(status === 'failed' ? { error: job.failedReason } : {}),
     };
@@ -154,28 +228,40 @@ export class BullPlanJobs {
 
   watchPlan(id: string, listener: (event: PlanEventOut) => void): () => void {
     this.bus.on(id, listener);
-    return () => this.bus.off(id, listener);
+    return () => {
+      this.bus.off(id, listener);
+      if (this.bus.listenerCount(id) === 0) this.taskCosts.delete(id);
+    };
   }
 
+  /**
+   * A comparison is a flow of flows: the comparison parent's children are plan parents (`{id}-v{index}`),
+   * each of which splits into task children when a worker takes it.
+   */
   async submitComparison(
     id: string,
     variants: readonly { name: string; input: PlanInput }[],
   ): Promise<{ id: string; created: boolean }> {
     const existing = await this.comparisons.getJob(id);
     if (existing) return { id, created: false };
-    const opts = jobOptions(this.config);
     const parent: ComparisonJobData = { schemaVersion: 1, names: variants.map((v) => v.name) };
+    const children = await Promise.all(
+      variants.map(async (v, index) => ({
+        name: JOB_NAMES.variant,
+        queueName: QUEUES.plans,
+        data: {
+          ...(await this.planJobData(v.input)),
+          variant: { index, name: v.name },
+        } satisfies PlanJobData,
+        opts: childJobOptions(this.config, `${id}-v${index}`),
+      })),
+    );
     await this.flow.add({
       name: JOB_NAMES.comparison,
       queueName: QUEUES.comparisons,
       data: parent,
-      opts: { ...opts, jobId: id },
-      children: variants.map((v, index) => ({
-        name: JOB_NAMES.variant,
-        queueName: QUEUES.plans,
-        data: { schemaVersion: 1, ...v.input, variant: { index, name: v.name } } satisfies PlanJobData,
-        opts: { ...opts, jobId: `${id}-v${index}`, failParentOnFailure: true },
-      })),
+      opts: { ...jobOptions(this.config), jobId: id },
+      children,
     });
     return { id, created: true };
   }
@@ -185,13 +271,11 @@ export class BullPlanJobs {
       Job<ComparisonJobData, { variants: ComparisonVariant[] }> | undefined;
     if (!job) return undefined;
     const status = statusOf(await job.getState());
-    const counts = await job.getDependenciesCount();
-    const done = counts.processed ?? 0;
-    const variants = done + (counts.unprocessed ?? 0) + (counts.failed ?? 0) + (counts.ignored ?? 0);
+    const { done, total } = await childCounts(job);
     return {
       id,
       status,
-      progress: { variantsDone: done, variants: variants || job.data.names.length },
+      progress: { variantsDone: done, variants: total || job.data.names.length },
       ...(status === 'completed' ? { result: job.returnvalue } : {}),
       ...(status === 'failed' ? { error: job.failedReason } : {}),
     };
@@ -207,11 +291,12 @@ export class BullPlanJobs {
       'completed',
       'failed',
     ] as const;
-    const [plans, comparisons] = await Promise.all([
+    const [plans, tasks, comparisons] = await Promise.all([
       this.plans.getJobCounts(...states),
+      this.tasks.getJobCounts(...states),
       this.comparisons.getJobCounts(...states),
     ]);
-    return { [QUEUES.plans]: plans, [QUEUES.comparisons]: comparisons };
+    return { [QUEUES.plans]: plans, [QUEUES.tasks]: tasks, [QUEUES.comparisons]: comparisons };
   }
 
   onJobFinished(
@@ -224,14 +309,16 @@ export class BullPlanJobs {
     await this.connection.ping();
   }
 
-  /** Closes queues, flow producer and event stream; the shared producer connection belongs to the caller. */
+  /** Closes queues, flow producer and event streams; the shared producer connection belongs to the caller. */
   async close(): Promise<void> {
     await Promise.allSettled([
       this.events.close(),
+      this.taskEvents.close(),
       this.flow.close(),
       this.plans.close(),
+      this.tasks.close(),
       this.comparisons.close(),
     ]);
-    this.eventsConnection.disconnect();
+    for (const c of this.eventsConnections) c.disconnect();
   }
 }

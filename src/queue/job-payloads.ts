@@ -1,19 +1,32 @@
 import { z } from 'zod';
-import { scenarioSchema } from '../contracts/index.ts';
+import { planTaskSchema } from '../contracts/index.ts';
+
+const scenarioHash = z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 hex digest');
 
 /**
- * Data of a plan job (and of a comparison variant). Re-validated by the processor before solving.
- * The scenario travels in the job: fine for a day of a few thousand orders (~1 MB);
- * beyond that, store it under its content hash and pass the id.
+ * Data of a plan flow parent (and of a comparison variant). The scenario itself is stored once in Redis under
+ * its content hash (see scenario-store.ts): a 10,000-receiver day is ~11 MB, too big to copy into every job.
+ * Re-validated by the processor.
  */
 export const planJobSchema = z.object({
-  schemaVersion: z.literal(1),
-  scenario: scenarioSchema,
+  schemaVersion: z.literal(2),
+  scenarioHash,
   seed: z.number().int().min(0),
   timeLimitSeconds: z.number().positive(),
   variant: z.object({ index: z.number().int().min(0), name: z.string() }).optional(),
 });
 export type PlanJobData = z.infer<typeof planJobSchema>;
+
+/** Data of a task child: which scenario, which task of it and the task's share of the time limit. */
+export const taskJobSchema = z.object({
+  schemaVersion: z.literal(1),
+  scenarioHash,
+  seed: z.number().int().min(0),
+  timeLimitSeconds: z.number().positive(),
+  task: planTaskSchema,
+  timeLimitMs: z.number().min(0),
+});
+export type TaskJobData = z.infer<typeof taskJobSchema>;
 
 /** Data of a comparison parent: the variant names in request order. */
 export const comparisonJobSchema = z.object({
@@ -22,9 +35,19 @@ export const comparisonJobSchema = z.object({
 });
 export type ComparisonJobData = z.infer<typeof comparisonJobSchema>;
 
-/** What the solver reports through job.updateProgress. */
+/** What processors report through job.updateProgress. */
 export const planProgressSchema = z.object({
   percent: z.number(),
   phase: z.string().optional(),
   bestCost: z.number().nullable().optional(),
 });
+export type PlanProgressData = z.infer<typeof planProgressSchema>;
+
+/**
+ * Share of a plan done, from its flow: 0–2 % split, 2–95 % tasks (by children done), 95–100 % assembly.
+ * Every process (API, workers) computes it the same way.
+ */
+export function taskPhasePercent(done: number, total: number): number {
+  return total <= 0 ? 2 : Math.round(2 + (93 * done) / total);
+}
+export const ASSEMBLE_PERCENT = 95;

@@ -1,7 +1,7 @@
 import type { ApiKey } from '../../src/config/api-keys.ts';
 import { createApp } from '../../src/api/app.ts';
 import { MemoryOrderStore } from '../../src/api/memory-order-store.ts';
-import { referenceFromScenario } from '../../src/api/reference-data.ts';
+import { referenceFromScenario, ReferenceSource } from '../../src/api/reference-data.ts';
 import { FakePlanJobs } from './fake-plan-jobs.ts';
 import { sampleScenario } from './sample-scenario.ts';
 
@@ -35,7 +35,7 @@ export function testApp(opts: { bodyLimit?: string } = {}) {
     keys: API_KEYS,
     planJobs,
     orders,
-    reference: referenceFromScenario(sampleScenario()),
+    reference: ReferenceSource.of(referenceFromScenario(sampleScenario())),
     exporters: {
       geojson: (plan) => ({ type: 'FeatureCollection', features: [], name: plan.scenario.name }),
       runsheetsCsv: () => 'vehicle,route\n',

@@ -62,4 +62,57 @@ describe('ops endpoints', () => {
     expect(receivers.body.receivers).toHaveLength(3);
     expect(receivers.body.receivers[2].access).toEqual({ vehicleClasses: ['cargo-bike'] });
   });
+
+  it('admins replace hubs (with fleet), carriers and receivers; other roles may not; references are checked', async () => {
+    const { app } = testApp();
+    const hubs = (await request(app).get('/v1/hubs').set(bearer(KEYS.admin))).body.hubs as {
+      id: string;
+      fleet: { count: number }[];
+    }[];
+    const more = hubs.map((h) => ({ ...h, fleet: h.fleet.map((f) => ({ ...f, count: f.count + 1 })) }));
+    expect((await request(app).put('/v1/hubs').set(bearer(KEYS.planner)).send({ hubs: more })).status).toBe(
+      403,
+    );
+    const put = await request(app).put('/v1/hubs').set(bearer(KEYS.admin)).send({ hubs: more });
+    expect(put.status).toBe(200);
+    expect(put.body.hubs[0].fleet[0].count).toBe(3);
+    expect((await request(app).get('/v1/hubs').set(bearer(KEYS.dhl))).body.hubs[0].fleet[0].count).toBe(3);
+
+    const receivers = (await request(app).get('/v1/receivers').set(bearer(KEYS.admin))).body.receivers as {
+      id: string;
+    }[];
+    const added = [...receivers, { ...receivers[0], id: 'new-shop' }];
+    expect(
+      (await request(app).put('/v1/receivers').set(bearer(KEYS.admin)).send({ receivers: added })).status,
+    ).toBe(200);
+    // orders may now name the new receiver
+    const order = await request(app)
+      .post('/v1/orders')
+      .set(bearer(KEYS.dhl))
+      .send({
+        hubId: 'hub-a',
+        date: '2025-03-04',
+        orders: [{ id: 'n1', receiverId: 'new-shop', size: { kg: 3 } }],
+      });
+    expect(order.status).toBe(200);
+
+    expect(
+      (
+        await request(app)
+          .put('/v1/carriers')
+          .set(bearer(KEYS.admin))
+          .send({ carriers: [{}] })
+      ).status,
+    ).toBe(400);
+    const badType = await request(app)
+      .put('/v1/carriers')
+      .set(bearer(KEYS.admin))
+      .send({ carriers: [{ id: 'dhl', depot: [3.0, 50.6], baselineVehicleType: 'zeppelin' }] });
+    expect(badType.status).toBe(422);
+    expect(JSON.stringify(badType.body)).toContain('zeppelin');
+    const wrongHub = more.map((h) => ({ ...h, fleet: h.fleet.map((f) => ({ ...f, hubId: 'elsewhere' })) }));
+    expect((await request(app).put('/v1/hubs').set(bearer(KEYS.admin)).send({ hubs: wrongHub })).status).toBe(
+      400,
+    );
+  });
 });

@@ -11,7 +11,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-describe('comparison flow (BullMQ parent + one child per variant)', () => {
+describe('comparison flow (BullMQ parent + one plan flow per variant)', () => {
   it("aggregates each variant's KPIs and savings; each variant is also a readable plan", async () => {
     const base = tinyScenario();
     const variants = [
@@ -60,6 +60,9 @@ describe('comparison flow (BullMQ parent + one child per variant)', () => {
       expect(v.savings).toHaveProperty('co2eKg');
       const plan = await fetch(`${stack.api.url}/v1/plans/${v.planId}`, { headers: bearer(KEYS.planner) });
       expect(((await plan.json()) as { status: string }).status).toBe('completed');
+      // A flow of flows: each variant plan was itself split into task children.
+      const variantJob = await stack.api.planJobs.plans.getJob(v.planId);
+      expect((await variantJob!.getDependenciesCount()).processed).toBeGreaterThan(0);
     }
     const again = await fetch(`${stack.api.url}/v1/comparisons`, {
       method: 'POST',

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ReferenceRegistry } from '../../src/api/reference-data.ts';
+import { startServer } from '../../src/cli/commands/serve.ts';
 import type { Plan } from '../../src/contracts/index.ts';
+import { API_KEYS } from '../api/harness.ts';
 import { planScenario } from '../../src/planner/index.ts';
-import { stepClock } from '../../workers/step-clock.ts';
+import { createRedis } from '../../src/queue/connection.ts';
+import { QUEUES } from '../../src/queue/queue-names.ts';
+import { generateCityDay } from '../../src/scenario-gen/index.ts';
 import {
   bearer,
   carrierKey,
@@ -13,7 +18,9 @@ import {
   type Stack,
 } from './harness.ts';
 
-const STEP_MS = '0.05';
+/** Reproducible mode: each solve stops after this many iterations, well before its (generous) time limit. */
+const MAX_ITERATIONS = 300;
+const TIME_LIMIT_SECONDS = 30;
 let stack: Stack;
 
 const call = (path: string, key: string, init: RequestInit = {}) =>
@@ -26,6 +33,13 @@ const call = (path: string, key: string, init: RequestInit = {}) =>
     },
   });
 
+/** A plan as JSON, minus the measured solve time (the one wall-clock figure in it). */
+function withoutTimings(plan: Plan | undefined): unknown {
+  const json = JSON.parse(JSON.stringify(plan ?? null)) as { meta?: { solveSeconds?: number } } | null;
+  if (json?.meta) delete json.meta.solveSeconds;
+  return json;
+}
+
 async function waitCompleted(id: string): Promise<{ status: string; result?: Plan; error?: string }> {
   return await until(`plan ${id}`, async () => {
     const body = (await (await call(`/v1/plans/${id}`, KEYS.planner)).json()) as { status: string };
@@ -34,7 +48,15 @@ async function waitCompleted(id: string): Promise<{ status: string; result?: Pla
 }
 
 beforeAll(async () => {
-  stack = await startStack('plans', { PICON_STEP_CLOCK_MS: STEP_MS });
+  stack = await startStack(
+    'plans',
+    {
+      PICON_MAX_ITERATIONS: String(MAX_ITERATIONS),
+      PICON_MAX_TIME_LIMIT_SECONDS: '60',
+      PICON_LOCK_DURATION_MS: '90000',
+    },
+    2,
+  );
 });
 afterAll(async () => {
   await stack?.stop();
@@ -87,10 +109,10 @@ describe('orders -> hub-day plan -> progress -> result (real Redis, worker proce
     expect((await csv.text()).split('\n')[0]).toContain('vehicle');
   });
 
-  it('a scenario planned by the worker equals planScenario in-process with the same seed and step clock', async () => {
+  it('a scenario planned by the workers equals planScenario in-process with the same seed and iterations', async () => {
     const scenario = {
       ...tinyScenario(),
-      options: { ...tinyScenario().options, seed: 11, timeLimitSeconds: 1 },
+      options: { ...tinyScenario().options, seed: 11, timeLimitSeconds: TIME_LIMIT_SECONDS },
     };
     const res = await call('/v1/plans', KEYS.planner, { method: 'POST', body: JSON.stringify(scenario) });
     expect(res.status).toBe(202);
@@ -99,16 +121,17 @@ describe('orders -> hub-day plan -> progress -> result (real Redis, worker proce
     expect(done.status).toBe('completed');
     const local = planScenario(scenario, {
       seed: 11,
-      timeLimitSeconds: 1,
-      clock: stepClock(Number(STEP_MS)),
-      onProgress: () => {},
+      timeLimitSeconds: TIME_LIMIT_SECONDS,
+      maxIterations: MAX_ITERATIONS,
     });
-    expect(done.result).toEqual(JSON.parse(JSON.stringify(local)));
+    expect(withoutTimings(done.result)).toEqual(withoutTimings(local));
 
     // Idempotency: the same content or the same Idempotency-Key gives the same id, and no second job.
     const again = await call('/v1/plans', KEYS.planner, { method: 'POST', body: JSON.stringify(scenario) });
     expect(((await again.json()) as { id: string }).id).toBe(id);
-    const counts = await stack.api.planJobs.plans.getJobCounts('completed', 'waiting', 'active');
+    const STATES = ['completed', 'waiting', 'active', 'waiting-children'] as const;
+    const total = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a + b, 0);
+    const counts = await stack.api.planJobs.plans.getJobCounts(...STATES);
     const keyed1 = await call('/v1/plans', KEYS.planner, {
       method: 'POST',
       body: JSON.stringify(scenario),
@@ -120,10 +143,80 @@ describe('orders -> hub-day plan -> progress -> result (real Redis, worker proce
       headers: { 'Idempotency-Key': 'day-1' },
     });
     expect(((await keyed1.json()) as { id: string }).id).toBe(((await keyed2.json()) as { id: string }).id);
-    const after = await stack.api.planJobs.plans.getJobCounts('completed', 'waiting', 'active');
-    expect((after.completed ?? 0) + (after.waiting ?? 0) + (after.active ?? 0)).toBe(
-      (counts.completed ?? 0) + (counts.waiting ?? 0) + (counts.active ?? 0) + 1,
+    const after = await stack.api.planJobs.plans.getJobCounts(...STATES);
+    expect(total(after)).toBe(total(counts) + 1);
+  });
+
+  it('splits a large day into task children solved by both workers; the assembled plan equals planScenario', async () => {
+    const day = generateCityDay({ city: 'lille', receivers: 60, seed: 11, carriers: 8 });
+    const scenario = {
+      ...day,
+      name: 'zoned day',
+      options: { ...day.options, seed: 11, timeLimitSeconds: TIME_LIMIT_SECONDS, maxStopsPerZone: 25 },
+    };
+    const res = await call('/v1/plans', KEYS.planner, { method: 'POST', body: JSON.stringify(scenario) });
+    expect(res.status).toBe(202);
+    const { id } = (await res.json()) as { id: string };
+    const done = await waitCompleted(id);
+    expect(done.error).toBeUndefined();
+
+    // The flow: one parent (the plan id) and its task children, spread over both worker processes.
+    const parent = await stack.api.planJobs.plans.getJob(id);
+    const deps = await parent!.getDependencies({ processed: {} });
+    const childKeys = Object.keys(deps.processed ?? {});
+    expect(childKeys.length).toBeGreaterThanOrEqual(6);
+    expect(childKeys.every((k) => k.startsWith(`${stack.config.queue.prefix}:${QUEUES.tasks}:${id}-t`))).toBe(
+      true,
     );
+    const children = await Promise.all(
+      childKeys.map((k) => stack.api.planJobs.tasks.getJob(k.slice(k.lastIndexOf(':') + 1))),
+    );
+    const takenBy = new Set(children.map((c) => c?.processedBy));
+    expect(takenBy.size, `tasks taken by ${[...takenBy].join(', ')}`).toBe(2);
+    // Job data stays small: the scenario is stored once, jobs carry its hash.
+    const dataBytes = children.map((c) => JSON.stringify(c?.data).length);
+    expect(Math.max(...dataBytes, JSON.stringify(parent!.data).length)).toBeLessThan(1000);
+    const hash = (parent!.data as { scenarioHash: string }).scenarioHash;
+    const redis = createRedis(stack.redis.url, 'blocking');
+    try {
+      expect(await redis.ttl(`${stack.config.queue.prefix}:scenario:${hash}`)).toBeGreaterThan(86_400);
+    } finally {
+      redis.disconnect();
+    }
+    expect((await stack.api.planJobs.scenarios.get(hash))?.receivers).toHaveLength(60);
+
+    const local = planScenario(scenario, {
+      seed: 11,
+      timeLimitSeconds: TIME_LIMIT_SECONDS,
+      maxIterations: MAX_ITERATIONS,
+    });
+    expect(withoutTimings(done.result)).toEqual(withoutTimings(local));
+  });
+
+  it('reference data lives in Redis: an admin change on one API process is served by another', async () => {
+    const other = await startServer({
+      config: stack.config,
+      keys: API_KEYS,
+      reference: ReferenceRegistry.empty(), // already seeded by the first process: not used
+      log: () => {},
+    });
+    try {
+      const receivers = (
+        (await (await call('/v1/receivers', KEYS.admin)).json()) as { receivers: { id: string }[] }
+      ).receivers;
+      const renamed = receivers.map((r, i) => (i === 0 ? { ...r, name: 'Renamed shop' } : r));
+      const put = await call('/v1/receivers', KEYS.admin, {
+        method: 'PUT',
+        body: JSON.stringify({ receivers: renamed }),
+      });
+      expect(put.status).toBe(200);
+      const seen = await fetch(`${other.url}/v1/receivers`, { headers: bearer(KEYS.dispatcher) });
+      expect(((await seen.json()) as { receivers: { name?: string }[] }).receivers[0]?.name).toBe(
+        'Renamed shop',
+      );
+    } finally {
+      await other.close();
+    }
   });
 
   it('answers client mistakes with 400/401/403/404/413/415/422 against the real stack', async () => {

@@ -1,13 +1,13 @@
 import { QueueEvents } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRedis } from '../../src/queue/connection.ts';
-import { QUEUES } from '../../src/queue/queue-names.ts';
+import { parseTaskJobId, QUEUES } from '../../src/queue/queue-names.ts';
 import { bearer, KEYS, startStack, tinyScenario, until, type Stack } from './harness.ts';
 
 let stack: Stack;
 
 beforeAll(async () => {
-  // Wall clock here: the job must still be running when its worker is killed.
+  // Wall clock here: the task must still be running when its worker is killed.
   stack = await startStack('crash', {}, 0);
 });
 afterAll(async () => {
@@ -15,12 +15,15 @@ afterAll(async () => {
 });
 
 describe('a SIGKILLed worker', () => {
-  it('loses its job to another worker after the lock expires, and the plan is produced once', async () => {
-    const connection = createRedis(stack.redis.url, 'blocking');
-    const events = new QueueEvents(QUEUES.plans, { connection, prefix: stack.config.queue.prefix });
-    await events.waitUntilReady();
+  it('loses its task to another worker after the lock expires; the task and the plan complete once', async () => {
+    const prefix = stack.config.queue.prefix;
+    const connections = [createRedis(stack.redis.url, 'blocking'), createRedis(stack.redis.url, 'blocking')];
+    const planEvents = new QueueEvents(QUEUES.plans, { connection: connections[0]!, prefix });
+    const taskEvents = new QueueEvents(QUEUES.tasks, { connection: connections[1]!, prefix });
+    await Promise.all([planEvents.waitUntilReady(), taskEvents.waitUntilReady()]);
     const completions: string[] = [];
-    events.on('completed', ({ jobId }) => completions.push(jobId));
+    planEvents.on('completed', ({ jobId }) => completions.push(jobId));
+    taskEvents.on('completed', ({ jobId }) => completions.push(jobId));
     try {
       const first = await stack.startWorker();
       const scenario = {
@@ -34,17 +37,26 @@ describe('a SIGKILLed worker', () => {
         body: JSON.stringify(scenario),
       });
       const { id } = (await res.json()) as { id: string };
-      await until('first progress', async () => {
-        const job = await stack.api.planJobs.plans.getJob(id);
-        const p = job?.progress as { percent?: number } | undefined;
-        return (await job?.getState()) === 'active' && typeof p?.percent === 'number' ? true : undefined;
+      // The hub's pooled task has the largest share of the time limit: kill the worker while it runs.
+      const victim = await until('a running pooled task', async () => {
+        const active = await stack.api.planJobs.tasks.getJobs(['active']);
+        return active.find((j) => {
+          const p = j.progress as { percent?: number; phase?: string } | undefined;
+          return (
+            parseTaskJobId(j.id ?? '')?.planId === id &&
+            (j.data as { task?: { kind?: string } }).task?.kind === 'pooled' &&
+            typeof p?.percent === 'number' &&
+            p.percent < 50
+          );
+        });
       });
       first.kill('SIGKILL');
       await first.exited;
       const killedAt = Date.now();
+      expect(await stack.api.planJobs.plans.getJob(id).then((j) => j?.getState())).toBe('waiting-children');
 
       const second = await stack.startWorker();
-      const job = await until(
+      const plan = await until(
         'completion by the second worker',
         async () => {
           const j = await stack.api.planJobs.plans.getJob(id);
@@ -54,9 +66,12 @@ describe('a SIGKILLed worker', () => {
       );
       await new Promise((r) => setTimeout(r, 1500)); // a duplicate completion would show up by now
       expect(completions.filter((c) => c === id)).toEqual([id]);
-      expect(job?.stalledCounter).toBe(1);
-      expect(job?.attemptsStarted).toBe(2);
-      expect((job?.returnvalue as { schemaVersion?: number }).schemaVersion).toBe(1);
+      expect(completions.filter((c) => c === victim.id)).toEqual([victim.id]);
+      const task = await stack.api.planJobs.tasks.getJob(victim.id!);
+      expect(task?.stalledCounter).toBe(1);
+      expect(task?.attemptsStarted).toBe(2);
+      expect(task?.processedBy).not.toBe(victim.processedBy);
+      expect((plan?.returnvalue as { schemaVersion?: number }).schemaVersion).toBe(1);
       expect(Date.now() - killedAt).toBeLessThan(30_000);
 
       // SIGTERM closes the surviving worker gracefully.
@@ -64,8 +79,8 @@ describe('a SIGKILLed worker', () => {
       expect(await second.exited).toBe(0);
       expect(second.output()).toContain('SIGTERM, finishing running jobs');
     } finally {
-      await events.close();
-      connection.disconnect();
+      await Promise.all([planEvents.close(), taskEvents.close()]);
+      for (const c of connections) c.disconnect();
     }
   });
 });

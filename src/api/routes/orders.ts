@@ -13,7 +13,8 @@ export function ordersRouter(deps: AppDeps): Router {
   router.post('/orders', requireRole('carrier'), async (req, res) => {
     const principal = principalOf(res.locals);
     const body = parseWith(submitOrdersSchema, req.body);
-    if (!deps.reference.hasHub(body.hubId)) {
+    const reference = await deps.reference.current();
+    if (!reference.hasHub(body.hubId)) {
       throw new ApiError('UNKNOWN_HUB', `unknown hub "${body.hubId}"`, [
         { path: 'hubId', message: `unknown hub "${body.hubId}"` },
       ]);
@@ -34,7 +35,7 @@ export function ordersRouter(deps: AppDeps): Router {
       return { ...o, carrierId };
     });
     const unknown = orders.flatMap((o, i) =>
-      deps.reference.hasReceiver(o.receiverId) ? [] : [{ i, id: o.receiverId }],
+      reference.hasReceiver(o.receiverId) ? [] : [{ i, id: o.receiverId }],
     );
     if (unknown.length > 0) {
       const names = [...new Set(unknown.map((u) => u.id))];

@@ -63,9 +63,10 @@ export function plansRouter(deps: AppDeps): Router {
 
   router.post('/hubs/:hubId/days/:date/plan', requireRole('dispatcher'), async (req, res) => {
     const { hubId, date } = parseWith(hubDayParamsSchema, req.params, 'path');
-    if (!deps.reference.hasHub(hubId)) throw new ApiError('NOT_FOUND', `unknown hub "${hubId}"`);
+    const reference = await deps.reference.current();
+    if (!reference.hasHub(hubId)) throw new ApiError('NOT_FOUND', `unknown hub "${hubId}"`);
     const orders = await deps.orders.listOrders(hubId, date);
-    await submit(req, res, deps.reference.hubDayScenario(hubId, date, orders));
+    await submit(req, res, reference.hubDayScenario(hubId, date, orders));
   });
 
   router.get('/plans/:id', requireRole(...READERS), async (req, res) => {

@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import type { Command } from 'commander';
 import { createApp } from '../../api/app.ts';
 import type { PlanJobs } from '../../api/ports.ts';
-import { referenceFromScenario, ReferenceRegistry } from '../../api/reference-data.ts';
+import { referenceFromScenario, ReferenceRegistry, ReferenceSource } from '../../api/reference-data.ts';
 import type { ApiKey } from '../../config/api-keys.ts';
 import { loadApiKeys } from '../../config/api-keys.ts';
 import type { Config } from '../../config/env.ts';
@@ -14,6 +14,7 @@ import { bullBoardRouter } from '../../queue/bull-board.ts';
 import { BullPlanJobs } from '../../queue/bull-plan-jobs.ts';
 import { createRedis, waitReady } from '../../queue/connection.ts';
 import { RedisOrderStore } from '../../queue/redis-order-store.ts';
+import { RedisReferenceStore } from '../../queue/redis-reference-store.ts';
 import { CliError } from '../cli-error.ts';
 import { readScenario } from '../read-scenario.ts';
 
@@ -25,8 +26,8 @@ export interface RunningServer {
 }
 
 /**
- * Composition root of the API: Redis producer connection, BullMQ port, Redis order store, seeded reference
- * data, Bull Board, then `createApp`. Used by `picon serve`, the integration tests and the service bench.
+ * Composition root of the API: Redis producer connection, BullMQ port, Redis order store, reference data in
+ * Redis (seeded from `reference` unless already stored), Bull Board, then `createApp`. Used by `picon serve`, the integration tests and the service bench.
  */
 export async function startServer(opts: {
   config: Config;
@@ -48,14 +49,16 @@ export async function startServer(opts: {
   const bull = new BullPlanJobs(config, redis);
   await bull.ready();
   const planJobs: PlanJobs = bull; // the compiler checks the adapter against the port here
+  const referenceStore = new RedisReferenceStore(redis, config.queue.prefix);
+  if (opts.reference.data.hubs.length > 0) await referenceStore.seed(opts.reference.data);
   const app = createApp({
     config,
     keys: opts.keys,
     planJobs,
     orders: new RedisOrderStore(redis, config.queue.prefix),
-    reference: opts.reference,
+    reference: new ReferenceSource(referenceStore),
     exporters: { geojson: planToGeoJson, runsheetsCsv: planToRunsheetsCsv },
-    adminQueues: bullBoardRouter([bull.plans, bull.comparisons]),
+    adminQueues: bullBoardRouter([bull.plans, bull.tasks, bull.comparisons]),
     ...(opts.log ? { log: opts.log } : {}),
   });
   const server = await new Promise<Server>((resolve, reject) => {

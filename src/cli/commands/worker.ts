@@ -7,9 +7,9 @@ export function registerWorker(program: Command): void {
   program
     .command('worker')
     .description(
-      'run a plan worker: solves queued plans in sandboxed processes (REDIS_URL, PICON_WORKER_CONCURRENCY)',
+      'run a worker: splits plans into tasks, solves tasks and assembles plans in sandboxed processes; run as many as you like on any machine sharing Redis (REDIS_URL, PICON_WORKER_CONCURRENCY)',
     )
-    .option('--concurrency <n>', 'solves at the same time (default PICON_WORKER_CONCURRENCY or 1)')
+    .option('--concurrency <n>', 'tasks solved at the same time (default PICON_WORKER_CONCURRENCY or 1)')
     .action(async (opts: { concurrency?: string }) => {
       const env = {
         ...processEnv(),

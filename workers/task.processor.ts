@@ -1,0 +1,49 @@
+import type { SandboxedJob } from 'bullmq';
+import { UnrecoverableError } from 'bullmq';
+import type { PlanTaskResult } from '../src/contracts/index.ts';
+import { formatIssues } from '../src/contracts/index.ts';
+import { runPlanTask, solveContext } from '../src/planner/index.ts';
+import { taskJobSchema } from '../src/queue/job-payloads.ts';
+import { isInvalidInput, loadCity, PROGRESS_EVERY_MS, solveOptions } from './sandbox-context.ts';
+
+/**
+ * Sandboxed processor of a task child (own process): solves one carrier's rounds or one hub's runs in one
+ * zone with `runPlanTask`, the CPU-bound part of a plan, and returns the wire result the parent assembles.
+ * Progress: the task's share of its budget and its best cost, which the API folds into the plan's progress.
+ */
+export default async function processTaskJob(job: SandboxedJob): Promise<PlanTaskResult> {
+  const payload = taskJobSchema.safeParse(job.data);
+  if (!payload.success)
+    throw new UnrecoverableError(`invalid task job payload:\n${formatIssues(payload.error)}`);
+  const { scenarioHash, seed, timeLimitSeconds, task, timeLimitMs } = payload.data;
+  try {
+    const { city } = await loadCity(scenarioHash, seed, timeLimitSeconds);
+    const options = solveOptions();
+    const clock = options.clock;
+    const phase = task.kind === 'baseline' ? 'baseline' : 'consolidated';
+    let lastSent = -Infinity;
+    const result = runPlanTask(
+      city,
+      task,
+      timeLimitMs,
+      solveContext(city, options, (p) => {
+        clock?.(); // planScenario's progress reads the clock once per call: keep step budgets equal
+        const now = performance.now();
+        if (now - lastSent < PROGRESS_EVERY_MS) return;
+        lastSent = now;
+        // The solve is synchronous; the IPC message is written at once and forwarded by the parent.
+        void job.updateProgress({
+          percent: Math.min(99, Math.round(100 * p.fraction)),
+          phase,
+          bestCost: Number.isFinite(p.bestCost) ? p.bestCost : null,
+        });
+      }),
+    );
+    return result;
+  } catch (err) {
+    if (err instanceof UnrecoverableError) throw err;
+    if (isInvalidInput(err))
+      throw new UnrecoverableError(`cannot solve this task: ${(err as Error).message}`);
+    throw err; // transient or unknown: retried per config (attempts, exponential backoff)
+  }
+}
