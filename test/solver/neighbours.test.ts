@@ -19,7 +19,8 @@ describe('neighbour lists', () => {
       expect(list).not.toContain(j);
       for (let k = 1; k < list.length; k++) expect(d(j, list[k]!)).toBeGreaterThanOrEqual(d(j, list[k - 1]!));
       const farthestListed = d(j, list[list.length - 1]!);
-      for (let o = 0; o < inst.n; o++) if (o !== j && !list.includes(o)) expect(d(j, o)).toBeGreaterThanOrEqual(farthestListed);
+      for (let o = 0; o < inst.n; o++)
+        if (o !== j && !list.includes(o)) expect(d(j, o)).toBeGreaterThanOrEqual(farthestListed);
     }
   });
 
@@ -28,7 +29,9 @@ describe('neighbour lists', () => {
     const byLocation = (from: number, k: number): number[] => {
       calls++;
       const all = Array.from({ length: problem.travel.size }, (_, i) => i).filter((i) => i !== from);
-      return all.sort((a, b) => problem.travel.distance(from, a) - problem.travel.distance(from, b)).slice(0, k);
+      return all
+        .sort((a, b) => problem.travel.distance(from, a) - problem.travel.distance(from, b))
+        .slice(0, k);
     };
     const withNearest = { ...problem, travel: { ...problem.travel, nearest: byLocation } };
     const s = solve(withNearest, params(100));

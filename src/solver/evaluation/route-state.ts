@@ -60,6 +60,8 @@ export class RouteState {
   constructor(
     readonly inst: Instance,
     readonly v: number,
+    /** Position of each job in its route, shared by a solution's routes (checked before use). */
+    private readonly positions?: Int32Array,
   ) {
     this.vehicle = inst.vehicles[v]!;
     this.type = inst.types[this.vehicle.type]!;
@@ -96,6 +98,14 @@ export class RouteState {
     this.arcTime = arcTime;
     this.ls = ls;
     this.computeLoads(L, dims);
+    this.indexPositions();
+  }
+
+  private indexPositions(): void {
+    const pos = this.positions;
+    if (pos === undefined) return;
+    const nodes = this.nodes;
+    for (let p = 1; p < nodes.length - 1; p++) if (nodes[p]! >= 0) pos[nodes[p]!] = p;
   }
 
   private computeLoads(L: number, dims: number): void {
@@ -141,18 +151,37 @@ export class RouteState {
     const { es, svc, ls, loc, arcDist, arcTime, loadOut, prefMax, sufMax } = this;
     const { cost, distance, jobs, trips, feasible, violationAt } = this;
     const nodes = this.nodes.slice();
-    return { nodes, es, svc, ls, loc, arcDist, arcTime, loadOut, prefMax, sufMax, cost, distance, jobs, trips, feasible, violationAt };
+    return {
+      nodes,
+      es,
+      svc,
+      ls,
+      loc,
+      arcDist,
+      arcTime,
+      loadOut,
+      prefMax,
+      sufMax,
+      cost,
+      distance,
+      jobs,
+      trips,
+      feasible,
+      violationAt,
+    };
   }
 
   /** Undoes changes back to a capture in O(1) (plus the node copy already made). */
   restoreCapture(c: RouteCapture): void {
     Object.assign(this, c);
     this.version++;
+    this.indexPositions();
   }
 
   /** Position of job j in `nodes`, or -1. */
   positionOf(j: number): number {
-    return this.nodes.indexOf(j);
+    const p = this.positions?.[j] ?? -1;
+    return p >= 0 && this.nodes[p] === j ? p : this.nodes.indexOf(j);
   }
 
   /** Removes the jobs at positions [from, to) and any trip left empty; call recompute() after. */
