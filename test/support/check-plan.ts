@@ -8,7 +8,7 @@ const EARTH_RADIUS_KM = 6371.0088;
 const TOLERANCE_MIN = 1.01; // arrival/departure are printed rounded down to the minute
 const EPS = 1e-6;
 
-function haversineKm(a: readonly number[], b: readonly number[]): number {
+export function haversineKm(a: readonly number[], b: readonly number[]): number {
   const rad = Math.PI / 180;
   const dLat = ((b[1] as number) - (a[1] as number)) * rad;
   const dLon = ((b[0] as number) - (a[0] as number)) * rad;
