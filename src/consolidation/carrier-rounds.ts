@@ -1,10 +1,9 @@
 import type { City, SizeVector } from '../domain/city.ts';
 import type { RoutingVehicle } from '../domain/routing-problem.ts';
 import type { RoutingSolution } from '../domain/routing-solution.ts';
-import { solve } from '../solver/index.ts';
 import { bundleOrders } from './bundle.ts';
 import { buildBundleProblem, type BundleProblem } from './bundle-problem.ts';
-import type { SolveContext } from './solve-context.ts';
+import { solveInContext, type SolveContext } from './solve-context.ts';
 
 /**
  * Assumptions for a carrier's own rounds (the status quo), no source found: vans work 05:00–20:00,
@@ -55,13 +54,7 @@ export function planCarrierRounds(
     reloadS: CARRIER_RELOAD_S,
   }));
   const routing = buildBundleProblem(city, bundles, vehicles);
-  const solution = solve(routing.problem, {
-    seed: ctx.seed,
-    clock: ctx.clock,
-    timeLimitMs,
-    onProgress: ctx.onProgress,
-    ...(ctx.maxIterations !== undefined ? { maxIterations: ctx.maxIterations } : {}),
-  });
+  const solution = solveInContext(routing.problem, timeLimitMs, ctx);
   return { carrier, routing, solution };
 }
 

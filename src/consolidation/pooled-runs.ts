@@ -1,10 +1,9 @@
 import type { City, SizeVector } from '../domain/city.ts';
 import type { RoutingVehicle } from '../domain/routing-problem.ts';
 import type { RoutingSolution } from '../domain/routing-solution.ts';
-import { solve } from '../solver/index.ts';
 import { bundleOrders, type Bundle } from './bundle.ts';
 import { buildBundleProblem, type BundleProblem } from './bundle-problem.ts';
-import type { SolveContext } from './solve-context.ts';
+import { solveInContext, type SolveContext } from './solve-context.ts';
 
 /** One hub's pooled fleet serving the bundles of the receivers assigned to it, in multi-trip runs. */
 export interface PooledRuns {
@@ -43,13 +42,7 @@ export function planPooledRuns(
   const types = [...new Set(vehicles.map((v) => v.type))];
   const bundles = bundleOrders(city, orderIndices, largestCapacity(city, types));
   const routing = buildBundleProblem(city, bundles, vehicles, (b) => allowedTypes(city, b));
-  const solution = solve(routing.problem, {
-    seed: ctx.seed,
-    clock: ctx.clock,
-    timeLimitMs,
-    onProgress: ctx.onProgress,
-    ...(ctx.maxIterations !== undefined ? { maxIterations: ctx.maxIterations } : {}),
-  });
+  const solution = solveInContext(routing.problem, timeLimitMs, ctx);
   return { hub, routing, solution };
 }
 

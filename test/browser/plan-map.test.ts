@@ -2,8 +2,9 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser.ts';
 import { planToMapHtml } from '../../src/io/plan-map-html.ts';
 import { planScenario } from '../../src/planner/index.ts';
 import { smallScenario } from '../support/small-scenario.ts';
@@ -19,17 +20,7 @@ describe('map.html in a real browser', () => {
     dir = await mkdtemp(join(tmpdir(), 'picon-map-'));
     await writeFile(join(dir, 'map.html'), planToMapHtml(plan));
     url = pathToFileURL(join(dir, 'map.html')).href;
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
