@@ -11,17 +11,26 @@ export interface SolveContext {
   readonly maxIterations?: number | undefined;
 }
 
+/**
+ * Problems this small (a carrier's few stops in one zone, a tiny day) have converged long before a
+ * time budget meant for hundreds of stops runs out: an iteration budget ends them early.
+ */
+const SMALL_PROBLEM_JOBS = 30;
+const SMALL_PROBLEM_ITERATIONS = 30_000;
+
 /** Runs the solver on one problem within `timeLimitMs` under the context's seed, clock and caps. */
 export function solveInContext(
   problem: RoutingProblem,
   timeLimitMs: number,
   ctx: SolveContext,
 ): RoutingSolution {
+  const maxIterations =
+    ctx.maxIterations ?? (problem.jobs.length <= SMALL_PROBLEM_JOBS ? SMALL_PROBLEM_ITERATIONS : undefined);
   return solve(problem, {
     seed: ctx.seed,
     clock: ctx.clock,
     timeLimitMs,
     onProgress: ctx.onProgress,
-    ...(ctx.maxIterations !== undefined ? { maxIterations: ctx.maxIterations } : {}),
+    ...(maxIterations !== undefined ? { maxIterations } : {}),
   });
 }
