@@ -24,8 +24,9 @@ export interface SolveParams {
   readonly objective?: 'cost' | 'vehicles';
   /**
    * Annealing temperatures at the start and end of the search, as multiples of the mean arc cost of the
-   * initial solution (SISR on Solomon: T0 = 100, Tf = 1, about 10x and 0.1x the mean arc).
-   * @defaultValue `{ start: 10, end: 0.1 }`
+   * initial solution (SISR on Solomon: T0 = 100, Tf = 1, about 10x and 0.1x the mean arc; on the X set
+   * about 1x and 0.01x).
+   * @defaultValue `{ start: 10, end: 0.1 }` when job windows bind, else `{ start: 1, end: 0.01 }`
    */
   readonly temperature?: { readonly start: number; readonly end: number };
 }

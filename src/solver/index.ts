@@ -63,6 +63,7 @@ export function solve(problem: RoutingProblem, params: SolveParams): RoutingSolu
     params,
     byVehicles,
     arcScale: solutionArcScale(sol) ?? nearScale,
+    windowsBind: windowsBind(inst),
   };
   if (servable.length > 0) {
     if (byVehicles) minimiseFleet(ctx, FLEET_PHASE_SHARE);
@@ -72,6 +73,19 @@ export function solve(problem: RoutingProblem, params: SolveParams): RoutingSolu
     iterations: budget.iteration,
     elapsedMs: budget.elapsedMs(),
   });
+}
+
+/** True when some job window starts after the earliest shift start or closes before the latest shift end. */
+function windowsBind(inst: Instance): boolean {
+  let start = Infinity;
+  let end = -Infinity;
+  for (const v of inst.vehicles) {
+    start = Math.min(start, v.shiftStartS);
+    end = Math.max(end, v.shiftEndS);
+  }
+  for (let w = 0; w < inst.winOpen.length; w++)
+    if (inst.winOpen[w]! > start || inst.winClose[w]! < end) return true;
+  return false;
 }
 
 /** Distance from each job to the nearest distinct depot (sort key "far"/"close"). */

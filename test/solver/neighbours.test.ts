@@ -40,6 +40,15 @@ describe('neighbour lists', () => {
     expect(s.unassigned).toEqual([]);
   });
 
+  it('does not call travel.nearest for very large problems (sampled lists instead)', () => {
+    const big = randomVrptw(4100, 3);
+    let calls = 0;
+    const travel = { ...big.travel, nearest: (): number[] => (calls++, []) };
+    const lists = buildNeighbours(buildInstance({ ...big, travel }), new Rng(1));
+    expect(calls).toBe(0);
+    expect(lists.every((l) => l.length === 40)).toBe(true);
+  });
+
   it('approximates the lists well above the exact-size limit (no n x n memory)', () => {
     const big = randomVrptw(2100, 8);
     const inst = buildInstance(big);

@@ -64,13 +64,13 @@ export function scanRoute(
     if (blink && opt.rng!.next() < opt.blinkRate) continue;
     const lp = loc[p]!;
     const lq = loc[p + 1]!;
-    // Cost first: most positions are pruned before any window or load check.
+    // Cost first: most positions are pruned before any window or load check (and, when time is free,
+    // before any duration lookup).
+    let delta = open + cpm * (travel.distance(lp, lj) + travel.distance(lj, lq) - arcDist[p]!);
+    if (delta >= best.delta && cps >= 0) continue;
     const t1 = travel.duration(lp, lj, profile);
     const t2 = travel.duration(lj, lq, profile);
-    const delta =
-      open +
-      cpm * (travel.distance(lp, lj) + travel.distance(lj, lq) - arcDist[p]!) +
-      cps * (t1 + svcJ + t2 - arcTime[p]!);
+    if (cps !== 0) delta += cps * (t1 + svcJ + t2 - arcTime[p]!);
     if (delta >= best.delta) continue;
     const sj = inst.earliestStart(j, es[p]! + svc[p]! + t1);
     if (sj === Infinity) continue;

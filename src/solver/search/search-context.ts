@@ -18,6 +18,8 @@ export interface SearchContext {
   readonly byVehicles: boolean;
   /** Typical arc cost, to scale annealing temperatures to the problem's cost units. */
   readonly arcScale: number;
+  /** Some job window is narrower than the vehicles' shifts (picks the annealing schedule). */
+  readonly windowsBind: boolean;
 }
 
 export function scoreOf(ctx: SearchContext): Score {

@@ -1,26 +1,50 @@
 import { Annealing, better } from './acceptance.ts';
+import { localSearch } from './local-search.ts';
+import type { MoveContext } from './operators/operator.ts';
 import { recreate } from './recreate.ts';
 import { DEFAULT_STRING_RUIN, ruinStrings } from './ruin-strings.ts';
 import { BestKeeper, ProgressReporter, scoreOf, type SearchContext } from './search-context.ts';
 
-/** SISR temperatures as multiples of the typical arc cost (paper: T0 = 100, Tf = 1 on Solomon). */
+/**
+ * SISR temperatures as multiples of the typical arc cost. The paper uses T0 = 100, Tf = 1 on both
+ * Solomon (mean arc ~ 10-15: about 10x and 0.1x the arc) and the X set (mean arc ~ 70-130: about 1x and
+ * 0.01x). Windows make the landscape rugged and need the hotter schedule; without binding windows the
+ * cooler one gives 1-3 % better X solutions at the same budget.
+ */
 export const T0_PER_ARC = 10;
 export const TEND_PER_ARC = 0.1;
+export const T0_PER_ARC_NO_WINDOWS = 1;
+export const TEND_PER_ARC_NO_WINDOWS = 0.01;
 /** Probability to skip a position during greedy insertion (SISR: 0.01). */
 export const BLINK_RATE = 0.01;
+/** Neighbours per job the local search tries (granular: the nearest 10 give most of the gain at 1/4 of the cost of 40). */
+const LS_NEIGHBOURS = 10;
+/** Cap on local-search moves per iteration (a safety net; a typical iteration applies a few). */
+const LS_MAX_MOVES = 1000;
 /** Cost of opening a vehicle under objective 'vehicles': larger than any route cost change. */
 const VEHICLE_PENALTY_PER_ARC = 1e6;
 
 /**
- * Ruin (adjacent strings) and recreate (greedy with blinks) under simulated annealing, from the
- * budget share `fromFraction` to the end. Leaves the best solution found in `ctx.sol`.
+ * Ruin (adjacent strings) and recreate (greedy with blinks), then a granular local search (relocate,
+ * 2-opt*, 2-opt) over the routes the iteration changed, under simulated annealing, from the budget share
+ * `fromFraction` to the end. The initial solution gets a full local search first. Leaves the best
+ * solution found in `ctx.sol`.
  */
 export function runSisr(ctx: SearchContext, fromFraction: number): void {
   const { sol, rng, budget } = ctx;
-  const t = ctx.params.temperature ?? { start: T0_PER_ARC, end: TEND_PER_ARC };
+  const t =
+    ctx.params.temperature ??
+    (ctx.windowsBind
+      ? { start: T0_PER_ARC, end: TEND_PER_ARC }
+      : { start: T0_PER_ARC_NO_WINDOWS, end: TEND_PER_ARC_NO_WINDOWS });
   const annealing = new Annealing(t.start * ctx.arcScale, t.end * ctx.arcScale);
   const reporter = new ProgressReporter(ctx);
   const openPenalty = ctx.byVehicles ? VEHICLE_PENALTY_PER_ARC * ctx.arcScale : 0;
+  const lsNeighbours = ctx.neighbours.map((l) => l.subarray(0, LS_NEIGHBOURS));
+  const moves: MoveContext = { inst: ctx.inst, sol, neighbours: lsNeighbours, epsilon: 1e-7 * ctx.arcScale };
+  sol.begin();
+  localSearch(moves, allAssigned(ctx), rng, Infinity, () => budget.done(budget.progress(sol.cost())));
+  sol.commit();
   let current = scoreOf(ctx);
   const best = new BestKeeper(sol, current);
   for (;;) {
@@ -32,6 +56,7 @@ export function runSisr(ctx: SearchContext, fromFraction: number): void {
     const toInsert = removed.concat(sol.unassigned);
     sol.unassigned = [];
     recreate(sol, toInsert, ctx.recreate, { blinkRate: BLINK_RATE, allowOpen: true, openPenalty });
+    improveTouched(moves, rng);
     const candidate = scoreOf(ctx);
     budget.iteration++;
     if (annealing.accept(candidate, current, phase, rng)) {
@@ -46,4 +71,18 @@ export function runSisr(ctx: SearchContext, fromFraction: number): void {
     reporter.report(best.score.cost, false);
   }
   best.restoreInto();
+}
+
+/** Local search over the jobs of the routes changed since the iteration began. */
+function improveTouched(moves: MoveContext, rng: SearchContext['rng']): void {
+  const jobs: number[] = [];
+  for (const v of moves.sol.touchedRoutes())
+    for (const x of moves.sol.routes[v]!.nodes) if (x >= 0) jobs.push(x);
+  localSearch(moves, jobs, rng, LS_MAX_MOVES);
+}
+
+function allAssigned(ctx: SearchContext): number[] {
+  const jobs: number[] = [];
+  for (let j = 0; j < ctx.inst.n; j++) if (ctx.sol.jobRoute[j]! >= 0) jobs.push(j);
+  return jobs;
 }

@@ -16,7 +16,8 @@ export class Solution {
   private savedUnassigned: number[] | undefined;
 
   constructor(readonly inst: Instance) {
-    this.routes = inst.vehicles.map((_, v) => new RouteState(inst, v));
+    const positions = new Int32Array(inst.n).fill(-1);
+    this.routes = inst.vehicles.map((_, v) => new RouteState(inst, v, positions));
     this.jobRoute = new Int32Array(inst.n).fill(-1);
   }
 
@@ -35,6 +36,11 @@ export class Solution {
   /** Call before changing route v, so `rollback` can restore it. */
   touch(v: number): void {
     if (!this.saved.has(v)) this.saved.set(v, this.routes[v]!.capture());
+  }
+
+  /** Routes changed since the last commit (journaled with touch). */
+  touchedRoutes(): number[] {
+    return [...this.saved.keys()];
   }
 
   /** Starts a journaled change: call before anything else changes in an iteration. */

@@ -1,0 +1,46 @@
+import type { Rng } from '../rng.ts';
+import type { LocalSearchOperator, MoveContext } from './operators/operator.ts';
+import { relocate } from './operators/relocate.ts';
+import { twoOpt } from './operators/two-opt.ts';
+import { twoOptStar } from './operators/two-opt-star.ts';
+
+/** The neighbourhoods, tried in this order for each job. */
+export const OPERATORS: readonly LocalSearchOperator[] = [relocate, twoOptStar, twoOpt];
+
+/**
+ * First-improvement local search around the given jobs (granular: every move creates an arc between a
+ * job and one of its neighbours). Jobs are visited in random order; a job whose move succeeded is
+ * visited again, and the jobs of the routes a move changed are queued too, until no operator improves
+ * or `maxMoves` moves were applied, or `stop()` (polled every 64 jobs) says so. Returns the number of moves applied. Deterministic for the rng.
+ */
+export function localSearch(
+  ctx: MoveContext,
+  jobs: readonly number[],
+  rng: Rng,
+  maxMoves: number,
+  stop: () => boolean = () => false,
+): number {
+  const { sol } = ctx;
+  const queued = new Uint8Array(ctx.inst.n);
+  const queue: number[] = rng.shuffle(jobs.slice());
+  for (const j of queue) queued[j] = 1;
+  let moves = 0;
+  for (let i = 0; i < queue.length && moves < maxMoves; i++) {
+    if ((i & 63) === 63 && stop()) break;
+    const j = queue[i]!;
+    queued[j] = 0;
+    for (const op of OPERATORS) {
+      const before = sol.jobRoute[j]!;
+      if (!op.improve(ctx, j)) continue;
+      moves++;
+      for (const v of [before, sol.jobRoute[j]!])
+        for (const x of sol.routes[v]!.nodes)
+          if (x >= 0 && queued[x] === 0) {
+            queued[x] = 1;
+            queue.push(x);
+          }
+      break;
+    }
+  }
+  return moves;
+}

@@ -1,0 +1,71 @@
+import type { LocalSearchOperator, MoveContext } from './operator.ts';
+import { dropEmptyTrips, tryRoutes } from './route-change.ts';
+import { fitsBetween } from './screens.ts';
+
+/**
+ * Relocate: move job j next to a neighbour k (right after k, or right before it), in k's route or its
+ * own. Screened on distance: gain of taking j out against the cost of the two new arcs.
+ */
+export const relocate: LocalSearchOperator = {
+  name: 'relocate',
+  improve(ctx: MoveContext, j: number): boolean {
+    const { sol, inst } = ctx;
+    const a = sol.jobRoute[j]!;
+    if (a < 0) return false;
+    const ra = sol.routes[a]!;
+    const p = ra.positionOf(j);
+    const travel = inst.problem.travel;
+    const lj = inst.jobLoc[j]!;
+    const cpmA = ra.type.costPerMetre;
+    const gain =
+      cpmA * (ra.arcDist[p - 1]! + ra.arcDist[p]! - travel.distance(ra.loc[p - 1]!, ra.loc[p + 1]!));
+    if (gain <= ctx.epsilon) return false;
+    for (const k of ctx.neighbours[j]!) {
+      const b = sol.jobRoute[k]!;
+      if (b < 0) continue;
+      const rb = sol.routes[b]!;
+      if (inst.typeOk[j * inst.nTypes + rb.vehicle.type] === 0) continue;
+      const q = rb.positionOf(k);
+      const cpm = rb.type.costPerMetre;
+      const lk = inst.jobLoc[k]!;
+      for (const after of [true, false]) {
+        // Insert between x and y, where one of them is k.
+        const x = after ? q : q - 1;
+        if (b === a && (x === p || x === p - 1)) continue;
+        const lx = after ? lk : rb.loc[x]!;
+        const ly = after ? rb.loc[x + 1]! : lk;
+        const add = cpm * (travel.distance(lx, lj) + travel.distance(lj, ly) - rb.arcDist[x]!);
+        if (add - gain >= -ctx.epsilon) continue;
+        if (!fitsBetween(inst, rb, j, x, b !== a || !sameTrip(rb.nodes, x, p))) continue;
+        if (apply(ctx, j, a, p, b, x)) return true;
+      }
+    }
+    return false;
+  },
+};
+
+function apply(ctx: MoveContext, j: number, a: number, p: number, b: number, x: number): boolean {
+  const sol = ctx.sol;
+  if (a === b) {
+    const nodes = sol.routes[a]!.nodes.slice();
+    nodes.splice(x + 1, 0, j);
+    nodes.splice(x < p ? p + 1 : p, 1);
+    return tryRoutes(ctx, [{ v: a, nodes: dropEmptyTrips(nodes) }]);
+  }
+  const from = sol.routes[a]!.nodes.slice();
+  from.splice(p, 1);
+  const to = sol.routes[b]!.nodes.slice();
+  to.splice(x + 1, 0, j);
+  return tryRoutes(ctx, [
+    { v: a, nodes: dropEmptyTrips(from) },
+    { v: b, nodes: to },
+  ]);
+}
+
+/** Inserting between x and x+1 keeps job j (at p) in its own trip: no depot between the two places. */
+function sameTrip(nodes: readonly number[], x: number, p: number): boolean {
+  const lo = x < p ? x + 1 : p + 1;
+  const hi = x < p ? p - 1 : x;
+  for (let i = lo; i <= hi; i++) if (nodes[i]! < 0) return false;
+  return true;
+}

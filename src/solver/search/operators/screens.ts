@@ -1,0 +1,89 @@
+import type { RouteState } from '../../evaluation/route-state.ts';
+import type { Instance } from '../../model/instance.ts';
+
+/**
+ * Cheap conditions read from a route's cached state, so most candidate moves are discarded before the
+ * exact re-scheduling in tryRoutes. Window screens are necessary conditions when the routes involved
+ * share shift and depot (always on the benchmarks); otherwise they are a heuristic filter that may skip
+ * a feasible move, never accept an infeasible one (tryRoutes decides).
+ */
+
+/** Can job j be served between positions x and x+1 of `r` (windows against `ls`, and loads)? */
+export function fitsBetween(inst: Instance, r: RouteState, j: number, x: number, checkLoad = true): boolean {
+  const travel = inst.problem.travel;
+  const profile = r.type.profile;
+  const lj = inst.jobLoc[j]!;
+  const sj = inst.earliestStart(j, r.es[x]! + r.svc[x]! + travel.duration(r.loc[x]!, lj, profile));
+  if (sj === Infinity) return false;
+  const y = r.nodes[x + 1]!;
+  const arr = sj + inst.jobSvc[j]! + travel.duration(lj, r.loc[x + 1]!, profile);
+  const sy = y < 0 ? Math.max(arr, r.vehicle.shiftStartS) : inst.earliestStart(y, arr);
+  if (sy > r.ls[x + 1]!) return false;
+  if (!checkLoad) return true;
+  const dims = inst.dims;
+  for (let d = 0; d < dims; d++) {
+    const cap = r.type.capacity[d] ?? 0;
+    if (r.prefMax[x * dims + d]! + inst.del[j * dims + d]! > cap) return false;
+    if (r.sufMax[x * dims + d]! + inst.pick[j * dims + d]! > cap) return false;
+  }
+  return true;
+}
+
+/** Can the stretch of `a` ending at position x be followed by the stretch of `b` starting at y (windows)? */
+export function joins(inst: Instance, a: RouteState, x: number, b: RouteState, y: number): boolean {
+  const t = inst.problem.travel.duration(a.loc[x]!, b.loc[y]!, a.type.profile);
+  const arr = a.es[x]! + a.svc[x]! + t;
+  const node = b.nodes[y]!;
+  const s = node < 0 ? arr : inst.earliestStart(node, arr);
+  return s <= b.ls[y]!;
+}
+
+/**
+ * Deliveries and pickups, per dimension, of the trip-part of `r` from position `from` to `to` (inclusive,
+ * stopping at depots), added into `into`.
+ */
+export function addLoads(
+  inst: Instance,
+  r: RouteState,
+  from: number,
+  to: number,
+  step: 1 | -1,
+  into: Float64Array,
+): void {
+  const dims = inst.dims;
+  for (let p = from; p !== to + step; p += step) {
+    const j = r.nodes[p]!;
+    if (j < 0) break;
+    for (let d = 0; d < dims; d++) {
+      into[d] = into[d]! + inst.del[j * dims + d]!;
+      into[dims + d] = into[dims + d]! + inst.pick[j * dims + d]!;
+    }
+  }
+}
+
+/** Total deliveries and pickups of the joined trip both within the capacity of `r`'s type. */
+export function loadsFit(r: RouteState, loads: Float64Array, dims: number): boolean {
+  for (let d = 0; d < dims; d++) {
+    const cap = r.type.capacity[d] ?? 0;
+    if (loads[d]! > cap + 1e-9 || loads[dims + d]! > cap + 1e-9) return false;
+  }
+  return true;
+}
+
+/** Windows along the trip stretch [from, to] of `r` when it is driven in reverse, up to position to+1. */
+export function reversalFits(inst: Instance, r: RouteState, from: number, to: number): boolean {
+  const travel = inst.problem.travel;
+  const profile = r.type.profile;
+  let t = r.es[from - 1]! + r.svc[from - 1]!;
+  let at = r.loc[from - 1]!;
+  for (let p = to; p >= from; p--) {
+    t = inst.earliestStart(r.nodes[p]!, t + travel.duration(at, r.loc[p]!, profile));
+    if (t === Infinity) return false;
+    t += r.svc[p]!;
+    at = r.loc[p]!;
+  }
+  const arr = t + travel.duration(at, r.loc[to + 1]!, profile);
+  const y = r.nodes[to + 1]!;
+  const sy = y < 0 ? Math.max(arr, r.vehicle.shiftStartS) : inst.earliestStart(y, arr);
+  return sy <= r.ls[to + 1]!;
+}
