@@ -10,6 +10,7 @@ export class GridIndex {
   private readonly cellDeg: number;
   private readonly cosLat: number;
   private readonly cols: number;
+  private readonly rows: number;
   private readonly minLon: number;
   private readonly minLat: number;
 
@@ -18,10 +19,13 @@ export class GridIndex {
     const lats = points.map((p) => p[1]);
     this.minLon = Math.min(...lons);
     this.minLat = Math.min(...lats);
-    const span = Math.max(Math.max(...lons) - this.minLon, Math.max(...lats) - this.minLat, 1e-6);
+    // Cells sized on where most points are (2nd to 98th percentile), not on the outliers: a city's
+    // receivers with depots 30 km out would otherwise share a few huge cells.
+    const span = Math.max(spread(lons), spread(lats), 1e-6);
     // about 4 points per cell on average
     this.cellDeg = span / Math.max(1, Math.ceil(Math.sqrt(points.length / 4)));
-    this.cols = Math.ceil(span / this.cellDeg) + 1;
+    this.cols = Math.ceil((Math.max(...lons) - this.minLon) / this.cellDeg) + 1;
+    this.rows = Math.ceil((Math.max(...lats) - this.minLat) / this.cellDeg) + 1;
     this.cosLat = Math.cos((((this.minLat + Math.max(...lats)) / 2) * Math.PI) / 180);
     points.forEach((p, i) => {
       const key = this.key(this.col(p[0]), this.row(p[1]));
@@ -53,7 +57,8 @@ export class GridIndex {
     const c0 = this.col(p[0]);
     const r0 = this.row(p[1]);
     const found: { i: number; d: number }[] = [];
-    const maxRing = this.cols + Math.ceil(this.points.length / this.cols) + 2;
+    // beyond this ring every cell of the grid has been visited
+    const maxRing = Math.max(this.cols, this.rows) + 1;
     for (let ring = 0; ring <= maxRing; ring++) {
       for (let dc = -ring; dc <= ring; dc++) {
         for (let dr = -ring; dr <= ring; dr++) {
@@ -73,4 +78,12 @@ export class GridIndex {
     found.sort((a, b) => a.d - b.d);
     return found.slice(0, k).map((f) => f.i);
   }
+}
+
+/** Width of the 2nd-98th percentile range of some coordinates. */
+function spread(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number): number =>
+    sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number;
+  return at(0.98) - at(0.02);
 }
