@@ -33,7 +33,7 @@ function assignmentCosts(city: City, candidates: readonly number[]): number[][] 
   const trunkShare = city.receivers.map(() => candidates.map(() => 0));
   for (const o of city.orders) {
     const carrier = city.carriers[o.carrier];
-    const type = carrier && city.vehicleTypes[carrier.baselineType];
+    const type = carrier && city.vehicleTypes[carrier.trunkType];
     if (!carrier || !type) continue;
     candidates.forEach((h, k) => {
       const hubLoc = (city.hubs[h] as { location: number }).location;

@@ -24,7 +24,7 @@ export interface TrunkLeg {
 }
 
 /**
- * Trunk legs depot -> hub -> depot with the carrier's own vehicle type. Trips are counted by capacity
+ * Trunk legs depot -> hub -> depot with the carrier's trunk vehicle type (its baseline type unless the scenario names one). Trips are counted by capacity
  * in every dimension; loads are spread evenly over the trips, outbound full of deliveries, inbound with
  * the returns, so the payload-dependent energy is counted both ways (empty running included, ISO 14083).
  */
@@ -37,7 +37,7 @@ export function trunkLeg(
 ): TrunkLeg {
   const c = city.carriers[carrier];
   const h = city.hubs[hub];
-  const type = c && city.vehicleTypes[c.baselineType];
+  const type = c && city.vehicleTypes[c.trunkType];
   if (!c || !h || !type) throw new RangeError(`trunk leg ${carrier} -> ${hub}`);
   const tripsFor = (load: SizeVector): number =>
     Math.max(...load.map((v, d) => Math.ceil(v / (type.capacity[d] as number) - 1e-9)));
@@ -46,7 +46,7 @@ export function trunkLeg(
     tripsFor(pickup),
     delivery.some((v) => v > 0) || pickup.some((v) => v > 0) ? 1 : 0,
   );
-  const profile = c.baselineType;
+  const profile = c.trunkType;
   const out = city.travel.distance(c.location, h.location);
   const back = city.travel.distance(h.location, c.location);
   const outKWh = arcEnergyKWh(

@@ -31,6 +31,12 @@ export function checkScenarioReferences(s: Scenario, ctx: Ctx): void {
       ctx.addIssue({ code: 'custom', path: ['hubs', i, 'close'], message: 'hub must close after it opens' });
   });
   s.carriers.forEach((c, i) => {
+    if (c.trunkVehicleType !== undefined && !types.has(c.trunkVehicleType))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['carriers', i, 'trunkVehicleType'],
+        message: `unknown vehicle type "${c.trunkVehicleType}"`,
+      });
     if (!types.has(c.baselineVehicleType))
       ctx.addIssue({
         code: 'custom',

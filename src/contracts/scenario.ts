@@ -20,6 +20,8 @@ export const carrierSchema = z.object({
   baselineVehicleType: idSchema,
   /** Vehicles the carrier has for its own baseline rounds; unlimited when absent. */
   baselineVehicles: z.number().int().positive().optional(),
+  /** Vehicle type of the carrier's trunk legs to the hub (full loads, e.g. a rigid truck); default its baseline type. */
+  trunkVehicleType: idSchema.optional(),
 });
 
 export const receiverSchema = z.object({

@@ -42,6 +42,8 @@ export interface CityCarrier {
   readonly id: string;
   readonly location: number;
   readonly baselineType: number;
+  /** Vehicle type of its trunk legs to a hub. */
+  readonly trunkType: number;
   readonly baselineVehicles?: number | undefined;
 }
 

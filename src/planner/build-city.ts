@@ -95,6 +95,7 @@ export function buildCity(
       id: c.id,
       location: nHubs + i,
       baselineType: typeIndex.get(c.baselineVehicleType) as number,
+      trunkType: typeIndex.get(c.trunkVehicleType ?? c.baselineVehicleType) as number,
       baselineVehicles: c.baselineVehicles,
     })),
     receivers: scenario.receivers.map((r, i) => ({

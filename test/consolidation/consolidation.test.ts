@@ -62,6 +62,16 @@ describe('trunk legs', () => {
     expect(leg.distance).toBeCloseTo(3 * 2 * oneWay, 6);
     expect(trunkLeg(city, 0, 0, [0, 0, 0], [0, 0, 0]).trips).toBe(0);
   });
+
+  it("uses the carrier's trunk vehicle type when the scenario names one", () => {
+    const s = smallScenario();
+    (s.carriers[0] as { trunkVehicleType?: string }).trunkVehicleType = 'rigid-truck';
+    const city = cityOf(s);
+    // rigid truck: 3,000 kg, so 2,500 kg is one trip instead of three vans
+    const leg = trunkLeg(city, 0, 0, [2500, 5, 50], [0, 0, 0]);
+    expect(city.vehicleTypes[leg.type]?.id).toBe('rigid-truck');
+    expect(leg.trips).toBe(1);
+  });
 });
 
 describe('hub assignment', () => {
