@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scenarioSchema } from '../../src/contracts/index.ts';
+import { listTasks, taskOrders } from '../../src/consolidation/tasks.ts';
 import { buildCity, planScenario, planTasks } from '../../src/planner/index.ts';
 import { generateCityDay } from '../../src/scenario-gen/index.ts';
 import { checkPlan } from '../support/check-plan.ts';
@@ -18,6 +19,14 @@ describe('a day cut into zones', () => {
     expect(pooled.map((t) => t.task.zones)).toEqual([3, 3, 3]);
     const budget = tasks.reduce((s, t) => s + t.timeLimitMs, 0);
     expect(budget).toBeLessThanOrEqual(city.timeLimitS * 1000);
+    // the pooled zones partition the day: every order in exactly one zone, zones never share a receiver
+    const zones = listTasks(city)
+      .filter((t) => t.kind === 'pooled')
+      .map((t) => taskOrders(city, t));
+    expect(zones.flat().sort((a, b) => a - b)).toEqual([...city.orders.keys()]);
+    const receiverZones = zones.map((orders) => new Set(orders.map((o) => city.orders[o]?.receiver)));
+    const seen = receiverZones.flatMap((z) => [...z]);
+    expect(new Set(seen).size).toBe(seen.length);
   });
 
   it('produces a feasible plan that serves every order once, with zone-labelled vehicles', () => {
