@@ -4,14 +4,13 @@
  *   E(arc) = d_km × (e_empty + (e_full − e_empty) × clamp(payload / capacity, 0, 1))     [kWh]
  *   CO2e   = E × f_WTW                                                                    [kg]
  */
-import type { BuiltInVehicleTypeId } from '../contracts/built-in-vehicle-types.ts';
-import type { EnergyProfile, VehicleTypeInput } from '../contracts/scenario.ts';
 import type { VehicleEnergyModel } from '../domain/routing-problem.ts';
 import { METRES_PER_KM, type KWh, type Kilograms, type Metres } from '../domain/units.ts';
+import type { BuiltInVehicleTypeId, EnergyProfile, VehicleTypeSpec } from '../domain/vehicle-type.ts';
 import { ELECTRICITY_FR_CO2E_KG_PER_KWH, HUB_HANDLING_KWH_PER_UNIT } from './constants.ts';
 import { BUILT_IN_VEHICLE_TYPES } from './vehicle-types.ts';
 
-/** Energy profile fields the model needs (the wire `EnergyProfile` satisfies it). */
+/** Energy profile fields the model needs (the wire's energy profile satisfies it). */
 export type ArcEnergyProfile = Pick<EnergyProfile, 'emptyKWhPerKm' | 'fullKWhPerKm'>;
 
 /**
@@ -58,7 +57,7 @@ export function hubHandlingCo2eKg(
 }
 
 /** A vehicle type after merging with the built-ins: every field the planner needs is present. */
-export interface ResolvedVehicleType extends VehicleTypeInput {
+export interface ResolvedVehicleType extends VehicleTypeSpec {
   readonly speedKmh: number;
   readonly fixedCostEur: number;
   readonly costPerKmEur: number;
@@ -80,10 +79,10 @@ export const CLASS_DEFAULT_VEHICLE_TYPE: Readonly<Record<string, BuiltInVehicleT
  */
 export const FALLBACK_VEHICLE_TYPE_ID: BuiltInVehicleTypeId = 'diesel-van';
 
-const BUILT_INS: readonly VehicleTypeInput[] = Object.values(BUILT_IN_VEHICLE_TYPES);
+const BUILT_INS: readonly VehicleTypeSpec[] = Object.values(BUILT_IN_VEHICLE_TYPES);
 
 /** Picks the built-in that fills a scenario type's missing fields; `sameClass` false = fallback. */
-function baseFor(type: VehicleTypeInput): { base: VehicleTypeInput; sameClass: boolean } {
+function baseFor(type: VehicleTypeSpec): { base: VehicleTypeSpec; sameClass: boolean } {
   const byId = BUILT_INS.find((b) => b.id === type.id);
   if (byId) return { base: byId, sameClass: true };
   const sameClass = BUILT_INS.filter((b) => b.class === type.class);
@@ -115,7 +114,7 @@ function applyElectricityFactor(energy: EnergyProfile, factor: number): EnergyPr
 }
 
 function resolveOne(
-  type: VehicleTypeInput,
+  type: VehicleTypeSpec,
   explicitEnergy: boolean,
   electricityFactor: number | undefined,
 ): ResolvedVehicleType {
@@ -155,7 +154,7 @@ function definedOnly<T extends object>(o: T): Partial<T> {
  * Returned objects are fresh copies: callers may not mutate the built-ins through them.
  */
 export function resolveVehicleTypes(
-  scenarioTypes: readonly VehicleTypeInput[] = [],
+  scenarioTypes: readonly VehicleTypeSpec[] = [],
   electricityFactor?: number,
 ): ResolvedVehicleType[] {
   const overrides = new Map(scenarioTypes.map((t) => [t.id, t] as const));
@@ -176,7 +175,7 @@ export function resolveVehicleTypes(
  * @throws RangeError when fullKWhPerKm < emptyKWhPerKm: the solver requires arcKWh non-decreasing in payload
  */
 export function toVehicleEnergyModel(
-  type: Pick<VehicleTypeInput, 'id' | 'capacity' | 'energy'>,
+  type: Pick<VehicleTypeSpec, 'id' | 'capacity' | 'energy'>,
 ): VehicleEnergyModel {
   const energy = type.energy;
   if (!energy)
