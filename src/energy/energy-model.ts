@@ -9,6 +9,7 @@ import { METRES_PER_KM, type KWh, type Kilograms, type Metres } from '../domain/
 import type { BuiltInVehicleTypeId, EnergyProfile, VehicleTypeSpec } from '../domain/vehicle-type.ts';
 import { ELECTRICITY_FR_CO2E_KG_PER_KWH, HUB_HANDLING_KWH_PER_UNIT } from './constants.ts';
 import { BUILT_IN_VEHICLE_TYPES } from './vehicle-types.ts';
+import { InputError, InternalError } from '../domain/errors.ts';
 
 /** Energy profile fields the model needs (the wire's energy profile satisfies it). */
 export type ArcEnergyProfile = Pick<EnergyProfile, 'emptyKWhPerKm' | 'fullKWhPerKm'>;
@@ -120,7 +121,8 @@ function resolveOne(
 ): ResolvedVehicleType {
   const { base, sameClass } = baseFor(type);
   const baseEnergy = base.energy;
-  if (!baseEnergy) throw new Error(`built-in vehicle type "${base.id}" has no energy profile`);
+  if (!baseEnergy)
+    throw new InternalError('BROKEN_INVARIANT', `built-in vehicle type "${base.id}" has no energy profile`);
   let energy = mergeEnergy(type.energy, baseEnergy);
   if (!explicitEnergy && electricityFactor !== undefined)
     energy = applyElectricityFactor(energy, electricityFactor);
@@ -171,20 +173,23 @@ export function resolveVehicleTypes(
 
 /**
  * The solver's view of a vehicle type's energy: metres in, kWh out, range = usable battery (or tank) energy.
- * @throws Error when the type has no energy profile (resolve it with resolveVehicleTypes first)
- * @throws RangeError when fullKWhPerKm < emptyKWhPerKm: the solver requires arcKWh non-decreasing in payload
+ * @throws InternalError when the type has no energy profile (resolve it with resolveVehicleTypes first)
+ * @throws InputError when fullKWhPerKm < emptyKWhPerKm: the solver requires arcKWh non-decreasing in payload
  */
 export function toVehicleEnergyModel(
   type: Pick<VehicleTypeSpec, 'id' | 'capacity' | 'energy'>,
 ): VehicleEnergyModel {
   const energy = type.energy;
   if (!energy)
-    throw new Error(
+    throw new InternalError(
+      'BROKEN_INVARIANT',
       `vehicle type "${type.id}" has no energy profile; resolve it with resolveVehicleTypes first`,
     );
   if (energy.fullKWhPerKm < energy.emptyKWhPerKm) {
-    throw new RangeError(
+    throw new InputError(
+      'INVALID_VALUE',
       `vehicle type "${type.id}": fullKWhPerKm (${energy.fullKWhPerKm}) is below emptyKWhPerKm (${energy.emptyKWhPerKm})`,
+      { field: `vehicleTypes[id=${type.id}].energy.fullKWhPerKm` },
     );
   }
   const profile = { emptyKWhPerKm: energy.emptyKWhPerKm, fullKWhPerKm: energy.fullKWhPerKm };
