@@ -4,6 +4,7 @@ import type { RoutingSolution } from '../domain/routing-solution.ts';
 import { bundleOrders } from './bundle.ts';
 import { buildBundleProblem, type BundleProblem } from './bundle-problem.ts';
 import { solveInContext, type SolveBudget, type SolveContext } from './solve-context.ts';
+import { InternalError } from '../domain/errors.ts';
 
 /**
  * Assumptions for a carrier's own rounds (the status quo), no source found: vans work 05:00–20:00,
@@ -34,9 +35,10 @@ export function planCarrierRounds(
   vehicleCount?: number,
 ): CarrierRounds {
   const c = city.carriers[carrier];
-  if (!c) throw new RangeError(`carrier ${carrier}`);
+  if (!c) throw new InternalError('BROKEN_INVARIANT', `carrier index ${carrier} is not in the city`);
   const type = city.vehicleTypes[c.baselineType];
-  if (!type) throw new RangeError(`vehicle type ${c.baselineType}`);
+  if (!type)
+    throw new InternalError('BROKEN_INVARIANT', `vehicle type index ${c.baselineType} is not in the city`);
   const bundles = bundleOrders(city, orderIndices, type.capacity);
   const count =
     vehicleCount ??

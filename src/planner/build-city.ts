@@ -5,6 +5,7 @@ import type { LonLat } from '../domain/location.ts';
 import { clockToSeconds, SECONDS_PER_MINUTE } from '../domain/units.ts';
 import { DEFAULT_HUB_HANDLING_KWH_PER_UNIT, resolveVehicleTypes } from '../energy/index.ts';
 import { circuityTravel, DEFAULT_CIRCUITY, matrixTravel } from '../geo/index.ts';
+import { InternalError } from '../domain/errors.ts';
 
 export const DEFAULT_SEED = 1;
 /**
@@ -28,7 +29,8 @@ const toSize = (s: { kg: number; m3?: number | undefined; units?: number | undef
 ];
 
 function toCityType(t: VehicleTypeInput): CityVehicleType {
-  if (!t.energy || t.speedKmh === undefined) throw new Error(`vehicle type ${t.id} was not resolved`);
+  if (!t.energy || t.speedKmh === undefined)
+    throw new InternalError('BROKEN_INVARIANT', `vehicle type ${t.id} was not resolved`);
   return {
     id: t.id,
     class: t.class,

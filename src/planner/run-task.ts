@@ -2,6 +2,7 @@ import type { PlanTask, PlanTaskResult, TaskBudget } from '../contracts/index.ts
 import { runTask, type RoutingTask, type SolveContext } from '../consolidation/index.ts';
 import type { City } from '../domain/city.ts';
 import { reportRoutes } from './report-routes.ts';
+import { InputError } from '../domain/errors.ts';
 
 /** Contract task (ids) -> routing task (indices); undefined when an id is not in the city. */
 export function toRoutingTask(city: City, task: PlanTask): RoutingTask | undefined {
@@ -40,8 +41,16 @@ export function runPlanTask(
   ctx: SolveContext,
 ): PlanTaskResult {
   const routing = toRoutingTask(city, task);
-  if (!routing)
-    throw new RangeError(`task refers to an unknown ${task.kind === 'baseline' ? 'carrier' : 'hub'}`);
+  if (!routing) {
+    const [what, id] = task.kind === 'baseline' ? ['carrier', task.carrierId] : ['hub', task.hubId];
+    throw new InputError(
+      'UNKNOWN_REFERENCE',
+      `task refers to ${what} "${id}", which the scenario does not have`,
+      {
+        field: `task.${what}Id`,
+      },
+    );
+  }
   const started = ctx.clock();
   const run = runTask(city, routing, budget, ctx);
   const startId = task.kind === 'baseline' ? task.carrierId : task.hubId;
