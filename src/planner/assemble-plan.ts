@@ -3,7 +3,6 @@ import {
   hubHandling,
   planResidual,
   receiverHubs,
-  residualBudget,
   trunkLegs,
   type CarrierRounds,
   type SolveContext,
@@ -53,7 +52,6 @@ export function assemblePlan(
   const residualRuns = planResidual(
     city,
     unpooled.map((u) => orderIndex.get(u.orderId) as number),
-    residualBudget(city),
     ctx,
   );
   const residualRoutes = residualRuns.flatMap((r) => {
