@@ -3,3 +3,4 @@ export { runPlanTask } from './run-task.ts';
 export { assemblePlan } from './assemble-plan.ts';
 export type { PlanOptions, PlanProgress } from './plan-options.ts';
 export { buildCity } from './build-city.ts';
+export type { BaselineCache } from './baseline-cache.ts';
