@@ -5,3 +5,6 @@ export * from './built-in-vehicle-types.ts';
 export * from './format-issues.ts';
 export * from './plan-task.ts';
 export * from './errors.ts';
+export * from './merge-patch.ts';
+export * from './comparison-spec.ts';
+export * from './comparison.ts';
