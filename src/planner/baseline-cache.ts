@@ -9,14 +9,15 @@ export type BaselineCache = Map<string, PlanTaskResult>;
 
 /**
  * Everything a carrier's own rounds depend on: its orders, receivers (windows, access), vehicle types,
- * zones, the travel model, the grid factor and seed. Hubs and the pooled fleet are left out on purpose.
+ * zones, the travel model, the grid factor and seed. Hubs, the pooled fleet and the carriers' trunk vehicles
+ * (legs to a hub, never part of their own rounds) are left out on purpose.
  */
 function baselineInputs(scenario: Scenario): unknown {
   const o = scenario.options ?? {};
   return {
     date: scenario.date,
     timezone: scenario.timezone,
-    carriers: scenario.carriers,
+    carriers: scenario.carriers.map(({ trunkVehicleType: _trunk, ...ownRounds }) => ownRounds),
     receivers: scenario.receivers,
     orders: scenario.orders,
     vehicleTypes: scenario.vehicleTypes,
