@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { formatComparison } from '../../src/io/comparison-table.ts';
+import { kpis, variant } from './comparison-fixtures.ts';
+
+/** The table's row that starts with `label` after the section `section`, split into its cells. */
+function row(table: string, section: string, label: string): string[] {
+  const lines = table.split('\n');
+  const from = lines.findIndex((l) => l.startsWith(section));
+  const line = lines.slice(from + 1).find((l) => l.trimStart().startsWith(label));
+  if (from < 0 || !line) throw new Error(`no row ${section} / ${label}`);
+  return line
+    .slice(line.indexOf(label) + label.length)
+    .trim()
+    .split(/\s{2,}/);
+}
+
+describe('the comparison table', () => {
+  const variants = [
+    variant('no hub', kpis(1), kpis(1)),
+    variant('hub with e-vans', kpis(1), kpis(0.6), { breakdown: true }),
+    variant('off-peak', kpis(0.9), kpis(0.5)),
+  ];
+  const table = formatComparison(variants, 'Lille');
+
+  it('names the variants in a legend with their description, seed and effort', () => {
+    expect(table.split('\n')[0]).toBe('Lille (seed 7, effort quick)');
+    expect(table).toContain(' 2  hub with e-vans — hub with e-vans, described');
+  });
+
+  it('shows every KPI side by side: baseline, consolidated and the change recomputed here', () => {
+    for (const [section, key, digits] of [
+      ['Vehicle-km', 'vehicleKm', 1],
+      ['CO2e', 'co2eKg', 1],
+      ['Deliveries per receiver', 'deliveriesPerReceiver', 2],
+      ['Vehicles in the centre', 'vehicles', 0],
+    ] as const) {
+      const before = variants.map((v) => v.kpis.baseline[key]);
+      const after = variants.map((v) => v.kpis.consolidated[key]);
+      expect(row(table, section, 'baseline')).toEqual(before.map((x) => x.toFixed(digits)));
+      expect(row(table, section, 'consolidated')).toEqual(after.map((x) => x.toFixed(digits)));
+      expect(row(table, section, 'change')).toEqual(
+        before.map((b, i) => {
+          const pct = (100 * ((after[i] as number) - b)) / b;
+          return `${pct > 0 ? '+' : ''}${pct.toFixed(1)} %`;
+        }),
+      );
+    }
+  });
+
+  it("splits the saving by cause where a plan has it, and shows each carrier's saving", () => {
+    const breakdown = variants[1]?.savingsBreakdown;
+    expect(row(table, 'Saving by cause', 'CO2e (kg), vehicle technology')).toEqual([
+      '–',
+      breakdown?.vehicleTechnology.co2eKg.toFixed(1),
+      '–',
+    ]);
+    expect(row(table, 'Saving by cause', 'Energy (kWh), consolidation')).toEqual([
+      '–',
+      breakdown?.consolidation.energyKWh.toFixed(1),
+      '–',
+    ]);
+    expect(row(table, 'Carrier saving', 'beta')).toEqual(['90', '90', '90']);
+    expect(row(table, 'Vehicles in the centre', 'Orders not pooled')).toEqual(['3', '3', '3']);
+    expect(formatComparison([variants[0] as never])).not.toContain('Saving by cause');
+  });
+});
