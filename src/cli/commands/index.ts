@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerCompare } from './compare.ts';
 import { registerCvrp } from './cvrp.ts';
 import { registerGenerate } from './generate.ts';
 import { registerPlan } from './plan.ts';
@@ -9,6 +10,7 @@ import { registerWorker } from './worker.ts';
 /** Every subcommand registers itself here: one file per command under src/cli/commands/. */
 export function registerCommands(program: Command): void {
   registerPlan(program);
+  registerCompare(program);
   registerGenerate(program);
   registerVrptw(program);
   registerCvrp(program);

@@ -14,7 +14,7 @@ import { formatPlan } from '../format-plan.ts';
 import { progressLine } from '../progress-line.ts';
 import { readScenario } from '../read-scenario.ts';
 
-function positiveNumber(name: string) {
+export function positiveNumber(name: string) {
   return (value: string): number => {
     const n = Number(value);
     if (!Number.isFinite(n) || n <= 0)
@@ -23,7 +23,7 @@ function positiveNumber(name: string) {
   };
 }
 
-function positiveInteger(value: string): number {
+export function positiveInteger(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0)
     throw new CliError(`--max-iterations must be a positive integer, got "${value}"`);
@@ -31,13 +31,13 @@ function positiveInteger(value: string): number {
 }
 
 const EFFORT_LEVELS: readonly Effort[] = ['quick', 'normal', 'thorough'];
-function effortLevel(value: string): Effort {
+export function effortLevel(value: string): Effort {
   const level = EFFORT_LEVELS.find((e) => e === value);
   if (!level) throw new CliError(`--effort must be one of ${EFFORT_LEVELS.join(', ')}, got "${value}"`);
   return level;
 }
 
-function seedNumber(value: string): number {
+export function seedNumber(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0)
     throw new CliError(`--seed must be a non-negative integer, got "${value}"`);
