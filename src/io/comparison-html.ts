@@ -57,11 +57,14 @@ const AXIS_LEFT = 64;
 const GROUP_WIDTH = 110;
 const BAR_WIDTH = 36;
 
-/** A round axis maximum at or above `max` (1, 2 or 5 × a power of ten). */
-function niceMax(max: number): number {
-  if (!(max > 0)) return 1;
-  const step = 10 ** Math.floor(Math.log10(max));
-  return ([1, 2, 5, 10].map((m) => m * step).find((m) => m >= max) ?? 10 * step) as number;
+/** Axis ticks from 0 past `max`: about four steps of 1, 2, 2.5 or 5 × a power of ten. */
+export function axisTicks(max: number): number[] {
+  if (!(max > 0)) return [0, 1];
+  const raw = max / 4;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = ([1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power) as number;
+  const steps = Math.max(1, Math.ceil(max / step - 1e-9));
+  return Array.from({ length: steps + 1 }, (_, i) => Number((i * step).toPrecision(12)));
 }
 
 const short = (s: string, n = 16): string => (s.length <= n ? s : `${s.slice(0, n - 1)}…`);
@@ -73,15 +76,17 @@ const short = (s: string, n = 16): string => (s.length <= n ? s : `${s.slice(0, 
  */
 function barChart(chart: Chart, variants: readonly ComparisonVariant[], index: number): string {
   const values = variants.map((v) => SERIES.map((s) => chart.value(v.kpis[s.key])));
-  const top = niceMax(Math.max(0, ...values.flat().map((x) => x ?? 0)));
+  const ticks = axisTicks(Math.max(0, ...values.flat().map((x) => x ?? 0)));
+  const top = ticks[ticks.length - 1] as number;
+  // as many decimals as the step has (0.25 -> 2)
+  const tickDigits = String(ticks[1] ?? 1).split('.')[1]?.length ?? 0;
   const width = AXIS_LEFT + GROUP_WIDTH * variants.length + 16;
   const y = (x: number): number => PLOT_BOTTOM - ((PLOT_BOTTOM - PLOT_TOP) * x) / top;
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * top);
   const axis = ticks
     .map(
       (t) =>
         `<line x1="${AXIS_LEFT}" x2="${width - 8}" y1="${y(t).toFixed(1)}" y2="${y(t).toFixed(1)}" class="grid"/>` +
-        `<text x="${AXIS_LEFT - 6}" y="${(y(t) + 4).toFixed(1)}" text-anchor="end">${escape(formatNumber(t, top < 10 ? 2 : 0))}</text>`,
+        `<text x="${AXIS_LEFT - 6}" y="${(y(t) + 4).toFixed(1)}" text-anchor="end">${escape(formatNumber(t, tickDigits))}</text>`,
     )
     .join('');
   const bars = variants

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { comparisonToHtml } from '../../src/io/comparison-html.ts';
+import { axisTicks, comparisonToHtml } from '../../src/io/comparison-html.ts';
 import { launchChromium } from '../support/browser.ts';
 import { kpis, variant } from './comparison-fixtures.ts';
 
@@ -67,6 +67,22 @@ describe('comparison.html', () => {
       for (const s of scales) expect(s).toBeCloseTo(scales[0] as number, 2);
       expect(Math.max(...drawn.map((b) => b.height))).toBeLessThanOrEqual(190 - 16);
     });
+  });
+
+  it('axes start at 0, reach past the largest value in a few equal round steps', () => {
+    expect(axisTicks(2240)).toEqual([0, 1000, 2000, 3000]);
+    expect(axisTicks(6.79)).toEqual([0, 2, 4, 6, 8]);
+    for (const max of [0.3, 1, 7.5, 64, 101, 688.5, 1101.2, 123456]) {
+      const ticks = axisTicks(max);
+      const step = ticks[1] as number;
+      expect(ticks[0]).toBe(0);
+      expect(ticks.at(-1)).toBeGreaterThanOrEqual(max);
+      expect((ticks.at(-1) as number) - step).toBeLessThan(max);
+      expect(ticks.length).toBeGreaterThanOrEqual(3);
+      expect(ticks.length).toBeLessThanOrEqual(6);
+      ticks.forEach((t, i) => expect(t).toBeCloseTo(i * step, 9));
+      expect(step / 10 ** Math.floor(Math.log10(step))).toSatisfy((m: number) => [1, 2, 2.5, 5].includes(m));
+    }
   });
 
   it('opens offline in a real browser without errors or requests, with the charts and the table', async () => {
