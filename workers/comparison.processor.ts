@@ -1,6 +1,6 @@
 import type { Job } from 'bullmq';
 import { UnrecoverableError } from 'bullmq';
-import type { Plan } from '../src/contracts/index.ts';
+import { comparisonVariant, type Plan } from '../src/contracts/index.ts';
 import type { Comparison } from '../src/contracts/ports.ts';
 import { comparisonJobSchema } from '../src/queue/job-payloads.ts';
 
@@ -21,13 +21,9 @@ export async function processComparisonJob(job: Job): Promise<Comparison> {
   const variants = payload.data.names.map((name, i) => {
     const child = byIndex.get(i);
     if (!child) throw new UnrecoverableError(`variant ${i} ("${name}") has no result`);
-    const { plan, planId } = child;
-    return {
-      name,
-      planId,
-      kpis: { baseline: plan.baseline.kpis, consolidated: plan.consolidated.kpis },
-      savings: plan.savings,
-    };
+    const description = payload.data.descriptions?.[i] ?? undefined;
+    // the same row as `picon compare --json`, plus the variant's plan id
+    return { ...comparisonVariant(name, child.plan, description), planId: child.planId };
   });
   return { variants };
 }

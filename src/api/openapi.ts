@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { orderSchema, planSchema, scenarioSchema } from '../contracts/index.ts';
 import {
   carriersResponseSchema,
-  comparisonRequestSchema,
+  comparisonBodySchema,
   comparisonStatusSchema,
   errorBodySchema,
   hubsResponseSchema,
@@ -25,7 +25,7 @@ const COMPONENTS = {
   Orders: ordersResponseSchema,
   JobAccepted: jobAcceptedSchema,
   PlanStatus: planStatusSchema,
-  ComparisonRequest: comparisonRequestSchema,
+  ComparisonRequest: comparisonBodySchema,
   ComparisonStatus: comparisonStatusSchema,
   Hubs: hubsResponseSchema,
   Carriers: carriersResponseSchema,
@@ -197,7 +197,8 @@ export function buildOpenApi(version: string): Record<string, unknown> {
       },
       '/v1/comparisons': {
         post: {
-          summary: 'Compare scenario variants: one plan job per variant, aggregated KPIs and savings',
+          summary:
+            'Compare scenario variants (whole scenarios, or a base and merge patches): one plan job per variant, aggregated KPIs, savings and allocation',
           tags: ['comparisons'],
           ...authed,
           parameters: [idempotencyHeader],

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import {
   carrierSchema,
+  comparisonSpecSchema,
+  comparisonVariantSchema,
   fleetSchema,
   hubSchema,
   idSchema,
-  kpisSchema,
   orderSchema,
   planSchema,
   receiverSchema,
@@ -46,6 +47,7 @@ export const ordersResponseSchema = z.object({ orders: z.array(orderSchema) });
 
 export const hubDayParamsSchema = z.object({ hubId: idSchema, date: z.iso.date() });
 
+/** `POST /v1/comparisons` with whole scenarios: `{ variants: [{ name, scenario }] }`. */
 export const comparisonRequestSchema = z.object({
   variants: z
     .array(z.object({ name: z.string().min(1).max(100), scenario: scenarioSchema }))
@@ -61,6 +63,13 @@ export const comparisonRequestSchema = z.object({
     }),
 });
 
+/**
+ * Both bodies `POST /v1/comparisons` takes (for the API description; the route tells them apart by `base`):
+ * whole scenarios, or `{ base, variants: [{ name, description?, patch?, each? }] }` as `picon compare` reads
+ * (src/contracts/comparison-spec.ts), with the base inline.
+ */
+export const comparisonBodySchema = z.union([comparisonRequestSchema, comparisonSpecSchema]);
+
 export const jobAcceptedSchema = z.object({ id: z.string(), status: z.literal('queued') });
 
 const statusSchema = z.enum(['queued', 'active', 'completed', 'failed']);
@@ -73,15 +82,9 @@ export const planStatusSchema = z.object({
   error: z.string().optional(),
 });
 
+/** The result: `picon compare --json`'s shape, each variant with its plan id. */
 export const comparisonSchema = z.object({
-  variants: z.array(
-    z.object({
-      name: z.string(),
-      planId: z.string(),
-      kpis: z.object({ baseline: kpisSchema, consolidated: kpisSchema }),
-      savings: planSchema.shape.savings,
-    }),
-  ),
+  variants: z.array(comparisonVariantSchema.extend({ planId: z.string() })),
 });
 
 export const comparisonStatusSchema = z.object({

@@ -33,7 +33,8 @@ export function isFileRef(value: unknown): value is FileRef {
   return isJsonObject(value as JsonValue) && '$ref' in (value as object);
 }
 
-const jsonObjectSchema = z.record(z.string(), z.json(), { error: 'expected a JSON object' });
+// values are whatever JSON holds: z.unknown, not z.json, keeps the API description free of recursive refs
+const jsonObjectSchema = z.record(z.string(), z.unknown(), { error: 'expected a JSON object' });
 
 /** A scenario inline, or `{ "$ref": "file.json" }` alone. */
 const scenarioOrRefSchema = jsonObjectSchema.superRefine((value, ctx) => {

@@ -3,7 +3,7 @@
  * src/queue implements them with BullMQ and Redis (`implements`, so the compiler checks each adapter here),
  * the workers return the result shapes, and API tests use fakes. Neither side imports the other.
  */
-import type { Kpis, Order, Plan, Scenario } from './index.ts';
+import type { ComparisonVariant, Order, Plan, Scenario } from './index.ts';
 
 /** Lifecycle of a plan or comparison as the API reports it (BullMQ's finer states are folded into these). */
 export type JobStatus = 'queued' | 'active' | 'completed' | 'failed';
@@ -38,12 +38,17 @@ export type PlanEvent =
   | { readonly type: 'completed' }
   | { readonly type: 'failed'; readonly error: string };
 
-export interface ComparisonVariantResult {
-  readonly name: string;
+/** A variant of a comparison, as `picon compare --json` prints it, plus the id of its plan. */
+export interface ComparisonVariantResult extends ComparisonVariant {
   /** Plan id of this variant (GET /v1/plans/{planId} for routes, GeoJSON, run sheets). */
   readonly planId: string;
-  readonly kpis: { readonly baseline: Kpis; readonly consolidated: Kpis };
-  readonly savings: Plan['savings'];
+}
+
+/** One variant of a submitted comparison: its name, optional description and what its plan needs. */
+export interface ComparisonJobVariant {
+  readonly name: string;
+  readonly description?: string;
+  readonly input: PlanJobInput;
 }
 
 export interface Comparison {
@@ -76,7 +81,7 @@ export interface PlanJobs {
   watchPlan(id: string, listener: (event: PlanEvent) => void): () => void;
   submitComparison(
     id: string,
-    variants: readonly { name: string; input: PlanJobInput }[],
+    variants: readonly ComparisonJobVariant[],
   ): Promise<{ id: string; created: boolean }>;
   getComparison(id: string): Promise<ComparisonView | undefined>;
   /** Job counts per queue and state, for /metrics. */

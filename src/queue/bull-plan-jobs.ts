@@ -6,6 +6,7 @@ import type { Config } from '../config/env.ts';
 import type { Plan } from '../contracts/index.ts';
 import type {
   Comparison,
+  ComparisonJobVariant,
   ComparisonView,
   JobFinished,
   JobProgress,
@@ -222,11 +223,17 @@ export class BullPlanJobs implements PlanJobs {
    */
   async submitComparison(
     id: string,
-    variants: readonly { name: string; input: PlanJobInput }[],
+    variants: readonly ComparisonJobVariant[],
   ): Promise<{ id: string; created: boolean }> {
     const existing = await this.comparisons.getJob(id);
     if (existing) return { id, created: false };
-    const parent: ComparisonJobData = { schemaVersion: 1, names: variants.map((v) => v.name) };
+    const parent: ComparisonJobData = {
+      schemaVersion: 1,
+      names: variants.map((v) => v.name),
+      ...(variants.some((v) => v.description !== undefined)
+        ? { descriptions: variants.map((v) => v.description ?? null) }
+        : {}),
+    };
     const children = await Promise.all(
       variants.map(async (v, index) => ({
         name: JOB_NAMES.variant,

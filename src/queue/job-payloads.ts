@@ -28,10 +28,12 @@ export const taskJobSchema = z.object({
 });
 export type TaskJobData = z.infer<typeof taskJobSchema>;
 
-/** Data of a comparison parent: the variant names in request order. */
+/** Data of a comparison parent: the variant names (and descriptions, if any) in request order. */
 export const comparisonJobSchema = z.object({
   schemaVersion: z.literal(1),
   names: z.array(z.string()).min(1),
+  /** Added later: jobs queued before it have none. */
+  descriptions: z.array(z.string().nullable()).optional(),
 });
 export type ComparisonJobData = z.infer<typeof comparisonJobSchema>;
 

@@ -1,4 +1,5 @@
 import type {
+  ComparisonJobVariant,
   JobFinished,
   PlanEvent,
   PlanJobInput,
@@ -12,6 +13,7 @@ export class FakePlanJobs implements PlanJobs {
   readonly submitted: { id: string; input: PlanJobInput }[] = [];
   readonly plans = new Map<string, PlanView>();
   readonly comparisons = new Map<string, ComparisonView>();
+  readonly submittedComparisons: { id: string; variants: readonly ComparisonJobVariant[] }[] = [];
   readonly listeners = new Map<string, Set<(e: PlanEvent) => void>>();
   finished: ((e: JobFinished) => void)[] = [];
   down = false;
@@ -36,7 +38,8 @@ export class FakePlanJobs implements PlanJobs {
     if (current && view) this.plans.set(id, { ...current, ...view });
     for (const l of this.listeners.get(id) ?? []) l(e);
   }
-  async submitComparison(id: string, variants: readonly { name: string; input: PlanJobInput }[]) {
+  async submitComparison(id: string, variants: readonly ComparisonJobVariant[]) {
+    this.submittedComparisons.push({ id, variants });
     if (this.comparisons.has(id)) return { id, created: false };
     this.comparisons.set(id, {
       id,

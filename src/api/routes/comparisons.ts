@@ -1,4 +1,10 @@
 import { Router } from 'express';
+import {
+  ComparisonSpecError,
+  parseComparison,
+  type ComparisonVariantInput,
+  type LoadRef,
+} from '../../contracts/index.ts';
 import { ApiError } from '../api-error.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { principalOf, requireRole } from '../auth.ts';
@@ -7,14 +13,37 @@ import { comparisonRequestSchema } from '../schemas.ts';
 import { parseWith, pathParam } from '../validate.ts';
 import { planJobInput } from './plans.ts';
 
+/** Over HTTP there are no files to refer to: the base and every patch come inline. */
+const noFiles: LoadRef = (_ref, path) => {
+  throw new ComparisonSpecError([
+    { path, message: 'files cannot be referred to over HTTP: send the base scenario and the patches inline' },
+  ]);
+};
+
+/**
+ * The variants of a comparison body: `{ variants: [{ name, scenario }] }`, or `{ base, variants: [{ name,
+ * patch?, each? }] }` as `picon compare` reads it (told apart by `base`), each patched scenario validated.
+ */
+function variantsOf(body: unknown): ComparisonVariantInput[] {
+  if (typeof body !== 'object' || body === null || !('base' in body))
+    return parseWith(comparisonRequestSchema, body).variants;
+  try {
+    return parseComparison(body, noFiles);
+  } catch (err) {
+    if (err instanceof ComparisonSpecError)
+      throw new ApiError('VALIDATION_FAILED', 'invalid comparison', [...err.issues]);
+    throw err;
+  }
+}
+
 /** POST /v1/comparisons: one child plan job per variant, a parent job aggregating their KPIs and savings. */
 export function comparisonsRouter(deps: AppDeps): Router {
   const router = Router();
 
   router.post('/comparisons', requireRole('planner'), async (req, res) => {
-    const body = parseWith(comparisonRequestSchema, req.body);
-    const variants = body.variants.map((v) => ({
+    const variants = variantsOf(req.body).map((v) => ({
       name: v.name,
+      ...(v.description !== undefined ? { description: v.description } : {}),
       input: planJobInput(v.scenario, deps.config.planner),
     }));
     const key = req.get('Idempotency-Key');
