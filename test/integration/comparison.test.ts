@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runComparison } from '../../src/cli/run-comparison.ts';
+import { comparisonSchema, parseComparison } from '../../src/contracts/index.ts';
 import { jobOptions } from '../../src/queue/bull-plan-jobs.ts';
 import type { TaskJobData } from '../../src/queue/job-payloads.ts';
 import { JOB_NAMES } from '../../src/queue/queue-names.ts';
@@ -43,6 +45,7 @@ describe('comparison flow (BullMQ parent + one plan flow per variant)', () => {
           planId: string;
           kpis: { baseline: { vehicleKm: number } };
           savings: unknown;
+          allocation: { carrierId: string }[];
         }[];
       };
       error?: string;
@@ -60,6 +63,7 @@ describe('comparison flow (BullMQ parent + one plan flow per variant)', () => {
     for (const v of view.result?.variants ?? []) {
       expect(v.kpis.baseline.vehicleKm).toBeGreaterThan(0);
       expect(v.savings).toHaveProperty('co2eKg');
+      expect(v.allocation.map((a) => a.carrierId).sort()).toEqual(base.carriers.map((c) => c.id).sort());
       const plan = await fetch(`${stack.api.url}/v1/plans/${v.planId}`, { headers: bearer(KEYS.planner) });
       expect(((await plan.json()) as { status: string }).status).toBe('completed');
       // A flow of flows: each variant plan was itself split into task children.
@@ -72,6 +76,38 @@ describe('comparison flow (BullMQ parent + one plan flow per variant)', () => {
       body: JSON.stringify({ variants }),
     });
     expect(((await again.json()) as { id: string }).id).toBe(id);
+  });
+
+  it('takes a base and merge patches, and returns what picon compare computes in-process', async () => {
+    const tiny = tinyScenario();
+    // the stack caps time limits at 2 s: state it, so the plans' `scenario` blocks agree
+    const base = { ...tiny, options: { ...tiny.options, seed: 11, effort: 'quick', timeLimitSeconds: 2 } };
+    const body = {
+      base,
+      variants: [
+        { name: 'as is', description: 'the tiny day' },
+        { name: 'truck trunks', each: [{ in: 'carriers', patch: { trunkVehicleType: 'rigid-truck' } }] },
+      ],
+    };
+    const res = await fetch(`${stack.api.url}/v1/comparisons`, {
+      method: 'POST',
+      headers: { ...bearer(KEYS.planner), 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(res.status).toBe(202);
+    const { id } = (await res.json()) as { id: string };
+    const view = await until('comparison', async () => {
+      const v = (await (
+        await fetch(`${stack.api.url}/v1/comparisons/${id}`, { headers: bearer(KEYS.planner) })
+      ).json()) as { status: string; result?: unknown; error?: string };
+      return v.status === 'completed' || v.status === 'failed' ? v : undefined;
+    });
+    expect(view.error).toBeUndefined();
+    expect(comparisonSchema.safeParse(view.result).success).toBe(true);
+    const served = (view.result as { variants: { timeCapped: boolean }[] }).variants;
+    const local = runComparison(parseComparison(body, () => [])).variants;
+    expect(served.map((v) => v.timeCapped)).toEqual([false, false]);
+    expect(served).toEqual(local.map((v) => ({ ...v, planId: expect.stringMatching(/-v\d$/) })));
   });
 
   it('fails an invalid job payload at once (UnrecoverableError), without retries', async () => {
