@@ -33,12 +33,13 @@ export function planCarrierRounds(
   budget: SolveBudget,
   ctx: SolveContext,
   vehicleCount?: number,
+  typeIndex?: number,
 ): CarrierRounds {
   const c = city.carriers[carrier];
   if (!c) throw new InternalError('BROKEN_INVARIANT', `carrier index ${carrier} is not in the city`);
-  const type = city.vehicleTypes[c.baselineType];
-  if (!type)
-    throw new InternalError('BROKEN_INVARIANT', `vehicle type index ${c.baselineType} is not in the city`);
+  const typeOf = typeIndex ?? c.baselineType;
+  const type = city.vehicleTypes[typeOf];
+  if (!type) throw new InternalError('BROKEN_INVARIANT', `vehicle type index ${typeOf} is not in the city`);
   const bundles = bundleOrders(city, orderIndices, type.capacity);
   const count =
     vehicleCount ??
@@ -48,7 +49,7 @@ export function planCarrierRounds(
       type.capacity,
     );
   const vehicles: RoutingVehicle[] = Array.from({ length: count }, () => ({
-    type: c.baselineType,
+    type: typeOf,
     depot: c.location,
     shiftStartS: CARRIER_SHIFT_S.start,
     shiftEndS: CARRIER_SHIFT_S.end,

@@ -90,6 +90,12 @@ export const scenarioOptionsSchema = z.object({
   seed: z.number().int().min(0).optional(),
   /** Search work: quick, normal (default) or thorough; the same scenario, seed and effort give the same plan. */
   effort: effortSchema.optional(),
+  /**
+   * The savings-by-cause counterfactual (`ownRoundsCleanFleet`): which vehicle type replaces each carrier's
+   * baseline type when the carriers keep their own rounds but adopt the pooled fleet's technology.
+   * Default: every fuel-burning van becomes an `e-van`; other types stay as they are.
+   */
+  cleanFleetVehicleTypes: z.record(idSchema, idSchema).optional(),
   /** Routing problems larger than this are cut into zones solved separately (and in parallel by workers). */
   maxStopsPerZone: z.number().int().min(10).optional(),
   /** Grid electricity factor to use (defaults to mainland France). */

@@ -24,6 +24,8 @@ export interface City {
   readonly receivers: readonly CityReceiver[];
   readonly orders: readonly CityOrder[];
   readonly vehicleTypes: readonly CityVehicleType[];
+  /** Per vehicle type, the type of the pooled fleet's technology that replaces it in the clean-fleet counterfactual. */
+  readonly cleanTypeOf: readonly number[];
   readonly fleet: readonly CityFleet[];
 }
 

@@ -6,6 +6,7 @@ import { clockToSeconds, SECONDS_PER_MINUTE } from '../domain/units.ts';
 import { DEFAULT_HUB_HANDLING_KWH_PER_UNIT, resolveVehicleTypes } from '../energy/index.ts';
 import { circuityTravel, DEFAULT_CIRCUITY, matrixTravel } from '../geo/index.ts';
 import { InternalError } from '../domain/errors.ts';
+import { cleanTypeIndices } from './clean-fleet-types.ts';
 
 export const DEFAULT_SEED = 1;
 /**
@@ -92,6 +93,7 @@ export function buildCity(
     locations,
     travel,
     vehicleTypes: types,
+    cleanTypeOf: cleanTypeIndices(types, options.cleanFleetVehicleTypes),
     hubs: scenario.hubs.map((h, i) => ({
       id: h.id,
       location: i,

@@ -8,7 +8,12 @@ import { InputError } from '../domain/errors.ts';
 export function toRoutingTask(city: City, task: PlanTask): RoutingTask | undefined {
   if (task.kind === 'baseline') {
     const carrier = city.carriers.findIndex((c) => c.id === task.carrierId);
-    return carrier < 0 ? undefined : { kind: 'baseline', carrier, zone: task.zone, zones: task.zones };
+    const vehicleType =
+      task.vehicleType === undefined
+        ? undefined
+        : city.vehicleTypes.findIndex((t) => t.id === task.vehicleType);
+    if (carrier < 0 || vehicleType === -1) return undefined;
+    return { kind: 'baseline', carrier, zone: task.zone, zones: task.zones, vehicleType };
   }
   const hub = city.hubs.findIndex((h) => h.id === task.hubId);
   return hub < 0 ? undefined : { kind: 'pooled', hub, zone: task.zone, zones: task.zones };
