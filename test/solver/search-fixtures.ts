@@ -24,8 +24,8 @@ const payloadEnergy = (rangeKWh: number): VehicleEnergyModel => ({
 
 /**
  * Random problem exercising every constraint the operators must respect: two dimensions with pickups,
- * multi-trip with reloads, split windows (optional), two vehicle types with a type restriction, time
- * priced or not, and optionally trip duration and payload-dependent range limits.
+ * multi-trip with reloads, split windows (optional), two vehicle types with fixed costs and a type
+ * restriction, time priced or not, and optionally trip duration and payload-dependent range limits.
  */
 export function randomProblem(seed: number, opt: RandomProblemOptions): RoutingProblem {
   const { tight, costPerSecond, limits = false } = opt;
@@ -55,11 +55,13 @@ export function randomProblem(seed: number, opt: RandomProblemOptions): RoutingP
     vehicleTypes: [
       vehicleType({
         capacity: [12, 6],
+        fixedCost: 40,
         costPerSecond,
         ...(limits ? { maxTripDurationS: 330, energy: payloadEnergy(5) } : {}),
       }),
       vehicleType({
         capacity: [9, 9],
+        fixedCost: 25,
         costPerSecond,
         costPerMetre: 1.3,
         ...(limits ? { energy: payloadEnergy(4) } : {}),
