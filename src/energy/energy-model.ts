@@ -6,8 +6,7 @@
  */
 import type { BuiltInVehicleTypeId } from '../contracts/built-in-vehicle-types.ts';
 import type { EnergyProfile, VehicleTypeInput } from '../contracts/scenario.ts';
-import type { VehicleEnergyModel } from '../domain/routing-problem.ts';
-import { METRES_PER_KM, type KWh, type Kilograms, type Metres } from '../domain/units.ts';
+import type { KWh, Kilograms } from '../domain/units.ts';
 import { ELECTRICITY_FR_CO2E_KG_PER_KWH, HUB_HANDLING_KWH_PER_UNIT } from './constants.ts';
 import { BUILT_IN_VEHICLE_TYPES } from './vehicle-types.ts';
 
@@ -168,31 +167,4 @@ export function resolveVehicleTypes(
     if (!builtInIds.has(t.id)) resolved.push(resolveOne(t, t.energy !== undefined, electricityFactor));
   }
   return resolved;
-}
-
-/**
- * The solver's view of a vehicle type's energy: metres in, kWh out, range = usable battery (or tank) energy.
- * @throws Error when the type has no energy profile (resolve it with resolveVehicleTypes first)
- * @throws RangeError when fullKWhPerKm < emptyKWhPerKm: the solver requires arcKWh non-decreasing in payload
- */
-export function toVehicleEnergyModel(
-  type: Pick<VehicleTypeInput, 'id' | 'capacity' | 'energy'>,
-): VehicleEnergyModel {
-  const energy = type.energy;
-  if (!energy)
-    throw new Error(
-      `vehicle type "${type.id}" has no energy profile; resolve it with resolveVehicleTypes first`,
-    );
-  if (energy.fullKWhPerKm < energy.emptyKWhPerKm) {
-    throw new RangeError(
-      `vehicle type "${type.id}": fullKWhPerKm (${energy.fullKWhPerKm}) is below emptyKWhPerKm (${energy.emptyKWhPerKm})`,
-    );
-  }
-  const profile = { emptyKWhPerKm: energy.emptyKWhPerKm, fullKWhPerKm: energy.fullKWhPerKm };
-  const capacityKg = type.capacity.kg;
-  return {
-    arcKWh: (distance: Metres, payloadKg: number): KWh =>
-      arcEnergyKWh(profile, distance / METRES_PER_KM, payloadKg, capacityKg),
-    rangeKWh: energy.batteryKWh,
-  };
 }
