@@ -3,7 +3,8 @@ import type { RoutingVehicle } from '../domain/routing-problem.ts';
 import type { RoutingSolution } from '../domain/routing-solution.ts';
 import { bundleOrders } from './bundle.ts';
 import { buildBundleProblem, type BundleProblem } from './bundle-problem.ts';
-import { solveInContext, type SolveContext } from './solve-context.ts';
+import { solveInContext, type SolveBudget, type SolveContext } from './solve-context.ts';
+import { InternalError } from '../domain/errors.ts';
 
 /**
  * Assumptions for a carrier's own rounds (the status quo), no source found: vans work 05:00–20:00,
@@ -29,14 +30,15 @@ export function planCarrierRounds(
   city: City,
   carrier: number,
   orderIndices: readonly number[],
-  timeLimitMs: number,
+  budget: SolveBudget,
   ctx: SolveContext,
   vehicleCount?: number,
 ): CarrierRounds {
   const c = city.carriers[carrier];
-  if (!c) throw new RangeError(`carrier ${carrier}`);
+  if (!c) throw new InternalError('BROKEN_INVARIANT', `carrier index ${carrier} is not in the city`);
   const type = city.vehicleTypes[c.baselineType];
-  if (!type) throw new RangeError(`vehicle type ${c.baselineType}`);
+  if (!type)
+    throw new InternalError('BROKEN_INVARIANT', `vehicle type index ${c.baselineType} is not in the city`);
   const bundles = bundleOrders(city, orderIndices, type.capacity);
   const count =
     vehicleCount ??
@@ -54,7 +56,7 @@ export function planCarrierRounds(
     reloadS: CARRIER_RELOAD_S,
   }));
   const routing = buildBundleProblem(city, bundles, vehicles);
-  const solution = solveInContext(routing.problem, timeLimitMs, ctx);
+  const solution = solveInContext(routing.problem, budget, ctx);
   return { carrier, routing, solution };
 }
 

@@ -4,3 +4,4 @@ export * from './plan.ts';
 export * from './built-in-vehicle-types.ts';
 export * from './format-issues.ts';
 export * from './plan-task.ts';
+export * from './errors.ts';

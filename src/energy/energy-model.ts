@@ -4,13 +4,13 @@
  *   E(arc) = d_km × (e_empty + (e_full − e_empty) × clamp(payload / capacity, 0, 1))     [kWh]
  *   CO2e   = E × f_WTW                                                                    [kg]
  */
-import type { BuiltInVehicleTypeId } from '../contracts/built-in-vehicle-types.ts';
-import type { EnergyProfile, VehicleTypeInput } from '../contracts/scenario.ts';
 import type { KWh, Kilograms } from '../domain/units.ts';
+import type { BuiltInVehicleTypeId, EnergyProfile, VehicleTypeSpec } from '../domain/vehicle-type.ts';
 import { ELECTRICITY_FR_CO2E_KG_PER_KWH, HUB_HANDLING_KWH_PER_UNIT } from './constants.ts';
 import { BUILT_IN_VEHICLE_TYPES } from './vehicle-types.ts';
+import { InternalError } from '../domain/errors.ts';
 
-/** Energy profile fields the model needs (the wire `EnergyProfile` satisfies it). */
+/** Energy profile fields the model needs (the wire's energy profile satisfies it). */
 export type ArcEnergyProfile = Pick<EnergyProfile, 'emptyKWhPerKm' | 'fullKWhPerKm'>;
 
 /**
@@ -57,7 +57,7 @@ export function hubHandlingCo2eKg(
 }
 
 /** A vehicle type after merging with the built-ins: every field the planner needs is present. */
-export interface ResolvedVehicleType extends VehicleTypeInput {
+export interface ResolvedVehicleType extends VehicleTypeSpec {
   readonly speedKmh: number;
   readonly fixedCostEur: number;
   readonly costPerKmEur: number;
@@ -79,10 +79,10 @@ export const CLASS_DEFAULT_VEHICLE_TYPE: Readonly<Record<string, BuiltInVehicleT
  */
 export const FALLBACK_VEHICLE_TYPE_ID: BuiltInVehicleTypeId = 'diesel-van';
 
-const BUILT_INS: readonly VehicleTypeInput[] = Object.values(BUILT_IN_VEHICLE_TYPES);
+const BUILT_INS: readonly VehicleTypeSpec[] = Object.values(BUILT_IN_VEHICLE_TYPES);
 
 /** Picks the built-in that fills a scenario type's missing fields; `sameClass` false = fallback. */
-function baseFor(type: VehicleTypeInput): { base: VehicleTypeInput; sameClass: boolean } {
+function baseFor(type: VehicleTypeSpec): { base: VehicleTypeSpec; sameClass: boolean } {
   const byId = BUILT_INS.find((b) => b.id === type.id);
   if (byId) return { base: byId, sameClass: true };
   const sameClass = BUILT_INS.filter((b) => b.class === type.class);
@@ -114,13 +114,14 @@ function applyElectricityFactor(energy: EnergyProfile, factor: number): EnergyPr
 }
 
 function resolveOne(
-  type: VehicleTypeInput,
+  type: VehicleTypeSpec,
   explicitEnergy: boolean,
   electricityFactor: number | undefined,
 ): ResolvedVehicleType {
   const { base, sameClass } = baseFor(type);
   const baseEnergy = base.energy;
-  if (!baseEnergy) throw new Error(`built-in vehicle type "${base.id}" has no energy profile`);
+  if (!baseEnergy)
+    throw new InternalError('BROKEN_INVARIANT', `built-in vehicle type "${base.id}" has no energy profile`);
   let energy = mergeEnergy(type.energy, baseEnergy);
   if (!explicitEnergy && electricityFactor !== undefined)
     energy = applyElectricityFactor(energy, electricityFactor);
@@ -154,7 +155,7 @@ function definedOnly<T extends object>(o: T): Partial<T> {
  * Returned objects are fresh copies: callers may not mutate the built-ins through them.
  */
 export function resolveVehicleTypes(
-  scenarioTypes: readonly VehicleTypeInput[] = [],
+  scenarioTypes: readonly VehicleTypeSpec[] = [],
   electricityFactor?: number,
 ): ResolvedVehicleType[] {
   const overrides = new Map(scenarioTypes.map((t) => [t.id, t] as const));

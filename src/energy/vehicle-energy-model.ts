@@ -3,6 +3,7 @@
  * routing problem that checks range gets its model from here, so the guards below hold for all of them.
  */
 import type { CityEnergy, CityVehicleType } from '../domain/city.ts';
+import { InputError } from '../domain/errors.ts';
 import type { VehicleEnergyModel } from '../domain/routing-problem.ts';
 import { METRES_PER_KM, type KWh, type Metres } from '../domain/units.ts';
 import { arcEnergyKWh } from './energy-model.ts';
@@ -21,14 +22,16 @@ export interface EnergyModelSource {
  * Guards what the solver relies on: rates finite and non-negative with full >= empty (arcKWh
  * non-decreasing in distance and payload), payload capacity finite and positive (the load factor
  * divides by it), battery, when given, finite and positive.
- * @throws RangeError naming the field (`vehicleTypes[id=e-van].energy.batteryKWh`) and the value
+ * @throws InputError (INVALID_VALUE) naming the field (`vehicleTypes[id=e-van].energy.batteryKWh`) and the value
  */
 export function buildVehicleEnergyModel(type: EnergyModelSource): VehicleEnergyModel {
   const { emptyKWhPerKm, fullKWhPerKm, batteryKWh } = type.energy;
   const capacityKg = type.capacity[0];
   const field = (name: string): string => `vehicleTypes[id=${type.id}].${name}`;
   const fail = (name: string, value: unknown, rule: string): never => {
-    throw new RangeError(`${field(name)} must be ${rule}, got ${String(value)}`);
+    throw new InputError('INVALID_VALUE', `${field(name)} must be ${rule}, got ${String(value)}`, {
+      field: field(name),
+    });
   };
   if (!(Number.isFinite(emptyKWhPerKm) && emptyKWhPerKm >= 0))
     fail('energy.emptyKWhPerKm', emptyKWhPerKm, 'a finite number >= 0 (kWh/km)');

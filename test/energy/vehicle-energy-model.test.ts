@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/domain/errors.ts';
 import { buildVehicleEnergyModel, type EnergyModelSource } from '../../src/energy/index.ts';
 import { BUILT_IN_VEHICLE_TYPES } from '../../src/energy/vehicle-types.ts';
 
@@ -95,9 +96,18 @@ describe('buildVehicleEnergyModel', () => {
       /energy\.batteryKWh .*got NaN/,
     ],
   ];
-  it.each(bad)('rejects %s, naming the field and the value', (_what, s, message) => {
-    expect(() => buildVehicleEnergyModel(s)).toThrow(RangeError);
-    expect(() => buildVehicleEnergyModel(s)).toThrow(message);
+  it.each(bad)('rejects %s as an input error naming the field and the value', (_what, s, message) => {
+    let error: unknown;
+    try {
+      buildVehicleEnergyModel(s);
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).message).toMatch(message);
+    expect((error as InputError).code).toBe('INVALID_VALUE');
+    expect((error as InputError).field).toBe((error as InputError).message.split(' ')[0]);
+    expect((error as InputError).field).toMatch(/^vehicleTypes\[id=e-van\]\./);
   });
 
   it('accepts a flat profile (full = empty) and a type with no battery', () => {

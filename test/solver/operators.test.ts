@@ -64,7 +64,7 @@ function walk(problem: RoutingProblem, inst: Instance, op: LocalSearchOperator, 
     stats.moves++;
     if (move.delta > 0) stats.worsening++;
   }
-  const out = toRoutingSolution(inst, sol, [], { iterations: 0, elapsedMs: 0 });
+  const out = toRoutingSolution(inst, sol, [], { iterations: 0, elapsedMs: 0, timeCapped: false });
   expect(checkRoutingSolution(problem, out)).toEqual([]);
   return stats;
 }
