@@ -4,12 +4,11 @@
  *   E(arc) = d_km × (e_empty + (e_full − e_empty) × clamp(payload / capacity, 0, 1))     [kWh]
  *   CO2e   = E × f_WTW                                                                    [kg]
  */
-import type { VehicleEnergyModel } from '../domain/routing-problem.ts';
-import { METRES_PER_KM, type KWh, type Kilograms, type Metres } from '../domain/units.ts';
+import type { KWh, Kilograms } from '../domain/units.ts';
 import type { BuiltInVehicleTypeId, EnergyProfile, VehicleTypeSpec } from '../domain/vehicle-type.ts';
 import { ELECTRICITY_FR_CO2E_KG_PER_KWH, HUB_HANDLING_KWH_PER_UNIT } from './constants.ts';
 import { BUILT_IN_VEHICLE_TYPES } from './vehicle-types.ts';
-import { InputError, InternalError } from '../domain/errors.ts';
+import { InternalError } from '../domain/errors.ts';
 
 /** Energy profile fields the model needs (the wire's energy profile satisfies it). */
 export type ArcEnergyProfile = Pick<EnergyProfile, 'emptyKWhPerKm' | 'fullKWhPerKm'>;
@@ -169,34 +168,4 @@ export function resolveVehicleTypes(
     if (!builtInIds.has(t.id)) resolved.push(resolveOne(t, t.energy !== undefined, electricityFactor));
   }
   return resolved;
-}
-
-/**
- * The solver's view of a vehicle type's energy: metres in, kWh out, range = usable battery (or tank) energy.
- * @throws InternalError when the type has no energy profile (resolve it with resolveVehicleTypes first)
- * @throws InputError when fullKWhPerKm < emptyKWhPerKm: the solver requires arcKWh non-decreasing in payload
- */
-export function toVehicleEnergyModel(
-  type: Pick<VehicleTypeSpec, 'id' | 'capacity' | 'energy'>,
-): VehicleEnergyModel {
-  const energy = type.energy;
-  if (!energy)
-    throw new InternalError(
-      'BROKEN_INVARIANT',
-      `vehicle type "${type.id}" has no energy profile; resolve it with resolveVehicleTypes first`,
-    );
-  if (energy.fullKWhPerKm < energy.emptyKWhPerKm) {
-    throw new InputError(
-      'INVALID_VALUE',
-      `vehicle type "${type.id}": fullKWhPerKm (${energy.fullKWhPerKm}) is below emptyKWhPerKm (${energy.emptyKWhPerKm})`,
-      { field: `vehicleTypes[id=${type.id}].energy.fullKWhPerKm` },
-    );
-  }
-  const profile = { emptyKWhPerKm: energy.emptyKWhPerKm, fullKWhPerKm: energy.fullKWhPerKm };
-  const capacityKg = type.capacity.kg;
-  return {
-    arcKWh: (distance: Metres, payloadKg: number): KWh =>
-      arcEnergyKWh(profile, distance / METRES_PER_KM, payloadKg, capacityKg),
-    rangeKWh: energy.batteryKWh,
-  };
 }
