@@ -8,3 +8,6 @@ export const BUILT_IN_VEHICLE_TYPE_IDS = [
   'biocng-truck',
 ] as const;
 export type BuiltInVehicleTypeId = (typeof BUILT_IN_VEHICLE_TYPE_IDS)[number];
+
+/** Vehicle classes of the built-in types (what access rules name); kept equal to src/energy's by a test. */
+export const BUILT_IN_VEHICLE_CLASSES = ['cargo-bike', 'van', 'truck'] as const;
