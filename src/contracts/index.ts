@@ -8,3 +8,4 @@ export * from './scenario-zones.ts';
 export * from './closest-name.ts';
 export { strictObject } from './strict-object.ts';
 
+export * from './scenario-warnings.ts';
