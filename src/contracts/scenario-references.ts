@@ -1,5 +1,10 @@
 import type { z } from 'zod';
-import { BUILT_IN_VEHICLE_CLASSES, BUILT_IN_VEHICLE_TYPE_IDS } from './built-in-vehicle-types.ts';
+import {
+  BUILT_IN_VEHICLE_CLASSES,
+  BUILT_IN_VEHICLE_TYPE_IDS,
+  BUILT_IN_VEHICLE_TYPE_KINDS,
+  type BuiltInVehicleTypeId,
+} from './built-in-vehicle-types.ts';
 import { closestName } from './closest-name.ts';
 import type { Scenario } from './scenario.ts';
 
@@ -70,6 +75,7 @@ export function checkScenarioReferences(s: Scenario, ctx: Ctx): void {
       });
   });
   checkAccessClasses(s, ctx);
+  checkPowertrains(s, ctx);
   const ids = s.options?.matrix?.ids;
   if (ids) {
     const n = ids.length;
@@ -124,4 +130,29 @@ function checkAccessClasses(s: Scenario, ctx: Ctx): void {
   s.zones?.forEach((z, i) =>
     z.rules.forEach((rule, j) => check(rule.allow.classes, ['zones', i, 'rules', j, 'allow', 'classes'])),
   );
+}
+
+/**
+ * A type that names its powertrain but gives no energy profile borrows the profile of a built-in: the built-in
+ * of the same id, else one of the same class and powertrain. When that built-in runs on something else, the
+ * energy figures would contradict the powertrain: ask for the profile instead.
+ */
+function checkPowertrains(s: Scenario, ctx: Ctx): void {
+  s.vehicleTypes?.forEach((t, i) => {
+    if (t.powertrain === undefined || t.energy !== undefined) return;
+    const kinds = Object.entries(BUILT_IN_VEHICLE_TYPE_KINDS) as [
+      BuiltInVehicleTypeId,
+      { class: string; powertrain: string },
+    ][];
+    const byId = kinds.find(([id]) => id === t.id)?.[1];
+    const ok = byId
+      ? byId.powertrain === t.powertrain
+      : kinds.some(([, k]) => k.class === t.class && k.powertrain === t.powertrain);
+    if (!ok)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['vehicleTypes', i, 'energy'],
+        message: `no built-in ${byId ? `"${t.id}"` : `"${t.class}" type`} runs on ${t.powertrain}: give the type's energy profile`,
+      });
+  });
 }
