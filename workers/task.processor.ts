@@ -3,8 +3,9 @@ import { UnrecoverableError } from 'bullmq';
 import type { PlanTaskResult } from '../src/contracts/index.ts';
 import { formatIssues } from '../src/contracts/index.ts';
 import { runPlanTask, solveContext } from '../src/planner/index.ts';
+import { toJobFailure } from '../src/queue/job-errors.ts';
 import { taskJobSchema } from '../src/queue/job-payloads.ts';
-import { isInvalidInput, loadCity, PROGRESS_EVERY_MS, solveOptions } from './sandbox-context.ts';
+import { loadCity, PROGRESS_EVERY_MS, solveOptions } from './sandbox-context.ts';
 
 /**
  * Sandboxed processor of a task child (own process): solves one carrier's rounds or one hub's runs in one
@@ -15,7 +16,7 @@ export default async function processTaskJob(job: SandboxedJob): Promise<PlanTas
   const payload = taskJobSchema.safeParse(job.data);
   if (!payload.success)
     throw new UnrecoverableError(`invalid task job payload:\n${formatIssues(payload.error)}`);
-  const { scenarioHash, seed, timeLimitSeconds, task, timeLimitMs } = payload.data;
+  const { scenarioHash, seed, timeLimitSeconds, task, budget } = payload.data;
   try {
     const { city } = await loadCity(scenarioHash, seed, timeLimitSeconds);
     const options = solveOptions();
@@ -25,7 +26,7 @@ export default async function processTaskJob(job: SandboxedJob): Promise<PlanTas
     const result = runPlanTask(
       city,
       task,
-      timeLimitMs,
+      budget,
       solveContext(city, options, (p) => {
         clock?.(); // planScenario's progress reads the clock once per call: keep step budgets equal
         const now = performance.now();
@@ -41,9 +42,6 @@ export default async function processTaskJob(job: SandboxedJob): Promise<PlanTas
     );
     return result;
   } catch (err) {
-    if (err instanceof UnrecoverableError) throw err;
-    if (isInvalidInput(err))
-      throw new UnrecoverableError(`cannot solve this task: ${(err as Error).message}`);
-    throw err; // transient or unknown: retried per config (attempts, exponential backoff)
+    throw toJobFailure(err, 'cannot solve this task');
   }
 }

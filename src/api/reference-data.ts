@@ -1,9 +1,7 @@
 import type { Order, Scenario } from '../contracts/index.ts';
+import type { ReferenceData, ReferenceStore } from '../contracts/ports.ts';
 import { scenarioSchema, toFieldIssues } from '../contracts/index.ts';
 import { ApiError } from './api-error.ts';
-
-/** Hubs with their fleet, carriers, receivers (windows, access rules), vehicle types: a scenario minus its orders. */
-export type ReferenceData = Omit<Scenario, 'orders'>;
 
 /** Read-only lookups over one version of the reference data. */
 export class ReferenceRegistry {
@@ -82,16 +80,6 @@ export class ReferenceRegistry {
 export function referenceFromScenario(s: Scenario): ReferenceRegistry {
   const { orders: _orders, ...rest } = s;
   return new ReferenceRegistry(rest);
-}
-
-/**
- * Where the reference data lives (Redis in `picon serve`, so several API processes agree; memory in tests).
- * `version` changes with every save, so readers can cache.
- */
-export interface ReferenceStore {
-  version(): Promise<string>;
-  load(): Promise<{ version: string; data: ReferenceData | undefined }>;
-  save(data: ReferenceData): Promise<void>;
 }
 
 /** The parts an admin may replace: hubs (with their fleet), carriers, receivers. */

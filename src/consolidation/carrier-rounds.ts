@@ -4,7 +4,8 @@ import type { RoutingSolution } from '../domain/routing-solution.ts';
 import { serviceStarts, singleTypeAccess } from './access.ts';
 import { bundleOrders } from './bundle.ts';
 import { buildBundleProblem, type BundleProblem } from './bundle-problem.ts';
-import { solveInContext, type SolveContext } from './solve-context.ts';
+import { solveInContext, type SolveBudget, type SolveContext } from './solve-context.ts';
+import { InternalError } from '../domain/errors.ts';
 
 /**
  * Assumptions for a carrier's own rounds (the status quo), no source found: vans work 05:00–20:00,
@@ -31,14 +32,15 @@ export function planCarrierRounds(
   city: City,
   carrier: number,
   orderIndices: readonly number[],
-  timeLimitMs: number,
+  budget: SolveBudget,
   ctx: SolveContext,
   vehicleCount?: number,
 ): CarrierRounds {
   const c = city.carriers[carrier];
-  if (!c) throw new RangeError(`carrier ${carrier}`);
+  if (!c) throw new InternalError('BROKEN_INVARIANT', `carrier index ${carrier} is not in the city`);
   const type = city.vehicleTypes[c.baselineType];
-  if (!type) throw new RangeError(`vehicle type ${c.baselineType}`);
+  if (!type)
+    throw new InternalError('BROKEN_INVARIANT', `vehicle type index ${c.baselineType} is not in the city`);
   const starts = (receiver: number) =>
     serviceStarts(city, receiver, c.baselineType, city.receivers[receiver]?.serviceS ?? 0);
   const bundles = bundleOrders(city, orderIndices, type.capacity, starts);
@@ -60,7 +62,7 @@ export function planCarrierRounds(
   const routing = buildBundleProblem(city, bundles, vehicles, (b) =>
     singleTypeAccess(city, b, c.baselineType),
   );
-  const solution = solveInContext(routing.problem, timeLimitMs, ctx);
+  const solution = solveInContext(routing.problem, budget, ctx);
   return { carrier, routing, solution };
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { closestName } from './closest-name.ts';
 import { strictObject } from './strict-object.ts';
+import { POWERTRAINS, type Powertrain } from '../domain/vehicle-type.ts';
 
 /** WGS84 `[longitude, latitude]` in degrees: GeoJSON and turf order, never `[lat, lon]`. */
 export const lonLatSchema = z.tuple([
@@ -51,10 +52,6 @@ export const timeZoneSchema = z.string().superRefine((tz, ctx) => {
 });
 export const DEFAULT_TIME_ZONE = 'Europe/Paris';
 
-/**
- * What moves a vehicle: what low-emission-zone rules are written about. A cargo bike with electric assist
- * is `electric`. Matches the energy profile's `carrier` (`electricity` -> `electric`).
- */
-export const POWERTRAINS = ['electric', 'diesel', 'hydrogen', 'bio-cng'] as const;
+/** `electric`, `diesel`, `hydrogen` or `bio-cng` (domain/vehicle-type.ts): what low-emission-zone rules test. */
 export const powertrainSchema = z.enum(POWERTRAINS);
-export type Powertrain = z.infer<typeof powertrainSchema>;
+export type { Powertrain };

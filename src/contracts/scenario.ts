@@ -11,6 +11,7 @@ import {
   timeZoneSchema,
 } from './primitives.ts';
 import { strictObject } from './strict-object.ts';
+import { POWERTRAIN_OF_ENERGY_CARRIER } from '../domain/vehicle-type.ts';
 
 // Every object is strict: an unknown key is an error naming the nearest known field, never silently dropped.
 
@@ -68,14 +69,6 @@ export const energyProfileSchema = strictObject({
   source: z.string().min(1),
 });
 
-/** Energy carrier of a profile -> the powertrain it drives. */
-export const POWERTRAIN_OF_ENERGY_CARRIER = {
-  electricity: 'electric',
-  diesel: 'diesel',
-  hydrogen: 'hydrogen',
-  'bio-cng': 'bio-cng',
-} as const satisfies Record<EnergyProfile['carrier'], z.infer<typeof powertrainSchema>>;
-
 export const vehicleTypeSchema = strictObject({
   id: idSchema,
   class: z.string().min(1),
@@ -112,10 +105,15 @@ export const fleetSchema = strictObject({
   reloadMinutes: z.number().min(0).max(240).optional(),
 });
 
+export const effortSchema = z.enum(['quick', 'normal', 'thorough']);
+
 export const scenarioOptionsSchema = strictObject({
   circuity: z.number().min(1).max(3).optional(),
+  /** Wall-clock safety cap for the whole plan; the search budget itself is `effort` (work, not seconds). */
   timeLimitSeconds: z.number().positive().max(3600).optional(),
   seed: z.number().int().min(0).optional(),
+  /** Search work: quick, normal (default) or thorough; the same scenario, seed and effort give the same plan. */
+  effort: effortSchema.optional(),
   /** Routing problems larger than this are cut into zones solved separately (and in parallel by workers). */
   maxStopsPerZone: z.number().int().min(10).optional(),
   /** Grid electricity factor to use (defaults to mainland France). */

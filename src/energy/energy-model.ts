@@ -4,19 +4,20 @@
  *   E(arc) = d_km × (e_empty + (e_full − e_empty) × clamp(payload / capacity, 0, 1))     [kWh]
  *   CO2e   = E × f_WTW                                                                    [kg]
  */
-import type { BuiltInVehicleTypeId } from '../contracts/built-in-vehicle-types.ts';
-import type { Powertrain } from '../contracts/primitives.ts';
-import {
-  POWERTRAIN_OF_ENERGY_CARRIER,
-  type EnergyProfile,
-  type VehicleTypeInput,
-} from '../contracts/scenario.ts';
 import type { VehicleEnergyModel } from '../domain/routing-problem.ts';
 import { METRES_PER_KM, type KWh, type Kilograms, type Metres } from '../domain/units.ts';
+import {
+  POWERTRAIN_OF_ENERGY_CARRIER,
+  type BuiltInVehicleTypeId,
+  type EnergyProfile,
+  type Powertrain,
+  type VehicleTypeSpec,
+} from '../domain/vehicle-type.ts';
 import { ELECTRICITY_FR_CO2E_KG_PER_KWH, HUB_HANDLING_KWH_PER_UNIT } from './constants.ts';
 import { BUILT_IN_VEHICLE_TYPES } from './vehicle-types.ts';
+import { InputError, InternalError } from '../domain/errors.ts';
 
-/** Energy profile fields the model needs (the wire `EnergyProfile` satisfies it). */
+/** Energy profile fields the model needs (the wire's energy profile satisfies it). */
 export type ArcEnergyProfile = Pick<EnergyProfile, 'emptyKWhPerKm' | 'fullKWhPerKm'>;
 
 /**
@@ -63,7 +64,7 @@ export function hubHandlingCo2eKg(
 }
 
 /** A vehicle type after merging with the built-ins: every field the planner needs is present. */
-export interface ResolvedVehicleType extends VehicleTypeInput {
+export interface ResolvedVehicleType extends VehicleTypeSpec {
   readonly speedKmh: number;
   readonly fixedCostEur: number;
   readonly costPerKmEur: number;
@@ -86,10 +87,10 @@ export const CLASS_DEFAULT_VEHICLE_TYPE: Readonly<Record<string, BuiltInVehicleT
  */
 export const FALLBACK_VEHICLE_TYPE_ID: BuiltInVehicleTypeId = 'diesel-van';
 
-const BUILT_INS: readonly VehicleTypeInput[] = Object.values(BUILT_IN_VEHICLE_TYPES);
+const BUILT_INS: readonly VehicleTypeSpec[] = Object.values(BUILT_IN_VEHICLE_TYPES);
 
 /** Picks the built-in that fills a scenario type's missing fields; `sameClass` false = fallback. */
-function baseFor(type: VehicleTypeInput): { base: VehicleTypeInput; sameClass: boolean } {
+function baseFor(type: VehicleTypeSpec): { base: VehicleTypeSpec; sameClass: boolean } {
   const byId = BUILT_INS.find((b) => b.id === type.id);
   if (byId) return { base: byId, sameClass: true };
   const sameClass = BUILT_INS.filter((b) => b.class === type.class);
@@ -126,22 +127,27 @@ function applyElectricityFactor(energy: EnergyProfile, factor: number): EnergyPr
 }
 
 function resolveOne(
-  type: VehicleTypeInput,
+  type: VehicleTypeSpec,
   explicitEnergy: boolean,
   electricityFactor: number | undefined,
 ): ResolvedVehicleType {
   const { base, sameClass } = baseFor(type);
   const baseEnergy = base.energy;
-  if (!baseEnergy) throw new Error(`built-in vehicle type "${base.id}" has no energy profile`);
+  if (!baseEnergy)
+    throw new InternalError('BROKEN_INVARIANT', `built-in vehicle type "${base.id}" has no energy profile`);
   let energy = mergeEnergy(type.energy, baseEnergy);
   if (!explicitEnergy && electricityFactor !== undefined)
     energy = applyElectricityFactor(energy, electricityFactor);
   const capacity = sameClass ? { ...base.capacity, ...definedOnly(type.capacity) } : { ...type.capacity };
   const maxRouteMinutes = type.maxRouteMinutes ?? base.maxRouteMinutes;
   const powertrain = POWERTRAIN_OF_ENERGY_CARRIER[energy.carrier];
-  // the scenario schema refuses a stated powertrain that contradicts the energy the type would get
+  // the scenario schema already refuses a stated powertrain that contradicts the energy the type would get
   if (type.powertrain !== undefined && type.powertrain !== powertrain)
-    throw new Error(`vehicle type "${type.id}": powertrain ${type.powertrain} but ${energy.carrier} energy`);
+    throw new InputError(
+      'INVALID_VALUE',
+      `vehicle type "${type.id}": powertrain ${type.powertrain} but ${energy.carrier} energy; give its energy profile`,
+      { field: `vehicleTypes[id=${type.id}].powertrain` },
+    );
   return {
     id: type.id,
     class: type.class,
@@ -175,7 +181,7 @@ function definedOnly<T extends object>(o: T): Partial<T> {
  * Returned objects are fresh copies: callers may not mutate the built-ins through them.
  */
 export function resolveVehicleTypes(
-  scenarioTypes: readonly VehicleTypeInput[] = [],
+  scenarioTypes: readonly VehicleTypeSpec[] = [],
   electricityFactor?: number,
 ): ResolvedVehicleType[] {
   const overrides = new Map(scenarioTypes.map((t) => [t.id, t] as const));
@@ -192,20 +198,23 @@ export function resolveVehicleTypes(
 
 /**
  * The solver's view of a vehicle type's energy: metres in, kWh out, range = usable battery (or tank) energy.
- * @throws Error when the type has no energy profile (resolve it with resolveVehicleTypes first)
- * @throws RangeError when fullKWhPerKm < emptyKWhPerKm: the solver requires arcKWh non-decreasing in payload
+ * @throws InternalError when the type has no energy profile (resolve it with resolveVehicleTypes first)
+ * @throws InputError when fullKWhPerKm < emptyKWhPerKm: the solver requires arcKWh non-decreasing in payload
  */
 export function toVehicleEnergyModel(
-  type: Pick<VehicleTypeInput, 'id' | 'capacity' | 'energy'>,
+  type: Pick<VehicleTypeSpec, 'id' | 'capacity' | 'energy'>,
 ): VehicleEnergyModel {
   const energy = type.energy;
   if (!energy)
-    throw new Error(
+    throw new InternalError(
+      'BROKEN_INVARIANT',
       `vehicle type "${type.id}" has no energy profile; resolve it with resolveVehicleTypes first`,
     );
   if (energy.fullKWhPerKm < energy.emptyKWhPerKm) {
-    throw new RangeError(
+    throw new InputError(
+      'INVALID_VALUE',
       `vehicle type "${type.id}": fullKWhPerKm (${energy.fullKWhPerKm}) is below emptyKWhPerKm (${energy.emptyKWhPerKm})`,
+      { field: `vehicleTypes[id=${type.id}].energy.fullKWhPerKm` },
     );
   }
   const profile = { emptyKWhPerKm: energy.emptyKWhPerKm, fullKWhPerKm: energy.fullKWhPerKm };

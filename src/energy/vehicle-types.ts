@@ -2,8 +2,7 @@
  * The six built-in vehicle types, with sourced energy profiles. Scenario `vehicleTypes` override them by id
  * (see resolveVehicleTypes in energy-model.ts). Derivations: docs/model/energy.md §3.
  */
-import type { BuiltInVehicleTypeId } from '../contracts/built-in-vehicle-types.ts';
-import type { EnergyProfile, VehicleTypeInput } from '../contracts/scenario.ts';
+import type { BuiltInVehicleTypeId, EnergyProfile, VehicleTypeSpec } from '../domain/vehicle-type.ts';
 import {
   BIO_CNG_WTW_CO2E_KG_PER_KG,
   CARGO_BIKE_SPEED_KMH,
@@ -155,7 +154,7 @@ const bioCngTruckEnergy: EnergyProfile = {
  * `capacity.units` are handling units sized as parcel-equivalents of 0.05 m3 (HANDLING_UNIT_M3); costs are
  * assumptions (docs/model/energy.md §5). `maxRouteMinutes` is left unset: the fleet shift bounds routes.
  */
-export const BUILT_IN_VEHICLE_TYPES: Readonly<Record<BuiltInVehicleTypeId, VehicleTypeInput>> = deepFreeze({
+export const BUILT_IN_VEHICLE_TYPES: Readonly<Record<BuiltInVehicleTypeId, VehicleTypeSpec>> = deepFreeze({
   'cargo-bike': {
     id: 'cargo-bike',
     class: 'cargo-bike',

@@ -8,6 +8,7 @@ import {
 } from '../../src/energy/energy-model.ts';
 import { BUILT_IN_VEHICLE_TYPES } from '../../src/energy/vehicle-types.ts';
 import { DIESEL_TTW_CO2E_KG_PER_L, DIESEL_KWH_PER_L } from '../../src/energy/constants.ts';
+import { InputError } from '../../src/domain/errors.ts';
 
 const dieselVan = BUILT_IN_VEHICLE_TYPES['diesel-van'];
 const eVan = BUILT_IN_VEHICLE_TYPES['e-van'];
@@ -208,7 +209,7 @@ describe('toVehicleEnergyModel', () => {
       capacity: { kg: 100 },
       energy: { ...energyOf(dieselVan), emptyKWhPerKm: 2, fullKWhPerKm: 1 },
     };
-    expect(() => toVehicleEnergyModel(bad)).toThrow(RangeError);
+    expect(() => toVehicleEnergyModel(bad)).toThrow(InputError);
   });
 
   it('rejects a type with no energy profile', () => {
