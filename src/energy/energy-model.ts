@@ -5,10 +5,16 @@
  *   CO2e   = E × f_WTW                                                                    [kg]
  */
 import type { KWh, Kilograms } from '../domain/units.ts';
-import type { BuiltInVehicleTypeId, EnergyProfile, VehicleTypeSpec } from '../domain/vehicle-type.ts';
+import {
+  POWERTRAIN_OF_ENERGY_CARRIER,
+  type BuiltInVehicleTypeId,
+  type EnergyProfile,
+  type Powertrain,
+  type VehicleTypeSpec,
+} from '../domain/vehicle-type.ts';
 import { ELECTRICITY_FR_CO2E_KG_PER_KWH, HUB_HANDLING_KWH_PER_UNIT } from './constants.ts';
 import { BUILT_IN_VEHICLE_TYPES } from './vehicle-types.ts';
-import { InternalError } from '../domain/errors.ts';
+import { InputError, InternalError } from '../domain/errors.ts';
 
 /** Energy profile fields the model needs (the wire's energy profile satisfies it). */
 export type ArcEnergyProfile = Pick<EnergyProfile, 'emptyKWhPerKm' | 'fullKWhPerKm'>;
@@ -63,6 +69,7 @@ export interface ResolvedVehicleType extends VehicleTypeSpec {
   readonly costPerKmEur: number;
   readonly costPerHourEur: number;
   readonly energy: EnergyProfile;
+  readonly powertrain: Powertrain;
 }
 
 /** Built-in used to fill a scenario type whose class has several built-ins and whose energy carrier is not given. */
@@ -86,15 +93,20 @@ function baseFor(type: VehicleTypeSpec): { base: VehicleTypeSpec; sameClass: boo
   const byId = BUILT_INS.find((b) => b.id === type.id);
   if (byId) return { base: byId, sameClass: true };
   const sameClass = BUILT_INS.filter((b) => b.class === type.class);
-  const sameCarrier = type.energy
-    ? sameClass.find((b) => b.energy?.carrier === type.energy?.carrier)
-    : undefined;
+  // the energy carrier the type gives, or the one its stated powertrain implies
+  const carrier = type.energy?.carrier ?? carrierOf(type.powertrain);
+  const sameCarrier = carrier ? sameClass.find((b) => b.energy?.carrier === carrier) : undefined;
   const classDefaultId = CLASS_DEFAULT_VEHICLE_TYPE[type.class];
   const classDefault = classDefaultId ? BUILT_IN_VEHICLE_TYPES[classDefaultId] : sameClass[0];
   const base = sameCarrier ?? classDefault;
   return base
     ? { base, sameClass: true }
     : { base: BUILT_IN_VEHICLE_TYPES[FALLBACK_VEHICLE_TYPE_ID], sameClass: false };
+}
+
+function carrierOf(powertrain: Powertrain | undefined): EnergyProfile['carrier'] | undefined {
+  const entry = Object.entries(POWERTRAIN_OF_ENERGY_CARRIER).find(([, p]) => p === powertrain);
+  return entry?.[0] as EnergyProfile['carrier'] | undefined;
 }
 
 function mergeEnergy(own: EnergyProfile | undefined, base: EnergyProfile): EnergyProfile {
@@ -127,9 +139,18 @@ function resolveOne(
     energy = applyElectricityFactor(energy, electricityFactor);
   const capacity = sameClass ? { ...base.capacity, ...definedOnly(type.capacity) } : { ...type.capacity };
   const maxRouteMinutes = type.maxRouteMinutes ?? base.maxRouteMinutes;
+  const powertrain = POWERTRAIN_OF_ENERGY_CARRIER[energy.carrier];
+  // the scenario schema already refuses a stated powertrain that contradicts the energy the type would get
+  if (type.powertrain !== undefined && type.powertrain !== powertrain)
+    throw new InputError(
+      'INVALID_VALUE',
+      `vehicle type "${type.id}": powertrain ${type.powertrain} but ${energy.carrier} energy; give its energy profile`,
+      { field: `vehicleTypes[id=${type.id}].powertrain` },
+    );
   return {
     id: type.id,
     class: type.class,
+    powertrain,
     capacity,
     speedKmh: type.speedKmh ?? base.speedKmh ?? 0,
     fixedCostEur: type.fixedCostEur ?? base.fixedCostEur ?? 0,
@@ -149,6 +170,10 @@ function definedOnly<T extends object>(o: T): Partial<T> {
  * the scenario's other types in their order. A scenario type's missing fields come from, in order: the built-in of
  * the same id; the built-in of the same class with the same energy carrier; the class default
  * (CLASS_DEFAULT_VEHICLE_TYPE); for an unknown class, FALLBACK_VEHICLE_TYPE_ID (without its m3 and units).
+ *
+ * A type's `powertrain` is the one its energy carrier drives (`electricity` -> `electric`): stated, or taken from
+ * the energy profile given, or from the built-in the profile is borrowed from; a stated powertrain without a
+ * profile borrows that of the built-in of the same class and powertrain (a `van` stated `electric` gets the e-van's).
  *
  * `electricityFactor` (scenario option `electricityCo2eKgPerKWh`) replaces the WTW factor of every electric profile
  * taken from a built-in; an energy profile written out in the scenario keeps its own factor (specific beats general).

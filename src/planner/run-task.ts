@@ -64,12 +64,15 @@ export function runPlanTask(
   return {
     task,
     routes: reportRoutes(city, run.routing.problem, bundles, run.solution, startId, label),
-    unassigned: run.solution.unassigned.flatMap((u) =>
-      (bundles[u.job]?.orders ?? []).map((o) => ({
+    unassigned: run.solution.unassigned.flatMap((u) => {
+      // access rules say why no vehicle may serve the stop (which zone or receiver rule)
+      const note = u.reason === 'no-vehicle-allowed' ? run.routing.accessNotes[u.job] : undefined;
+      return (bundles[u.job]?.orders ?? []).map((o) => ({
         orderId: (city.orders[o] as { id: string }).id,
         reason: u.reason,
-      })),
-    ),
+        ...(note ? { detail: note } : {}),
+      }));
+    }),
     solveSeconds: Number(((ctx.clock() - started) / 1000).toFixed(3)),
     iterations: run.solution.stats.iterations,
     timeCapped: run.solution.stats.timeCapped,
