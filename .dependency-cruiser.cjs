@@ -10,7 +10,7 @@ const LAYERS = {
   domain: {},
   solver: { layers: ['domain'] },
   energy: { layers: ['domain'] },
-  geo: { layers: ['domain'], npm: ['@turf/distance', '@turf/helpers'] },
+  geo: { layers: ['domain'], npm: ['@turf/boolean-point-in-polygon', '@turf/distance', '@turf/helpers'] },
   contracts: { layers: ['domain'], npm: ['zod'] },
   consolidation: { layers: ['solver', 'energy', 'geo', 'domain'], npm: ['javascript-lp-solver'] },
   planner: { layers: ['consolidation', 'solver', 'energy', 'geo', 'contracts', 'domain'] },

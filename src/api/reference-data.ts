@@ -60,6 +60,8 @@ export class ReferenceRegistry {
       orders: scenarioOrders,
       ...(d.vehicleTypes ? { vehicleTypes: d.vehicleTypes } : {}),
       fleet: d.fleet.filter((f) => f.hubId === hubId),
+      // access zones bind the hub's day like any other: never drop them
+      ...(d.zones ? { zones: d.zones } : {}),
       ...(d.options ? { options: d.options } : {}),
     };
     const parsed = scenarioSchema.safeParse(candidate);

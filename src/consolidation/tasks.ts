@@ -10,7 +10,14 @@ import { sectorZones, splitCount, zoneCount } from './zones.ts';
 
 /** A carrier's own rounds (baseline) or a hub's pooled runs, in one zone of `zones`. */
 export type RoutingTask =
-  | { readonly kind: 'baseline'; readonly carrier: number; readonly zone: number; readonly zones: number }
+  | {
+      readonly kind: 'baseline';
+      readonly carrier: number;
+      readonly zone: number;
+      readonly zones: number;
+      /** Another vehicle type than the carrier's baseline type (the clean-fleet counterfactual). */
+      readonly vehicleType?: number | undefined;
+    }
   | { readonly kind: 'pooled'; readonly hub: number; readonly zone: number; readonly zones: number };
 
 /** Share of the wall-clock cap given to the baseline; the pooled runs get most of the rest. */
@@ -135,7 +142,7 @@ export function runTask(
       c?.baselineVehicles === undefined || task.zones <= 1
         ? c?.baselineVehicles
         : Math.max(1, Math.round(c.baselineVehicles / task.zones));
-    return planCarrierRounds(city, task.carrier, orders, budget, ctx, count);
+    return planCarrierRounds(city, task.carrier, orders, budget, ctx, count, task.vehicleType);
   }
   return planPooledRuns(city, task.hub, orders, zoneVehicles(city, task), budget, ctx);
 }

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { InputError } from '../domain/errors.ts';
-import { formatPath, type FieldIssue } from './format-issues.ts';
+import { toFieldIssues, type FieldIssue } from './format-issues.ts';
 import { applyMergePatch, isJsonObject, type JsonValue } from './merge-patch.ts';
 import { scenarioSchema, type Scenario } from './scenario.ts';
+import { strictObject } from './strict-object.ts';
 
 /**
  * A comparison of scenario variants (`picon compare FILE`, `POST /v1/comparisons`): one base scenario and named
@@ -18,7 +19,7 @@ import { scenarioSchema, type Scenario } from './scenario.ts';
  * ```
  * `$ref` and `patchFiles` paths are relative to the comparison file (the API takes inline JSON only). A merge
  * patch replaces arrays wholesale, so `each` patches the elements of one list of the scenario (hubs, carriers,
- * receivers, orders, fleet, vehicleTypes) instead of restating it: every element whose top-level fields equal
+ * receivers, orders, fleet, vehicleTypes, zones) instead of restating it: every element whose top-level fields equal
  * `where`'s values (a list: any of them) gets `patch` merged into it. Order: the patch files, then `patch`,
  * then `each` in order. A variant with none of them is the base as is. Every patched scenario is validated as
  * a scenario.
@@ -51,11 +52,19 @@ const mergePatchSchema = jsonObjectSchema.refine((patch) => !('$ref' in patch), 
 });
 
 /** The scenario's lists whose elements `each` can patch. */
-export const PATCHABLE_LISTS = ['hubs', 'carriers', 'receivers', 'orders', 'fleet', 'vehicleTypes'] as const;
+export const PATCHABLE_LISTS = [
+  'hubs',
+  'carriers',
+  'receivers',
+  'orders',
+  'fleet',
+  'vehicleTypes',
+  'zones',
+] as const;
 
 const scalarSchema = z.union([z.string(), z.number(), z.boolean()]);
 
-export const eachEditSchema = z.strictObject({
+export const eachEditSchema = strictObject({
   in: z.enum(PATCHABLE_LISTS),
   /** Top-level fields of the element and the value (or any of the values) they must have; all elements when absent. */
   where: z.record(z.string(), z.union([scalarSchema, z.array(scalarSchema).min(1)])).optional(),
@@ -63,7 +72,7 @@ export const eachEditSchema = z.strictObject({
 });
 export type EachEdit = z.infer<typeof eachEditSchema>;
 
-export const variantSpecSchema = z.strictObject({
+export const variantSpecSchema = strictObject({
   name: z.string().trim().min(1, 'expected a name').max(100),
   description: z.string().max(2000).optional(),
   /** Files holding merge patches (e.g. a zone to add), applied first, in order. */
@@ -73,7 +82,7 @@ export const variantSpecSchema = z.strictObject({
 });
 export type VariantSpec = z.infer<typeof variantSpecSchema>;
 
-export const comparisonSpecSchema = z.strictObject({
+export const comparisonSpecSchema = strictObject({
   name: z.string().min(1).optional(),
   description: z.string().optional(),
   base: scenarioOrRefSchema,
@@ -119,9 +128,9 @@ const SHOWN_ISSUES_PER_SCENARIO = 10;
 function scenarioIssues(scenario: JsonValue, path: string, what: string): FieldIssue[] {
   const parsed = scenarioSchema.safeParse(scenario);
   if (parsed.success) return [];
-  const issues = parsed.error.issues.map((i) => ({
+  const issues = toFieldIssues(parsed.error).map((i) => ({
     path,
-    message: `${what} ${formatPath(i.path)}: ${i.message}`,
+    message: `${what} ${i.path}: ${i.message}`,
   }));
   if (issues.length <= SHOWN_ISSUES_PER_SCENARIO) return issues;
   return [
@@ -234,15 +243,13 @@ export function expandComparison(spec: ComparisonSpec, load: LoadRef): Compariso
 /** The spec's own shape problems, each naming its variant when it lies inside one. */
 export function comparisonSpecIssues(error: z.ZodError, raw: unknown): FieldIssue[] {
   const variants = isJsonObject(raw as JsonValue) ? (raw as { variants?: unknown }).variants : undefined;
-  return error.issues.map((issue) => {
-    const [first, index] = issue.path;
+  return toFieldIssues(error).map((issue) => {
+    const index = /^variants\[(\d+)\]/.exec(issue.path)?.[1];
     const v =
-      first === 'variants' && typeof index === 'number' && Array.isArray(variants)
-        ? variants[index]
-        : undefined;
+      index !== undefined && Array.isArray(variants) ? (variants[Number(index)] as unknown) : undefined;
     const name = isJsonObject(v as JsonValue) ? (v as { name?: unknown }).name : undefined;
     const prefix = typeof name === 'string' && name !== '' ? `variant "${name}": ` : '';
-    return { path: formatPath(issue.path), message: `${prefix}${issue.message}` };
+    return { path: issue.path, message: `${prefix}${issue.message}` };
   });
 }
 

@@ -1,18 +1,5 @@
 import { z } from 'zod';
-import { kpisSchema, planSchema, type Plan } from './plan.ts';
-
-/** The saving of one cause, per KPI (positive: the cause reduces it). */
-const causeSavingSchema = z.object({ vehicleKm: z.number(), energyKWh: z.number(), co2eKg: z.number() });
-
-/**
- * The total saving split by cause (see the plan's `ownRoundsCleanFleet`): vehicle technology = baseline −
- * carriers' own rounds with the pooled fleet's vehicles; consolidation = those own rounds − consolidated.
- */
-export const savingsBreakdownSchema = z.object({
-  vehicleTechnology: causeSavingSchema,
-  consolidation: causeSavingSchema,
-});
-export type SavingsBreakdown = z.infer<typeof savingsBreakdownSchema>;
+import { kpisSchema, planSchema, savingsBreakdownSchema, type Plan } from './plan.ts';
 
 /** One variant of a comparison: its plan's KPIs, savings and allocation, without routes. */
 export const comparisonVariantSchema = z.object({
@@ -20,13 +7,19 @@ export const comparisonVariantSchema = z.object({
   description: z.string().optional(),
   /** The plan's identity: name, date, seed and effort (a plan is a pure function of these and the scenario). */
   scenario: planSchema.shape.scenario,
-  kpis: z.object({ baseline: kpisSchema, consolidated: kpisSchema }),
+  kpis: z.object({
+    baseline: kpisSchema,
+    consolidated: kpisSchema,
+    /** The counterfactual the saving is split by: each carrier's own rounds with the pooled fleet's vehicles. */
+    ownRoundsCleanFleet: kpisSchema,
+  }),
   savings: planSchema.shape.savings,
-  /** Absent from plans made before the savings were split by cause. */
-  savingsBreakdown: savingsBreakdownSchema.optional(),
+  savingsBreakdown: savingsBreakdownSchema,
   allocation: planSchema.shape.allocation,
   /** Orders the hub could not pool (served by their carrier, or by nobody): see the plan's consolidated.unassigned. */
   ordersNotPooled: z.number().int().min(0),
+  /** What a reader of this variant's figures must know (the plan's meta.warnings). */
+  warnings: z.array(z.string()),
   /** True when the wall-clock cap cut a solve short: this variant then depends on the machine's speed. */
   timeCapped: z.boolean(),
 });
@@ -38,16 +31,20 @@ export type ComparisonResult = z.infer<typeof comparisonSchema>;
 
 /** The comparison row of one variant's plan: the same function for the CLI and the service's workers. */
 export function comparisonVariant(name: string, plan: Plan, description?: string): ComparisonVariant {
-  const breakdown = (plan as Plan & { savingsBreakdown?: SavingsBreakdown }).savingsBreakdown;
   return {
     name,
     ...(description !== undefined ? { description } : {}),
     scenario: plan.scenario,
-    kpis: { baseline: plan.baseline.kpis, consolidated: plan.consolidated.kpis },
+    kpis: {
+      baseline: plan.baseline.kpis,
+      consolidated: plan.consolidated.kpis,
+      ownRoundsCleanFleet: plan.ownRoundsCleanFleet.kpis,
+    },
     savings: plan.savings,
-    ...(breakdown !== undefined ? { savingsBreakdown: breakdown } : {}),
+    savingsBreakdown: plan.savingsBreakdown,
     allocation: plan.allocation,
     ordersNotPooled: plan.consolidated.unassigned.length,
+    warnings: plan.meta.warnings,
     timeCapped: plan.meta.timeCapped,
   };
 }

@@ -18,6 +18,41 @@ export type BuiltInVehicleTypeId = (typeof BUILT_IN_VEHICLE_TYPE_IDS)[number];
 
 export type EnergyCarrier = 'electricity' | 'diesel' | 'hydrogen' | 'bio-cng';
 
+/**
+ * What moves a vehicle: what low-emission-zone rules are written about. A cargo bike with electric assist
+ * is `electric`.
+ */
+export const POWERTRAINS = ['electric', 'diesel', 'hydrogen', 'bio-cng'] as const;
+export type Powertrain = (typeof POWERTRAINS)[number];
+
+/** Energy carrier of a profile -> the powertrain it drives. */
+export const POWERTRAIN_OF_ENERGY_CARRIER: Readonly<Record<EnergyCarrier, Powertrain>> = {
+  electricity: 'electric',
+  diesel: 'diesel',
+  hydrogen: 'hydrogen',
+  'bio-cng': 'bio-cng',
+};
+
+/**
+ * Class and powertrain of each built-in type: what validation needs to check access rules and custom types
+ * without importing src/energy, where the full definitions live (a test keeps the two equal).
+ */
+export const BUILT_IN_VEHICLE_TYPE_KINDS: Readonly<
+  Record<BuiltInVehicleTypeId, { readonly class: string; readonly powertrain: Powertrain }>
+> = {
+  'cargo-bike': { class: 'cargo-bike', powertrain: 'electric' },
+  'e-van': { class: 'van', powertrain: 'electric' },
+  'diesel-van': { class: 'van', powertrain: 'diesel' },
+  'rigid-truck': { class: 'truck', powertrain: 'diesel' },
+  'hydrogen-van': { class: 'van', powertrain: 'hydrogen' },
+  'biocng-truck': { class: 'truck', powertrain: 'bio-cng' },
+};
+
+/** Vehicle classes of the built-in types (what access rules name). */
+export const BUILT_IN_VEHICLE_CLASSES: readonly string[] = [
+  ...new Set(Object.values(BUILT_IN_VEHICLE_TYPE_KINDS).map((k) => k.class)),
+];
+
 /** Energy use of a vehicle type: linear in payload between empty and full (docs/model/energy.md). */
 export interface EnergyProfile {
   readonly carrier: EnergyCarrier;
@@ -36,6 +71,11 @@ export interface VehicleTypeSpec {
   readonly id: string;
   /** What receivers' access rules refer to: `cargo-bike`, `van`, `truck` or a user's own class. */
   readonly class: string;
+  /**
+   * What access rules test besides the class. When absent: the carrier of the type's `energy`, else the
+   * powertrain of the built-in it inherits its energy from (see resolveVehicleTypes).
+   */
+  readonly powertrain?: Powertrain | undefined;
   readonly capacity: {
     readonly kg: number;
     readonly m3?: number | undefined;

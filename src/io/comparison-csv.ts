@@ -1,5 +1,12 @@
 import type { ComparisonVariant } from '../contracts/index.ts';
-import { BREAKDOWN_KPIS, CAUSES, changePct, kpiValue, reportedKpiRows } from './comparison-rows.ts';
+import {
+  BREAKDOWN_KPIS,
+  CAUSES,
+  causeSaving,
+  changePct,
+  kpiValue,
+  reportedKpiRows,
+} from './comparison-rows.ts';
 
 const HEADER = [
   'variant',
@@ -32,7 +39,7 @@ function numberCell(value: number | undefined, digits = 3): string {
 /**
  * The comparison for a planner's spreadsheet, long format (one row per variant and metric, so a pivot table
  * or a filter gives any view): each KPI's baseline, consolidated, change and change in percent
- * (consolidated − baseline: negative is a reduction), the saving by cause where the plan splits it (positive
+ * (consolidated − baseline: negative is a reduction), the saving by cause on vehicle-km, energy and CO2e (positive
  * is a reduction), then each carrier's cost alone (baseline) and its share pooled (consolidated), in EUR/day.
  */
 export function comparisonToCsv(variants: readonly ComparisonVariant[]): string {
@@ -43,11 +50,8 @@ export function comparisonToCsv(variants: readonly ComparisonVariant[]): string 
       const before = kpiValue(v.kpis.baseline, row.key);
       const after = kpiValue(v.kpis.consolidated, row.key);
       const both = before !== undefined && after !== undefined;
-      const split = BREAKDOWN_KPIS.some((k) => k.key === row.key) ? v.savingsBreakdown : undefined;
-      const byCause = CAUSES.map((c) => {
-        const part = split?.[c.key];
-        return numberCell(part?.[row.key as keyof typeof part]);
-      });
+      const split = BREAKDOWN_KPIS.includes(row);
+      const byCause = CAUSES.map((c) => (split ? numberCell(causeSaving(v, c.key, row)) : ''));
       lines.push(
         [
           textCell(v.name),

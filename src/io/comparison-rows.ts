@@ -69,6 +69,11 @@ export const BREAKDOWN_KPIS: readonly KpiRow[] = KPI_ROWS.filter(
   (r) => r.key === 'vehicleKm' || r.key === 'energyKWh' || r.key === 'co2eKg',
 );
 
+/** The saving of one cause on one of BREAKDOWN_KPIS (positive: the cause reduces it). */
+export function causeSaving(v: ComparisonVariant, cause: keyof SavingsBreakdown, kpi: KpiRow): number {
+  return v.savingsBreakdown[cause][kpi.key as keyof SavingsBreakdown['consolidation']];
+}
+
 /** The carriers of the allocation of any variant, in first-seen order. */
 export function allocationCarriers(variants: readonly ComparisonVariant[]): string[] {
   return [...new Set(variants.flatMap((v) => v.allocation.map((a) => a.carrierId)))];

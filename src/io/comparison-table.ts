@@ -3,6 +3,7 @@ import {
   allocationCarriers,
   BREAKDOWN_KPIS,
   CAUSES,
+  causeSaving,
   changePct,
   kpiValue,
   reportedKpiRows,
@@ -53,18 +54,13 @@ export function formatComparison(variants: readonly ComparisonVariant[], title =
       }),
     ]);
   }
-  if (variants.some((v) => v.savingsBreakdown)) {
-    rows.push('Saving by cause (baseline − consolidated; positive = less)');
-    for (const kpi of BREAKDOWN_KPIS)
-      for (const cause of CAUSES)
-        rows.push([
-          `  ${kpi.short} (${kpi.unit}), ${cause.label}`,
-          ...variants.map((v) => {
-            const part = v.savingsBreakdown?.[cause.key];
-            return fixed(part?.[kpi.key as keyof typeof part], kpi.digits);
-          }),
-        ]);
-  }
+  rows.push('Saving by cause (positive = less; the two add up to baseline − consolidated)');
+  for (const kpi of BREAKDOWN_KPIS)
+    for (const cause of CAUSES)
+      rows.push([
+        `  ${kpi.short} (${kpi.unit}), ${cause.label}`,
+        ...variants.map((v) => fixed(causeSaving(v, cause.key, kpi), kpi.digits)),
+      ]);
   rows.push(['Orders not pooled', ...variants.map((v) => String(v.ordersNotPooled))]);
   const carriers = allocationCarriers(variants);
   if (carriers.length > 0) {

@@ -1,4 +1,15 @@
-import type { Plan, PlanRoute, PlanTaskResult, Scenario, TrunkLeg, Unassigned } from '../contracts/index.ts';
+import type {
+  Plan,
+  PlanRoute,
+  PlanTask,
+  PlanTaskResult,
+  Scenario,
+  TaskBudget,
+  TrunkLeg,
+  Unassigned,
+} from '../contracts/index.ts';
+import { InternalError } from '../domain/errors.ts';
+import { scenarioWarnings } from '../contracts/index.ts';
 import {
   hubHandling,
   planResidual,
@@ -13,7 +24,10 @@ import { electricityFactor } from '../energy/index.ts';
 import { ALLOCATION_METHOD, allocateByKg } from './allocation.ts';
 import { computeKpis } from './kpis.ts';
 import { reportRoutes } from './report-routes.ts';
-import { computeSavings } from './savings.ts';
+import { computeSavings, savingsBreakdown } from './savings.ts';
+import { ownRoundsCleanFleet } from './clean-fleet.ts';
+import { runPlanTask } from './run-task.ts';
+import { planTasks } from './plan-tasks.ts';
 
 const round = (x: number, digits = 3): number => Number(x.toFixed(digits));
 
@@ -78,8 +92,30 @@ export function assemblePlan(
 
   const consolidatedRoutes = [...pooledRoutes, ...residualRoutes];
   const baselineKpis = computeKpis(city, baselineRoutes);
+  const clean = ownRoundsCleanFleet(
+    city,
+    results.filter((r) => r.task.kind === 'baseline'),
+    (task) => runPlanTask(city, task, budgetOf(city, task), ctx),
+  );
+  const cleanRoutes = clean.results.flatMap((r) => r.routes);
+  const cleanKpis = computeKpis(city, cleanRoutes);
   const consolidatedKpis = computeKpis(city, consolidatedRoutes, trunk, hub);
   const solveSeconds = results.reduce((s, r) => s + r.solveSeconds, 0) + (ctx.clock() - started) / 1000;
+
+  const baselineUnassigned = results.filter((r) => r.task.kind === 'baseline').flatMap((r) => r.unassigned);
+  const undelivered = residualRuns.reduce((n, r) => n + r.solution.unassigned.length, 0);
+  const warnings = [
+    ...scenarioWarnings(scenario),
+    ...(baselineUnassigned.length > 0
+      ? [
+          `the baseline leaves ${baselineUnassigned.length} order(s) undelivered (see baseline.unassigned): ` +
+            'the savings compare plans that do not deliver the same orders',
+        ]
+      : []),
+    ...(undelivered > 0
+      ? [`the consolidated plan leaves ${undelivered} consignment(s) undelivered by hub and carrier alike`]
+      : []),
+  ];
 
   return {
     schemaVersion: 1,
@@ -97,7 +133,7 @@ export function assemblePlan(
     baseline: {
       kpis: baselineKpis,
       routes: baselineRoutes,
-      unassigned: results.filter((r) => r.task.kind === 'baseline').flatMap((r) => r.unassigned),
+      unassigned: baselineUnassigned,
     },
     consolidated: {
       kpis: consolidatedKpis,
@@ -108,6 +144,13 @@ export function assemblePlan(
         detail: residualDetail(city, residualRuns, orderIndex.get(u.orderId) as number),
       })),
     },
+    ownRoundsCleanFleet: {
+      kpis: cleanKpis,
+      routes: cleanRoutes,
+      unassigned: clean.results.flatMap((r) => r.unassigned),
+      carriers: clean.carriers,
+    },
+    savingsBreakdown: savingsBreakdown(baselineKpis, cleanKpis, consolidatedKpis),
     savings: computeSavings(baselineKpis, consolidatedKpis),
     allocation: allocateByKg(
       city,
@@ -121,6 +164,7 @@ export function assemblePlan(
       iterations:
         results.reduce((s, r) => s + r.iterations, 0) +
         residualRuns.reduce((s, r) => s + r.solution.stats.iterations, 0),
+      warnings,
       timeCapped: results.some((r) => r.timeCapped) || residualRuns.some((r) => r.solution.stats.timeCapped),
       solveSeconds: round(solveSeconds, 2),
       orders: city.orders.length,
@@ -138,4 +182,18 @@ function residualDetail(city: City, residual: readonly CarrierRounds[], order: n
   return failed
     ? `not delivered by its carrier either (${failed.reason})`
     : 'delivered by its carrier directly';
+}
+
+/** The budget of a carrier's baseline task (same carrier and zone): a rerouted counterfactual gets the same. */
+function budgetOf(city: City, task: PlanTask): TaskBudget {
+  const same = planTasks(city).find(
+    (t) =>
+      t.task.kind === 'baseline' &&
+      task.kind === 'baseline' &&
+      t.task.carrierId === task.carrierId &&
+      t.task.zone === task.zone,
+  );
+  if (!same)
+    throw new InternalError('BROKEN_INVARIANT', `no baseline task for carrier ${JSON.stringify(task)}`);
+  return same.budget;
 }

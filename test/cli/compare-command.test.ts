@@ -104,8 +104,8 @@ describe('picon compare', () => {
     const json = comparisonSchema.parse(JSON.parse(await readFile(join(out, 'comparison.json'), 'utf8')));
     expect(json.variants.every((v) => v.scenario.seed === 5)).toBe(true);
     const csv = (await readFile(join(out, 'comparison.csv'), 'utf8')).trim().split('\n');
-    // header + per variant: 9 KPIs, orders not pooled, 2 carriers
-    expect(csv).toHaveLength(1 + 4 * (9 + 1 + 2));
+    // header + per variant: 10 KPIs, orders not pooled, 2 carriers
+    expect(csv).toHaveLength(1 + 4 * (10 + 1 + 2));
     const html = await readFile(join(out, 'comparison.html'), 'utf8');
     expect(html.match(/<svg class="chart"/g)).toHaveLength(5);
   });

@@ -37,15 +37,12 @@ const records = (text: string): Record<string, string>[] => {
 };
 
 describe('comparison.csv', () => {
-  const variants = [
-    variant('no hub', kpis(1), kpis(1)),
-    variant('hub, "bikes"', kpis(1), kpis(0.6), { breakdown: true }),
-  ];
+  const variants = [variant('no hub', kpis(1), kpis(1)), variant('hub, "bikes"', kpis(1), kpis(0.6))];
   const rows = records(comparisonToCsv(variants));
 
   it('has one row per variant and KPI, the change recomputed from its own baseline and consolidated cells', () => {
     const kpiRows = rows.filter((r) => r.carrier === '' && r.metric !== 'ordersNotPooled');
-    expect(kpiRows).toHaveLength(2 * 9); // tripsIncludingTrunk is reported by neither variant
+    expect(kpiRows).toHaveLength(2 * 10);
     for (const r of kpiRows) {
       const v = variants.find((x) => x.name === r.variant);
       const key = r.metric as keyof Kpis;
@@ -58,7 +55,7 @@ describe('comparison.csv', () => {
     expect(km).toMatchObject({ unit: 'km', baseline: '2000.123', change_pct: '-40' });
   });
 
-  it('splits the saving by cause on the vehicle-km, energy and CO2e rows only, where the plan has it', () => {
+  it('splits the saving by cause on the vehicle-km, energy and CO2e rows only', () => {
     for (const r of rows) {
       const v = variants.find((x) => x.name === r.variant);
       const split = ['vehicleKm', 'energyKWh', 'co2eKg'].includes(r.metric as string)
@@ -85,16 +82,6 @@ describe('comparison.csv', () => {
       ['hub, "bikes"', 'alpha', '500', '420.5', '-79.5'],
       ['hub, "bikes"', 'beta', '600', '510.5', '-89.5'],
     ]);
-  });
-
-  it('adds the trips-including-trunk rows when a plan reports them', () => {
-    const withTrunk = records(
-      comparisonToCsv([variant('a', kpis(1), kpis(0.5, { tripsIncludingTrunk: 99 }))]),
-    );
-    expect(withTrunk.find((r) => r.metric === 'tripsIncludingTrunk')).toMatchObject({
-      baseline: '',
-      consolidated: '99',
-    });
   });
 
   it('neutralises formulas in text cells (names and ids from the user), never in numbers', () => {

@@ -9,7 +9,7 @@ import { kpis, variant } from './comparison-fixtures.ts';
 
 const variants = [
   variant('no hub', kpis(1), kpis(1)),
-  variant('hub <b>&</b> "bikes"', kpis(1), kpis(0.6, { tripsIncludingTrunk: 40 }), { breakdown: true }),
+  variant('hub <b>&</b> "bikes"', kpis(1), kpis(0.6, { tripsIncludingTrunk: 40 })),
   variant('off-peak', kpis(0.9), kpis(0.5)),
 ];
 const html = comparisonToHtml(variants, 'Lille <day>');
@@ -45,13 +45,18 @@ describe('comparison.html', () => {
     const charts = html.split('<svg class="chart"').slice(1);
     expect(charts.map((c) => /data-metric="([^"]+)"/.exec(c)?.[1])).toEqual([
       'Vehicle-km (trunk legs included)',
-      // one variant lacks trips including trunk: every variant shows trips in the centre instead
-      'Trips in the centre (trunk trips not counted)',
+      'Trips (trunk trips included)',
       'Energy (hub handling included)',
       'CO2e well-to-wheel',
       'Deliveries per receiver',
     ]);
-    const keys = ['vehicleKm', 'routes', 'energyKWh', 'co2eKg', 'deliveriesPerReceiver'] as const;
+    const keys = [
+      'vehicleKm',
+      'tripsIncludingTrunk',
+      'energyKWh',
+      'co2eKg',
+      'deliveriesPerReceiver',
+    ] as const;
     charts.forEach((chart, c) => {
       const drawn = bars(chart);
       expect(drawn).toHaveLength(2 * variants.length);

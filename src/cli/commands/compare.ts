@@ -88,6 +88,8 @@ export function registerCompare(program: Command): void {
         `${variants.length} variants planned in ${((clock() - started) / 1000).toFixed(1)} s; ` +
           `carriers' own rounds: ${solved} solved, ${reused} shared between variants with the same baseline inputs\n`,
       );
+      for (const v of run.variants)
+        for (const w of v.warnings) process.stderr.write(`warning: ${v.name}: ${w}\n`);
       const comparison = { variants: run.variants };
       if (opts.out) {
         await mkdir(opts.out, { recursive: true });
