@@ -26,6 +26,26 @@ describe('the independent plan checker', () => {
     expect(v.some((m) => m.includes('outside'))).toBe(true);
   });
 
+  it("binds a receiver's class rule during its hours only", () => {
+    const route = good.consolidated.routes[0];
+    const stop = route?.stops[0];
+    expect(stop).toBeDefined();
+    const ruled = (hours: { start: string; end: string }[]) => ({
+      ...scenario,
+      receivers: scenario.receivers.map((r) =>
+        r.id === stop?.receiverId ? { ...r, access: { vehicleClasses: ['no-such-class'], hours } } : r,
+      ),
+    });
+    const at = (hhmm: string, minutes: number) => {
+      const t = Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5)) + minutes;
+      return `${String(Math.floor(t / 60)).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}`;
+    };
+    const during = ruled([{ start: at(stop?.arrival ?? '', -1), end: at(stop?.arrival ?? '', 1) }]);
+    expect(checkPlan(during, good).some((m) => m.includes(`not allowed at ${stop?.receiverId}`))).toBe(true);
+    const after = ruled([{ start: stop?.departure ?? '', end: '23:59' }]);
+    expect(checkPlan(after, good)).toEqual([]);
+  });
+
   it('catches an overloaded vehicle and a wrong load', () => {
     const v = broken((p) => {
       const route = p.consolidated.routes.find((r) => r.vehicleType === 'cargo-bike');

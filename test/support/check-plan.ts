@@ -120,11 +120,18 @@ export function checkPlan(scenario: Scenario, plan: Plan, options: CheckOptions 
           violations.push(
             `${where} stop ${i + 1}: service at ${s.arrival} outside ${JSON.stringify(windows)}`,
           );
+        // the receiver's class rule binds during its hours only (all day without), and a visit may end
+        // when they begin or begin when they end (docs/model/consolidation.md, zones and access)
+        const barredHours = receiver.access?.hours;
+        const duringBar =
+          !barredHours ||
+          barredHours.some((h) => minutes(s.departure) > minutes(h.start) && arrival < minutes(h.end));
         if (
           label === 'consolidated' &&
           hubIds.has(r.start) &&
           receiver.access?.vehicleClasses &&
-          !receiver.access.vehicleClasses.includes(t.class)
+          !receiver.access.vehicleClasses.includes(t.class) &&
+          duringBar
         )
           violations.push(`${where} stop ${i + 1}: ${t.class} not allowed at ${receiver.id}`);
         const service = receiver.serviceMinutes ?? 5;
