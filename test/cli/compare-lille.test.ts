@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readComparisonFile } from '../../src/cli/read-comparison.ts';
+import { runComparison } from '../../src/cli/run-comparison.ts';
+import { scenarioSchema } from '../../src/contracts/index.ts';
+import { checkPlan } from '../support/check-plan.ts';
+import { planBannedVisits, type ZoneBan } from './compare-zone-check.ts';
+
+const FILE = join(import.meta.dirname, '../../fixtures/lille/scenarios.json');
+const day = scenarioSchema.parse(
+  JSON.parse(readFileSync(join(import.meta.dirname, '../../fixtures/lille/day.json'), 'utf8')),
+);
+// the zone's polygon and ban as the fragment states them, read here without the planner
+const lez = JSON.parse(
+  readFileSync(join(import.meta.dirname, '../../fixtures/lille/lez-vieux-lille.json'), 'utf8'),
+);
+const BAN: ZoneBan = {
+  rings: lez.zones[0].area.coordinates,
+  from: 7 * 60,
+  to: 19 * 60,
+  banned: ['diesel'],
+};
+
+describe('fixtures/lille/scenarios.json', async () => {
+  const { variants } = await readComparisonFile(FILE);
+  const byName = new Map(variants.map((v) => [v.name, v.scenario]));
+
+  it('holds the variants a planner tries first, each changing only what its name says', () => {
+    expect(variants.map((v) => v.name)).toEqual([
+      'no hub',
+      'hub with e-vans',
+      'hub with cargo bikes and e-vans',
+      'wider receiving windows (off-peak)',
+      'trunks in rigid trucks',
+      'low-emission zone, no hub',
+      'low-emission zone, hub with cargo bikes and e-vans',
+      'low-emission zone, no hub, carriers in clean vehicles',
+    ]);
+    const same = (name: string, changed: Record<string, unknown>) =>
+      expect({ ...byName.get(name), ...changed }).toEqual({ ...day, ...changed });
+    expect(byName.get('hub with cargo bikes and e-vans')).toEqual(day);
+    expect(byName.get('no hub')?.fleet.map((f) => f.count)).toEqual([0, 0]);
+    same('no hub', { fleet: byName.get('no hub')?.fleet });
+    expect(byName.get('hub with e-vans')?.fleet.map((f) => [f.vehicleType, f.count])).toEqual([
+      ['e-van', 27],
+    ]);
+    const offPeak = byName.get('wider receiving windows (off-peak)');
+    same('wider receiving windows (off-peak)', { receivers: offPeak?.receivers });
+    offPeak?.receivers.forEach((r, i) => {
+      const before = day.receivers[i];
+      expect({ ...r, windows: before?.windows }).toEqual(before);
+      if (r.kind === 'building-site') expect(r.windows).toEqual(before?.windows);
+      else expect(r.windows[0]?.start).toBe('06:00');
+    });
+    const trucks = byName.get('trunks in rigid trucks');
+    same('trunks in rigid trucks', { carriers: trucks?.carriers });
+    expect(trucks?.carriers.map((c) => c.trunkVehicleType)).toEqual(day.carriers.map(() => 'rigid-truck'));
+    for (const name of variants.map((v) => v.name).filter((n) => n.startsWith('low-emission zone')))
+      expect((byName.get(name) as { zones?: unknown }).zones).toEqual(lez.zones);
+    const clean = byName.get('low-emission zone, no hub, carriers in clean vehicles');
+    expect(new Set(clean?.carriers.map((c) => c.baselineVehicleType))).toEqual(
+      new Set(['e-van', 'biocng-truck']),
+    );
+  });
+
+  it('plans every variant feasibly (short searches); the zone moves diesel out of Vieux-Lille by day', () => {
+    const run = runComparison(variants, { maxIterations: 30 });
+    run.plans.forEach((plan, i) => {
+      const scenario = variants[i]?.scenario;
+      expect(
+        checkPlan(scenario as never, plan, { carrierShiftMin: [5 * 60, 20 * 60] }),
+        variants[i]?.name,
+      ).toEqual([]);
+    });
+    const plan = (name: string) => run.plans[variants.findIndex((v) => v.name === name)];
+    // without the zone the carriers' diesel vans serve Vieux-Lille by day; with it, never
+    expect(planBannedVisits(day, plan('no hub') as never, BAN).length).toBeGreaterThan(50);
+    for (const name of variants.map((v) => v.name).filter((n) => n.startsWith('low-emission zone')))
+      expect(planBannedVisits(byName.get(name) as never, plan(name) as never, BAN), name).toEqual([]);
+    const lezBaseline = plan('low-emission zone, no hub')?.baseline;
+    expect(lezBaseline?.kpis).not.toEqual(plan('no hub')?.baseline.kpis);
+    expect(lezBaseline?.unassigned.length).toBeGreaterThan(0);
+    expect(lezBaseline?.unassigned.every((u) => u.reason === 'no-vehicle-allowed')).toBe(true);
+    expect(lezBaseline?.unassigned[0]?.detail).toContain('lez-vieux-lille');
+    // the shipped day shares its baseline between the variants that keep carriers, receivers and orders
+    expect(run.baselineTasks.reused).toBeGreaterThanOrEqual(4 * day.carriers.length);
+  });
+});
