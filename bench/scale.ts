@@ -1,4 +1,5 @@
-// npm run bench:scale -- [--sizes 1000,2000,5000,10000] [--time-limit 120] [--seed 7] [--markdown]
+// npm run bench:scale -- [--sizes 1000,2000,5000,10000] [--iterations 20000] [--time-limit 120] [--seed 7]
+// The search stops after --iterations (reproducible); --time-limit is only the wall-clock cap.
 // Routes one generated Lille day per size as ONE pooled routing problem (no zones), each in its own
 // child process so peak memory is that solve's alone; checks the solution with the independent checker.
 import { execFileSync } from 'node:child_process';
@@ -36,20 +37,27 @@ function peakRssMb(): number {
   return Math.round(Number(line?.replace(/\D+/g, '') ?? 0) / 1024);
 }
 
-function child(stops: number, timeLimitS: number, seed: number): Row {
+function child(stops: number, timeLimitS: number, seed: number, iterations: number): Row {
   const scenario = scenarioSchema.parse(generateCityDay({ city: 'lille', receivers: stops, seed }));
   const city = buildCity(scenario, { timeLimitSeconds: timeLimitS });
   const clock = () => performance.now();
   const started = clock();
   let first = -1;
   const vehicles = hubVehicles(city, 0);
-  const run = planPooledRuns(city, 0, [...city.orders.keys()], vehicles, timeLimitS * 1000, {
-    seed,
-    clock,
-    onProgress: () => {
-      if (first < 0) first = (clock() - started) / 1000;
+  const run = planPooledRuns(
+    city,
+    0,
+    [...city.orders.keys()],
+    vehicles,
+    { iterations, timeLimitMs: timeLimitS * 1000 },
+    {
+      seed,
+      clock,
+      onProgress: () => {
+        if (first < 0) first = (clock() - started) / 1000;
+      },
     },
-  });
+  );
   const totalS = (clock() - started) / 1000;
   const violations = checkRoutingSolution(run.routing.problem, run.solution);
   const km = run.solution.routes.flatMap((r) => r.trips).reduce((s, t) => s + t.distance, 0) / 1000;
@@ -72,6 +80,7 @@ if (process.argv.includes('--child')) {
     Number(arg('--child', '1000')),
     Number(arg('--time-limit', '120')),
     Number(arg('--seed', '7')),
+    Number(arg('--iterations', '20000')),
   );
   process.stdout.write(JSON.stringify(row) + '\n');
 } else {
@@ -90,6 +99,8 @@ if (process.argv.includes('--child')) {
         arg('--time-limit', '120'),
         '--seed',
         arg('--seed', '7'),
+        '--iterations',
+        arg('--iterations', '20000'),
       ],
       { encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'inherit'] },
     );

@@ -222,7 +222,7 @@ async function runPlan(server: RunningServer, day: Scenario, n: number, limit: n
     if (values.verbose) {
       for (const c of children)
         process.stderr.write(
-          `  ${c!.id} ${c!.data.task.kind} by ${c!.processedBy} queued +${((c!.timestamp - submitted) / 1000).toFixed(2)} start +${(((c!.processedOn ?? 0) - submitted) / 1000).toFixed(2)} end +${(((c!.finishedOn ?? 0) - submitted) / 1000).toFixed(2)} limit ${(c!.data.timeLimitMs / 1000).toFixed(2)}\n`,
+          `  ${c!.id} ${c!.data.task.kind} by ${c!.processedBy} queued +${((c!.timestamp - submitted) / 1000).toFixed(2)} start +${(((c!.processedOn ?? 0) - submitted) / 1000).toFixed(2)} end +${(((c!.finishedOn ?? 0) - submitted) / 1000).toFixed(2)} iterations ${c!.data.budget.iterations}\n`,
         );
     }
     const firstAdded = Math.min(...children.map((c) => c!.timestamp));

@@ -61,13 +61,15 @@ async function split(job: SandboxedJob, scenarioHash: string, seed: number, time
   const { city } = await loadCity(scenarioHash, seed, timeLimitSeconds);
   const list = planTasks(city);
   const parent = { id: job.id, queue: job.queueQualifiedName };
-  // Queued longest first (LPT): the hubs' pooled runs get most of the time limit and are the critical path;
+  // Queued longest first (LPT): the hubs' pooled runs get most of the work and are the critical path;
   // with several workers the short carrier rounds then fill in around them. Ids keep the plan order.
-  const order = list.map((_, i) => i).sort((x, y) => list[y]!.timeLimitMs - list[x]!.timeLimitMs || x - y);
+  const order = list
+    .map((_, i) => i)
+    .sort((x, y) => list[y]!.budget.iterations - list[x]!.budget.iterations || x - y);
   await tasks().addBulk(
     order.map((i) => {
-      const { task, timeLimitMs } = list[i]!;
-      const data: TaskJobData = { schemaVersion: 1, scenarioHash, seed, timeLimitSeconds, task, timeLimitMs };
+      const { task, budget } = list[i]!;
+      const data: TaskJobData = { schemaVersion: 2, scenarioHash, seed, timeLimitSeconds, task, budget };
       return {
         name: JOB_NAMES.task,
         data,

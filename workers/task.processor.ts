@@ -15,7 +15,7 @@ export default async function processTaskJob(job: SandboxedJob): Promise<PlanTas
   const payload = taskJobSchema.safeParse(job.data);
   if (!payload.success)
     throw new UnrecoverableError(`invalid task job payload:\n${formatIssues(payload.error)}`);
-  const { scenarioHash, seed, timeLimitSeconds, task, timeLimitMs } = payload.data;
+  const { scenarioHash, seed, timeLimitSeconds, task, budget } = payload.data;
   try {
     const { city } = await loadCity(scenarioHash, seed, timeLimitSeconds);
     const options = solveOptions();
@@ -25,7 +25,7 @@ export default async function processTaskJob(job: SandboxedJob): Promise<PlanTas
     const result = runPlanTask(
       city,
       task,
-      timeLimitMs,
+      budget,
       solveContext(city, options, (p) => {
         clock?.(); // planScenario's progress reads the clock once per call: keep step budgets equal
         const now = performance.now();

@@ -51,10 +51,13 @@ export const envSchema = z.object({
   PICON_KEEP_FAILED_SECONDS: int(1, 604_800),
   /** @defaultValue 5000 */
   PICON_KEEP_FAILED_COUNT: int(1, 5000),
-  /** Solver time limit when a scenario does not set one. @defaultValue 20 */
-  PICON_DEFAULT_TIME_LIMIT_SECONDS: z.coerce.number().positive().default(20),
-  /** Upper bound on any solve's time limit; the job lock outlives it. @defaultValue 120 */
-  PICON_MAX_TIME_LIMIT_SECONDS: z.coerce.number().positive().max(3600).default(120),
+  /**
+   * Wall-clock safety cap of a plan when its scenario does not set one: the search stops on its iteration
+   * budget (`options.effort`), so the cap only binds on a machine far slower than expected. @defaultValue 600
+   */
+  PICON_DEFAULT_TIME_LIMIT_SECONDS: z.coerce.number().positive().default(600),
+  /** Upper bound on any plan's wall-clock cap; the job lock outlives it. @defaultValue 600 */
+  PICON_MAX_TIME_LIMIT_SECONDS: z.coerce.number().positive().max(3600).default(600),
   /**
    * Reproducible mode: the solver's clock advances this many ms per reading instead of following wall time,
    * so a plan depends only on scenario, seed and time limit (a step budget). Unset: wall clock.

@@ -3,7 +3,7 @@ import type { RoutingVehicle } from '../domain/routing-problem.ts';
 import type { RoutingSolution } from '../domain/routing-solution.ts';
 import { bundleOrders } from './bundle.ts';
 import { buildBundleProblem, type BundleProblem } from './bundle-problem.ts';
-import { solveInContext, type SolveContext } from './solve-context.ts';
+import { solveInContext, type SolveBudget, type SolveContext } from './solve-context.ts';
 
 /**
  * Assumptions for a carrier's own rounds (the status quo), no source found: vans work 05:00–20:00,
@@ -29,7 +29,7 @@ export function planCarrierRounds(
   city: City,
   carrier: number,
   orderIndices: readonly number[],
-  timeLimitMs: number,
+  budget: SolveBudget,
   ctx: SolveContext,
   vehicleCount?: number,
 ): CarrierRounds {
@@ -54,7 +54,7 @@ export function planCarrierRounds(
     reloadS: CARRIER_RELOAD_S,
   }));
   const routing = buildBundleProblem(city, bundles, vehicles);
-  const solution = solveInContext(routing.problem, timeLimitMs, ctx);
+  const solution = solveInContext(routing.problem, budget, ctx);
   return { carrier, routing, solution };
 }
 

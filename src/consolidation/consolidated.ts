@@ -3,7 +3,7 @@ import type { UnassignedReason } from '../domain/routing-solution.ts';
 import { hubHandlingKWh } from '../energy/index.ts';
 import { ordersByCarrier } from './orders-by-carrier.ts';
 import { planCarrierRounds, type CarrierRounds } from './carrier-rounds.ts';
-import type { SolveContext } from './solve-context.ts';
+import { shareOf, type SolveBudget, type SolveContext } from './solve-context.ts';
 import { trunkLeg, type TrunkLeg } from './trunk.ts';
 
 /** An order the pooled fleet could not take: its carrier still delivers it (residual rounds). */
@@ -14,19 +14,19 @@ export interface UnpooledOrder {
 
 /**
  * The carriers' own rounds for orders the hubs could not pool, so that no order drops out of the
- * consolidated KPIs: the time budget is shared by order count.
+ * consolidated KPIs: the budget is shared by order count.
  */
 export function planResidual(
   city: City,
   unpooled: readonly number[],
-  timeLimitMs: number,
+  budget: SolveBudget,
   ctx: SolveContext,
 ): CarrierRounds[] {
   const total = Math.max(1, unpooled.length);
   return ordersByCarrier(city, unpooled).flatMap((orders, carrier) =>
     orders.length === 0
       ? []
-      : [planCarrierRounds(city, carrier, orders, (timeLimitMs * orders.length) / total, ctx)],
+      : [planCarrierRounds(city, carrier, orders, shareOf(budget, orders.length / total), ctx)],
   );
 }
 

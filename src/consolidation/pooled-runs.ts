@@ -3,7 +3,7 @@ import type { RoutingVehicle } from '../domain/routing-problem.ts';
 import type { RoutingSolution } from '../domain/routing-solution.ts';
 import { bundleOrders, type Bundle } from './bundle.ts';
 import { buildBundleProblem, type BundleProblem } from './bundle-problem.ts';
-import { solveInContext, type SolveContext } from './solve-context.ts';
+import { solveInContext, type SolveBudget, type SolveContext } from './solve-context.ts';
 
 /** One hub's pooled fleet serving the bundles of the receivers assigned to it, in multi-trip runs. */
 export interface PooledRuns {
@@ -36,13 +36,13 @@ export function planPooledRuns(
   hub: number,
   orderIndices: readonly number[],
   vehicles: readonly RoutingVehicle[],
-  timeLimitMs: number,
+  budget: SolveBudget,
   ctx: SolveContext,
 ): PooledRuns {
   const types = [...new Set(vehicles.map((v) => v.type))];
   const bundles = bundleOrders(city, orderIndices, largestCapacity(city, types));
   const routing = buildBundleProblem(city, bundles, vehicles, (b) => allowedTypes(city, b));
-  const solution = solveInContext(routing.problem, timeLimitMs, ctx);
+  const solution = solveInContext(routing.problem, budget, ctx);
   return { hub, routing, solution };
 }
 

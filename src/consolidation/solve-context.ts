@@ -3,34 +3,41 @@ import type { RoutingSolution } from '../domain/routing-solution.ts';
 import type { SearchProgress } from '../solver/api.ts';
 import { solve } from '../solver/index.ts';
 
-/** What a consolidation step needs to run the solver: seed, clock, a progress sink, an optional iteration cap. */
+/** What a consolidation step needs to run the solver: seed, clock, a progress sink, an optional iteration override. */
 export interface SolveContext {
   readonly seed: number;
   readonly clock: () => number;
   readonly onProgress?: ((p: SearchProgress) => void) | undefined;
+  /** Replaces every solve's iteration budget (tests, `--max-iterations`). */
   readonly maxIterations?: number | undefined;
 }
 
-/**
- * Problems this small (a carrier's few stops in one zone, a tiny day) have converged long before a
- * time budget meant for hundreds of stops runs out: an iteration budget ends them early.
- */
-const SMALL_PROBLEM_JOBS = 30;
-const SMALL_PROBLEM_ITERATIONS = 30_000;
+/** One solve's budget: iterations decide (see effort.ts); the wall-clock limit is only a safety cap. */
+export interface SolveBudget {
+  readonly iterations: number;
+  readonly timeLimitMs: number;
+}
 
-/** Runs the solver on one problem within `timeLimitMs` under the context's seed, clock and caps. */
+/** A share of a budget (a residual carrier's part of the residual work), never below one iteration. */
+export function shareOf(budget: SolveBudget, share: number): SolveBudget {
+  return {
+    iterations: Math.max(1, Math.round(budget.iterations * share)),
+    timeLimitMs: budget.timeLimitMs * share,
+  };
+}
+
+/** Runs the solver on one problem within its budget under the context's seed, clock and override. */
 export function solveInContext(
   problem: RoutingProblem,
-  timeLimitMs: number,
+  budget: SolveBudget,
   ctx: SolveContext,
 ): RoutingSolution {
-  const maxIterations =
-    ctx.maxIterations ?? (problem.jobs.length <= SMALL_PROBLEM_JOBS ? SMALL_PROBLEM_ITERATIONS : undefined);
+  const maxIterations = ctx.maxIterations ?? budget.iterations;
   return solve(problem, {
     seed: ctx.seed,
     clock: ctx.clock,
-    timeLimitMs,
+    timeLimitMs: budget.timeLimitMs,
     onProgress: ctx.onProgress,
-    ...(maxIterations !== undefined ? { maxIterations } : {}),
+    maxIterations,
   });
 }

@@ -4,7 +4,8 @@ import { ordersByCarrier } from './orders-by-carrier.ts';
 import { planCarrierRounds, type CarrierRounds } from './carrier-rounds.ts';
 import { assignReceiversToHubs } from './hub-assignment.ts';
 import { hubVehicles, planPooledRuns, type PooledRuns } from './pooled-runs.ts';
-import type { SolveContext } from './solve-context.ts';
+import { planIterations, taskIterations } from './effort.ts';
+import type { SolveBudget, SolveContext } from './solve-context.ts';
 import { sectorZones, splitCount, zoneCount } from './zones.ts';
 
 /** A carrier's own rounds (baseline) or a hub's pooled runs, in one zone of `zones`. */
@@ -12,7 +13,7 @@ export type RoutingTask =
   | { readonly kind: 'baseline'; readonly carrier: number; readonly zone: number; readonly zones: number }
   | { readonly kind: 'pooled'; readonly hub: number; readonly zone: number; readonly zones: number };
 
-/** Share of the time limit given to the baseline; the consolidated plan, the product, gets the rest. */
+/** Share of the plan's work given to the baseline; the consolidated plan, the product, gets the rest. */
 export const BASELINE_SHARE = 0.4;
 /** Share kept for routing unpooled orders with their carriers after the pooled runs. */
 export const RESIDUAL_SHARE = 0.05;
@@ -91,10 +92,11 @@ export function taskOrders(city: City, task: RoutingTask): number[] {
 }
 
 /**
- * Time for each task: the baseline's and the pooled runs' shares of the limit, split between their
- * tasks by stops, so a plan costs the same time however its tasks are spread over workers.
+ * Budget of each task: the baseline's and the pooled runs' shares of the plan's work (effort.ts) and of
+ * the wall-clock cap, split between their tasks by stops, so a plan does the same work however its
+ * tasks are spread over workers.
  */
-export function taskTimeLimitsMs(city: City, tasks: readonly RoutingTask[]): number[] {
+export function taskBudgets(city: City, tasks: readonly RoutingTask[]): SolveBudget[] {
   const stops = tasks.map((t) => taskStops(city, t));
   const total = (kind: RoutingTask['kind']): number =>
     Math.max(
@@ -102,17 +104,34 @@ export function taskTimeLimitsMs(city: City, tasks: readonly RoutingTask[]): num
       tasks.reduce((s, t, i) => s + (t.kind === kind ? (stops[i] as number) : 0), 0),
     );
   const totals = { baseline: total('baseline'), pooled: total('pooled') };
+  const work = planIterations(
+    city.effort,
+    stops.reduce((a, b) => a + b, 0),
+  );
   return tasks.map((t, i) => {
-    const share = t.kind === 'baseline' ? BASELINE_SHARE : 1 - BASELINE_SHARE - RESIDUAL_SHARE;
-    return (city.timeLimitS * 1000 * share * (stops[i] as number)) / totals[t.kind];
+    const kindShare = t.kind === 'baseline' ? BASELINE_SHARE : 1 - BASELINE_SHARE - RESIDUAL_SHARE;
+    const share = (kindShare * (stops[i] as number)) / totals[t.kind];
+    return {
+      iterations: taskIterations(city.effort, work, share),
+      timeLimitMs: city.timeLimitS * 1000 * share,
+    };
   });
+}
+
+/** Budget for routing the orders no hub could pool with their carriers, after the pooled runs. */
+export function residualBudget(city: City): SolveBudget {
+  const stops = listTasks(city).reduce((s, t) => s + taskStops(city, t), 0);
+  return {
+    iterations: taskIterations(city.effort, planIterations(city.effort, stops), RESIDUAL_SHARE),
+    timeLimitMs: city.timeLimitS * 1000 * RESIDUAL_SHARE,
+  };
 }
 
 /** Solves one task. Pooled zones get the hub's fleet split in proportion to their kg. */
 export function runTask(
   city: City,
   task: RoutingTask,
-  timeLimitMs: number,
+  budget: SolveBudget,
   ctx: SolveContext,
 ): CarrierRounds | PooledRuns {
   const orders = taskOrders(city, task);
@@ -122,9 +141,9 @@ export function runTask(
       c?.baselineVehicles === undefined || task.zones <= 1
         ? c?.baselineVehicles
         : Math.max(1, Math.round(c.baselineVehicles / task.zones));
-    return planCarrierRounds(city, task.carrier, orders, timeLimitMs, ctx, count);
+    return planCarrierRounds(city, task.carrier, orders, budget, ctx, count);
   }
-  return planPooledRuns(city, task.hub, orders, zoneVehicles(city, task), timeLimitMs, ctx);
+  return planPooledRuns(city, task.hub, orders, zoneVehicles(city, task), budget, ctx);
 }
 
 function zoneVehicles(city: City, task: Extract<RoutingTask, { kind: 'pooled' }>): RoutingVehicle[] {

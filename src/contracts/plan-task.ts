@@ -27,7 +27,18 @@ export const planTaskResultSchema = z.object({
   routes: z.array(routeSchema),
   unassigned: z.array(unassignedSchema),
   solveSeconds: z.number().min(0),
+  /** Search iterations the task's solves ran (deterministic for a seed and effort). */
+  iterations: z.number().int().min(0),
+  /** True when the wall-clock cap, not the iteration budget, ended a solve: the result then depends on the machine. */
+  timeCapped: z.boolean(),
+});
+
+/** A task's search budget: iterations decide; the wall-clock limit is a safety cap. */
+export const taskBudgetSchema = z.object({
+  iterations: z.number().int().min(1),
+  timeLimitMs: z.number().min(0),
 });
 
 export type PlanTask = z.infer<typeof planTaskSchema>;
 export type PlanTaskResult = z.infer<typeof planTaskResultSchema>;
+export type TaskBudget = z.infer<typeof taskBudgetSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { clockTimeSchema, fullSizeSchema, idSchema, lonLatSchema } from './primitives.ts';
+import { effortSchema } from './scenario.ts';
 
 export const stopSchema = z.object({
   receiverId: idSchema,
@@ -89,6 +90,9 @@ export const planSchema = z.object({
     name: z.string(),
     date: z.string(),
     seed: z.number().int(),
+    /** Search work (iterations scaled to size): the plan is a pure function of scenario, seed and effort. */
+    effort: effortSchema,
+    /** Wall-clock safety cap. */
     timeLimitSeconds: z.number(),
   }),
   /** Where routes start and end: hubs and carrier depots (routes' `start` ids). */
@@ -123,6 +127,11 @@ export const planSchema = z.object({
   ),
   meta: z.object({
     allocationMethod: z.string(),
+    /** Search iterations of every solve of the plan (deterministic). */
+    iterations: z.number().int(),
+    /** True when the wall-clock cap cut a solve short: the plan then depends on the machine's speed and load. */
+    timeCapped: z.boolean(),
+    /** Timing: the only field that differs between two runs of the same scenario, seed and effort. */
     solveSeconds: z.number(),
     orders: z.number().int(),
     receivers: z.number().int(),

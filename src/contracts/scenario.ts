@@ -81,10 +81,15 @@ export const fleetSchema = z.object({
   reloadMinutes: z.number().min(0).max(240).optional(),
 });
 
+export const effortSchema = z.enum(['quick', 'normal', 'thorough']);
+
 export const scenarioOptionsSchema = z.object({
   circuity: z.number().min(1).max(3).optional(),
+  /** Wall-clock safety cap for the whole plan; the search budget itself is `effort` (work, not seconds). */
   timeLimitSeconds: z.number().positive().max(3600).optional(),
   seed: z.number().int().min(0).optional(),
+  /** Search work: quick, normal (default) or thorough; the same scenario, seed and effort give the same plan. */
+  effort: effortSchema.optional(),
   /** Routing problems larger than this are cut into zones solved separately (and in parallel by workers). */
   maxStopsPerZone: z.number().int().min(10).optional(),
   /** Grid electricity factor to use (defaults to mainland France). */

@@ -10,6 +10,9 @@ export interface City {
   readonly name: string;
   readonly date: string;
   readonly seed: number;
+  /** How much search work each solve gets (iterations, scaled to the problem's size): see consolidation/effort.ts. */
+  readonly effort: Effort;
+  /** Wall-clock safety cap for the whole plan: it only binds when the machine is far slower than expected. */
   readonly timeLimitS: Seconds;
   /** Stops above which a carrier's or hub's routing is cut into zones. */
   readonly maxStopsPerZone: number;
@@ -23,6 +26,9 @@ export interface City {
   readonly vehicleTypes: readonly CityVehicleType[];
   readonly fleet: readonly CityFleet[];
 }
+
+/** Search work per solve, counted in iterations so that a plan is the same on any machine under any load. */
+export type Effort = 'quick' | 'normal' | 'thorough';
 
 /** `[kg, m3, units]`. */
 export type SizeVector = readonly [number, number, number];

@@ -38,5 +38,6 @@ export interface RoutingSolution {
   readonly unassigned: readonly { readonly job: number; readonly reason: UnassignedReason }[];
   /** Objective value: fixed + distance + duration costs. */
   readonly cost: number;
-  readonly stats: { readonly iterations: number; readonly elapsedMs: number };
+  /** `timeCapped`: the wall-clock limit ended the search before its iteration budget (the result then depends on the machine). */
+  readonly stats: { readonly iterations: number; readonly elapsedMs: number; readonly timeCapped: boolean };
 }

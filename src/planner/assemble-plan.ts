@@ -3,7 +3,7 @@ import {
   hubHandling,
   planResidual,
   receiverHubs,
-  RESIDUAL_SHARE,
+  residualBudget,
   trunkLegs,
   type CarrierRounds,
   type SolveContext,
@@ -53,7 +53,7 @@ export function assemblePlan(
   const residualRuns = planResidual(
     city,
     unpooled.map((u) => orderIndex.get(u.orderId) as number),
-    RESIDUAL_SHARE * city.timeLimitS * 1000,
+    residualBudget(city),
     ctx,
   );
   const residualRoutes = residualRuns.flatMap((r) => {
@@ -85,7 +85,13 @@ export function assemblePlan(
 
   return {
     schemaVersion: 1,
-    scenario: { name: city.name, date: city.date, seed: city.seed, timeLimitSeconds: city.timeLimitS },
+    scenario: {
+      name: city.name,
+      date: city.date,
+      seed: city.seed,
+      effort: city.effort,
+      timeLimitSeconds: city.timeLimitS,
+    },
     depots: [
       ...scenario.hubs.map((h) => ({ id: h.id, kind: 'hub' as const, location: h.location })),
       ...scenario.carriers.map((c) => ({ id: c.id, kind: 'carrier' as const, location: c.depot })),
@@ -114,6 +120,10 @@ export function assemblePlan(
     ),
     meta: {
       allocationMethod: ALLOCATION_METHOD,
+      iterations:
+        results.reduce((s, r) => s + r.iterations, 0) +
+        residualRuns.reduce((s, r) => s + r.solution.stats.iterations, 0),
+      timeCapped: results.some((r) => r.timeCapped) || residualRuns.some((r) => r.solution.stats.timeCapped),
       solveSeconds: round(solveSeconds, 2),
       orders: city.orders.length,
       receivers: city.receivers.length,

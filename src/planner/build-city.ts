@@ -1,12 +1,18 @@
 import type { Scenario, TimeWindow, VehicleTypeInput } from '../contracts/index.ts';
-import type { City, CityVehicleType, SizeVector, Window } from '../domain/city.ts';
+import { DEFAULT_EFFORT } from '../consolidation/index.ts';
+import type { City, CityVehicleType, Effort, SizeVector, Window } from '../domain/city.ts';
 import type { LonLat } from '../domain/location.ts';
 import { clockToSeconds, SECONDS_PER_MINUTE } from '../domain/units.ts';
 import { DEFAULT_HUB_HANDLING_KWH_PER_UNIT, resolveVehicleTypes } from '../energy/index.ts';
 import { circuityTravel, DEFAULT_CIRCUITY, matrixTravel } from '../geo/index.ts';
 
 export const DEFAULT_SEED = 1;
-export const DEFAULT_TIME_LIMIT_SECONDS = 20;
+/**
+ * Wall-clock safety cap of a whole plan. The search stops on its iteration budget (effort) long before on
+ * any working machine (the Lille day at normal effort takes ~20 s here); the cap only guards against a
+ * machine far slower or far busier than that, and the plan then says so (`meta.timeCapped`).
+ */
+export const DEFAULT_TIME_LIMIT_SECONDS = 600;
 /** Assumption: a receiver visit takes 5 minutes when the scenario does not say (UK high-street mean is ~10 min per van stop, most of it parking; we keep the handover part). */
 export const DEFAULT_SERVICE_MINUTES = 5;
 export const DEFAULT_MAX_TRIPS = 3;
@@ -48,7 +54,7 @@ function toCityType(t: VehicleTypeInput): CityVehicleType {
  */
 export function buildCity(
   scenario: Scenario,
-  overrides: { seed?: number; timeLimitSeconds?: number } = {},
+  overrides: { seed?: number; timeLimitSeconds?: number; effort?: Effort } = {},
 ): City {
   const options = scenario.options ?? {};
   const types = resolveVehicleTypes(scenario.vehicleTypes, options.electricityCo2eKgPerKWh).map(toCityType);
@@ -78,6 +84,7 @@ export function buildCity(
     name: scenario.name,
     date: scenario.date,
     seed: overrides.seed ?? options.seed ?? DEFAULT_SEED,
+    effort: overrides.effort ?? options.effort ?? DEFAULT_EFFORT,
     timeLimitS: overrides.timeLimitSeconds ?? options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS,
     maxStopsPerZone: options.maxStopsPerZone ?? DEFAULT_MAX_STOPS_PER_ZONE,
     locations,

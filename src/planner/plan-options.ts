@@ -1,3 +1,5 @@
+import type { Effort } from '../domain/city.ts';
+
 /** Progress of a whole plan (baseline + consolidated solves), for progress bars and job progress. */
 export interface PlanProgress {
   /** 0..100 over the whole planning run. */
@@ -13,11 +15,10 @@ export interface PlanOptions {
   readonly onProgress?: (p: PlanProgress) => void;
   /** Overrides scenario.options.seed (default 1). */
   readonly seed?: number;
-  /** Overrides scenario.options.timeLimitSeconds (default 20). */
+  /** Overrides scenario.options.timeLimitSeconds: the wall-clock safety cap (default 600). */
   readonly timeLimitSeconds?: number;
-  /**
-   * Also stop each solve after this many search iterations: with a time limit large enough not to bind,
-   * the plan is then the same on every machine for a given seed (tests, result comparisons).
-   */
+  /** Overrides scenario.options.effort (default normal): the search work, counted in iterations. */
+  readonly effort?: Effort;
+  /** Replaces every solve's iteration budget (tests, `--max-iterations`); the plan stays reproducible. */
   readonly maxIterations?: number;
 }

@@ -1,19 +1,19 @@
-import type { Plan, PlanTask, Scenario } from '../contracts/index.ts';
-import { listTasks, taskTimeLimitsMs, type SolveContext } from '../consolidation/index.ts';
+import type { Plan, PlanTask, Scenario, TaskBudget } from '../contracts/index.ts';
+import { listTasks, taskBudgets, type SolveContext } from '../consolidation/index.ts';
 import type { City } from '../domain/city.ts';
 import { assemblePlan } from './assemble-plan.ts';
 import { buildCity } from './build-city.ts';
 import type { PlanOptions } from './plan-options.ts';
 import { runPlanTask, toPlanTask } from './run-task.ts';
 
-/** A day's independent tasks (carriers' rounds, hubs' pooled runs, per zone) with each one's time budget. */
-export function planTasks(city: City): { task: PlanTask; timeLimitMs: number }[] {
+/** A day's independent tasks (carriers' rounds, hubs' pooled runs, per zone) with each one's budget. */
+export function planTasks(city: City): { task: PlanTask; budget: TaskBudget }[] {
   const tasks = listTasks(city);
-  const limits = taskTimeLimitsMs(city, tasks);
-  return tasks.map((t, i) => ({ task: toPlanTask(city, t), timeLimitMs: limits[i] as number }));
+  const budgets = taskBudgets(city, tasks);
+  return tasks.map((t, i) => ({ task: toPlanTask(city, t), budget: budgets[i] as TaskBudget }));
 }
 
-/** The solver context of a run: seed, clock, progress and optional iteration cap from the options. */
+/** The solver context of a run: seed, clock, progress and the optional iteration override from the options. */
 export function solveContext(
   city: City,
   options: PlanOptions,
@@ -30,29 +30,42 @@ export function solveContext(
 /**
  * The main job: a validated scenario in, `{ baseline, consolidated, savings, allocation }` out, both plans
  * on the same inputs and distance model. Synchronous and CPU-bound: run it off any server's event loop.
- * Deterministic for a seed when the solver stops by iterations rather than time. The service runs the
- * same tasks as child jobs (runPlanTask) and merges them with assemblePlan.
+ * A pure function of (scenario, seed, effort): every solve stops on its iteration budget; the wall clock
+ * only caps a machine far slower than expected, and the plan then says so in `meta.timeCapped`. The
+ * service runs the same tasks as child jobs (runPlanTask) and merges them with assemblePlan.
  */
 export function planScenario(scenario: Scenario, options: PlanOptions = {}): Plan {
-  const city = buildCity(scenario, { seed: options.seed, timeLimitSeconds: options.timeLimitSeconds });
-  const clock = options.clock ?? (() => performance.now());
-  const started = clock();
-  const limitMs = city.timeLimitS * 1000;
-  const progress = (phase: 'baseline' | 'consolidated'): SolveContext['onProgress'] =>
+  const city = buildCity(scenario, {
+    seed: options.seed,
+    timeLimitSeconds: options.timeLimitSeconds,
+    effort: options.effort,
+  });
+  const tasks = planTasks(city);
+  // progress is the share of the plan's iterations done: the same on every machine
+  const work = tasks.map((t) => options.maxIterations ?? t.budget.iterations);
+  const totalWork = Math.max(
+    1,
+    work.reduce((a, b) => a + b, 0),
+  );
+  let done = 0;
+  const progress = (phase: 'baseline' | 'consolidated', taskWork: number): SolveContext['onProgress'] =>
     options.onProgress &&
     ((p) =>
       options.onProgress?.({
         phase,
         bestCost: p.bestCost,
-        percent: Math.min(99, Math.round((100 * (clock() - started)) / limitMs)),
+        percent: Math.min(99, Math.round((100 * (done + p.fraction * taskWork)) / totalWork)),
       }));
-  const results = planTasks(city).map(({ task, timeLimitMs }) =>
-    runPlanTask(
+  const results = tasks.map(({ task, budget }, i) => {
+    const phase = task.kind === 'baseline' ? 'baseline' : 'consolidated';
+    const result = runPlanTask(
       city,
       task,
-      timeLimitMs,
-      solveContext(city, options, progress(task.kind === 'baseline' ? 'baseline' : 'consolidated')),
-    ),
-  );
-  return assemblePlan(city, scenario, results, solveContext(city, options, progress('consolidated')));
+      budget,
+      solveContext(city, options, progress(phase, work[i] ?? 0)),
+    );
+    done += work[i] ?? 0;
+    return result;
+  });
+  return assemblePlan(city, scenario, results, solveContext(city, options, progress('consolidated', 0)));
 }

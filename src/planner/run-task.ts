@@ -1,4 +1,4 @@
-import type { PlanTask, PlanTaskResult } from '../contracts/index.ts';
+import type { PlanTask, PlanTaskResult, TaskBudget } from '../contracts/index.ts';
 import { runTask, type RoutingTask, type SolveContext } from '../consolidation/index.ts';
 import type { City } from '../domain/city.ts';
 import { reportRoutes } from './report-routes.ts';
@@ -36,14 +36,14 @@ export function toPlanTask(city: City, task: RoutingTask): PlanTask {
 export function runPlanTask(
   city: City,
   task: PlanTask,
-  timeLimitMs: number,
+  budget: TaskBudget,
   ctx: SolveContext,
 ): PlanTaskResult {
   const routing = toRoutingTask(city, task);
   if (!routing)
     throw new RangeError(`task refers to an unknown ${task.kind === 'baseline' ? 'carrier' : 'hub'}`);
   const started = ctx.clock();
-  const run = runTask(city, routing, timeLimitMs, ctx);
+  const run = runTask(city, routing, budget, ctx);
   const startId = task.kind === 'baseline' ? task.carrierId : task.hubId;
   const label = task.zones > 1 ? `${startId}/z${task.zone + 1}` : startId;
   const bundles = run.routing.bundles;
@@ -57,5 +57,7 @@ export function runPlanTask(
       })),
     ),
     solveSeconds: Number(((ctx.clock() - started) / 1000).toFixed(3)),
+    iterations: run.solution.stats.iterations,
+    timeCapped: run.solution.stats.timeCapped,
   };
 }

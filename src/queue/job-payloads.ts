@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { planTaskSchema } from '../contracts/index.ts';
+import { planTaskSchema, taskBudgetSchema } from '../contracts/index.ts';
 
 const scenarioHash = z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 hex digest');
 
@@ -17,14 +17,14 @@ export const planJobSchema = z.object({
 });
 export type PlanJobData = z.infer<typeof planJobSchema>;
 
-/** Data of a task child: which scenario, which task of it and the task's share of the time limit. */
+/** Data of a task child: which scenario, which task of it and the task's budget (iterations, time cap). */
 export const taskJobSchema = z.object({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(2),
   scenarioHash,
   seed: z.number().int().min(0),
   timeLimitSeconds: z.number().positive(),
   task: planTaskSchema,
-  timeLimitMs: z.number().min(0),
+  budget: taskBudgetSchema,
 });
 export type TaskJobData = z.infer<typeof taskJobSchema>;
 

@@ -56,12 +56,9 @@ const HEAVY_SECTORS: ReadonlySet<Sector> = new Set(['building', 'pallet', 'bever
 /** Cargo-bike-only outlets are small: their order sizes are scaled by this factor before any shrinking. */
 const BIKE_ONLY_SIZE_FACTOR = 0.6;
 
-/** Solver time limit suited to the size of the day, seconds. */
-export function defaultTimeLimitSeconds(receivers: number): number {
-  if (receivers < 500) return 20;
-  if (receivers < 1000) return 30;
-  if (receivers < 5000) return 60;
-  return 120;
+/** Search effort suited to the size of the day: the largest days plan at quick effort within minutes. */
+export function defaultEffort(receivers: number): 'quick' | 'normal' {
+  return receivers < 5000 ? 'normal' : 'quick';
 }
 
 function checkOptions(o: CityDayOptions): number {
@@ -195,6 +192,6 @@ export function generateCityDay(options: CityDayOptions): Scenario {
     receivers,
     orders,
     fleet: sizeFleet(LILLE_HUB.id, demand),
-    options: { seed: options.seed, timeLimitSeconds: defaultTimeLimitSeconds(options.receivers) },
+    options: { seed: options.seed, effort: defaultEffort(options.receivers) },
   };
 }

@@ -7,7 +7,7 @@ export {
   MAX_CARRIERS,
   MAX_RECEIVERS,
   MIN_CARRIERS,
-  defaultTimeLimitSeconds,
+  defaultEffort,
   generateCityDay,
 } from './generate-city-day.ts';
 export type { CityDayOptions, GeneratorCity } from './generate-city-day.ts';

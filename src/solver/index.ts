@@ -69,9 +69,14 @@ export function solve(problem: RoutingProblem, params: SolveParams): RoutingSolu
     if (byVehicles) minimiseFleet(ctx, FLEET_PHASE_SHARE);
     runSisr(ctx, byVehicles ? FLEET_PHASE_SHARE : 0);
   }
+  const elapsedMs = budget.elapsedMs();
   return toRoutingSolution(inst, sol, unservable, {
     iterations: budget.iteration,
-    elapsedMs: budget.elapsedMs(),
+    elapsedMs,
+    timeCapped:
+      elapsedMs >= params.timeLimitMs &&
+      !params.signal?.aborted &&
+      (params.maxIterations === undefined || budget.iteration < params.maxIterations),
   });
 }
 

@@ -46,7 +46,7 @@ function fakeSolver(
       })),
       unassigned: unassigned.map((job) => ({ job, reason: 'fleet-exhausted' as const })),
       cost: 0,
-      stats: { iterations: 0, elapsedMs: 0 },
+      stats: { iterations: 0, elapsedMs: 0, timeCapped: false },
     };
   };
   return { solve, calls };
@@ -182,7 +182,7 @@ const greedySolve: SolveFn = (problem) => {
     routes,
     unassigned: [...left].map((job) => ({ job, reason: 'fleet-exhausted' as const })),
     cost: 0,
-    stats: { iterations: 0, elapsedMs: 0 },
+    stats: { iterations: 0, elapsedMs: 0, timeCapped: false },
   };
 };
 

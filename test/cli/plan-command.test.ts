@@ -24,7 +24,7 @@ async function picon(...args: string[]): Promise<{ code: number; stdout: string;
 describe('picon plan', () => {
   let dir: string;
   const s = smallScenario();
-  s.options = { timeLimitSeconds: 1 };
+  s.options = { effort: 'quick' };
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'picon-cli-'));
     await writeFile(join(dir, 'small.json'), JSON.stringify(s));
@@ -88,5 +88,18 @@ describe('picon plan', () => {
     const { code, stderr } = await picon('plan', join(dir, 'small.json'), '--time-limit', 'soon');
     expect(code).not.toBe(0);
     expect(stderr).toMatch(/--time-limit must be a positive number/);
+    const effort = await picon('plan', join(dir, 'small.json'), '--effort', 'hard');
+    expect(effort.code).not.toBe(0);
+    expect(effort.stderr).toMatch(/--effort must be one of quick, normal, thorough, got "hard"/);
+  });
+
+  it('prints the same JSON twice for the same scenario, seed and effort (timing aside)', async () => {
+    const args = ['plan', join(dir, 'small.json'), '--json', '--seed', '4', '--effort', 'normal'];
+    const [a, b] = await Promise.all([picon(...args), picon(...args)]); // concurrently: a busy machine
+    const plans = [a, b].map((r) => planSchema.parse(JSON.parse(r.stdout)));
+    for (const p of plans) expect(p.meta.timeCapped).toBe(false);
+    const strip = (p: (typeof plans)[number]) => ({ ...p, meta: { ...p.meta, solveSeconds: 0 } });
+    expect(strip(plans[1]!)).toEqual(strip(plans[0]!));
+    expect(plans[0]!.scenario).toMatchObject({ seed: 4, effort: 'normal' });
   });
 });

@@ -19,8 +19,7 @@ import {
   type Stack,
 } from './harness.ts';
 
-/** Reproducible mode: each solve stops after this many iterations, well before its (generous) time limit. */
-const MAX_ITERATIONS = 300;
+/** The cap the plans below never reach: they stop on their effort's iteration budget, as by default. */
 const TIME_LIMIT_SECONDS = 30;
 let stack: Stack;
 
@@ -52,7 +51,6 @@ beforeAll(async () => {
   stack = await startStack(
     'plans',
     {
-      PICON_MAX_ITERATIONS: String(MAX_ITERATIONS),
       PICON_MAX_TIME_LIMIT_SECONDS: '60',
       PICON_LOCK_DURATION_MS: '90000',
     },
@@ -116,22 +114,19 @@ describe('orders -> hub-day plan -> progress -> result (real Redis, worker proce
     expect((await csv.text()).split('\n')[0]).toContain('vehicle');
   });
 
-  it('a scenario planned by the workers equals planScenario in-process with the same seed and iterations', async () => {
+  it('a scenario planned by the workers equals planScenario in-process with the same seed and effort', async () => {
     const scenario = {
       ...tinyScenario(),
-      options: { ...tinyScenario().options, seed: 11, timeLimitSeconds: TIME_LIMIT_SECONDS },
-    };
+      options: { ...tinyScenario().options, seed: 11, effort: 'quick', timeLimitSeconds: TIME_LIMIT_SECONDS },
+    } as const;
     const res = await call('/v1/plans', KEYS.planner, { method: 'POST', body: JSON.stringify(scenario) });
     expect(res.status).toBe(202);
     const { id } = (await res.json()) as { id: string };
     const done = await waitCompleted(id);
     expect(done.status).toBe('completed');
     expect(auditPlan(scenario, done.result as Plan)).toEqual([]);
-    const local = planScenario(scenario, {
-      seed: 11,
-      timeLimitSeconds: TIME_LIMIT_SECONDS,
-      maxIterations: MAX_ITERATIONS,
-    });
+    const local = planScenario(scenario);
+    expect(done.result?.meta.timeCapped).toBe(false);
     expect(withoutTimings(done.result)).toEqual(withoutTimings(local));
 
     // Idempotency: the same content or the same Idempotency-Key gives the same id, and no second job.
@@ -160,8 +155,14 @@ describe('orders -> hub-day plan -> progress -> result (real Redis, worker proce
     const scenario = {
       ...day,
       name: 'zoned day',
-      options: { ...day.options, seed: 11, timeLimitSeconds: TIME_LIMIT_SECONDS, maxStopsPerZone: 25 },
-    };
+      options: {
+        ...day.options,
+        seed: 11,
+        effort: 'quick',
+        timeLimitSeconds: TIME_LIMIT_SECONDS,
+        maxStopsPerZone: 25,
+      },
+    } as const;
     const res = await call('/v1/plans', KEYS.planner, { method: 'POST', body: JSON.stringify(scenario) });
     expect(res.status).toBe(202);
     const { id } = (await res.json()) as { id: string };
@@ -194,11 +195,8 @@ describe('orders -> hub-day plan -> progress -> result (real Redis, worker proce
     }
     expect((await stack.api.planJobs.scenarios.get(hash))?.receivers).toHaveLength(60);
 
-    const local = planScenario(scenario, {
-      seed: 11,
-      timeLimitSeconds: TIME_LIMIT_SECONDS,
-      maxIterations: MAX_ITERATIONS,
-    });
+    const local = planScenario(scenario);
+    expect(done.result?.meta.timeCapped).toBe(false);
     expect(withoutTimings(done.result)).toEqual(withoutTimings(local));
   });
 

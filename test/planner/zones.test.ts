@@ -17,7 +17,7 @@ describe('a day cut into zones', () => {
     const tasks = planTasks(city);
     const pooled = tasks.filter((t) => t.task.kind === 'pooled');
     expect(pooled.map((t) => t.task.zones)).toEqual([3, 3, 3]);
-    const budget = tasks.reduce((s, t) => s + t.timeLimitMs, 0);
+    const budget = tasks.reduce((s, t) => s + t.budget.timeLimitMs, 0);
     expect(budget).toBeLessThanOrEqual(city.timeLimitS * 1000);
     // the pooled zones partition the day: every order in exactly one zone, zones never share a receiver
     const zones = listTasks(city)

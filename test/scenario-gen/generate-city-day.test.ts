@@ -38,8 +38,8 @@ describe('generateCityDay (Lille)', () => {
     expect(day.receivers[0]?.id).toBe('R0001');
     expect(day.receivers[219]?.id).toBe('R0220');
     for (const o of day.orders) expect(o.id).toMatch(new RegExp(`^ORD-${o.carrierId}-\\d+$`));
-    expect(day.options).toEqual({ seed: 59000, timeLimitSeconds: 20 });
-    expect(generateCityDay({ city: 'lille', receivers: 1000, seed: 1 }).options?.timeLimitSeconds).toBe(60);
+    expect(day.options).toEqual({ seed: 59000, effort: 'normal' });
+    expect(generateCityDay({ city: 'lille', receivers: 5000, seed: 1 }).options?.effort).toBe('quick');
   });
 
   it('gives every receiver 5–10 orders, each from a different carrier', () => {

@@ -129,7 +129,7 @@ describe('local search operators', () => {
             expectConsistent(inst, sol);
             sol.commit();
           }
-          const out = toRoutingSolution(inst, sol, [], { iterations: 0, elapsedMs: 0 });
+          const out = toRoutingSolution(inst, sol, [], { iterations: 0, elapsedMs: 0, timeCapped: false });
           expect(checkRoutingSolution(problem, out)).toEqual([]);
         }
       }

@@ -39,7 +39,7 @@ const good: RoutingSolution = {
   ],
   unassigned: [],
   cost: 12,
-  stats: { iterations: 0, elapsedMs: 0 },
+  stats: { iterations: 0, elapsedMs: 0, timeCapped: false },
 };
 
 describe('checkRoutingSolution', () => {

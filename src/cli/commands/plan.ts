@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { scenarioSchema, formatIssues, type Scenario } from '../../contracts/index.ts';
+import type { Effort } from '../../domain/city.ts';
 import { OrdersCsvError, parseOrdersCsv } from '../../io/orders-csv.ts';
 import { planToGeoJson } from '../../io/plan-geojson.ts';
 import { planToMapHtml } from '../../io/plan-map-html.ts';
@@ -22,6 +23,20 @@ function positiveNumber(name: string) {
   };
 }
 
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new CliError(`--max-iterations must be a positive integer, got "${value}"`);
+  return n;
+}
+
+const EFFORT_LEVELS: readonly Effort[] = ['quick', 'normal', 'thorough'];
+function effortLevel(value: string): Effort {
+  const level = EFFORT_LEVELS.find((e) => e === value);
+  if (!level) throw new CliError(`--effort must be one of ${EFFORT_LEVELS.join(', ')}, got "${value}"`);
+  return level;
+}
+
 function seedNumber(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0)
@@ -36,13 +51,31 @@ export function registerPlan(program: Command): void {
     .argument('<scenario>', 'scenario JSON file (see docs/ and fixtures/)')
     .option('--json', 'print the whole plan as JSON instead of the table')
     .option('--out <dir>', 'also write plan.json, plan.geojson, runsheets.csv and map.html into this folder')
-    .option('--time-limit <seconds>', 'solver time budget for the whole plan', positiveNumber('--time-limit'))
+    .option('--effort <level>', 'search work: quick, normal (default) or thorough', effortLevel)
+    .option(
+      '--max-iterations <n>',
+      "every solve's iteration budget, instead of the effort's",
+      positiveInteger,
+    )
     .option('--seed <n>', 'random seed', seedNumber)
+    .option(
+      '--time-limit <seconds>',
+      'wall-clock safety cap for the whole plan (default 600); the plan says when it binds',
+      positiveNumber('--time-limit'),
+    )
     .option('--orders <csv...>', "carriers' order files (CSV) replacing the scenario's orders")
     .action(
       async (
         file: string,
-        opts: { json?: boolean; out?: string; timeLimit?: number; seed?: number; orders?: string[] },
+        opts: {
+          json?: boolean;
+          out?: string;
+          timeLimit?: number;
+          seed?: number;
+          effort?: Effort;
+          maxIterations?: number;
+          orders?: string[];
+        },
       ) => {
         let scenario = await readScenario(file);
         if (opts.orders) scenario = await withCsvOrders(scenario, opts.orders);
@@ -53,6 +86,8 @@ export function registerPlan(program: Command): void {
           onProgress: bar.update,
           ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
           ...(opts.timeLimit !== undefined ? { timeLimitSeconds: opts.timeLimit } : {}),
+          ...(opts.effort !== undefined ? { effort: opts.effort } : {}),
+          ...(opts.maxIterations !== undefined ? { maxIterations: opts.maxIterations } : {}),
         });
         bar.done();
         if (opts.out) {
