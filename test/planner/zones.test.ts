@@ -36,4 +36,14 @@ describe('a day cut into zones', () => {
     expect([...zonesUsed].filter((z) => z?.startsWith('z')).length).toBeGreaterThan(1);
     expect(plan.consolidated.kpis.deliveriesPerReceiver).toBeLessThanOrEqual(1.3);
   });
+
+  it("keeps a carrier's rounds within its vehicles when they are cut into zones", () => {
+    const limited = structuredClone(scenario);
+    for (const c of limited.carriers) c.baselineVehicles = 1;
+    const city = buildCity(limited);
+    const zoned = planTasks(city).filter((t) => t.task.kind === 'baseline' && t.task.zones > 1);
+    expect(zoned.length).toBeGreaterThan(0); // some carriers' rounds are split
+    const plan = planScenario(limited, { seed: 2, maxIterations: 150, timeLimitSeconds: 120 });
+    expect(auditPlan(limited, plan)).toEqual([]);
+  });
 });
