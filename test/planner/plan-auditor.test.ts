@@ -121,12 +121,17 @@ describe('the plan auditor accepts', () => {
     const figures = auditPlanPart(ctx, v, small.plan.baseline, {
       label: 'again',
       unassignedMeans: 'not-served',
+      hubRoutes: false,
     });
     expect(v.list).toEqual([]);
     expect(figures.kpis.vehicleKm).toBeCloseTo(small.plan.baseline.kpis.vehicleKm, 2);
     const wrong = structuredClone(small.plan.baseline);
     wrong.kpis.vehicleKm += 1;
-    auditPlanPart(ctx, v, wrong, { label: 'again', unassignedMeans: 'not-served' });
+    auditPlanPart(ctx, v, wrong, {
+      label: 'again',
+      unassignedMeans: 'not-served',
+      hubRoutes: false,
+    });
     expect(v.list.map((x) => x.message)).toEqual([expect.stringContaining('again kpis: vehicleKm')]);
   });
 });
@@ -318,6 +323,13 @@ describe('vehicles, shifts and fleets', () => {
         ).baselineVehicles = 1),
     });
     expect(carrier.map((x) => x.code)).toContain('FLEET_EXCEEDED');
+  });
+
+  it('a pooled run in the baseline', () => {
+    expectCaught(
+      audit(small, { plan: (p) => void p.baseline.routes.push(...p.consolidated.routes) }),
+      'WRONG_START',
+    );
   });
 
   it('a type the hub has no fleet of, or a carrier round in another type than its own', () => {
@@ -616,6 +628,17 @@ describe('KPIs, savings, allocation', () => {
       );
     }
     planted.add('KPI_MISMATCH');
+  });
+
+  it('a wrong trip count including trunk trips, once the plan prints it', () => {
+    const trips = (p: Plan): number =>
+      p.consolidated.routes.length + p.consolidated.trunk.reduce((s, t) => s + t.trips, 0);
+    const set = (p: Plan, n: number): void =>
+      void Object.assign(p.consolidated.kpis, { tripsIncludingTrunk: n });
+    expect(audit(small, { plan: (p) => set(p, trips(p)) })).toEqual([]);
+    expect(audit(small, { plan: (p) => set(p, trips(p) + 1) }).map((v) => v.message)).toEqual([
+      expect.stringContaining('consolidated kpis: tripsIncludingTrunk'),
+    ]);
   });
 
   it('a wrong saving', () => {

@@ -35,10 +35,15 @@ export function auditPlanDetailed(scenario: Scenario, plan: Plan, options: Audit
   const trunk = expectedTrunk(ctx, pooled);
   auditTrunk(v, 'consolidated', plan.consolidated.trunk, trunk);
   const hubs = auditHubs(ctx, v, 'consolidated', pooled);
-  const baseline = auditPlanPart(ctx, v, plan.baseline, { label: 'baseline', unassignedMeans: 'not-served' });
+  const baseline = auditPlanPart(ctx, v, plan.baseline, {
+    label: 'baseline',
+    unassignedMeans: 'not-served',
+    hubRoutes: false,
+  });
   const consolidated = auditPlanPart(ctx, v, plan.consolidated, {
     label: 'consolidated',
     unassignedMeans: 'not-pooled',
+    hubRoutes: true,
     trunk,
     hubs,
   });

@@ -8,6 +8,8 @@ import { fmt, type Violations } from './violations.ts';
 /** A part's KPIs as the auditor recomputes them (unrounded), and how many printed figures each sums. */
 export interface RecomputedKpis extends Omit<Kpis, 'hubHandlingKWh'> {
   readonly hubHandlingKWh: number;
+  /** Routes plus trunk trips (DESIGN.md second wave: `kpis.tripsIncludingTrunk`). */
+  readonly tripsIncludingTrunk: number;
 }
 
 const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
@@ -38,6 +40,7 @@ export function recomputeKpis(
     deliveriesPerReceiver: receivers === 0 ? 0 : stops / receivers,
     fillRate: routes.length === 0 ? 0 : sum(routes.map((r) => r.fill)) / routes.length,
     hubHandlingKWh: hubKWh,
+    tripsIncludingTrunk: routes.length + sum(trunk.map((t) => t.trips)),
   };
 }
 
@@ -72,6 +75,10 @@ export function auditKpis(
   near('deliveriesPerReceiver', printed.deliveriesPerReceiver, ROUNDING_3_DECIMALS);
   // loads are printed to 3 decimals: a peak share moves by at most 0.0005 / the smallest capacity
   near('fillRate', printed.fillRate, 2 * ROUNDING_3_DECIMALS);
+  // checked once the plan prints it (an additive field of the second wave)
+  const trips = (printed as { tripsIncludingTrunk?: number }).tripsIncludingTrunk;
+  if (trips !== undefined && trips !== expected.tripsIncludingTrunk)
+    v.add('KPI_MISMATCH', at, `tripsIncludingTrunk ${trips}, recomputed ${expected.tripsIncludingTrunk}`);
   if (expected.hubHandlingKWh > 0 || printed.hubHandlingKWh !== undefined) {
     if (!close(printed.hubHandlingKWh ?? 0, expected.hubHandlingKWh, ROUNDING_3_DECIMALS))
       v.add(

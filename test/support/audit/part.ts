@@ -19,6 +19,8 @@ export interface PartSpec {
   /** Names the part in messages ("baseline", "consolidated", "ownRoundsCleanFleet"). */
   readonly label: string;
   readonly unassignedMeans: UnassignedMeaning;
+  /** Whether routes may start at a hub (pooled runs); false for parts made of carriers' own rounds only. */
+  readonly hubRoutes: boolean;
   /** Vehicle types the carriers' own rounds may use in this part; default: the carrier's baseline type. */
   readonly carrierRoundTypes?: CarrierRoundTypes;
   /** The auditor's trunk legs and hub handling counted in this part's KPIs (consolidated only). */
@@ -40,6 +42,13 @@ export function auditPlanPart(ctx: AuditContext, v: Violations, part: PlanPart, 
   const checkAccess = (kind: 'hub' | 'carrier'): boolean =>
     kind === 'hub' || ctx.options.carrierRoundsObeyAccess;
   const routes = part.routes.map((r) => auditRoute(ctx, v, spec.label, r, checkAccess));
+  for (const r of routes)
+    if (r.startKind === 'hub' && !spec.hubRoutes)
+      v.add(
+        'WRONG_START',
+        `${spec.label} route ${r.route.id}`,
+        `starts at hub ${r.route.start}: this part has carriers' own rounds only`,
+      );
   auditVehicles(ctx, v, spec.label, part.routes, spec.carrierRoundTypes ?? baselineTypeOnly);
   auditOrderCoverage(ctx, v, spec.label, part.routes, part.unassigned, spec.unassignedMeans);
   const trunk = spec.trunk ?? [];
