@@ -208,10 +208,13 @@ export class BullPlanJobs {
   }
 
   async getPlan(id: string) {
-    const job = (await this.plans.getJob(id)) as Job<PlanJobData, Plan> | undefined;
+    let job = (await this.plans.getJob(id)) as Job<PlanJobData, Plan> | undefined;
     if (!job) return undefined;
     const state = await job.getState();
     const status = statusOf(state);
+    // the job may have completed between reading it and reading its state: read its result again
+    if (status === 'completed' && job.returnvalue == null)
+      job = ((await this.plans.getJob(id)) as Job<PlanJobData, Plan> | undefined) ?? job;
     let progress = progressOf(job.progress);
     if (state === 'waiting-children') {
       const { done, total } = await childCounts(job);
@@ -267,10 +270,13 @@ export class BullPlanJobs {
   }
 
   async getComparison(id: string) {
-    const job = (await this.comparisons.getJob(id)) as
-      Job<ComparisonJobData, { variants: ComparisonVariant[] }> | undefined;
+    type ComparisonJob = Job<ComparisonJobData, { variants: ComparisonVariant[] }>;
+    let job = (await this.comparisons.getJob(id)) as ComparisonJob | undefined;
     if (!job) return undefined;
     const status = statusOf(await job.getState());
+    // as in getPlan: a job read just before it completed has no result yet
+    if (status === 'completed' && job.returnvalue == null)
+      job = ((await this.comparisons.getJob(id)) as ComparisonJob | undefined) ?? job;
     const { done, total } = await childCounts(job);
     return {
       id,

@@ -168,6 +168,7 @@ describe('orders -> hub-day plan -> progress -> result (real Redis, worker proce
     const { id } = (await res.json()) as { id: string };
     const done = await waitCompleted(id);
     expect(done.error).toBeUndefined();
+    expect(done.status).toBe('completed');
     expect(auditPlan(scenario, done.result as Plan)).toEqual([]);
 
     // The flow: one parent (the plan id) and its task children, spread over both worker processes.
