@@ -1,19 +1,31 @@
-// Lint rules, including the dependency direction of DESIGN.md: pure layers never import transport or infrastructure.
+// Lint rules. Which layer may import which is checked by dependency-cruiser (.dependency-cruiser.cjs, the second
+// step of `npm run lint`); here: no configuration, clock or randomness read below the edges.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const transport = ['express', 'express/*', 'bullmq', 'ioredis', 'node:http', 'http', 'node:https', 'https'];
-const restrictImports = (groups, message) => ({
-  'no-restricted-imports': ['error', { patterns: [{ group: groups, message }] }],
-});
-const pure = (extra = []) =>
-  restrictImports([...transport, ...extra], 'Pure layers must not import transport or infrastructure.');
+/** Layers whose results depend on their inputs only (docs/ARCHITECTURE.md); test/house/layers.test.ts checks it. */
+const PURE_LAYERS = ['domain', 'solver', 'energy', 'geo', 'consolidation', 'contracts', 'scenario-gen', 'io'];
+
 const envOnlyInConfig = {
   object: 'process',
   property: 'env',
   message: 'Read configuration in src/config only.',
 };
-const seededRandomOnly = { object: 'Math', property: 'random', message: 'Use the seeded rng.' };
+const injected = 'is read at the edges (planner, cli, workers) and passed in';
+const noClockOrChance = {
+  properties: [
+    { object: 'Math', property: 'random', message: 'Use the seeded rng passed in.' },
+    { object: 'Date', property: 'now', message: `The clock ${injected}.` },
+    { object: 'performance', property: 'now', message: `The clock ${injected}.` },
+    { object: 'globalThis', property: 'performance', message: `The clock ${injected}.` },
+    { object: 'crypto', property: 'randomUUID', message: `Randomness ${injected}.` },
+    { object: 'crypto', property: 'getRandomValues', message: `Randomness ${injected}.` },
+  ],
+  syntax: [
+    { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: `The clock ${injected}.` },
+    { selector: "CallExpression[callee.name='Date']", message: `Date() reads the clock, which ${injected}.` },
+  ],
+};
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'out/**', 'coverage/**'] },
@@ -44,64 +56,19 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: { module: 'writable' } } },
   {
     files: ['src/**'],
     ignores: ['src/config/**', 'src/cli/**'],
     rules: { 'no-restricted-properties': ['error', envOnlyInConfig] },
   },
-  { files: ['src/domain/**'], rules: pure(['../*', 'node:*', 'zod', '@turf/*']) },
   {
-    files: ['src/solver/**'],
+    // Below the edges a result depends on its inputs only: clocks and randomness are injected by the planner,
+    // the CLI and the workers (a seeded rng, a clock function), never read here.
+    files: PURE_LAYERS.map((layer) => `src/${layer}/**`),
     rules: {
-      ...pure([
-        '**/energy/**',
-        '**/geo/**',
-        '**/contracts/**',
-        '**/api/**',
-        '**/queue/**',
-        '**/config/**',
-        '@turf/*',
-        'zod',
-      ]),
-      'no-restricted-properties': ['error', envOnlyInConfig, seededRandomOnly],
+      'no-restricted-properties': ['error', envOnlyInConfig, ...noClockOrChance.properties],
+      'no-restricted-syntax': ['error', ...noClockOrChance.syntax],
     },
   },
-  {
-    files: [
-      'src/energy/**',
-      'src/geo/**',
-      'src/consolidation/**',
-      'src/planner/**',
-      'src/contracts/**',
-      'src/io/**',
-      'src/scenario-gen/**',
-    ],
-    rules: pure(['**/api/**', '**/queue/**']),
-  },
-  {
-    files: ['src/api/**'],
-    rules: restrictImports(
-      [
-        'bullmq',
-        'ioredis',
-        '**/queue/**',
-        '**/planner/**',
-        '**/solver/**',
-        '**/consolidation/**',
-        '**/energy/**',
-        '**/io/**',
-      ],
-      'The API talks to the planner only through the PlanJobs port.',
-    ),
-  },
-  {
-    // bull-board.ts is the one bridge: it mounts BullMQ's queues as an express router for /admin/queues
-    files: ['src/queue/**'],
-    ignores: ['src/queue/bull-board.ts'],
-    rules: restrictImports(
-      ['express', '**/api/**', '**/solver/**'],
-      'The queue adapter knows no HTTP and no solver.',
-    ),
-  },
-  { files: ['workers/**'], rules: restrictImports(['express', '**/api/**'], 'Workers do not serve HTTP.') },
 );

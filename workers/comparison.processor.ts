@@ -1,14 +1,14 @@
 import type { Job } from 'bullmq';
 import { UnrecoverableError } from 'bullmq';
 import type { Plan } from '../src/contracts/index.ts';
-import type { ComparisonVariant } from '../src/queue/bull-plan-jobs.ts';
+import type { Comparison } from '../src/contracts/ports.ts';
 import { comparisonJobSchema } from '../src/queue/job-payloads.ts';
 
 /**
  * Parent of a comparison flow: runs once every variant child has completed, and only aggregates
  * (no solving), so it runs in the worker process itself. Children keys end with `-v{index}`.
  */
-export async function processComparisonJob(job: Job): Promise<{ variants: ComparisonVariant[] }> {
+export async function processComparisonJob(job: Job): Promise<Comparison> {
   const payload = comparisonJobSchema.safeParse(job.data);
   if (!payload.success) throw new UnrecoverableError('invalid comparison job payload');
   const values = await job.getChildrenValues<Plan>();

@@ -3,18 +3,12 @@ import { Queue, UnrecoverableError, WaitingChildrenError } from 'bullmq';
 import type { Plan, PlanTaskResult } from '../src/contracts/index.ts';
 import { formatIssues, planTaskResultSchema } from '../src/contracts/index.ts';
 import { assemblePlan, planTasks, solveContext } from '../src/planner/index.ts';
+import { toJobFailure } from '../src/queue/job-errors.ts';
 import { childJobOptions } from '../src/queue/job-options.ts';
 import type { TaskJobData } from '../src/queue/job-payloads.ts';
 import { ASSEMBLE_PERCENT, planJobSchema, taskPhasePercent } from '../src/queue/job-payloads.ts';
 import { JOB_NAMES, parseTaskJobId, QUEUES, taskJobId } from '../src/queue/queue-names.ts';
-import {
-  config,
-  effectiveTimeLimit,
-  isInvalidInput,
-  loadCity,
-  sandboxRedis,
-  solveOptions,
-} from './sandbox-context.ts';
+import { config, effectiveTimeLimit, loadCity, sandboxRedis, solveOptions } from './sandbox-context.ts';
 
 let tasksQueue: Queue | undefined;
 function tasks(): Queue {
@@ -49,10 +43,7 @@ export default async function processPlanJob(job: SandboxedJob, token?: string):
     }
     return await assemble(job, scenarioHash, seed, timeLimitSeconds);
   } catch (err) {
-    if (err instanceof WaitingChildrenError || err instanceof UnrecoverableError) throw err;
-    if (isInvalidInput(err))
-      throw new UnrecoverableError(`cannot plan this scenario: ${(err as Error).message}`);
-    throw err; // transient or unknown: retried per config (attempts, exponential backoff)
+    throw toJobFailure(err, 'cannot plan this scenario');
   }
 }
 

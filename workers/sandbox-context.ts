@@ -59,17 +59,5 @@ export function solveOptions(): Pick<PlanOptions, 'clock' | 'maxIterations'> {
   };
 }
 
-/** Errors the planner raises for input it cannot plan: retrying would fail the same way. */
-export function isInvalidInput(err: unknown): boolean {
-  if (!(err instanceof Error)) return false;
-  const code = (err as { code?: unknown }).code;
-  return (
-    code === 'INVALID_INPUT' ||
-    err.name === 'InvalidInputError' ||
-    err.name === 'ZodError' ||
-    err instanceof RangeError
-  );
-}
-
 /** At most one progress write per this many ms: each is a Redis write and an event to every listener. */
 export const PROGRESS_EVERY_MS = 250;

@@ -3,8 +3,9 @@ import { UnrecoverableError } from 'bullmq';
 import type { PlanTaskResult } from '../src/contracts/index.ts';
 import { formatIssues } from '../src/contracts/index.ts';
 import { runPlanTask, solveContext } from '../src/planner/index.ts';
+import { toJobFailure } from '../src/queue/job-errors.ts';
 import { taskJobSchema } from '../src/queue/job-payloads.ts';
-import { isInvalidInput, loadCity, PROGRESS_EVERY_MS, solveOptions } from './sandbox-context.ts';
+import { loadCity, PROGRESS_EVERY_MS, solveOptions } from './sandbox-context.ts';
 
 /**
  * Sandboxed processor of a task child (own process): solves one carrier's rounds or one hub's runs in one
@@ -41,9 +42,6 @@ export default async function processTaskJob(job: SandboxedJob): Promise<PlanTas
     );
     return result;
   } catch (err) {
-    if (err instanceof UnrecoverableError) throw err;
-    if (isInvalidInput(err))
-      throw new UnrecoverableError(`cannot solve this task: ${(err as Error).message}`);
-    throw err; // transient or unknown: retried per config (attempts, exponential backoff)
+    throw toJobFailure(err, 'cannot solve this task');
   }
 }

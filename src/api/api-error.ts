@@ -14,6 +14,7 @@ export type ApiErrorCode =
   | 'UNKNOWN_RECEIVERS'
   | 'NO_ORDERS'
   | 'INVALID_SCENARIO'
+  | 'INVALID_INPUT'
   | 'DEPENDENCY_UNAVAILABLE'
   | 'INTERNAL';
 
@@ -31,6 +32,7 @@ export const HTTP_STATUS: Readonly<Record<ApiErrorCode, number>> = {
   UNKNOWN_RECEIVERS: 422,
   NO_ORDERS: 422,
   INVALID_SCENARIO: 422,
+  INVALID_INPUT: 422,
   DEPENDENCY_UNAVAILABLE: 503,
   INTERNAL: 500,
 };

@@ -2,7 +2,7 @@ import type { RequestHandler } from 'express';
 import type { ApiKey } from '../config/api-keys.ts';
 import type { Config } from '../config/env.ts';
 import type { Plan } from '../contracts/index.ts';
-import type { OrderStore, PlanJobs } from './ports.ts';
+import type { OrderStore, PlanJobs } from '../contracts/ports.ts';
 import type { ReferenceSource } from './reference-data.ts';
 
 /** Plan exporters, injected so the API does not import src/io (wired in `picon serve`). */

@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { errorIssues, isPlanningError } from '../contracts/index.ts';
 import { ApiError } from './api-error.ts';
 
 /** Body-parser errors carry `type` and `status`; map them to our codes so client mistakes are never 500s. */
@@ -20,13 +21,25 @@ function fromBodyParser(err: unknown): ApiError | undefined {
   }
 }
 
+/**
+ * The one map from a PlanningError to an HTTP answer: input -> 422 INVALID_INPUT naming the field, internal ->
+ * undefined (a logged 500). Other errors are not classified by kind here: every request body and parameter is
+ * validated into an ApiError at the boundary (validate.ts), so a ZodError reaching the handler comes from the
+ * server's own stored data, which the caller cannot fix.
+ */
+export function fromPlanningError(err: unknown): ApiError | undefined {
+  if (!isPlanningError(err) || err.kind !== 'input') return undefined;
+  const issues = errorIssues(err);
+  return new ApiError('INVALID_INPUT', err.message, issues.length > 0 ? issues : undefined);
+}
+
 export function errorHandler(log: (line: string) => void): ErrorRequestHandler {
   return (err: unknown, _req, res, next) => {
     if (res.headersSent) {
       next(err);
       return;
     }
-    const apiError = err instanceof ApiError ? err : fromBodyParser(err);
+    const apiError = err instanceof ApiError ? err : (fromBodyParser(err) ?? fromPlanningError(err));
     if (apiError) {
       if (apiError.code === 'UNAUTHENTICATED' && res.req.path.startsWith('/admin')) {
         res.setHeader('WWW-Authenticate', 'Basic realm="picon admin", charset="UTF-8"');
@@ -40,7 +53,8 @@ export function errorHandler(log: (line: string) => void): ErrorRequestHandler {
       });
       return;
     }
-    log(`internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    const code = isPlanningError(err) ? ` ${err.code}` : '';
+    log(`internal error${code}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     res.status(500).json({ error: { code: 'INTERNAL', message: 'internal error' } });
   };
 }

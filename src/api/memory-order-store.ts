@@ -1,5 +1,5 @@
 import type { Order } from '../contracts/index.ts';
-import type { OrderStore } from './ports.ts';
+import type { OrderStore } from '../contracts/ports.ts';
 
 /** OrderStore in this process's memory: for tests and `--dev` without Redis. Lost on restart, not shared. */
 export class MemoryOrderStore implements OrderStore {

@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import type { PlanJobs } from './ports.ts';
+import type { PlanJobs } from '../contracts/ports.ts';
 
 export interface Metrics {
   readonly registry: Registry;

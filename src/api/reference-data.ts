@@ -1,9 +1,7 @@
 import type { Order, Scenario } from '../contracts/index.ts';
+import type { ReferenceData, ReferenceStore } from '../contracts/ports.ts';
 import { scenarioSchema, toFieldIssues } from '../contracts/index.ts';
 import { ApiError } from './api-error.ts';
-
-/** Hubs with their fleet, carriers, receivers (windows, access rules), vehicle types: a scenario minus its orders. */
-export type ReferenceData = Omit<Scenario, 'orders'>;
 
 /** Read-only lookups over one version of the reference data. */
 export class ReferenceRegistry {
@@ -62,6 +60,8 @@ export class ReferenceRegistry {
       orders: scenarioOrders,
       ...(d.vehicleTypes ? { vehicleTypes: d.vehicleTypes } : {}),
       fleet: d.fleet.filter((f) => f.hubId === hubId),
+      // access zones bind the hub's day like any other: never drop them
+      ...(d.zones ? { zones: d.zones } : {}),
       ...(d.options ? { options: d.options } : {}),
     };
     const parsed = scenarioSchema.safeParse(candidate);
@@ -80,16 +80,6 @@ export class ReferenceRegistry {
 export function referenceFromScenario(s: Scenario): ReferenceRegistry {
   const { orders: _orders, ...rest } = s;
   return new ReferenceRegistry(rest);
-}
-
-/**
- * Where the reference data lives (Redis in `picon serve`, so several API processes agree; memory in tests).
- * `version` changes with every save, so readers can cache.
- */
-export interface ReferenceStore {
-  version(): Promise<string>;
-  load(): Promise<{ version: string; data: ReferenceData | undefined }>;
-  save(data: ReferenceData): Promise<void>;
 }
 
 /** The parts an admin may replace: hubs (with their fleet), carriers, receivers. */

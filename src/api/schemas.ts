@@ -9,29 +9,29 @@ import {
   planSchema,
   receiverSchema,
   scenarioSchema,
+  strictObject,
   vehicleTypeSchema,
 } from '../contracts/index.ts';
 
 // HTTP bodies built from the contract schemas (src/contracts stays the wire truth; these only wrap it).
+// Request bodies are strict like the scenario: an unknown key is an error naming the nearest known one.
 
 /** An order as a carrier submits it: `carrierId` comes from the API key (admins must give it). */
 export const orderInputSchema = orderSchema.extend({ carrierId: idSchema.optional() });
 
-export const submitOrdersSchema = z
-  .object({
-    hubId: idSchema,
-    date: z.iso.date(),
-    orders: z.array(orderInputSchema).min(1, 'expected at least one order').max(20_000),
-  })
-  .superRefine((body, ctx) => {
-    const seen = new Set<string>();
-    body.orders.forEach((o, i) => {
-      const key = `${o.carrierId ?? ''}\u0000${o.id}`;
-      if (seen.has(key))
-        ctx.addIssue({ code: 'custom', path: ['orders', i, 'id'], message: `duplicate order id "${o.id}"` });
-      seen.add(key);
-    });
+export const submitOrdersSchema = strictObject({
+  hubId: idSchema,
+  date: z.iso.date(),
+  orders: z.array(orderInputSchema).min(1, 'expected at least one order').max(20_000),
+}).superRefine((body, ctx) => {
+  const seen = new Set<string>();
+  body.orders.forEach((o, i) => {
+    const key = `${o.carrierId ?? ''}\u0000${o.id}`;
+    if (seen.has(key))
+      ctx.addIssue({ code: 'custom', path: ['orders', i, 'id'], message: `duplicate order id "${o.id}"` });
+    seen.add(key);
   });
+});
 
 export const submitOrdersResponseSchema = z.object({
   hubId: idSchema,
@@ -46,9 +46,9 @@ export const ordersResponseSchema = z.object({ orders: z.array(orderSchema) });
 
 export const hubDayParamsSchema = z.object({ hubId: idSchema, date: z.iso.date() });
 
-export const comparisonRequestSchema = z.object({
+export const comparisonRequestSchema = strictObject({
   variants: z
-    .array(z.object({ name: z.string().min(1).max(100), scenario: scenarioSchema }))
+    .array(strictObject({ name: z.string().min(1).max(100), scenario: scenarioSchema }))
     .min(1, 'expected at least one variant')
     .max(20)
     .superRefine((vs, ctx) => {
@@ -93,9 +93,10 @@ export const comparisonStatusSchema = z.object({
 });
 
 export const hubWithFleetSchema = hubSchema.extend({ fleet: z.array(fleetSchema) });
-export const hubsResponseSchema = z.object({ hubs: z.array(hubWithFleetSchema) });
-export const carriersResponseSchema = z.object({ carriers: z.array(carrierSchema) });
-export const receiversResponseSchema = z.object({ receivers: z.array(receiverSchema) });
+// also the bodies of the reference data PUTs
+export const hubsResponseSchema = strictObject({ hubs: z.array(hubWithFleetSchema) });
+export const carriersResponseSchema = strictObject({ carriers: z.array(carrierSchema) });
+export const receiversResponseSchema = strictObject({ receivers: z.array(receiverSchema) });
 export const vehicleTypesResponseSchema = z.object({ vehicleTypes: z.array(vehicleTypeSchema) });
 
 export const errorBodySchema = z.object({

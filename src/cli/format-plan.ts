@@ -2,7 +2,8 @@ import type { Kpis, Plan } from '../contracts/index.ts';
 
 const ROWS: { label: string; key: keyof Kpis; digits: number }[] = [
   { label: 'Vehicles in the centre', key: 'vehicles', digits: 0 },
-  { label: 'Routes (trips)', key: 'routes', digits: 0 },
+  { label: 'Trips from the hub or depot', key: 'routes', digits: 0 },
+  { label: 'Trips incl. trunk trips', key: 'tripsIncludingTrunk', digits: 0 },
   { label: 'Vehicle-km', key: 'vehicleKm', digits: 1 },
   { label: 'Vehicle-hours', key: 'vehicleHours', digits: 1 },
   { label: 'Energy (kWh)', key: 'energyKWh', digits: 1 },
@@ -43,6 +44,37 @@ export function formatPlan(plan: Plan): string {
       ? 'Every order was pooled.'
       : `${plan.consolidated.unassigned.length} orders could not be pooled (see unassigned in --json); their carriers' own rounds are counted.`,
   ];
+  const bd = plan.savingsBreakdown;
+  const total = plan.savings;
+  const ofBaseline = (part: number): string =>
+    total.co2eKg.before === 0 ? '' : `${((-100 * part) / total.co2eKg.before).toFixed(1)} %`;
+  const causeRow = (label: string, c: typeof bd.vehicleTechnology): string[] => [
+    label,
+    c.vehicleKm.toFixed(1),
+    c.energyKWh.toFixed(1),
+    c.co2eKg.toFixed(1),
+    ofBaseline(c.co2eKg),
+  ];
+  const breakdown = table(
+    ['Saving by cause (baseline − plan)', 'Vehicle-km', 'Energy (kWh)', 'CO2e (kg)', 'CO2e change'],
+    [
+      causeRow('Vehicle technology (own rounds, clean fleet)', bd.vehicleTechnology),
+      causeRow('Consolidation (hub, pooled runs, trunk)', bd.consolidation),
+      [
+        'Total',
+        (total.vehicleKm.before - total.vehicleKm.after).toFixed(1),
+        (total.energyKWh.before - total.energyKWh.after).toFixed(1),
+        (total.co2eKg.before - total.co2eKg.after).toFixed(1),
+        ofBaseline(total.co2eKg.before - total.co2eKg.after),
+      ],
+    ],
+  );
+  const rerouted = plan.ownRoundsCleanFleet.carriers.filter((c) => c.method === 'rerouted').length;
+  const cleanNote =
+    `Clean-fleet counterfactual: each carrier's own rounds with ${[...new Set(plan.ownRoundsCleanFleet.carriers.map((c) => c.vehicleType))].join(', ')}` +
+    (rerouted > 0
+      ? ` (${rerouted} carrier(s) re-routed: the clean type could not drive their rounds as they were).`
+      : ' (same rounds, stop for stop).');
   const allocation = table(
     ['Carrier', 'Alone (EUR)', 'Pooled (EUR)', 'Saving (EUR)'],
     plan.allocation.map((a) => [
@@ -53,11 +85,14 @@ export function formatPlan(plan: Plan): string {
     ]),
   );
   return [
-    `${plan.scenario.name} — ${plan.scenario.date}: ${plan.meta.orders} orders to ${plan.meta.receivers} receivers (solved in ${plan.meta.solveSeconds.toFixed(1)} s, seed ${plan.scenario.seed})`,
+    `${plan.scenario.name} — ${plan.scenario.date}: ${plan.meta.orders} orders to ${plan.meta.receivers} receivers (seed ${plan.scenario.seed}, ${plan.scenario.effort} effort: ${plan.meta.iterations} iterations in ${plan.meta.solveSeconds.toFixed(1)} s${plan.meta.timeCapped ? '; CUT SHORT by the wall-clock cap: not reproducible' : ''})`,
     '',
     table(['KPI', 'Baseline', 'Consolidated', 'Change'], kpiRows),
     '',
     ...notes,
+    '',
+    breakdown,
+    cleanNote,
     '',
     `Cost allocation (${plan.meta.allocationMethod.split(':')[0]}):`,
     allocation,

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { CliError } from './cli-error.ts';
+import { cliFailure } from './cli-error.ts';
 import { registerCommands } from './commands/index.ts';
 
 /** Runs the `picon` command line; returns the process exit code instead of exiting, so tests can call it. */
@@ -13,11 +13,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode;
-    if (err instanceof CliError) {
-      process.stderr.write(`picon: ${err.message}\n`);
-      return err.exitCode;
-    }
-    process.stderr.write(`picon: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
-    return 1;
+    const { exitCode, message } = cliFailure(err);
+    process.stderr.write(`picon: ${message}\n`);
+    return exitCode;
   }
 }

@@ -27,8 +27,17 @@ const fits = (load: SizeVector, cap: SizeVector): boolean => load.every((v, d) =
  * (a consignment can only be handed over when every order in it may be), and when its load exceeds
  * `maxCapacity` (one vehicle must be able to carry it). An order whose own size exceeds the capacity
  * stays alone, for the solver to report as too big.
+ *
+ * `startsAllowed(receiver)`, when given, narrows every order's windows to the times the vehicle may be there
+ * (access rules for a single vehicle type) before grouping, so an order servable at an allowed hour is never
+ * bundled away from it; an order with no allowed time stays alone, for the caller to report.
  */
-export function bundleOrders(city: City, orderIndices: readonly number[], maxCapacity: SizeVector): Bundle[] {
+export function bundleOrders(
+  city: City,
+  orderIndices: readonly number[],
+  maxCapacity: SizeVector,
+  startsAllowed?: (receiver: number) => readonly Window[] | undefined,
+): Bundle[] {
   const byReceiver = new Map<number, number[]>();
   for (const o of orderIndices) {
     const r = (city.orders[o] as { receiver: number }).receiver;
@@ -40,15 +49,31 @@ export function bundleOrders(city: City, orderIndices: readonly number[], maxCap
   for (const [r, orders] of [...byReceiver.entries()].sort((a, b) => a[0] - b[0])) {
     const receiver = city.receivers[r];
     if (!receiver) continue;
-    type Open = { orders: number[]; delivery: SizeVector; pickup: SizeVector; windows: Window[] };
+    type Open = {
+      orders: number[];
+      delivery: SizeVector;
+      pickup: SizeVector;
+      windows: Window[];
+      alone?: true;
+    };
     const open: Open[] = [];
+    const allowed = startsAllowed?.(r);
     for (const o of orders) {
       const order = city.orders[o];
       if (!order) continue;
-      const own = order.window ? ownWindows(receiver.windows, order.window) : [...receiver.windows];
+      let own = order.window ? ownWindows(receiver.windows, order.window) : [...receiver.windows];
       const delivery = order.kind === 'delivery' ? order.size : ZERO;
       const pickup = order.kind === 'pickup' ? order.size : ZERO;
+      if (allowed) {
+        const narrowed = intersectWindows(own, allowed);
+        if (narrowed.length === 0) {
+          open.push({ orders: [o], delivery, pickup, windows: own, alone: true });
+          continue;
+        }
+        own = narrowed;
+      }
       const target = open.find((b) => {
+        if (b.alone) return false;
         const windows = intersectWindows(b.windows, own);
         return (
           windows.length > 0 &&

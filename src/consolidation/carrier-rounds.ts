@@ -1,9 +1,11 @@
 import type { City, SizeVector } from '../domain/city.ts';
 import type { RoutingVehicle } from '../domain/routing-problem.ts';
 import type { RoutingSolution } from '../domain/routing-solution.ts';
+import { serviceStarts, singleTypeAccess } from './access.ts';
 import { bundleOrders } from './bundle.ts';
 import { buildBundleProblem, type BundleProblem } from './bundle-problem.ts';
 import { solveInContext, type SolveBudget, type SolveContext } from './solve-context.ts';
+import { InternalError } from '../domain/errors.ts';
 
 /**
  * Assumptions for a carrier's own rounds (the status quo), no source found: vans work 05:00–20:00,
@@ -22,8 +24,9 @@ export interface CarrierRounds {
 
 /**
  * Routes one carrier's orders from its depot with its baseline vehicle type. Orders to the same receiver
- * go in one stop (a carrier does not visit a shop twice for two parcels). Access rules are the pooled
- * fleet's: in the status quo the carriers' vans deliver every receiver as they do today.
+ * go in one stop (a carrier does not visit a shop twice for two parcels). Access rules bind the carrier's
+ * vehicles as they bind the pooled fleet: a stop its type may not serve in the receiver's windows moves to
+ * the hours it may (orders narrowed before bundling), or the order is reported as `no-vehicle-allowed`.
  */
 export function planCarrierRounds(
   city: City,
@@ -32,12 +35,16 @@ export function planCarrierRounds(
   budget: SolveBudget,
   ctx: SolveContext,
   vehicleCount?: number,
+  typeIndex?: number,
 ): CarrierRounds {
   const c = city.carriers[carrier];
-  if (!c) throw new RangeError(`carrier ${carrier}`);
-  const type = city.vehicleTypes[c.baselineType];
-  if (!type) throw new RangeError(`vehicle type ${c.baselineType}`);
-  const bundles = bundleOrders(city, orderIndices, type.capacity);
+  if (!c) throw new InternalError('BROKEN_INVARIANT', `carrier index ${carrier} is not in the city`);
+  const typeOf = typeIndex ?? c.baselineType;
+  const type = city.vehicleTypes[typeOf];
+  if (!type) throw new InternalError('BROKEN_INVARIANT', `vehicle type index ${typeOf} is not in the city`);
+  const starts = (receiver: number) =>
+    serviceStarts(city, receiver, typeOf, city.receivers[receiver]?.serviceS ?? 0);
+  const bundles = bundleOrders(city, orderIndices, type.capacity, starts);
   const count =
     vehicleCount ??
     c.baselineVehicles ??
@@ -46,14 +53,16 @@ export function planCarrierRounds(
       type.capacity,
     );
   const vehicles: RoutingVehicle[] = Array.from({ length: count }, () => ({
-    type: c.baselineType,
+    type: typeOf,
     depot: c.location,
     shiftStartS: CARRIER_SHIFT_S.start,
     shiftEndS: CARRIER_SHIFT_S.end,
     maxTrips: CARRIER_MAX_TRIPS,
     reloadS: CARRIER_RELOAD_S,
   }));
-  const routing = buildBundleProblem(city, bundles, vehicles);
+  const routing = buildBundleProblem(city, bundles, vehicles, (b) =>
+    singleTypeAccess(city, b, c.baselineType),
+  );
   if (count === 0) {
     // no vehicle left for these orders (a carrier's vehicles split between zones): not a type question
     const unassigned = bundles.map((_, job) => ({ job, reason: 'fleet-exhausted' as const }));

@@ -3,7 +3,8 @@ import type { UnassignedReason } from '../domain/routing-solution.ts';
 import { hubHandlingKWh } from '../energy/index.ts';
 import { ordersByCarrier } from './orders-by-carrier.ts';
 import { planCarrierRounds, type CarrierRounds } from './carrier-rounds.ts';
-import { shareOf, type SolveBudget, type SolveContext } from './solve-context.ts';
+import type { SolveContext } from './solve-context.ts';
+import { residualBudget } from './tasks.ts';
 import { trunkLeg, type TrunkLeg } from './trunk.ts';
 
 /** An order the pooled fleet could not take: its carrier still delivers it (residual rounds). */
@@ -14,20 +15,16 @@ export interface UnpooledOrder {
 
 /**
  * The carriers' own rounds for orders the hubs could not pool, so that no order drops out of the
- * consolidated KPIs: the budget is shared by order count.
+ * consolidated KPIs: iterations by each carrier's unpooled orders, the wall-clock cap shared by order count.
  */
-export function planResidual(
-  city: City,
-  unpooled: readonly number[],
-  budget: SolveBudget,
-  ctx: SolveContext,
-): CarrierRounds[] {
+export function planResidual(city: City, unpooled: readonly number[], ctx: SolveContext): CarrierRounds[] {
   const total = Math.max(1, unpooled.length);
-  return ordersByCarrier(city, unpooled).flatMap((orders, carrier) =>
-    orders.length === 0
-      ? []
-      : [planCarrierRounds(city, carrier, orders, shareOf(budget, orders.length / total), ctx)],
-  );
+  return ordersByCarrier(city, unpooled).flatMap((orders, carrier) => {
+    if (orders.length === 0) return [];
+    const budget = residualBudget(city, orders.length);
+    const capped = { ...budget, timeLimitMs: (budget.timeLimitMs * orders.length) / total };
+    return [planCarrierRounds(city, carrier, orders, capped, ctx)];
+  });
 }
 
 /** Trunk legs of the pooled orders: one per carrier and hub, trips by capacity (see trunk.ts). */

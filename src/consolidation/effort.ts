@@ -4,35 +4,38 @@ import type { Effort } from '../domain/city.ts';
  * Search work of a plan, in solver iterations rather than seconds, so that the same scenario, seed and
  * effort give the same plan on any machine and under any load (the wall-clock limit is only a cap).
  *
- * A plan's work is `iterationsPerStop` times its stops (every task's stops: the carriers' own rounds and
- * the hubs' pooled runs), at most `maxPlanIterations`, shared between tasks as the time used to be
- * (see tasks.ts: 40 % to the carriers' own rounds, 55 % to the pooled runs, 5 % to re-routing what the
- * hubs could not take, each share split by stops); no solve gets fewer than `minTaskIterations`.
+ * Each solve gets iterations in proportion to the stops it routes, at a rate per kind of task: a hub's
+ * pooled runs (the product, where quality is sold) get more per stop than a carrier's own rounds (many
+ * small problems of a few hundred stops; the status quo each carrier has long optimised). A task's budget
+ * depends on that task alone, so variants of a scenario with the same carriers and orders share their
+ * baseline, and a plan does the same work however its tasks are spread over workers.
  *
- * Calibration (docs/BENCHMARKS.md, "Effort"): `normal` gives the Lille day about the iterations the old
- * 20 s budget reached on this project’s 2-core machine when quiet (pooled runs ≈ 8,000, each carrier ≈ 750).
+ * Calibration (docs/BENCHMARKS.md, "Effort"): `normal` gives the Lille day (1,543 carrier stops, 220
+ * pooled stops) about the iterations the former 20 s budget reached on this project's 2-core machine
+ * when quiet: pooled runs ≈ 7,900 (was ≈ 8,300), each carrier ≈ 600–850 (was ≈ 500–1,050).
  */
 export interface EffortBudget {
-  readonly iterationsPerStop: number;
+  /** Iterations per stop of a hub's pooled runs. */
+  readonly pooledPerStop: number;
+  /** Iterations per stop of a carrier's own rounds (baseline, counterfactual and unpooled orders). */
+  readonly carrierPerStop: number;
+  /** No solve gets fewer: small problems are cheap per iteration and need a few hundred to settle. */
   readonly minTaskIterations: number;
-  readonly maxPlanIterations: number;
+  /** No solve gets more: keeps the largest days (10,000 receivers) within minutes. */
+  readonly maxTaskIterations: number;
 }
 
 export const EFFORTS: Readonly<Record<Effort, EffortBudget>> = {
-  quick: { iterationsPerStop: 2, minTaskIterations: 150, maxPlanIterations: 60_000 },
-  normal: { iterationsPerStop: 8, minTaskIterations: 500, maxPlanIterations: 200_000 },
-  thorough: { iterationsPerStop: 40, minTaskIterations: 2_000, maxPlanIterations: 1_000_000 },
+  quick: { pooledPerStop: 8, carrierPerStop: 1, minTaskIterations: 150, maxTaskIterations: 10_000 },
+  normal: { pooledPerStop: 36, carrierPerStop: 4, minTaskIterations: 500, maxTaskIterations: 40_000 },
+  thorough: { pooledPerStop: 150, carrierPerStop: 16, minTaskIterations: 2_000, maxTaskIterations: 160_000 },
 };
 
 export const DEFAULT_EFFORT: Effort = 'normal';
 
-/** The plan's total iterations for this many stops. */
-export function planIterations(effort: Effort, stops: number): number {
+/** Iterations of one solve routing `stops` stops. */
+export function solveIterations(effort: Effort, kind: 'pooled' | 'carrier', stops: number): number {
   const b = EFFORTS[effort];
-  return Math.min(b.maxPlanIterations, Math.round(b.iterationsPerStop * stops));
-}
-
-/** A task's iterations: its share of the plan's work, never below the effort's floor. */
-export function taskIterations(effort: Effort, planWork: number, share: number): number {
-  return Math.max(EFFORTS[effort].minTaskIterations, Math.round(planWork * share));
+  const perStop = kind === 'pooled' ? b.pooledPerStop : b.carrierPerStop;
+  return Math.min(b.maxTaskIterations, Math.max(b.minTaskIterations, Math.round(perStop * stops)));
 }

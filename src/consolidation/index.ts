@@ -1,7 +1,7 @@
 export { ordersByCarrier } from './orders-by-carrier.ts';
 export { hubHandling, planResidual, trunkLegs, type UnpooledOrder } from './consolidated.ts';
 export { listTasks, receiverHubs, residualBudget, runTask, taskBudgets, type RoutingTask } from './tasks.ts';
-export { DEFAULT_EFFORT, EFFORTS, planIterations } from './effort.ts';
+export { DEFAULT_EFFORT, EFFORTS, solveIterations } from './effort.ts';
 export type { CarrierRounds } from './carrier-rounds.ts';
 export type { PooledRuns } from './pooled-runs.ts';
 export type { TrunkLeg } from './trunk.ts';

@@ -1,7 +1,8 @@
 import type { City, SizeVector } from '../domain/city.ts';
 import type { RoutingVehicle } from '../domain/routing-problem.ts';
 import type { RoutingSolution } from '../domain/routing-solution.ts';
-import { bundleOrders, type Bundle } from './bundle.ts';
+import { mixedFleetAccess } from './access.ts';
+import { bundleOrders } from './bundle.ts';
 import { buildBundleProblem, type BundleProblem } from './bundle-problem.ts';
 import { solveInContext, type SolveBudget, type SolveContext } from './solve-context.ts';
 
@@ -41,7 +42,7 @@ export function planPooledRuns(
 ): PooledRuns {
   const types = [...new Set(vehicles.map((v) => v.type))];
   const bundles = bundleOrders(city, orderIndices, largestCapacity(city, types));
-  const routing = buildBundleProblem(city, bundles, vehicles, (b) => allowedTypes(city, b));
+  const routing = buildBundleProblem(city, bundles, vehicles, (b) => mixedFleetAccess(city, b, types));
   const solution = solveInContext(routing.problem, budget, ctx);
   return { hub, routing, solution };
 }
@@ -51,11 +52,4 @@ function largestCapacity(city: City, types: readonly number[]): SizeVector {
   const caps = types.map((t) => city.vehicleTypes[t]?.capacity ?? ([0, 0, 0] as const));
   const max = (d: 0 | 1 | 2): number => Math.max(0, ...caps.map((c) => c[d]));
   return [max(0), max(1), max(2)];
-}
-
-/** Receiver access rules (pedestrian zones: cargo bikes only) as type indices, or undefined for any type. */
-function allowedTypes(city: City, b: Bundle): readonly number[] | undefined {
-  const classes = city.receivers[b.receiver]?.allowedClasses;
-  if (!classes) return undefined;
-  return city.vehicleTypes.flatMap((t, i) => (classes.includes(t.class) ? [i] : []));
 }

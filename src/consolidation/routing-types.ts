@@ -1,15 +1,13 @@
 import type { City, CityVehicleType } from '../domain/city.ts';
-import type { RoutingVehicleType, VehicleEnergyModel } from '../domain/routing-problem.ts';
+import type { RoutingVehicleType } from '../domain/routing-problem.ts';
 import { METRES_PER_KM, SECONDS_PER_HOUR } from '../domain/units.ts';
-import { arcEnergyKWh } from '../energy/index.ts';
+import { buildVehicleEnergyModel } from '../energy/index.ts';
 
-/** The solver's view of a vehicle type: costs per metre and second, range as an energy model. */
+/**
+ * The solver's view of a vehicle type: costs per metre and second, range as an energy model (built and
+ * guarded by src/energy's buildVehicleEnergyModel).
+ */
 export function toRoutingVehicleType(type: CityVehicleType, profile: number): RoutingVehicleType {
-  const energy: VehicleEnergyModel = {
-    arcKWh: (distanceM, payloadKg) =>
-      arcEnergyKWh(type.energy, distanceM / METRES_PER_KM, payloadKg, type.capacity[0]),
-    rangeKWh: type.energy.batteryKWh,
-  };
   return {
     capacity: type.capacity,
     fixedCost: type.fixedCostEur,
@@ -17,7 +15,7 @@ export function toRoutingVehicleType(type: CityVehicleType, profile: number): Ro
     costPerSecond: type.costPerHourEur / SECONDS_PER_HOUR,
     profile,
     maxTripDurationS: type.maxRouteS,
-    energy,
+    energy: buildVehicleEnergyModel(type),
   };
 }
 

@@ -18,14 +18,6 @@ export interface SolveBudget {
   readonly timeLimitMs: number;
 }
 
-/** A share of a budget (a residual carrier's part of the residual work), never below one iteration. */
-export function shareOf(budget: SolveBudget, share: number): SolveBudget {
-  return {
-    iterations: Math.max(1, Math.round(budget.iterations * share)),
-    timeLimitMs: budget.timeLimitMs * share,
-  };
-}
-
 /** Runs the solver on one problem within its budget under the context's seed, clock and override. */
 export function solveInContext(
   problem: RoutingProblem,

@@ -4,18 +4,25 @@ import { ordersByCarrier } from './orders-by-carrier.ts';
 import { planCarrierRounds, type CarrierRounds } from './carrier-rounds.ts';
 import { assignReceiversToHubs } from './hub-assignment.ts';
 import { hubVehicles, planPooledRuns, type PooledRuns } from './pooled-runs.ts';
-import { planIterations, taskIterations } from './effort.ts';
+import { solveIterations } from './effort.ts';
 import type { SolveBudget, SolveContext } from './solve-context.ts';
 import { sectorZones, splitCount, zoneCount } from './zones.ts';
 
 /** A carrier's own rounds (baseline) or a hub's pooled runs, in one zone of `zones`. */
 export type RoutingTask =
-  | { readonly kind: 'baseline'; readonly carrier: number; readonly zone: number; readonly zones: number }
+  | {
+      readonly kind: 'baseline';
+      readonly carrier: number;
+      readonly zone: number;
+      readonly zones: number;
+      /** Another vehicle type than the carrier's baseline type (the clean-fleet counterfactual). */
+      readonly vehicleType?: number | undefined;
+    }
   | { readonly kind: 'pooled'; readonly hub: number; readonly zone: number; readonly zones: number };
 
-/** Share of the plan's work given to the baseline; the consolidated plan, the product, gets the rest. */
+/** Share of the wall-clock cap given to the baseline; the pooled runs get most of the rest. */
 export const BASELINE_SHARE = 0.4;
-/** Share kept for routing unpooled orders with their carriers after the pooled runs. */
+/** Share of the wall-clock cap kept for routing unpooled orders with their carriers after the pooled runs. */
 export const RESIDUAL_SHARE = 0.05;
 
 /** Receivers of each carrier's orders, and of each hub after hub assignment. */
@@ -92,9 +99,8 @@ export function taskOrders(city: City, task: RoutingTask): number[] {
 }
 
 /**
- * Budget of each task: the baseline's and the pooled runs' shares of the plan's work (effort.ts) and of
- * the wall-clock cap, split between their tasks by stops, so a plan does the same work however its
- * tasks are spread over workers.
+ * Budget of each task: iterations from its own size and kind (effort.ts), and its share of the wall-clock
+ * cap (the baseline's and the pooled runs' shares split between their tasks by stops).
  */
 export function taskBudgets(city: City, tasks: readonly RoutingTask[]): SolveBudget[] {
   const stops = tasks.map((t) => taskStops(city, t));
@@ -104,25 +110,20 @@ export function taskBudgets(city: City, tasks: readonly RoutingTask[]): SolveBud
       tasks.reduce((s, t, i) => s + (t.kind === kind ? (stops[i] as number) : 0), 0),
     );
   const totals = { baseline: total('baseline'), pooled: total('pooled') };
-  const work = planIterations(
-    city.effort,
-    stops.reduce((a, b) => a + b, 0),
-  );
   return tasks.map((t, i) => {
-    const kindShare = t.kind === 'baseline' ? BASELINE_SHARE : 1 - BASELINE_SHARE - RESIDUAL_SHARE;
-    const share = (kindShare * (stops[i] as number)) / totals[t.kind];
+    const n = stops[i] as number;
+    const capShare = t.kind === 'baseline' ? BASELINE_SHARE : 1 - BASELINE_SHARE - RESIDUAL_SHARE;
     return {
-      iterations: taskIterations(city.effort, work, share),
-      timeLimitMs: city.timeLimitS * 1000 * share,
+      iterations: solveIterations(city.effort, t.kind === 'baseline' ? 'carrier' : 'pooled', n),
+      timeLimitMs: (city.timeLimitS * 1000 * capShare * n) / totals[t.kind],
     };
   });
 }
 
-/** Budget for routing the orders no hub could pool with their carriers, after the pooled runs. */
-export function residualBudget(city: City): SolveBudget {
-  const stops = listTasks(city).reduce((s, t) => s + taskStops(city, t), 0);
+/** Budget for routing `orders` orders no hub could pool with their carriers (shared by order count). */
+export function residualBudget(city: City, orders: number): SolveBudget {
   return {
-    iterations: taskIterations(city.effort, planIterations(city.effort, stops), RESIDUAL_SHARE),
+    iterations: solveIterations(city.effort, 'carrier', orders),
     timeLimitMs: city.timeLimitS * 1000 * RESIDUAL_SHARE,
   };
 }
@@ -136,7 +137,8 @@ export function runTask(
 ): CarrierRounds | PooledRuns {
   const orders = taskOrders(city, task);
   if (task.kind === 'baseline') {
-    return planCarrierRounds(city, task.carrier, orders, budget, ctx, carrierZoneVehicles(city, task));
+    const count = carrierZoneVehicles(city, task);
+    return planCarrierRounds(city, task.carrier, orders, budget, ctx, count, task.vehicleType);
   }
   return planPooledRuns(city, task.hub, orders, zoneVehicles(city, task), budget, ctx);
 }

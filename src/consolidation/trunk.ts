@@ -2,6 +2,7 @@ import type { City, SizeVector } from '../domain/city.ts';
 import type { KWh, Metres, Seconds } from '../domain/units.ts';
 import { METRES_PER_KM } from '../domain/units.ts';
 import { arcEnergyKWh, co2eKg } from '../energy/index.ts';
+import { InternalError } from '../domain/errors.ts';
 
 /**
  * Assumption (no source found): a trunk vehicle spends 20 minutes at the hub per trip to dock, unload
@@ -38,7 +39,11 @@ export function trunkLeg(
   const c = city.carriers[carrier];
   const h = city.hubs[hub];
   const type = c && city.vehicleTypes[c.trunkType];
-  if (!c || !h || !type) throw new RangeError(`trunk leg ${carrier} -> ${hub}`);
+  if (!c || !h || !type)
+    throw new InternalError(
+      'BROKEN_INVARIANT',
+      `trunk leg of carrier index ${carrier} to hub index ${hub}: not in the city`,
+    );
   const tripsFor = (load: SizeVector): number =>
     Math.max(...load.map((v, d) => Math.ceil(v / (type.capacity[d] as number) - 1e-9)));
   const trips = Math.max(

@@ -1,10 +1,7 @@
-/** Ids of the vehicle types picon ships (definitions with sourced factors in src/energy/vehicle-types.ts). */
-export const BUILT_IN_VEHICLE_TYPE_IDS = [
-  'cargo-bike',
-  'e-van',
-  'diesel-van',
-  'rigid-truck',
-  'hydrogen-van',
-  'biocng-truck',
-] as const;
-export type BuiltInVehicleTypeId = (typeof BUILT_IN_VEHICLE_TYPE_IDS)[number];
+// The ids live in the domain (src/energy needs them and must not import contracts); the wire re-exports them.
+export {
+  BUILT_IN_VEHICLE_CLASSES,
+  BUILT_IN_VEHICLE_TYPE_IDS,
+  BUILT_IN_VEHICLE_TYPE_KINDS,
+  type BuiltInVehicleTypeId,
+} from '../domain/vehicle-type.ts';

@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { unknownFieldMessage } from './closest-name.ts';
+import { knownFieldsOf } from './strict-object.ts';
 
 /** One validation problem with a JSON path (`orders[12].size.kg`), as the CLI prints and the API returns. */
 export interface FieldIssue {
@@ -16,8 +18,19 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out === '' ? '(root)' : out;
 }
 
+/**
+ * One FieldIssue per problem. An object with unknown keys gives one issue per key, at the key's own path,
+ * with the nearest known field name when one is close (`receivers[0].acess: unknown field (did you mean "access"?)`).
+ */
 export function toFieldIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
+  return error.issues.flatMap((issue) => {
+    if (issue.code !== 'unrecognized_keys') return [{ path: formatPath(issue.path), message: issue.message }];
+    const known = knownFieldsOf(issue.keys) ?? [];
+    return issue.keys.map((key) => ({
+      path: formatPath([...issue.path, key]),
+      message: unknownFieldMessage(key, known),
+    }));
+  });
 }
 
 /** Human lines `orders[12].size.kg: expected number ≥ 0`. */

@@ -13,6 +13,8 @@ export const planTaskSchema = z.discriminatedUnion('kind', [
     carrierId: idSchema,
     zone: z.number().int().min(0),
     zones: z.number().int().min(1),
+    /** The carrier's own rounds with this type instead of its baseline type (the clean-fleet counterfactual). */
+    vehicleType: idSchema.optional(),
   }),
   z.object({
     kind: z.literal('pooled'),

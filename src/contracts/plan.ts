@@ -55,6 +55,8 @@ export const trunkLegSchema = z.object({
 export const kpisSchema = z.object({
   vehicles: z.number().int(),
   routes: z.number().int(),
+  /** Every trip driven: routes (one per trip) plus trunk trips, so no headline leaves the trunk out. */
+  tripsIncludingTrunk: z.number().int(),
   vehicleKm: z.number(),
   vehicleHours: z.number(),
   energyKWh: z.number(),
@@ -84,6 +86,18 @@ export const unassignedSchema = z.object({
 
 const changeSchema = z.object({ before: z.number(), after: z.number(), pct: z.number() });
 
+/** A saving (baseline minus plan, positive = less) in the three physical figures. */
+const causeSchema = z.object({ vehicleKm: z.number(), energyKWh: z.number(), co2eKg: z.number() });
+
+/**
+ * The total saving split by cause, adding up exactly: vehicle technology = baseline − own rounds with the
+ * clean fleet; consolidation = own rounds with the clean fleet − consolidated.
+ */
+export const savingsBreakdownSchema = z.object({
+  vehicleTechnology: causeSchema,
+  consolidation: causeSchema,
+});
+
 export const planSchema = z.object({
   schemaVersion: z.literal(1),
   scenario: z.object({
@@ -108,6 +122,24 @@ export const planSchema = z.object({
     trunk: z.array(trunkLegSchema),
     unassigned: z.array(unassignedSchema),
   }),
+  /**
+   * The counterfactual that separates the causes: each carrier still serves its own orders from its own
+   * depot, with the pooled fleet's vehicle technology (how each carrier's rounds were obtained: `carriers`).
+   */
+  ownRoundsCleanFleet: z.object({
+    kpis: kpisSchema,
+    routes: z.array(routeSchema),
+    unassigned: z.array(unassignedSchema),
+    carriers: z.array(
+      z.object({
+        carrierId: idSchema,
+        baselineVehicleType: idSchema,
+        vehicleType: idSchema,
+        method: z.enum(['unchanged', 'same-routes', 'rerouted']),
+      }),
+    ),
+  }),
+  savingsBreakdown: savingsBreakdownSchema,
   savings: z.object({
     vehicleKm: changeSchema,
     vehicleHours: changeSchema,
@@ -143,5 +175,6 @@ export type PlanRoute = z.infer<typeof routeSchema>;
 export type PlanStop = z.infer<typeof stopSchema>;
 export type TrunkLeg = z.infer<typeof trunkLegSchema>;
 export type Kpis = z.infer<typeof kpisSchema>;
+export type SavingsBreakdown = z.infer<typeof savingsBreakdownSchema>;
 export type Unassigned = z.infer<typeof unassignedSchema>;
 export type UnassignedReason = z.infer<typeof unassignedReasonSchema>;

@@ -1,5 +1,11 @@
 import type { z } from 'zod';
-import { BUILT_IN_VEHICLE_TYPE_IDS } from './built-in-vehicle-types.ts';
+import {
+  BUILT_IN_VEHICLE_CLASSES,
+  BUILT_IN_VEHICLE_TYPE_IDS,
+  BUILT_IN_VEHICLE_TYPE_KINDS,
+  type BuiltInVehicleTypeId,
+} from './built-in-vehicle-types.ts';
+import { closestName } from './closest-name.ts';
 import type { Scenario } from './scenario.ts';
 
 type Ctx = z.core.$RefinementCtx<Scenario>;
@@ -68,6 +74,8 @@ export function checkScenarioReferences(s: Scenario, ctx: Ctx): void {
         message: `unknown vehicle type "${f.vehicleType}"`,
       });
   });
+  checkAccessClasses(s, ctx);
+  checkPowertrains(s, ctx);
   const ids = s.options?.matrix?.ids;
   if (ids) {
     const n = ids.length;
@@ -95,4 +103,56 @@ export function checkScenarioReferences(s: Scenario, ctx: Ctx): void {
         message: `expected ${n} rows`,
       });
   }
+}
+
+/**
+ * Classes named by access rules must be classes some vehicle type has: a misspelt class would otherwise
+ * bar every vehicle from a receiver or zone without a word.
+ */
+function checkAccessClasses(s: Scenario, ctx: Ctx): void {
+  if (s.zones) checkUnique(ctx, s.zones, 'zones');
+  const classes = [
+    ...new Set<string>([...BUILT_IN_VEHICLE_CLASSES, ...(s.vehicleTypes ?? []).map((t) => t.class)]),
+  ];
+  const check = (names: readonly string[] | undefined, path: (string | number)[]): void =>
+    names?.forEach((name, k) => {
+      if (classes.includes(name)) return;
+      const near = closestName(name, classes);
+      ctx.addIssue({
+        code: 'custom',
+        path: [...path, k],
+        message: `unknown vehicle class "${name}"${near ? ` (did you mean "${near}"?)` : ''}`,
+      });
+    });
+  s.receivers.forEach((r, i) =>
+    check(r.access?.vehicleClasses, ['receivers', i, 'access', 'vehicleClasses']),
+  );
+  s.zones?.forEach((z, i) =>
+    z.rules.forEach((rule, j) => check(rule.allow.classes, ['zones', i, 'rules', j, 'allow', 'classes'])),
+  );
+}
+
+/**
+ * A type that names its powertrain but gives no energy profile borrows the profile of a built-in: the built-in
+ * of the same id, else one of the same class and powertrain. When that built-in runs on something else, the
+ * energy figures would contradict the powertrain: ask for the profile instead.
+ */
+function checkPowertrains(s: Scenario, ctx: Ctx): void {
+  s.vehicleTypes?.forEach((t, i) => {
+    if (t.powertrain === undefined || t.energy !== undefined) return;
+    const kinds = Object.entries(BUILT_IN_VEHICLE_TYPE_KINDS) as [
+      BuiltInVehicleTypeId,
+      { class: string; powertrain: string },
+    ][];
+    const byId = kinds.find(([id]) => id === t.id)?.[1];
+    const ok = byId
+      ? byId.powertrain === t.powertrain
+      : kinds.some(([, k]) => k.class === t.class && k.powertrain === t.powertrain);
+    if (!ok)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['vehicleTypes', i, 'energy'],
+        message: `no built-in ${byId ? `"${t.id}"` : `"${t.class}" type`} runs on ${t.powertrain}: give the type's energy profile`,
+      });
+  });
 }

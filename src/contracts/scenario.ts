@@ -1,8 +1,21 @@
 import { z } from 'zod';
 import { checkScenarioReferences } from './scenario-references.ts';
-import { clockTimeSchema, idSchema, lonLatSchema, sizeSchema, timeWindowSchema } from './primitives.ts';
+import { receiverAccessSchema, zoneSchema } from './scenario-zones.ts';
+import {
+  clockTimeSchema,
+  idSchema,
+  lonLatSchema,
+  powertrainSchema,
+  sizeSchema,
+  timeWindowSchema,
+  timeZoneSchema,
+} from './primitives.ts';
+import { strictObject } from './strict-object.ts';
+import { POWERTRAIN_OF_ENERGY_CARRIER } from '../domain/vehicle-type.ts';
 
-export const hubSchema = z.object({
+// Every object is strict: an unknown key is an error naming the nearest known field, never silently dropped.
+
+export const hubSchema = strictObject({
   id: idSchema,
   name: z.string().optional(),
   location: lonLatSchema,
@@ -13,7 +26,7 @@ export const hubSchema = z.object({
   handlingKWhPerUnit: z.number().min(0).optional(),
 });
 
-export const carrierSchema = z.object({
+export const carrierSchema = strictObject({
   id: idSchema,
   name: z.string().optional(),
   depot: lonLatSchema,
@@ -24,17 +37,17 @@ export const carrierSchema = z.object({
   trunkVehicleType: idSchema.optional(),
 });
 
-export const receiverSchema = z.object({
+export const receiverSchema = strictObject({
   id: idSchema,
   name: z.string().optional(),
   kind: z.string().optional(),
   location: lonLatSchema,
   windows: z.array(timeWindowSchema).min(1, 'expected at least one receiving window'),
   serviceMinutes: z.number().min(0).max(240).optional(),
-  access: z.object({ vehicleClasses: z.array(z.string().min(1)).min(1).optional() }).optional(),
+  access: receiverAccessSchema.optional(),
 });
 
-export const orderSchema = z.object({
+export const orderSchema = strictObject({
   id: idSchema,
   carrierId: idSchema,
   receiverId: idSchema,
@@ -44,7 +57,7 @@ export const orderSchema = z.object({
 });
 
 /** Energy use of a vehicle type: linear in payload between empty and full (see src/energy and docs/model/energy.md). */
-export const energyProfileSchema = z.object({
+export const energyProfileSchema = strictObject({
   carrier: z.enum(['electricity', 'diesel', 'hydrogen', 'bio-cng']),
   /** Energy at the wheel's source per km, empty, in kWh/km (diesel: 10 kWh per litre). */
   emptyKWhPerKm: z.number().min(0),
@@ -56,10 +69,15 @@ export const energyProfileSchema = z.object({
   source: z.string().min(1),
 });
 
-export const vehicleTypeSchema = z.object({
+export const vehicleTypeSchema = strictObject({
   id: idSchema,
   class: z.string().min(1),
-  capacity: z.object({
+  /**
+   * What access rules test besides the class. When absent: the carrier of the type's `energy`, else the
+   * powertrain of the built-in it inherits its energy from (see resolveVehicleTypes).
+   */
+  powertrain: powertrainSchema.optional(),
+  capacity: strictObject({
     kg: z.number().positive(),
     m3: z.number().positive().optional(),
     units: z.number().int().positive().optional(),
@@ -70,9 +88,15 @@ export const vehicleTypeSchema = z.object({
   costPerHourEur: z.number().min(0).optional(),
   energy: energyProfileSchema.optional(),
   maxRouteMinutes: z.number().positive().optional(),
-});
+}).refine(
+  (t) =>
+    t.powertrain === undefined ||
+    t.energy === undefined ||
+    POWERTRAIN_OF_ENERGY_CARRIER[t.energy.carrier] === t.powertrain,
+  { message: 'powertrain does not match the energy carrier of the type', path: ['powertrain'] },
+);
 
-export const fleetSchema = z.object({
+export const fleetSchema = strictObject({
   hubId: idSchema,
   vehicleType: idSchema,
   count: z.number().int().min(0),
@@ -83,41 +107,46 @@ export const fleetSchema = z.object({
 
 export const effortSchema = z.enum(['quick', 'normal', 'thorough']);
 
-export const scenarioOptionsSchema = z.object({
+export const scenarioOptionsSchema = strictObject({
   circuity: z.number().min(1).max(3).optional(),
   /** Wall-clock safety cap for the whole plan; the search budget itself is `effort` (work, not seconds). */
   timeLimitSeconds: z.number().positive().max(3600).optional(),
   seed: z.number().int().min(0).optional(),
   /** Search work: quick, normal (default) or thorough; the same scenario, seed and effort give the same plan. */
   effort: effortSchema.optional(),
+  /**
+   * The savings-by-cause counterfactual (`ownRoundsCleanFleet`): which vehicle type replaces each carrier's
+   * baseline type when the carriers keep their own rounds but adopt the pooled fleet's technology.
+   * Default: every fuel-burning van becomes an `e-van`; other types stay as they are.
+   */
+  cleanFleetVehicleTypes: z.record(idSchema, idSchema).optional(),
   /** Routing problems larger than this are cut into zones solved separately (and in parallel by workers). */
   maxStopsPerZone: z.number().int().min(10).optional(),
   /** Grid electricity factor to use (defaults to mainland France). */
   electricityCo2eKgPerKWh: z.number().min(0).optional(),
   /** When set, travel uses this matrix instead of great-circle × circuity: ids in `matrix.ids` order. */
-  matrix: z
-    .object({
-      ids: z.array(idSchema).min(1),
-      distancesKm: z.array(z.array(z.number().min(0))),
-      durationsMin: z.array(z.array(z.number().min(0))).optional(),
-    })
-    .optional(),
+  matrix: strictObject({
+    ids: z.array(idSchema).min(1),
+    distancesKm: z.array(z.array(z.number().min(0))),
+    durationsMin: z.array(z.array(z.number().min(0))).optional(),
+  }).optional(),
 });
 
-export const scenarioSchema = z
-  .object({
-    name: z.string().min(1),
-    date: z.iso.date(),
-    timezone: z.string().min(1).optional(),
-    hubs: z.array(hubSchema).min(1, 'expected at least one hub'),
-    carriers: z.array(carrierSchema).min(1, 'expected at least one carrier'),
-    receivers: z.array(receiverSchema).min(1, 'expected at least one receiver'),
-    orders: z.array(orderSchema),
-    vehicleTypes: z.array(vehicleTypeSchema).optional(),
-    fleet: z.array(fleetSchema).min(1, 'expected at least one fleet entry'),
-    options: scenarioOptionsSchema.optional(),
-  })
-  .superRefine(checkScenarioReferences);
+export const scenarioSchema = strictObject({
+  name: z.string().min(1),
+  date: z.iso.date(),
+  /** IANA name; Europe/Paris when absent (DEFAULT_TIME_ZONE). */
+  timezone: timeZoneSchema.optional(),
+  hubs: z.array(hubSchema).min(1, 'expected at least one hub'),
+  carriers: z.array(carrierSchema).min(1, 'expected at least one carrier'),
+  receivers: z.array(receiverSchema).min(1, 'expected at least one receiver'),
+  orders: z.array(orderSchema),
+  vehicleTypes: z.array(vehicleTypeSchema).optional(),
+  fleet: z.array(fleetSchema).min(1, 'expected at least one fleet entry'),
+  /** Areas with access rules (low-emission zones, pedestrian cores); see docs/model/consolidation.md. */
+  zones: z.array(zoneSchema).optional(),
+  options: scenarioOptionsSchema.optional(),
+}).superRefine(checkScenarioReferences);
 
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type Hub = z.infer<typeof hubSchema>;
@@ -127,3 +156,4 @@ export type Order = z.infer<typeof orderSchema>;
 export type VehicleTypeInput = z.infer<typeof vehicleTypeSchema>;
 export type FleetEntry = z.infer<typeof fleetSchema>;
 export type EnergyProfile = z.infer<typeof energyProfileSchema>;
+export type { AccessRule, Area, ReceiverAccess, Zone } from './scenario-zones.ts';

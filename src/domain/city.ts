@@ -24,6 +24,8 @@ export interface City {
   readonly receivers: readonly CityReceiver[];
   readonly orders: readonly CityOrder[];
   readonly vehicleTypes: readonly CityVehicleType[];
+  /** Per vehicle type, the type of the pooled fleet's technology that replaces it in the clean-fleet counterfactual. */
+  readonly cleanTypeOf: readonly number[];
   readonly fleet: readonly CityFleet[];
 }
 
@@ -58,8 +60,16 @@ export interface CityReceiver {
   readonly location: number;
   readonly windows: readonly Window[];
   readonly serviceS: Seconds;
-  /** Vehicle classes allowed to deliver here; undefined = any. */
+  /** Vehicle classes the receiver's own access rule names (at its hours, if any); undefined = any. */
   readonly allowedClasses?: readonly string[] | undefined;
+  /**
+   * Access rules of the receiver and of the zones it lies in, resolved per vehicle type index: the periods
+   * (seconds, sorted, disjoint) during which that type may be at the receiver; `undefined` = that type is never
+   * restricted here, `[]` = never allowed. The whole field is undefined when no rule applies to the receiver.
+   */
+  readonly accessByType?: readonly (readonly Window[] | undefined)[] | undefined;
+  /** Labels of the rules that restrict the receiver (`zone lez rule 1`, `receiver access`), for reasons. */
+  readonly accessRules?: readonly string[] | undefined;
 }
 
 export interface CityOrder {
@@ -83,6 +93,8 @@ export interface CityEnergy {
 export interface CityVehicleType {
   readonly id: string;
   readonly class: string;
+  /** `electric`, `diesel`, `hydrogen` or `bio-cng`: what low-emission-zone rules test. */
+  readonly powertrain: string;
   readonly capacity: SizeVector;
   readonly speedKmh: number;
   readonly fixedCostEur: number;

@@ -4,14 +4,19 @@
  *   E(arc) = d_km × (e_empty + (e_full − e_empty) × clamp(payload / capacity, 0, 1))     [kWh]
  *   CO2e   = E × f_WTW                                                                    [kg]
  */
-import type { BuiltInVehicleTypeId } from '../contracts/built-in-vehicle-types.ts';
-import type { EnergyProfile, VehicleTypeInput } from '../contracts/scenario.ts';
-import type { VehicleEnergyModel } from '../domain/routing-problem.ts';
-import { METRES_PER_KM, type KWh, type Kilograms, type Metres } from '../domain/units.ts';
+import type { KWh, Kilograms } from '../domain/units.ts';
+import {
+  POWERTRAIN_OF_ENERGY_CARRIER,
+  type BuiltInVehicleTypeId,
+  type EnergyProfile,
+  type Powertrain,
+  type VehicleTypeSpec,
+} from '../domain/vehicle-type.ts';
 import { ELECTRICITY_FR_CO2E_KG_PER_KWH, HUB_HANDLING_KWH_PER_UNIT } from './constants.ts';
 import { BUILT_IN_VEHICLE_TYPES } from './vehicle-types.ts';
+import { InputError, InternalError } from '../domain/errors.ts';
 
-/** Energy profile fields the model needs (the wire `EnergyProfile` satisfies it). */
+/** Energy profile fields the model needs (the wire's energy profile satisfies it). */
 export type ArcEnergyProfile = Pick<EnergyProfile, 'emptyKWhPerKm' | 'fullKWhPerKm'>;
 
 /**
@@ -58,12 +63,13 @@ export function hubHandlingCo2eKg(
 }
 
 /** A vehicle type after merging with the built-ins: every field the planner needs is present. */
-export interface ResolvedVehicleType extends VehicleTypeInput {
+export interface ResolvedVehicleType extends VehicleTypeSpec {
   readonly speedKmh: number;
   readonly fixedCostEur: number;
   readonly costPerKmEur: number;
   readonly costPerHourEur: number;
   readonly energy: EnergyProfile;
+  readonly powertrain: Powertrain;
 }
 
 /** Built-in used to fill a scenario type whose class has several built-ins and whose energy carrier is not given. */
@@ -80,22 +86,27 @@ export const CLASS_DEFAULT_VEHICLE_TYPE: Readonly<Record<string, BuiltInVehicleT
  */
 export const FALLBACK_VEHICLE_TYPE_ID: BuiltInVehicleTypeId = 'diesel-van';
 
-const BUILT_INS: readonly VehicleTypeInput[] = Object.values(BUILT_IN_VEHICLE_TYPES);
+const BUILT_INS: readonly VehicleTypeSpec[] = Object.values(BUILT_IN_VEHICLE_TYPES);
 
 /** Picks the built-in that fills a scenario type's missing fields; `sameClass` false = fallback. */
-function baseFor(type: VehicleTypeInput): { base: VehicleTypeInput; sameClass: boolean } {
+function baseFor(type: VehicleTypeSpec): { base: VehicleTypeSpec; sameClass: boolean } {
   const byId = BUILT_INS.find((b) => b.id === type.id);
   if (byId) return { base: byId, sameClass: true };
   const sameClass = BUILT_INS.filter((b) => b.class === type.class);
-  const sameCarrier = type.energy
-    ? sameClass.find((b) => b.energy?.carrier === type.energy?.carrier)
-    : undefined;
+  // the energy carrier the type gives, or the one its stated powertrain implies
+  const carrier = type.energy?.carrier ?? carrierOf(type.powertrain);
+  const sameCarrier = carrier ? sameClass.find((b) => b.energy?.carrier === carrier) : undefined;
   const classDefaultId = CLASS_DEFAULT_VEHICLE_TYPE[type.class];
   const classDefault = classDefaultId ? BUILT_IN_VEHICLE_TYPES[classDefaultId] : sameClass[0];
   const base = sameCarrier ?? classDefault;
   return base
     ? { base, sameClass: true }
     : { base: BUILT_IN_VEHICLE_TYPES[FALLBACK_VEHICLE_TYPE_ID], sameClass: false };
+}
+
+function carrierOf(powertrain: Powertrain | undefined): EnergyProfile['carrier'] | undefined {
+  const entry = Object.entries(POWERTRAIN_OF_ENERGY_CARRIER).find(([, p]) => p === powertrain);
+  return entry?.[0] as EnergyProfile['carrier'] | undefined;
 }
 
 function mergeEnergy(own: EnergyProfile | undefined, base: EnergyProfile): EnergyProfile {
@@ -115,21 +126,31 @@ function applyElectricityFactor(energy: EnergyProfile, factor: number): EnergyPr
 }
 
 function resolveOne(
-  type: VehicleTypeInput,
+  type: VehicleTypeSpec,
   explicitEnergy: boolean,
   electricityFactor: number | undefined,
 ): ResolvedVehicleType {
   const { base, sameClass } = baseFor(type);
   const baseEnergy = base.energy;
-  if (!baseEnergy) throw new Error(`built-in vehicle type "${base.id}" has no energy profile`);
+  if (!baseEnergy)
+    throw new InternalError('BROKEN_INVARIANT', `built-in vehicle type "${base.id}" has no energy profile`);
   let energy = mergeEnergy(type.energy, baseEnergy);
   if (!explicitEnergy && electricityFactor !== undefined)
     energy = applyElectricityFactor(energy, electricityFactor);
   const capacity = sameClass ? { ...base.capacity, ...definedOnly(type.capacity) } : { ...type.capacity };
   const maxRouteMinutes = type.maxRouteMinutes ?? base.maxRouteMinutes;
+  const powertrain = POWERTRAIN_OF_ENERGY_CARRIER[energy.carrier];
+  // the scenario schema already refuses a stated powertrain that contradicts the energy the type would get
+  if (type.powertrain !== undefined && type.powertrain !== powertrain)
+    throw new InputError(
+      'INVALID_VALUE',
+      `vehicle type "${type.id}": powertrain ${type.powertrain} but ${energy.carrier} energy; give its energy profile`,
+      { field: `vehicleTypes[id=${type.id}].powertrain` },
+    );
   return {
     id: type.id,
     class: type.class,
+    powertrain,
     capacity,
     speedKmh: type.speedKmh ?? base.speedKmh ?? 0,
     fixedCostEur: type.fixedCostEur ?? base.fixedCostEur ?? 0,
@@ -150,12 +171,16 @@ function definedOnly<T extends object>(o: T): Partial<T> {
  * the same id; the built-in of the same class with the same energy carrier; the class default
  * (CLASS_DEFAULT_VEHICLE_TYPE); for an unknown class, FALLBACK_VEHICLE_TYPE_ID (without its m3 and units).
  *
+ * A type's `powertrain` is the one its energy carrier drives (`electricity` -> `electric`): stated, or taken from
+ * the energy profile given, or from the built-in the profile is borrowed from; a stated powertrain without a
+ * profile borrows that of the built-in of the same class and powertrain (a `van` stated `electric` gets the e-van's).
+ *
  * `electricityFactor` (scenario option `electricityCo2eKgPerKWh`) replaces the WTW factor of every electric profile
  * taken from a built-in; an energy profile written out in the scenario keeps its own factor (specific beats general).
  * Returned objects are fresh copies: callers may not mutate the built-ins through them.
  */
 export function resolveVehicleTypes(
-  scenarioTypes: readonly VehicleTypeInput[] = [],
+  scenarioTypes: readonly VehicleTypeSpec[] = [],
   electricityFactor?: number,
 ): ResolvedVehicleType[] {
   const overrides = new Map(scenarioTypes.map((t) => [t.id, t] as const));
@@ -168,31 +193,4 @@ export function resolveVehicleTypes(
     if (!builtInIds.has(t.id)) resolved.push(resolveOne(t, t.energy !== undefined, electricityFactor));
   }
   return resolved;
-}
-
-/**
- * The solver's view of a vehicle type's energy: metres in, kWh out, range = usable battery (or tank) energy.
- * @throws Error when the type has no energy profile (resolve it with resolveVehicleTypes first)
- * @throws RangeError when fullKWhPerKm < emptyKWhPerKm: the solver requires arcKWh non-decreasing in payload
- */
-export function toVehicleEnergyModel(
-  type: Pick<VehicleTypeInput, 'id' | 'capacity' | 'energy'>,
-): VehicleEnergyModel {
-  const energy = type.energy;
-  if (!energy)
-    throw new Error(
-      `vehicle type "${type.id}" has no energy profile; resolve it with resolveVehicleTypes first`,
-    );
-  if (energy.fullKWhPerKm < energy.emptyKWhPerKm) {
-    throw new RangeError(
-      `vehicle type "${type.id}": fullKWhPerKm (${energy.fullKWhPerKm}) is below emptyKWhPerKm (${energy.emptyKWhPerKm})`,
-    );
-  }
-  const profile = { emptyKWhPerKm: energy.emptyKWhPerKm, fullKWhPerKm: energy.fullKWhPerKm };
-  const capacityKg = type.capacity.kg;
-  return {
-    arcKWh: (distance: Metres, payloadKg: number): KWh =>
-      arcEnergyKWh(profile, distance / METRES_PER_KM, payloadKg, capacityKg),
-    rangeKWh: energy.batteryKWh,
-  };
 }

@@ -13,12 +13,12 @@ export {
   hubHandlingKWh,
   hubHandlingCo2eKg,
   resolveVehicleTypes,
-  toVehicleEnergyModel,
   CLASS_DEFAULT_VEHICLE_TYPE,
   FALLBACK_VEHICLE_TYPE_ID,
   type ArcEnergyProfile,
   type ResolvedVehicleType,
 } from './energy-model.ts';
+export { buildVehicleEnergyModel, type EnergyModelSource } from './vehicle-energy-model.ts';
 
 /** Default hub handling energy, kWh per handling unit (labelled assumption, see HUB_HANDLING_KWH_PER_UNIT). */
 export const DEFAULT_HUB_HANDLING_KWH_PER_UNIT: number = HUB_HANDLING_KWH_PER_UNIT.value;

@@ -2,8 +2,7 @@
  * The six built-in vehicle types, with sourced energy profiles. Scenario `vehicleTypes` override them by id
  * (see resolveVehicleTypes in energy-model.ts). Derivations: docs/model/energy.md §3.
  */
-import type { BuiltInVehicleTypeId } from '../contracts/built-in-vehicle-types.ts';
-import type { EnergyProfile, VehicleTypeInput } from '../contracts/scenario.ts';
+import type { BuiltInVehicleTypeId, EnergyProfile, VehicleTypeSpec } from '../domain/vehicle-type.ts';
 import {
   BIO_CNG_WTW_CO2E_KG_PER_KG,
   CARGO_BIKE_SPEED_KMH,
@@ -150,14 +149,16 @@ const bioCngTruckEnergy: EnergyProfile = {
 };
 
 /**
- * Built-in vehicle types. `class` is what receivers' `access.vehicleClasses` refer to: `cargo-bike`, `van`, `truck`.
+ * Built-in vehicle types. `class` is what receivers' `access.vehicleClasses` and zone rules refer to: `cargo-bike`,
+ * `van`, `truck`; `powertrain` is what zone rules' `powertrains` refer to (a cargo bike's electric assist is `electric`).
  * `capacity.units` are handling units sized as parcel-equivalents of 0.05 m3 (HANDLING_UNIT_M3); costs are
  * assumptions (docs/model/energy.md §5). `maxRouteMinutes` is left unset: the fleet shift bounds routes.
  */
-export const BUILT_IN_VEHICLE_TYPES: Readonly<Record<BuiltInVehicleTypeId, VehicleTypeInput>> = deepFreeze({
+export const BUILT_IN_VEHICLE_TYPES: Readonly<Record<BuiltInVehicleTypeId, VehicleTypeSpec>> = deepFreeze({
   'cargo-bike': {
     id: 'cargo-bike',
     class: 'cargo-bike',
+    powertrain: 'electric',
     capacity: {
       kg: CARGO_BIKE_PAYLOAD_KG.value,
       m3: CARGO_BIKE_M3.value,
@@ -172,6 +173,7 @@ export const BUILT_IN_VEHICLE_TYPES: Readonly<Record<BuiltInVehicleTypeId, Vehic
   'e-van': {
     id: 'e-van',
     class: 'van',
+    powertrain: 'electric',
     capacity: { kg: E_VAN_PAYLOAD_KG.value, m3: E_VAN_M3.value, units: unitsFor(E_VAN_M3.value) },
     speedKmh: VAN_URBAN_SPEED_KMH.value,
     fixedCostEur: 55,
@@ -182,6 +184,7 @@ export const BUILT_IN_VEHICLE_TYPES: Readonly<Record<BuiltInVehicleTypeId, Vehic
   'diesel-van': {
     id: 'diesel-van',
     class: 'van',
+    powertrain: 'diesel',
     capacity: {
       kg: DIESEL_VAN_PAYLOAD_KG.value,
       m3: DIESEL_VAN_M3.value,
@@ -196,6 +199,7 @@ export const BUILT_IN_VEHICLE_TYPES: Readonly<Record<BuiltInVehicleTypeId, Vehic
   'rigid-truck': {
     id: 'rigid-truck',
     class: 'truck',
+    powertrain: 'diesel',
     capacity: {
       kg: RIGID_TRUCK_PAYLOAD_KG.value,
       m3: RIGID_TRUCK_M3.value,
@@ -210,6 +214,7 @@ export const BUILT_IN_VEHICLE_TYPES: Readonly<Record<BuiltInVehicleTypeId, Vehic
   'hydrogen-van': {
     id: 'hydrogen-van',
     class: 'van',
+    powertrain: 'hydrogen',
     capacity: {
       kg: HYDROGEN_VAN_PAYLOAD_KG.value,
       m3: DIESEL_VAN_M3.value,
@@ -224,6 +229,7 @@ export const BUILT_IN_VEHICLE_TYPES: Readonly<Record<BuiltInVehicleTypeId, Vehic
   'biocng-truck': {
     id: 'biocng-truck',
     class: 'truck',
+    powertrain: 'bio-cng',
     capacity: {
       kg: RIGID_TRUCK_PAYLOAD_KG.value,
       m3: RIGID_TRUCK_M3.value,

@@ -2,3 +2,4 @@ export { circuityTravel, DEFAULT_CIRCUITY } from './circuity-travel.ts';
 export { matrixTravel } from './matrix-travel.ts';
 export { greatCircleMetres } from './great-circle.ts';
 export type { SpeedProfilesKmh } from './speed-profiles.ts';
+export { pointInArea } from './point-in-area.ts';

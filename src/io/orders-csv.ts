@@ -1,4 +1,5 @@
 import { orderSchema, toFieldIssues, type Order } from '../contracts/index.ts';
+import { InputError } from '../domain/errors.ts';
 
 /** Columns of a carrier's order file; `kind`, `m3`, `units` and the window are optional. */
 export const ORDER_CSV_COLUMNS = [
@@ -19,9 +20,11 @@ export interface CsvIssue {
   message: string;
 }
 
-export class OrdersCsvError extends Error {
+export class OrdersCsvError extends InputError {
+  override readonly name = 'OrdersCsvError';
+
   constructor(readonly issues: readonly CsvIssue[]) {
-    super(issues.map((i) => `line ${i.line}: ${i.path}: ${i.message}`).join('\n'));
+    super('MALFORMED_FILE', issues.map((i) => `line ${i.line}: ${i.path}: ${i.message}`).join('\n'));
   }
 }
 

@@ -1,9 +1,18 @@
-import type { Plan, PlanRoute, PlanTaskResult, Scenario, TrunkLeg, Unassigned } from '../contracts/index.ts';
+import type {
+  Plan,
+  PlanRoute,
+  PlanTask,
+  PlanTaskResult,
+  Scenario,
+  TaskBudget,
+  TrunkLeg,
+  Unassigned,
+} from '../contracts/index.ts';
+import { InternalError } from '../domain/errors.ts';
 import {
   hubHandling,
   planResidual,
   receiverHubs,
-  residualBudget,
   trunkLegs,
   type CarrierRounds,
   type SolveContext,
@@ -14,7 +23,10 @@ import { electricityFactor } from '../energy/index.ts';
 import { ALLOCATION_METHOD, allocateByKg } from './allocation.ts';
 import { computeKpis } from './kpis.ts';
 import { reportRoutes } from './report-routes.ts';
-import { computeSavings } from './savings.ts';
+import { computeSavings, savingsBreakdown } from './savings.ts';
+import { ownRoundsCleanFleet } from './clean-fleet.ts';
+import { runPlanTask } from './run-task.ts';
+import { planTasks } from './plan-tasks.ts';
 
 const round = (x: number, digits = 3): number => Number(x.toFixed(digits));
 
@@ -53,7 +65,6 @@ export function assemblePlan(
   const residualRuns = planResidual(
     city,
     unpooled.map((u) => orderIndex.get(u.orderId) as number),
-    residualBudget(city),
     ctx,
   );
   const residualRoutes = residualRuns.flatMap((r) => {
@@ -80,6 +91,13 @@ export function assemblePlan(
 
   const consolidatedRoutes = [...pooledRoutes, ...residualRoutes];
   const baselineKpis = computeKpis(city, baselineRoutes);
+  const clean = ownRoundsCleanFleet(
+    city,
+    results.filter((r) => r.task.kind === 'baseline'),
+    (task) => runPlanTask(city, task, budgetOf(city, task), ctx),
+  );
+  const cleanRoutes = clean.results.flatMap((r) => r.routes);
+  const cleanKpis = computeKpis(city, cleanRoutes);
   const consolidatedKpis = computeKpis(city, consolidatedRoutes, trunk, hub);
   const solveSeconds = results.reduce((s, r) => s + r.solveSeconds, 0) + (ctx.clock() - started) / 1000;
 
@@ -110,6 +128,13 @@ export function assemblePlan(
         detail: residualDetail(city, residualRuns, orderIndex.get(u.orderId) as number),
       })),
     },
+    ownRoundsCleanFleet: {
+      kpis: cleanKpis,
+      routes: cleanRoutes,
+      unassigned: clean.results.flatMap((r) => r.unassigned),
+      carriers: clean.carriers,
+    },
+    savingsBreakdown: savingsBreakdown(baselineKpis, cleanKpis, consolidatedKpis),
     savings: computeSavings(baselineKpis, consolidatedKpis),
     allocation: allocateByKg(
       city,
@@ -140,4 +165,18 @@ function residualDetail(city: City, residual: readonly CarrierRounds[], order: n
   return failed
     ? `not delivered by its carrier either (${failed.reason})`
     : 'delivered by its carrier directly';
+}
+
+/** The budget of a carrier's baseline task (same carrier and zone): a rerouted counterfactual gets the same. */
+function budgetOf(city: City, task: PlanTask): TaskBudget {
+  const same = planTasks(city).find(
+    (t) =>
+      t.task.kind === 'baseline' &&
+      task.kind === 'baseline' &&
+      t.task.carrierId === task.carrierId &&
+      t.task.zone === task.zone,
+  );
+  if (!same)
+    throw new InternalError('BROKEN_INVARIANT', `no baseline task for carrier ${JSON.stringify(task)}`);
+  return same.budget;
 }

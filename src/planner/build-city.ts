@@ -1,10 +1,17 @@
-import type { Scenario, TimeWindow, VehicleTypeInput } from '../contracts/index.ts';
+import type { Scenario, TimeWindow } from '../contracts/index.ts';
 import { DEFAULT_EFFORT } from '../consolidation/index.ts';
 import type { City, CityVehicleType, Effort, SizeVector, Window } from '../domain/city.ts';
 import type { LonLat } from '../domain/location.ts';
 import { clockToSeconds, SECONDS_PER_MINUTE } from '../domain/units.ts';
-import { DEFAULT_HUB_HANDLING_KWH_PER_UNIT, resolveVehicleTypes } from '../energy/index.ts';
+import {
+  DEFAULT_HUB_HANDLING_KWH_PER_UNIT,
+  resolveVehicleTypes,
+  type ResolvedVehicleType,
+} from '../energy/index.ts';
 import { circuityTravel, DEFAULT_CIRCUITY, matrixTravel } from '../geo/index.ts';
+import { InternalError } from '../domain/errors.ts';
+import { cleanTypeIndices } from './clean-fleet-types.ts';
+import { receiverAccess } from './receiver-access.ts';
 
 export const DEFAULT_SEED = 1;
 /**
@@ -27,11 +34,11 @@ const toSize = (s: { kg: number; m3?: number | undefined; units?: number | undef
   s.units ?? 0,
 ];
 
-function toCityType(t: VehicleTypeInput): CityVehicleType {
-  if (!t.energy || t.speedKmh === undefined) throw new Error(`vehicle type ${t.id} was not resolved`);
+function toCityType(t: ResolvedVehicleType): CityVehicleType {
   return {
     id: t.id,
     class: t.class,
+    powertrain: t.powertrain,
     // A dimension the type does not limit gets an infinite capacity, not zero.
     capacity: [t.capacity.kg, t.capacity.m3 ?? Infinity, t.capacity.units ?? Infinity],
     speedKmh: t.speedKmh,
@@ -90,6 +97,7 @@ export function buildCity(
     locations,
     travel,
     vehicleTypes: types,
+    cleanTypeOf: cleanTypeIndices(types, options.cleanFleetVehicleTypes),
     hubs: scenario.hubs.map((h, i) => ({
       id: h.id,
       location: i,
@@ -111,6 +119,7 @@ export function buildCity(
       windows: mergeWindows(r.windows.map(toWindow)),
       serviceS: (r.serviceMinutes ?? DEFAULT_SERVICE_MINUTES) * SECONDS_PER_MINUTE,
       allowedClasses: r.access?.vehicleClasses,
+      ...receiverAccess(r, scenario.zones ?? [], types),
     })),
     orders: scenario.orders.map((o) => ({
       id: o.id,

@@ -1,5 +1,7 @@
-export { planScenario, planTasks, solveContext } from './plan-scenario.ts';
+export { planScenario, solveContext } from './plan-scenario.ts';
+export { planTasks } from './plan-tasks.ts';
 export { runPlanTask } from './run-task.ts';
 export { assemblePlan } from './assemble-plan.ts';
 export type { PlanOptions, PlanProgress } from './plan-options.ts';
 export { buildCity } from './build-city.ts';
+export type { BaselineCache } from './baseline-cache.ts';

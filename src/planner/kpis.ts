@@ -27,6 +27,7 @@ export function computeKpis(
   return {
     vehicles: new Set(routes.map((r) => r.vehicle)).size,
     routes: routes.length,
+    tripsIncludingTrunk: routes.length + sum(trunk.map((t) => t.trips)),
     vehicleKm: round(sum(routes.map((r) => r.distanceKm)) + sum(trunk.map((t) => t.distanceKm))),
     vehicleHours: round((sum(routes.map((r) => r.durationMin)) + sum(trunk.map((t) => t.durationMin))) / 60),
     energyKWh: round(

@@ -1,4 +1,5 @@
 import type { Effort } from '../domain/city.ts';
+import type { BaselineCache } from './baseline-cache.ts';
 
 /** Progress of a whole plan (baseline + consolidated solves), for progress bars and job progress. */
 export interface PlanProgress {
@@ -19,6 +20,8 @@ export interface PlanOptions {
   readonly timeLimitSeconds?: number;
   /** Overrides scenario.options.effort (default normal): the search work, counted in iterations. */
   readonly effort?: Effort;
+  /** Carriers' own-rounds results shared between variants of a scenario (see baseline-cache.ts). */
+  readonly baselineCache?: BaselineCache;
   /** Replaces every solve's iteration budget (tests, `--max-iterations`); the plan stays reproducible. */
   readonly maxIterations?: number;
 }

@@ -1,17 +1,12 @@
-import type { Plan, PlanTask, Scenario, TaskBudget } from '../contracts/index.ts';
-import { listTasks, taskBudgets, type SolveContext } from '../consolidation/index.ts';
+import type { Plan, Scenario } from '../contracts/index.ts';
+import type { SolveContext } from '../consolidation/index.ts';
+import { planTasks } from './plan-tasks.ts';
 import type { City } from '../domain/city.ts';
 import { assemblePlan } from './assemble-plan.ts';
+import { baselineTaskKey } from './baseline-cache.ts';
 import { buildCity } from './build-city.ts';
 import type { PlanOptions } from './plan-options.ts';
-import { runPlanTask, toPlanTask } from './run-task.ts';
-
-/** A day's independent tasks (carriers' rounds, hubs' pooled runs, per zone) with each one's budget. */
-export function planTasks(city: City): { task: PlanTask; budget: TaskBudget }[] {
-  const tasks = listTasks(city);
-  const budgets = taskBudgets(city, tasks);
-  return tasks.map((t, i) => ({ task: toPlanTask(city, t), budget: budgets[i] as TaskBudget }));
-}
+import { runPlanTask } from './run-task.ts';
 
 /** The solver context of a run: seed, clock, progress and the optional iteration override from the options. */
 export function solveContext(
@@ -58,12 +53,14 @@ export function planScenario(scenario: Scenario, options: PlanOptions = {}): Pla
       }));
   const results = tasks.map(({ task, budget }, i) => {
     const phase = task.kind === 'baseline' ? 'baseline' : 'consolidated';
-    const result = runPlanTask(
-      city,
-      task,
-      budget,
-      solveContext(city, options, progress(phase, work[i] ?? 0)),
-    );
+    const key =
+      options.baselineCache && task.kind === 'baseline'
+        ? baselineTaskKey(scenario, task, budget, city.seed, options.maxIterations)
+        : undefined;
+    const result =
+      (key !== undefined ? options.baselineCache?.get(key) : undefined) ??
+      runPlanTask(city, task, budget, solveContext(city, options, progress(phase, work[i] ?? 0)));
+    if (key !== undefined) options.baselineCache?.set(key, result);
     done += work[i] ?? 0;
     return result;
   });

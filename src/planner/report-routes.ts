@@ -5,6 +5,7 @@ import type { RoutingProblem } from '../domain/routing-problem.ts';
 import type { RoutingSolution, ScheduledTrip } from '../domain/routing-solution.ts';
 import { METRES_PER_KM, secondsToClock } from '../domain/units.ts';
 import { arcEnergyKWh, co2eKg } from '../energy/index.ts';
+import { InternalError } from '../domain/errors.ts';
 
 const round = (x: number, digits = 3): number => Number(x.toFixed(digits));
 const size = (v: readonly number[]) => ({
@@ -28,7 +29,11 @@ export function reportRoutes(
   return solution.routes.flatMap((route) => {
     const vehicle = problem.vehicles[route.vehicle];
     const type = vehicle && city.vehicleTypes[vehicle.type];
-    if (!vehicle || !type) throw new RangeError(`vehicle ${route.vehicle}`);
+    if (!vehicle || !type)
+      throw new InternalError(
+        'BROKEN_INVARIANT',
+        `route of vehicle index ${route.vehicle}, which the problem does not have`,
+      );
     const vehicleId = `${vehicleLabel}/${type.id}#${route.vehicle + 1}`;
     return route.trips.map((trip, t) => {
       const energy = tripEnergyKWh(city, problem, vehicle.depot, vehicle.type, trip);

@@ -1,4 +1,4 @@
-import type { Kpis, Plan } from '../contracts/index.ts';
+import type { Kpis, Plan, SavingsBreakdown } from '../contracts/index.ts';
 
 const round = (x: number, digits = 3): number => Number(x.toFixed(digits));
 
@@ -23,4 +23,17 @@ export function computeSavings(baseline: Kpis, consolidated: Kpis): Plan['saving
       after: consolidated.deliveriesPerReceiver,
     },
   };
+}
+
+/**
+ * The saving split by cause through the clean-fleet counterfactual. KPIs carry three decimals, so each
+ * difference is rounded to three and the two causes add up to the total exactly.
+ */
+export function savingsBreakdown(baseline: Kpis, cleanFleet: Kpis, consolidated: Kpis): SavingsBreakdown {
+  const cause = (before: Kpis, after: Kpis) => ({
+    vehicleKm: round(before.vehicleKm - after.vehicleKm),
+    energyKWh: round(before.energyKWh - after.energyKWh),
+    co2eKg: round(before.co2eKg - after.co2eKg),
+  });
+  return { vehicleTechnology: cause(baseline, cleanFleet), consolidation: cause(cleanFleet, consolidated) };
 }

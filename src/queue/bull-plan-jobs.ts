@@ -3,7 +3,18 @@ import type { Job } from 'bullmq';
 import { FlowProducer, Queue, QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config } from '../config/env.ts';
-import type { Kpis, Plan, Scenario } from '../contracts/index.ts';
+import type { Plan } from '../contracts/index.ts';
+import type {
+  Comparison,
+  ComparisonView,
+  JobFinished,
+  JobProgress,
+  JobStatus,
+  PlanEvent,
+  PlanJobInput,
+  PlanJobs,
+  PlanView,
+} from '../contracts/ports.ts';
 import { createRedis } from './connection.ts';
 import { childJobOptions, jobOptions } from './job-options.ts';
 import type { ComparisonJobData, PlanJobData } from './job-payloads.ts';
@@ -13,32 +24,7 @@ import { ScenarioStore, scenarioTtlSeconds } from './scenario-store.ts';
 
 export { jobOptions } from './job-options.ts';
 
-// These types mirror the PlanJobs port of src/api (queue must not import api); `picon serve` assigns
-// a BullPlanJobs to a PlanJobs, so the compiler checks they agree.
-type Status = 'queued' | 'active' | 'completed' | 'failed';
-interface Progress {
-  percent: number;
-  bestCost: number | null;
-  phase?: string;
-}
-interface PlanInput {
-  readonly scenario: Scenario;
-  readonly seed: number;
-  readonly timeLimitSeconds: number;
-}
-type PlanEventOut =
-  | { type: 'active' }
-  | { type: 'progress'; progress: Progress }
-  | { type: 'completed' }
-  | { type: 'failed'; error: string };
-export interface ComparisonVariant {
-  name: string;
-  planId: string;
-  kpis: { baseline: Kpis; consolidated: Kpis };
-  savings: Plan['savings'];
-}
-
-function statusOf(state: string): Status {
+function statusOf(state: string): JobStatus {
   // A flow parent waiting for its children is being worked on.
   if (state === 'active' || state === 'waiting-children') return 'active';
   if (state === 'completed') return 'completed';
@@ -46,7 +32,7 @@ function statusOf(state: string): Status {
   return 'queued'; // waiting, delayed (incl. retry backoff), prioritized, unknown
 }
 
-function progressOf(raw: unknown): Progress {
+function progressOf(raw: unknown): JobProgress {
   const p = planProgressSchema.safeParse(raw);
   if (!p.success) return { percent: typeof raw === 'number' ? raw : 0, bestCost: null };
   return {
@@ -66,12 +52,12 @@ async function childCounts(job: Job): Promise<{ done: number; total: number }> {
 type TaskCosts = Map<number, { phase: string; cost: number }>;
 
 /**
- * The BullMQ implementation of the API's PlanJobs port. A plan is a flow: its parent job (id = plan id) in
+ * The BullMQ implementation of the PlanJobs port (src/contracts/ports.ts). A plan is a flow: its parent job (id = plan id) in
  * `plans` is split by a worker into `tasks` children, which any worker solves, then assembled by the parent.
  * One instance per process: it owns one Queue per queue name, one FlowProducer and two QueueEvents (never one
  * per request), and must be closed on shutdown.
  */
-export class BullPlanJobs {
+export class BullPlanJobs implements PlanJobs {
   readonly plans: Queue;
   readonly tasks: Queue;
   readonly comparisons: Queue;
@@ -82,11 +68,7 @@ export class BullPlanJobs {
   private readonly eventsConnections: Redis[];
   private readonly bus = new EventEmitter();
   private readonly taskCosts = new Map<string, TaskCosts>();
-  private readonly finishedListeners: ((e: {
-    queue: string;
-    status: 'completed' | 'failed';
-    durationSeconds: number;
-  }) => void)[] = [];
+  private readonly finishedListeners: ((e: JobFinished) => void)[] = [];
 
   constructor(
     private readonly config: Config,
@@ -104,18 +86,18 @@ export class BullPlanJobs {
     this.events = new QueueEvents(QUEUES.plans, { connection: planEventsConnection, prefix });
     this.taskEvents = new QueueEvents(QUEUES.tasks, { connection: taskEventsConnection, prefix });
     this.bus.setMaxListeners(0);
-    this.events.on('active', ({ jobId }) => this.bus.emit(jobId, { type: 'active' } satisfies PlanEventOut));
+    this.events.on('active', ({ jobId }) => this.bus.emit(jobId, { type: 'active' } satisfies PlanEvent));
     this.events.on('progress', ({ jobId, data }) =>
-      this.bus.emit(jobId, { type: 'progress', progress: progressOf(data) } satisfies PlanEventOut),
+      this.bus.emit(jobId, { type: 'progress', progress: progressOf(data) } satisfies PlanEvent),
     );
     this.events.on('completed', ({ jobId }) => {
       this.taskCosts.delete(jobId);
-      this.bus.emit(jobId, { type: 'completed' } satisfies PlanEventOut);
+      this.bus.emit(jobId, { type: 'completed' } satisfies PlanEvent);
       void this.reportFinished(jobId, 'completed');
     });
     this.events.on('failed', ({ jobId, failedReason }) => {
       this.taskCosts.delete(jobId);
-      this.bus.emit(jobId, { type: 'failed', error: failedReason } satisfies PlanEventOut);
+      this.bus.emit(jobId, { type: 'failed', error: failedReason } satisfies PlanEvent);
       void this.reportFinished(jobId, 'failed');
     });
     // A task's progress or completion is progress of its plan: share of tasks done, best costs reported.
@@ -162,12 +144,12 @@ export class BullPlanJobs {
         for (const c of this.taskCosts.get(planId)?.values() ?? [])
           if (c.phase === phase) bestCost = (bestCost ?? 0) + c.cost;
       }
-      const progress: Progress = {
+      const progress: JobProgress = {
         percent: taskPhasePercent(done, total),
         bestCost,
         phase: phase ?? 'tasks',
       };
-      this.bus.emit(planId, { type: 'progress', progress } satisfies PlanEventOut);
+      this.bus.emit(planId, { type: 'progress', progress } satisfies PlanEvent);
     } catch {
       // progress is best effort
     }
@@ -186,7 +168,7 @@ export class BullPlanJobs {
     }
   }
 
-  async submitPlan(id: string, input: PlanInput): Promise<{ id: string; created: boolean }> {
+  async submitPlan(id: string, input: PlanJobInput): Promise<{ id: string; created: boolean }> {
     const existing = await this.plans.getJob(id);
     if (existing) {
       if ((await existing.getState()) !== 'failed') return { id, created: false };
@@ -198,7 +180,7 @@ export class BullPlanJobs {
     return { id, created: !existing };
   }
 
-  private async planJobData(input: PlanInput): Promise<PlanJobData> {
+  private async planJobData(input: PlanJobInput): Promise<PlanJobData> {
     return {
       schemaVersion: 2,
       scenarioHash: await this.scenarios.put(input.scenario),
@@ -207,7 +189,7 @@ export class BullPlanJobs {
     };
   }
 
-  async getPlan(id: string) {
+  async getPlan(id: string): Promise<PlanView | undefined> {
     let job = (await this.plans.getJob(id)) as Job<PlanJobData, Plan> | undefined;
     if (!job) return undefined;
     const state = await job.getState();
@@ -229,7 +211,7 @@ export class BullPlanJobs {
     };
   }
 
-  watchPlan(id: string, listener: (event: PlanEventOut) => void): () => void {
+  watchPlan(id: string, listener: (event: PlanEvent) => void): () => void {
     this.bus.on(id, listener);
     return () => {
       this.bus.off(id, listener);
@@ -243,7 +225,7 @@ export class BullPlanJobs {
    */
   async submitComparison(
     id: string,
-    variants: readonly { name: string; input: PlanInput }[],
+    variants: readonly { name: string; input: PlanJobInput }[],
   ): Promise<{ id: string; created: boolean }> {
     const existing = await this.comparisons.getJob(id);
     if (existing) return { id, created: false };
@@ -269,8 +251,8 @@ export class BullPlanJobs {
     return { id, created: true };
   }
 
-  async getComparison(id: string) {
-    type ComparisonJob = Job<ComparisonJobData, { variants: ComparisonVariant[] }>;
+  async getComparison(id: string): Promise<ComparisonView | undefined> {
+    type ComparisonJob = Job<ComparisonJobData, Comparison>;
     let job = (await this.comparisons.getJob(id)) as ComparisonJob | undefined;
     if (!job) return undefined;
     const status = statusOf(await job.getState());
@@ -305,9 +287,7 @@ export class BullPlanJobs {
     return { [QUEUES.plans]: plans, [QUEUES.tasks]: tasks, [QUEUES.comparisons]: comparisons };
   }
 
-  onJobFinished(
-    listener: (e: { queue: string; status: 'completed' | 'failed'; durationSeconds: number }) => void,
-  ): void {
+  onJobFinished(listener: (e: JobFinished) => void): void {
     this.finishedListeners.push(listener);
   }
 

@@ -1,13 +1,14 @@
 import type { Redis } from 'ioredis';
 import type { Order } from '../contracts/index.ts';
 import { orderSchema } from '../contracts/index.ts';
+import type { OrderStore } from '../contracts/ports.ts';
 
 /**
  * Orders in Redis hashes, one per hub and day: `{prefix}:orders:{hubId}:{date}`, field `["carrierId","orderId"]`,
  * value the order JSON. HSET replaces, which makes resubmission idempotent; every API process sees the same orders.
- * Structurally implements the API's OrderStore port.
+ * The Redis implementation of the OrderStore port (src/contracts/ports.ts).
  */
-export class RedisOrderStore {
+export class RedisOrderStore implements OrderStore {
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,

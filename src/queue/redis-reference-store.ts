@@ -1,15 +1,13 @@
 import type { Redis } from 'ioredis';
-import type { Scenario } from '../contracts/index.ts';
 import { scenarioSchema } from '../contracts/index.ts';
-
-type ReferenceData = Omit<Scenario, 'orders'>;
+import type { ReferenceData, ReferenceStore } from '../contracts/ports.ts';
 
 /**
  * Reference data (hubs, fleet, carriers, receivers, vehicle types) in Redis: `{prefix}:reference` holds the JSON,
  * `{prefix}:reference:version` a counter bumped by every save, so each API process re-reads only after a change.
- * Structurally implements the API's ReferenceStore port.
+ * The Redis implementation of the ReferenceStore port (src/contracts/ports.ts).
  */
-export class RedisReferenceStore {
+export class RedisReferenceStore implements ReferenceStore {
   private readonly key: string;
   private readonly versionKey: string;
 

@@ -1,6 +1,7 @@
 import type { DepotSite } from './lille.ts';
 import { LILLE_DEPOTS } from './lille.ts';
 import type { Sector } from './sectors.ts';
+import { InputError } from '../domain/errors.ts';
 
 /** A carrier the generator can put in a scenario. Names are fictitious. */
 export interface CarrierTemplate {
@@ -112,11 +113,13 @@ const DEPOT_ROTATION: readonly DepotSite[] = Object.values(LILLE_DEPOTS);
 /**
  * The first `count` carriers: the catalogue in order, then further agencies of the same firms
  * (`nordcolis-2`, …) at other depots of the ring, for large synthetic days.
- * @throws RangeError when count is outside 1–MAX_CARRIERS.
+ * @throws InputError when count is outside 1–MAX_CARRIERS.
  */
 export function lilleCarriers(count: number): CarrierTemplate[] {
   if (!Number.isInteger(count) || count < 1 || count > MAX_CARRIERS)
-    throw new RangeError(`carriers must be an integer in 1–${MAX_CARRIERS}, got ${count}`);
+    throw new InputError('INVALID_OPTION', `carriers must be an integer in 1–${MAX_CARRIERS}, got ${count}`, {
+      field: 'carriers',
+    });
   const out: CarrierTemplate[] = [];
   for (let i = 0; i < count; i++) {
     const base = LILLE_CARRIERS[i % LILLE_CARRIERS.length] as CarrierTemplate;

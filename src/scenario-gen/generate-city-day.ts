@@ -11,6 +11,7 @@ import { RECEIVER_KINDS } from './receiver-kinds.ts';
 import { Rng } from './rng.ts';
 import type { Sector } from './sectors.ts';
 import { SECTORS } from './sectors.ts';
+import { InputError } from '../domain/errors.ts';
 
 /** Cities the generator knows. */
 export const GENERATOR_CITIES = ['lille'] as const;
@@ -63,14 +64,32 @@ export function defaultEffort(receivers: number): 'quick' | 'normal' {
 
 function checkOptions(o: CityDayOptions): number {
   if (!(GENERATOR_CITIES as readonly string[]).includes(o.city))
-    throw new RangeError(`city must be one of ${GENERATOR_CITIES.join(', ')}, got "${o.city}"`);
+    throw new InputError(
+      'INVALID_OPTION',
+      `city must be one of ${GENERATOR_CITIES.join(', ')}, got "${o.city}"`,
+      {
+        field: 'city',
+      },
+    );
   if (!Number.isInteger(o.receivers) || o.receivers < 1 || o.receivers > MAX_RECEIVERS)
-    throw new RangeError(`receivers must be an integer in 1–${MAX_RECEIVERS}, got ${o.receivers}`);
+    throw new InputError(
+      'INVALID_OPTION',
+      `receivers must be an integer in 1–${MAX_RECEIVERS}, got ${o.receivers}`,
+      {
+        field: 'receivers',
+      },
+    );
   if (!Number.isInteger(o.seed) || o.seed < 0 || o.seed > 0xffffffff)
-    throw new RangeError(`seed must be an integer in 0–4294967295, got ${o.seed}`);
+    throw new InputError('INVALID_OPTION', `seed must be an integer in 0–4294967295, got ${o.seed}`, {
+      field: 'seed',
+    });
   const carriers = o.carriers ?? DEFAULT_CARRIERS;
   if (!Number.isInteger(carriers) || carriers < MIN_CARRIERS || carriers > MAX_CARRIERS)
-    throw new RangeError(`carriers must be an integer in ${MIN_CARRIERS}–${MAX_CARRIERS}, got ${carriers}`);
+    throw new InputError(
+      'INVALID_OPTION',
+      `carriers must be an integer in ${MIN_CARRIERS}–${MAX_CARRIERS}, got ${carriers}`,
+      { field: 'carriers' },
+    );
   return carriers;
 }
 
@@ -131,7 +150,7 @@ function drawOrders(
  * pickups of returns, light receivers of the pedestrian core reachable by cargo bike only, carriers with
  * depots in the metropolitan ring, and a pooled hub fleet sized from the demand. Pure and deterministic:
  * the same options always give the same scenario.
- * @throws RangeError when an option is out of range.
+ * @throws InputError (INVALID_OPTION, naming the option) when an option is out of range.
  * @example generateCityDay({ city: 'lille', receivers: 220, seed: 59000, carriers: 10 })
  */
 export function generateCityDay(options: CityDayOptions): Scenario {

@@ -1,3 +1,5 @@
+import { InternalError } from '../domain/errors.ts';
+
 /**
  * Seeded pseudo-random numbers for the scenario generator: mulberry32 (32-bit state, period 2^32),
  * fast and good enough for synthetic data. The same seed always yields the same sequence on every
@@ -38,7 +40,7 @@ export class Rng {
   /** One element of a non-empty array, uniformly. */
   pick<T>(items: readonly T[]): T {
     const item = items[Math.floor(this.next() * items.length)];
-    if (item === undefined) throw new RangeError('pick from an empty array');
+    if (item === undefined) throw new InternalError('BROKEN_INVARIANT', 'pick from an empty array');
     return item;
   }
 
@@ -60,7 +62,7 @@ export class Rng {
     }
     // Rounding can leave r at ~0: return the last index with a positive weight.
     for (let i = weights.length - 1; i >= 0; i--) if ((weights[i] ?? 0) > 0) return i;
-    throw new RangeError('weightedIndex needs at least one positive weight');
+    throw new InternalError('BROKEN_INVARIANT', 'weightedIndex needs at least one positive weight');
   }
 
   /** `k` distinct indices drawn without replacement, each draw proportional to the remaining weights. */

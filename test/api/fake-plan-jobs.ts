@@ -5,7 +5,7 @@ import type {
   PlanJobs,
   PlanView,
   ComparisonView,
-} from '../../src/api/ports.ts';
+} from '../../src/contracts/ports.ts';
 
 /** In-memory PlanJobs: records submissions; tests drive state with `emit`/`complete`. */
 export class FakePlanJobs implements PlanJobs {

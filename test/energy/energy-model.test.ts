@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  arcEnergyKWh,
-  co2eKg,
-  hubHandlingCo2eKg,
-  hubHandlingKWh,
-  toVehicleEnergyModel,
-} from '../../src/energy/energy-model.ts';
+import { arcEnergyKWh, co2eKg, hubHandlingCo2eKg, hubHandlingKWh } from '../../src/energy/energy-model.ts';
 import { BUILT_IN_VEHICLE_TYPES } from '../../src/energy/vehicle-types.ts';
 import { DIESEL_TTW_CO2E_KG_PER_L, DIESEL_KWH_PER_L } from '../../src/energy/constants.ts';
 
@@ -174,45 +168,6 @@ describe('hub handling', () => {
   it("takes the hub's own per-unit figure and electricity factor", () => {
     expect(hubHandlingKWh(10, 0.2)).toBeCloseTo(2, 12);
     expect(hubHandlingCo2eKg(10, 0.2, 0.42)).toBeCloseTo(0.84, 12); // 2 kWh × 0.42
-  });
-});
-
-describe('toVehicleEnergyModel', () => {
-  it('works in metres: diesel van 10,000 m at 540 kg = 9.3 kWh, no range limit', () => {
-    // 10 km × 0.93 kWh/km
-    const m = toVehicleEnergyModel(dieselVan);
-    expect(m.arcKWh(10_000, 540)).toBeCloseTo(9.3, 10);
-    expect(m.rangeKWh).toBeUndefined();
-  });
-
-  it('gives the e-van its usable battery as range: 40 kWh ≈ 109.6 km at full load', () => {
-    const m = toVehicleEnergyModel(eVan);
-    expect(m.rangeKWh).toBe(40);
-    // 40 / 0.365 = 109.589 km
-    expect(m.arcKWh(109_589, 1200)).toBeLessThanOrEqual(40);
-    expect(m.arcKWh(109_590, 1200)).toBeGreaterThan(40);
-  });
-
-  it('is non-decreasing in distance and payload for every built-in', () => {
-    for (const t of Object.values(BUILT_IN_VEHICLE_TYPES)) {
-      const m = toVehicleEnergyModel(t);
-      expect(m.arcKWh(2000, 0)).toBeLessThanOrEqual(m.arcKWh(3000, 0));
-      expect(m.arcKWh(2000, 0)).toBeLessThanOrEqual(m.arcKWh(2000, t.capacity.kg / 2));
-      expect(m.arcKWh(2000, t.capacity.kg / 2)).toBeLessThanOrEqual(m.arcKWh(2000, t.capacity.kg));
-    }
-  });
-
-  it('rejects a profile that decreases with load', () => {
-    const bad = {
-      id: 'x',
-      capacity: { kg: 100 },
-      energy: { ...energyOf(dieselVan), emptyKWhPerKm: 2, fullKWhPerKm: 1 },
-    };
-    expect(() => toVehicleEnergyModel(bad)).toThrow(RangeError);
-  });
-
-  it('rejects a type with no energy profile', () => {
-    expect(() => toVehicleEnergyModel({ id: 'x', capacity: { kg: 100 } })).toThrow(/no energy profile/);
   });
 });
 

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/contracts/index.ts';
 import { jobOptions } from '../../src/queue/bull-plan-jobs.ts';
+import type { TaskJobData } from '../../src/queue/job-payloads.ts';
+import { JOB_NAMES } from '../../src/queue/queue-names.ts';
 import { auditPlan } from '../support/audit/index.ts';
 import { bearer, KEYS, startStack, tinyScenario, until, type Stack } from './harness.ts';
 
@@ -92,5 +94,30 @@ describe('comparison flow (BullMQ parent + one plan flow per variant)', () => {
     expect(stack.config.queue.attempts).toBeGreaterThan(1);
     expect(after?.attemptsMade).toBe(1);
     expect(after?.failedReason).toContain('invalid plan job payload');
+  });
+});
+
+describe('retry decisions of the sandboxed processors', () => {
+  it('fails a task whose input the planner rejects (an InputError) at once, naming the reference', async () => {
+    const scenarioHash = await stack.api.planJobs.scenarios.put(tinyScenario());
+    const data: TaskJobData = {
+      schemaVersion: 2,
+      scenarioHash,
+      seed: 1,
+      timeLimitSeconds: 1,
+      task: { kind: 'baseline', carrierId: 'no-such-carrier', zone: 0, zones: 1 },
+      budget: { iterations: 100, timeLimitMs: 500 },
+    };
+    const job = await stack.api.planJobs.tasks.add(JOB_NAMES.task, data, {
+      ...jobOptions(stack.config),
+      jobId: 'unknown-carrier-task',
+    });
+    await until('failure', async () => ((await job.getState()) === 'failed' ? true : undefined));
+    const after = await stack.api.planJobs.tasks.getJob('unknown-carrier-task');
+    expect(stack.config.queue.attempts).toBeGreaterThan(1);
+    expect(after?.attemptsMade).toBe(1);
+    expect(after?.failedReason).toBe(
+      'cannot solve this task: task refers to carrier "no-such-carrier", which the scenario does not have',
+    );
   });
 });

@@ -18,9 +18,17 @@ describe('planScenario on a hand-checkable day', () => {
   });
 
   it('visits each receiver once per carrier in the baseline and once in total when pooled', () => {
-    // every carrier has one order per receiver: 2 carriers x 3 receivers = 6 baseline stops
-    expect(result.baseline.kpis.stops).toBe(6);
+    // every carrier has one order per receiver, but R3 is cargo-bike-only all day and the carriers drive
+    // diesel vans: 2 carriers x 2 receivers = 4 baseline stops, R3's orders reported
+    expect(result.baseline.kpis.stops).toBe(4);
     expect(result.baseline.kpis.deliveriesPerReceiver).toBe(2);
+    expect(result.baseline.unassigned.map((u) => [u.orderId, u.reason])).toEqual([
+      ['A3', 'no-vehicle-allowed'],
+      ['B3', 'no-vehicle-allowed'],
+    ]);
+    expect(result.baseline.unassigned[0]?.detail).toBe(
+      'diesel-van (diesel van) may not serve R3 in its windows (receiver access)',
+    );
     expect(result.consolidated.kpis.stops).toBe(3);
     expect(result.consolidated.kpis.deliveriesPerReceiver).toBe(1);
     expect(result.consolidated.unassigned).toEqual([]);
@@ -64,7 +72,13 @@ describe('planScenario on a hand-checkable day', () => {
 describe('orders the pooled fleet cannot take', () => {
   it('go back to their carrier with a reason, and still count in the consolidated KPIs', () => {
     const scenario = smallScenario();
-    // 400 kg to a cargo-bike-only receiver: no pooled vehicle may carry it
+    // R3 is cargo-bike-only from 07:00 and opens at 06:30: the bike serves it all morning, so the e-van (allowed
+    // before 07:00 only) is left out; the carrier's diesel van may come before 07:00
+    (scenario.receivers[2] as { access?: object }).access = {
+      vehicleClasses: ['cargo-bike'],
+      hours: [{ start: '07:00', end: '19:00' }],
+    };
+    // 400 kg to R3: no pooled vehicle allowed there may carry it
     scenario.orders.push({ id: 'A4', carrierId: 'A', receiverId: 'R3', size: { kg: 400, m3: 1, units: 4 } });
     const result = plan(scenario);
     expect(auditPlan(scenario, result)).toEqual([]);
@@ -75,6 +89,8 @@ describe('orders the pooled fleet cannot take', () => {
       r.stops.some((s) => s.orderIds.includes('A4')),
     );
     expect(carrierRoute?.start).toBe('A');
+    const stop = carrierRoute?.stops.find((st) => st.orderIds.includes('A4'));
+    expect(stop && stop.departure <= '07:00').toBe(true);
   });
 
   it('report an empty window as unreachable when the carrier cannot make it either', () => {

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import type { PlanEvent, PlanView } from '../ports.ts';
+import type { PlanEvent, PlanView } from '../../contracts/ports.ts';
 
 const HEARTBEAT_MS = 15_000;
 

@@ -6,7 +6,7 @@ import { ApiError } from '../api-error.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { principalOf, requireRole } from '../auth.ts';
 import { jobIdFor, PLAN_ID_PATTERN } from '../plan-id.ts';
-import type { PlanEvent, PlanJobInput, PlanView } from '../ports.ts';
+import type { PlanEvent, PlanJobInput, PlanView } from '../../contracts/ports.ts';
 import { hubDayParamsSchema } from '../schemas.ts';
 import { parseWith, pathParam } from '../validate.ts';
 import { streamPlanEvents } from './plan-events.ts';

@@ -4,7 +4,7 @@ import { BUILT_IN_VEHICLE_TYPE_IDS } from '../../contracts/index.ts';
 import { ApiError } from '../api-error.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { requireRole } from '../auth.ts';
-import type { ReferenceData } from '../reference-data.ts';
+import type { ReferenceData } from '../../contracts/ports.ts';
 import { carriersResponseSchema, hubsResponseSchema, receiversResponseSchema } from '../schemas.ts';
 import { parseWith } from '../validate.ts';
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { Command } from 'commander';
 import { createApp } from '../../api/app.ts';
-import type { PlanJobs } from '../../api/ports.ts';
+import type { PlanJobs } from '../../contracts/ports.ts';
 import { referenceFromScenario, ReferenceRegistry, ReferenceSource } from '../../api/reference-data.ts';
 import type { ApiKey } from '../../config/api-keys.ts';
 import { loadApiKeys } from '../../config/api-keys.ts';

@@ -1,4 +1,5 @@
 import type { DistanceRounding } from '../../geo/euclidean-travel.ts';
+import { InputError } from '../../domain/errors.ts';
 
 /** One row of a benchmark file: the depot or a customer, in the file's own units. */
 export interface BenchmarkNode {
@@ -30,8 +31,12 @@ export interface BenchmarkInstance {
 }
 
 /** Thrown on a malformed instance, solution or BKS file; the message names the file and line. */
-export class BenchmarkFormatError extends Error {
+export class BenchmarkFormatError extends InputError {
   override readonly name = 'BenchmarkFormatError';
+
+  constructor(message: string) {
+    super('MALFORMED_FILE', message);
+  }
 }
 
 /** The instance name from a path: `/x/C101.txt` -> `C101`. */

@@ -92,7 +92,13 @@ export function buildInstance(problem: RoutingProblem): Instance {
     const begin = winOff[j]!;
     let w = winOff[j + 1]! - 1;
     if (w < begin) return bound;
-    for (; w >= begin; w--) if (winOpen[w]! <= bound) return bound < winClose[w]! ? bound : winClose[w]!;
+    // TIME_EPS: a bound computed backwards from a start that waited for this window's open lands a
+    // rounding error below the open; without the tolerance the window is lost (a late departure falls
+    // back to the earliest one, and the day is charged for the wait).
+    for (; w >= begin; w--) {
+      const open = winOpen[w]!;
+      if (open <= bound + TIME_EPS) return bound < open ? open : bound < winClose[w]! ? bound : winClose[w]!;
+    }
     return -Infinity;
   };
 

@@ -31,7 +31,9 @@ export function localSearch(
     queued[j] = 0;
     for (const op of OPERATORS) {
       const before = sol.jobRoute[j]!;
-      if (!op.improve(ctx, j)) continue;
+      const move = op.evaluate(ctx, j);
+      if (move === undefined) continue;
+      op.apply(sol, move);
       moves++;
       for (const v of [before, sol.jobRoute[j]!])
         for (const x of sol.routes[v]!.nodes)

@@ -1,5 +1,13 @@
+import type { Solution } from '../solution.ts';
+import {
+  applyMove,
+  dropEmptyTrips,
+  improvingMove,
+  routeChange,
+  type Move,
+  type RouteChange,
+} from './move.ts';
 import type { LocalSearchOperator, MoveContext } from './operator.ts';
-import { dropEmptyTrips, tryRoutes } from './route-change.ts';
 import { fitsBetween } from './screens.ts';
 
 /**
@@ -8,10 +16,10 @@ import { fitsBetween } from './screens.ts';
  */
 export const relocate: LocalSearchOperator = {
   name: 'relocate',
-  improve(ctx: MoveContext, j: number): boolean {
+  evaluate(ctx: MoveContext, j: number): Move | undefined {
     const { sol, inst } = ctx;
     const a = sol.jobRoute[j]!;
-    if (a < 0) return false;
+    if (a < 0) return undefined;
     const ra = sol.routes[a]!;
     const p = ra.positionOf(j);
     const travel = inst.problem.travel;
@@ -19,7 +27,7 @@ export const relocate: LocalSearchOperator = {
     const cpmA = ra.type.costPerMetre;
     const gain =
       cpmA * (ra.arcDist[p - 1]! + ra.arcDist[p]! - travel.distance(ra.loc[p - 1]!, ra.loc[p + 1]!));
-    if (gain <= ctx.epsilon) return false;
+    if (gain <= ctx.epsilon) return undefined;
     for (const k of ctx.neighbours[j]!) {
       const b = sol.jobRoute[k]!;
       if (b < 0) continue;
@@ -37,29 +45,28 @@ export const relocate: LocalSearchOperator = {
         const add = cpm * (travel.distance(lx, lj) + travel.distance(lj, ly) - rb.arcDist[x]!);
         if (add - gain >= -ctx.epsilon) continue;
         if (!fitsBetween(inst, rb, j, x, b !== a || !sameTrip(rb.nodes, x, p))) continue;
-        if (apply(ctx, j, a, p, b, x)) return true;
+        const move = improvingMove(ctx, 'relocate', relocation(sol, j, a, p, b, x));
+        if (move !== undefined) return move;
       }
     }
-    return false;
+    return undefined;
   },
+  apply: applyMove,
 };
 
-function apply(ctx: MoveContext, j: number, a: number, p: number, b: number, x: number): boolean {
-  const sol = ctx.sol;
+/** Routes after moving job j (at position p of route a) to between positions x and x+1 of route b. */
+function relocation(sol: Solution, j: number, a: number, p: number, b: number, x: number): RouteChange[] {
   if (a === b) {
     const nodes = sol.routes[a]!.nodes.slice();
     nodes.splice(x + 1, 0, j);
     nodes.splice(x < p ? p + 1 : p, 1);
-    return tryRoutes(ctx, [{ v: a, nodes: dropEmptyTrips(nodes) }]);
+    return [routeChange(sol, a, dropEmptyTrips(nodes))];
   }
   const from = sol.routes[a]!.nodes.slice();
   from.splice(p, 1);
   const to = sol.routes[b]!.nodes.slice();
   to.splice(x + 1, 0, j);
-  return tryRoutes(ctx, [
-    { v: a, nodes: dropEmptyTrips(from) },
-    { v: b, nodes: to },
-  ]);
+  return [routeChange(sol, a, dropEmptyTrips(from)), routeChange(sol, b, to)];
 }
 
 /** Inserting between x and x+1 keeps job j (at p) in its own trip: no depot between the two places. */

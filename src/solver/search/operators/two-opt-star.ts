@@ -1,6 +1,6 @@
 import type { RouteState } from '../../evaluation/route-state.ts';
+import { applyMove, dropEmptyTrips, improvingMove, routeChange, type Move } from './move.ts';
 import type { LocalSearchOperator, MoveContext } from './operator.ts';
-import { dropEmptyTrips, tryRoutes } from './route-change.ts';
 import { addLoads, joins, loadsFit } from './screens.ts';
 
 /**
@@ -12,10 +12,10 @@ import { addLoads, joins, loadsFit } from './screens.ts';
  */
 export const twoOptStar: LocalSearchOperator = {
   name: '2-opt*',
-  improve(ctx: MoveContext, j: number): boolean {
+  evaluate(ctx: MoveContext, j: number): Move | undefined {
     const { sol, inst } = ctx;
     const a = sol.jobRoute[j]!;
-    if (a < 0) return false;
+    if (a < 0) return undefined;
     const ra = sol.routes[a]!;
     const p = ra.positionOf(j);
     const travel = inst.problem.travel;
@@ -35,13 +35,11 @@ export const twoOptStar: LocalSearchOperator = {
       if (jk < -ctx.epsilon && screen(ctx, ra, p, rb, q)) {
         const A = ra.nodes.slice(0, p + 1).concat(rb.nodes.slice(q));
         const B = rb.nodes.slice(0, q).concat(ra.nodes.slice(p + 1));
-        if (
-          tryRoutes(ctx, [
-            { v: a, nodes: dropEmptyTrips(A) },
-            { v: b, nodes: dropEmptyTrips(B) },
-          ])
-        )
-          return true;
+        const move = improvingMove(ctx, '2-opt*', [
+          routeChange(sol, a, dropEmptyTrips(A)),
+          routeChange(sol, b, dropEmptyTrips(B)),
+        ]);
+        if (move !== undefined) return move;
       }
       const kj =
         cpmB * (djk - rb.arcDist[q]!) +
@@ -49,17 +47,16 @@ export const twoOptStar: LocalSearchOperator = {
       if (kj < -ctx.epsilon && screen(ctx, rb, q, ra, p)) {
         const B = rb.nodes.slice(0, q + 1).concat(ra.nodes.slice(p));
         const A = ra.nodes.slice(0, p).concat(rb.nodes.slice(q + 1));
-        if (
-          tryRoutes(ctx, [
-            { v: a, nodes: dropEmptyTrips(A) },
-            { v: b, nodes: dropEmptyTrips(B) },
-          ])
-        )
-          return true;
+        const move = improvingMove(ctx, '2-opt*', [
+          routeChange(sol, a, dropEmptyTrips(A)),
+          routeChange(sol, b, dropEmptyTrips(B)),
+        ]);
+        if (move !== undefined) return move;
       }
     }
-    return false;
+    return undefined;
   },
+  apply: applyMove,
 };
 
 /** Windows at both joins and total loads of both new trips, for A' = A[..p] + B[q..], B' = B[..q-1] + A[p+1..]. */

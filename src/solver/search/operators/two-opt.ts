@@ -1,6 +1,6 @@
 import { DEPOT } from '../../model/instance.ts';
+import { applyMove, improvingMove, routeChange, type Move } from './move.ts';
 import type { LocalSearchOperator, MoveContext } from './operator.ts';
-import { tryRoutes } from './route-change.ts';
 import { reversalFits } from './screens.ts';
 
 /**
@@ -10,10 +10,10 @@ import { reversalFits } from './screens.ts';
  */
 export const twoOpt: LocalSearchOperator = {
   name: '2-opt',
-  improve(ctx: MoveContext, j: number): boolean {
+  evaluate(ctx: MoveContext, j: number): Move | undefined {
     const { sol, inst } = ctx;
     const a = sol.jobRoute[j]!;
-    if (a < 0) return false;
+    if (a < 0) return undefined;
     const r = sol.routes[a]!;
     const p = r.positionOf(j);
     const travel = inst.problem.travel;
@@ -28,18 +28,20 @@ export const twoOpt: LocalSearchOperator = {
       // Reverse positions [from, to]: arcs (from-1, from) and (to, to+1) become (from-1, to), (from, to+1).
       const from = p < q ? p + 1 : q;
       const to = p < q ? q : p - 1;
-      const delta =
+      const screened =
         cpm *
         (travel.distance(loc[from - 1]!, loc[to]!) +
           travel.distance(loc[from]!, loc[to + 1]!) -
           arcDist[from - 1]! -
           arcDist[to]!);
-      if (delta >= -ctx.epsilon || !reversalFits(inst, r, from, to)) continue;
+      if (screened >= -ctx.epsilon || !reversalFits(inst, r, from, to)) continue;
       const next = nodes.slice(0, from).concat(nodes.slice(from, to + 1).reverse(), nodes.slice(to + 1));
-      if (tryRoutes(ctx, [{ v: a, nodes: next }])) return true;
+      const move = improvingMove(ctx, '2-opt', [routeChange(sol, a, next)]);
+      if (move !== undefined) return move;
     }
-    return false;
+    return undefined;
   },
+  apply: applyMove,
 };
 
 function sameTrip(nodes: readonly number[], lo: number, hi: number): boolean {

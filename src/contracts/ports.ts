@@ -1,4 +1,9 @@
-import type { Kpis, Order, Plan, Scenario } from '../contracts/index.ts';
+/**
+ * The ports between the HTTP API and the job system, in one place: src/api depends on these interfaces only,
+ * src/queue implements them with BullMQ and Redis (`implements`, so the compiler checks each adapter here),
+ * the workers return the result shapes, and API tests use fakes. Neither side imports the other.
+ */
+import type { Kpis, Order, Plan, Scenario } from './index.ts';
 
 /** Lifecycle of a plan or comparison as the API reports it (BullMQ's finer states are folded into these). */
 export type JobStatus = 'queued' | 'active' | 'completed' | 'failed';
@@ -93,4 +98,17 @@ export interface OrderStore {
   /** All orders of the day at the hub, or only one carrier's. Sorted by carrier then order id. */
   listOrders(hubId: string, date: string, carrierId?: string): Promise<Order[]>;
   ping(): Promise<void>;
+}
+
+/** Hubs with their fleet, carriers, receivers (windows, access rules), vehicle types: a scenario minus its orders. */
+export type ReferenceData = Omit<Scenario, 'orders'>;
+
+/**
+ * Where the reference data lives (Redis in `picon serve`, so several API processes agree; memory in tests).
+ * `version` changes with every save, so readers can cache.
+ */
+export interface ReferenceStore {
+  version(): Promise<string>;
+  load(): Promise<{ version: string; data: ReferenceData | undefined }>;
+  save(data: ReferenceData): Promise<void>;
 }

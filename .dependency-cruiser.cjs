@@ -1,0 +1,116 @@
+// The layer rules of docs/ARCHITECTURE.md, enforced by `npm run lint` (depcruise src workers bin).
+// An allow-list: a dependency that no rule below allows is an error, so a new arrow between layers must be
+// added here (and drawn in ARCHITECTURE.md) on purpose. test/house/layers.test.ts plants violations to prove it.
+
+/**
+ * What each layer may import besides itself: other layers (`layers`), npm packages (`npm`), Node built-ins
+ * (`core`). Pure layers (domain, solver, energy, geo) import no Node built-in, no transport, no config.
+ */
+const LAYERS = {
+  domain: {},
+  solver: { layers: ['domain'] },
+  energy: { layers: ['domain'] },
+  geo: { layers: ['domain'], npm: ['@turf/boolean-point-in-polygon', '@turf/distance', '@turf/helpers'] },
+  contracts: { layers: ['domain'], npm: ['zod'] },
+  consolidation: { layers: ['solver', 'energy', 'geo', 'domain'], npm: ['javascript-lp-solver'] },
+  planner: { layers: ['consolidation', 'solver', 'energy', 'geo', 'contracts', 'domain'] },
+  io: { layers: ['contracts', 'geo', 'domain'], core: ['fs/promises'] },
+  'scenario-gen': { layers: ['contracts', 'domain'] },
+  config: { npm: ['zod'], core: ['fs'] },
+  api: { layers: ['contracts', 'config'], npm: ['express', 'prom-client', 'zod'], core: ['crypto'] },
+  queue: {
+    layers: ['contracts', 'config'],
+    npm: ['bullmq', 'ioredis', 'zod', '@bull-board/api', '@bull-board/express', 'express'],
+    core: ['crypto', 'events'],
+  },
+  workers: {
+    dir: 'workers',
+    layers: ['queue', 'planner', 'contracts', 'config'],
+    npm: ['bullmq', 'ioredis'],
+    core: ['os', 'url'],
+  },
+  // The composition root: `picon serve` wires api + queue, `picon worker` starts workers, `picon vrptw` runs
+  // the solver on benchmark instances, `picon generate` writes synthetic days.
+  cli: {
+    layers: [
+      'planner',
+      'io',
+      'contracts',
+      'config',
+      'domain',
+      'solver',
+      'scenario-gen',
+      'api',
+      'queue',
+      'workers',
+    ],
+    npm: ['commander'],
+    core: ['fs', 'fs/promises', 'path', 'http', 'crypto', 'perf_hooks'],
+  },
+  bin: { dir: 'bin', layers: ['cli'], npm: ['tsx'] },
+};
+
+const dirOf = (name) => LAYERS[name].dir ?? `src/${name}`;
+const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const anyOf = (items) => `(${items.map(escapeRegExp).join('|')})`;
+
+function allowedFor(name) {
+  const { layers = [], npm = [], core = [] } = LAYERS[name];
+  const from = { path: `^${escapeRegExp(dirOf(name))}/` };
+  const rules = [
+    { from, to: { path: `^${anyOf([name, ...layers].map(dirOf))}/` } },
+    ...(npm.length ? [{ from, to: { dependencyTypes: ['npm'], path: `^node_modules/${anyOf(npm)}/` } }] : []),
+    ...(core.length ? [{ from, to: { dependencyTypes: ['core'], path: `^(node:)?${anyOf(core)}$` } }] : []),
+  ];
+  return rules;
+}
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  allowed: Object.keys(LAYERS).flatMap(allowedFor),
+  allowedSeverity: 'error',
+  forbidden: [
+    {
+      // Cycles through type-only imports vanish at runtime; a runtime cycle makes evaluation order matter.
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
+    },
+    {
+      name: 'not-to-unresolvable',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+    {
+      // lp-adapter.ts is the one place that knows the LP library, so it can be swapped.
+      name: 'lp-solver-only-in-lp-adapter',
+      severity: 'error',
+      from: { pathNot: '^src/consolidation/lp-adapter\\.ts$' },
+      to: { path: '^node_modules/javascript-lp-solver/' },
+    },
+    {
+      // bull-board.ts is the one bridge from the queue to HTTP: it mounts BullMQ's queues as an express router.
+      name: 'express-only-in-api-and-bull-board',
+      severity: 'error',
+      from: { pathNot: ['^src/api/', '^src/queue/bull-board\\.ts$'] },
+      to: { path: '^node_modules/express/' },
+    },
+    {
+      name: 'no-dev-dependencies-in-production-code',
+      severity: 'error',
+      from: {},
+      to: { dependencyTypes: ['npm-dev'] },
+    },
+  ],
+  options: {
+    tsPreCompilationDeps: true,
+    doNotFollow: { path: '^node_modules/' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+      mainFields: ['module', 'main'],
+    },
+  },
+};

@@ -1,0 +1,42 @@
+import type { PlanTask, PlanTaskResult, Scenario, TaskBudget } from '../contracts/index.ts';
+
+/**
+ * Results of carriers' own-rounds tasks kept between plans of the same scenario's variants (`picon
+ * compare`), so that variants whose baseline inputs are equal share one baseline solve and cannot show
+ * different savings from search noise alone.
+ */
+export type BaselineCache = Map<string, PlanTaskResult>;
+
+/**
+ * Everything a carrier's own rounds depend on: its orders, receivers (windows, access), vehicle types,
+ * zones, the travel model, the grid factor and seed. Hubs and the pooled fleet are left out on purpose.
+ */
+function baselineInputs(scenario: Scenario): unknown {
+  const o = scenario.options ?? {};
+  return {
+    date: scenario.date,
+    timezone: scenario.timezone,
+    carriers: scenario.carriers,
+    receivers: scenario.receivers,
+    orders: scenario.orders,
+    vehicleTypes: scenario.vehicleTypes,
+    zones: (scenario as { zones?: unknown }).zones,
+    options: {
+      circuity: o.circuity,
+      matrix: o.matrix,
+      electricityCo2eKgPerKWh: o.electricityCo2eKgPerKWh,
+      maxStopsPerZone: o.maxStopsPerZone,
+    },
+  };
+}
+
+/** The cache key of one baseline task of a scenario, for a seed, budget and iteration override. */
+export function baselineTaskKey(
+  scenario: Scenario,
+  task: PlanTask,
+  budget: TaskBudget,
+  seed: number,
+  maxIterations: number | undefined,
+): string {
+  return JSON.stringify([baselineInputs(scenario), task, budget.iterations, seed, maxIterations ?? null]);
+}

@@ -1,0 +1,256 @@
+import { describe, expect, it } from 'vitest';
+import type { RoutingProblem } from '../../src/domain/routing-problem.ts';
+import { buildInstance, DEPOT, type Instance } from '../../src/solver/model/instance.ts';
+import { toRoutingSolution } from '../../src/solver/output/to-solution.ts';
+import { OPERATORS } from '../../src/solver/search/local-search.ts';
+import type { Move } from '../../src/solver/search/operators/move.ts';
+import type { LocalSearchOperator, MoveContext } from '../../src/solver/search/operators/operator.ts';
+import { relocate } from '../../src/solver/search/operators/relocate.ts';
+import { twoOpt } from '../../src/solver/search/operators/two-opt.ts';
+import { twoOptStar } from '../../src/solver/search/operators/two-opt-star.ts';
+import { Solution } from '../../src/solver/search/solution.ts';
+import { checkRoutingSolution } from '../support/check-routing-solution.ts';
+import { dayOracle } from './day-oracle.ts';
+import { euclidean, job, vehicle, vehicleType } from './fixtures.ts';
+import { initialSolution, PROBLEM_CASES, randomProblem, tripsOf } from './search-fixtures.ts';
+
+const D = DEPOT;
+
+/** Oracle cost of the given routes of the solution, from their node sequences alone. */
+function oracleCostOf(problem: RoutingProblem, sol: Solution, vs: readonly number[]): number {
+  return vs.reduce((s, v) => s + dayOracle(problem, v, tripsOf(sol.routes[v]!.nodes)).cost, 0);
+}
+
+/** Everything evaluate() must leave alone. */
+function fingerprint(sol: Solution): string {
+  return JSON.stringify([
+    sol.routes.map((r) => [r.nodes, r.cost, r.version]),
+    Array.from(sol.jobRoute),
+    sol.unassigned,
+  ]);
+}
+
+/** Sums a number close to zero relative to the costs involved. */
+const closeTo = (actual: number, expected: number): boolean =>
+  Math.abs(actual - expected) <= 1e-6 * Math.max(1, Math.abs(expected));
+
+interface WalkStats {
+  moves: number;
+  worsening: number;
+}
+
+/**
+ * Evaluates every job in turn on the context's epsilon and applies each move found, checking for each:
+ * evaluate changed nothing; delta = the oracle's cost change of the changed routes; every changed route
+ * is feasible for the oracle; the whole solution passes the independent routing-solution check.
+ */
+function walk(problem: RoutingProblem, inst: Instance, op: LocalSearchOperator, ctx: MoveContext): WalkStats {
+  const sol = ctx.sol;
+  const stats: WalkStats = { moves: 0, worsening: 0 };
+  for (let j = 0; j < inst.n; j++) {
+    const before = fingerprint(sol);
+    const move = op.evaluate(ctx, j);
+    expect(fingerprint(sol)).toBe(before);
+    if (move === undefined) continue;
+    const vs = move.changes.map((c) => c.v);
+    const costBefore = oracleCostOf(problem, sol, vs);
+    sol.begin();
+    op.apply(sol, move);
+    sol.commit();
+    const real = oracleCostOf(problem, sol, vs) - costBefore;
+    if (!closeTo(move.delta, real))
+      expect.fail(`${op.name} on job ${j}: delta ${move.delta} but the routes' cost changed by ${real}`);
+    for (const v of vs) expect(dayOracle(problem, v, tripsOf(sol.routes[v]!.nodes)).violations).toEqual([]);
+    stats.moves++;
+    if (move.delta > 0) stats.worsening++;
+  }
+  const out = toRoutingSolution(inst, sol, [], { iterations: 0, elapsedMs: 0, timeCapped: false });
+  expect(checkRoutingSolution(problem, out)).toEqual([]);
+  return stats;
+}
+
+describe.each(OPERATORS.map((op) => [op.name, op] as const))('operator %s', (_name, op) => {
+  it('any feasible move: delta equals the recomputed cost change after apply, and the routes stay feasible', () => {
+    // epsilon -Infinity: evaluate returns the first feasible candidate, improving or not, so the walk
+    // also checks deltas of worsening moves and visits many more solutions.
+    const total: WalkStats = { moves: 0, worsening: 0 };
+    for (const opt of PROBLEM_CASES) {
+      for (let seed = 1; seed <= 3; seed++) {
+        const problem = randomProblem(seed, opt);
+        const inst = buildInstance(problem);
+        const { ctx } = initialSolution(inst, seed, -Infinity);
+        for (let round = 0; round < 3; round++) {
+          const s = walk(problem, inst, op, ctx);
+          total.moves += s.moves;
+          total.worsening += s.worsening;
+        }
+      }
+    }
+    expect(total.moves).toBeGreaterThan(150);
+    expect(total.worsening).toBeGreaterThan(50);
+  });
+
+  it('improving moves: negative delta equal to the cost change, feasible, until none is left', () => {
+    let moves = 0;
+    for (const opt of PROBLEM_CASES) {
+      for (let seed = 4; seed <= 6; seed++) {
+        const problem = randomProblem(seed, opt);
+        const inst = buildInstance(problem);
+        const { ctx } = initialSolution(inst, seed);
+        let found = 1;
+        for (let round = 0; round < 20 && found > 0; round++) {
+          const cost = ctx.sol.cost();
+          found = walk(problem, inst, op, ctx).moves;
+          moves += found;
+          if (found > 0) expect(ctx.sol.cost()).toBeLessThan(cost);
+        }
+      }
+    }
+    expect(moves).toBeGreaterThan(10);
+  });
+
+  it('refuses to apply a move evaluated on a route that changed since', () => {
+    const problem = randomProblem(2, { tight: false, costPerSecond: 0 });
+    const inst = buildInstance(problem);
+    const { sol, ctx } = initialSolution(inst, 2, -Infinity);
+    let move: Move | undefined;
+    for (let j = 0; j < inst.n && move === undefined; j++) move = op.evaluate(ctx, j);
+    expect(move).toBeDefined();
+    const v = move!.changes[0]!.v;
+    sol.setNodes(v, sol.routes[v]!.nodes.slice());
+    expect(() => op.apply(sol, move!)).toThrow(/stale/);
+  });
+});
+
+/** A solution of `problem` with the given node sequence per vehicle, and granular lists `neighbours`. */
+function crafted(
+  problem: RoutingProblem,
+  routes: readonly number[][],
+  neighbours: Record<number, number[]>,
+): { inst: Instance; ctx: MoveContext } {
+  const inst = buildInstance(problem);
+  const sol = new Solution(inst);
+  routes.forEach((nodes, v) => sol.setNodes(v, nodes));
+  const lists = Array.from({ length: inst.n }, (_, j) => Int32Array.from(neighbours[j] ?? []));
+  return { inst, ctx: { inst, sol, neighbours: lists, epsilon: 1e-9 } };
+}
+
+/** Evaluates job j, checks the move's routes and its delta against the oracle, and applies it. */
+function expectMove(
+  op: LocalSearchOperator,
+  problem: RoutingProblem,
+  ctx: MoveContext,
+  j: number,
+  expected: readonly number[][],
+): void {
+  const sol = ctx.sol;
+  const before = oracleCostOf(problem, sol, [...sol.routes.keys()]);
+  const move = op.evaluate(ctx, j);
+  expect(move, `${op.name} finds no move for job ${j}`).toBeDefined();
+  op.apply(sol, move!);
+  expect(sol.snapshot()).toEqual(expected);
+  const after = oracleCostOf(problem, sol, [...sol.routes.keys()]);
+  expect(move!.delta).toBeLessThan(0);
+  expect(move!.delta).toBeCloseTo(after - before, 9);
+}
+
+describe('2-opt*: both tail exchanges are searched', () => {
+  // Two crossing days from a depot at the origin: A = D a1 a2 D (upper left, lower right), B = D b1 b2 D
+  // (lower left, upper right). Exchanging the tails after a1 and b1 uncrosses them. Each vehicle
+  // carries at most two jobs, so merging all four jobs into one day (the other exchange) is infeasible.
+  const points: [number, number][] = [
+    [0, 0],
+    [10, 10], // a1 = job 0
+    [20, -10], // a2 = job 1
+    [10, -10], // b1 = job 2
+    [20, 10], // b2 = job 3
+  ];
+  const problem: RoutingProblem = {
+    dimensions: 1,
+    travel: euclidean(points),
+    jobs: [job(1), job(2), job(3), job(4)],
+    vehicleTypes: [vehicleType({ capacity: [2] })],
+    vehicles: [vehicle(), vehicle()],
+  };
+  const start = [
+    [D, 0, 1, D],
+    [D, 2, 3, D],
+  ];
+  const uncrossed = [
+    [D, 0, 3, D],
+    [D, 2, 1, D],
+  ];
+
+  it('arc (j, k): A[..j] + B[k..], B[..k-1] + A[j+1..] (j = a1, k = b2)', () => {
+    const { ctx } = crafted(problem, start, { 0: [3] });
+    expectMove(twoOptStar, problem, ctx, 0, uncrossed);
+  });
+
+  it('arc (k, j): B[..k] + A[j..], A[..j-1] + B[k+1..] (j = a2, k = b1)', () => {
+    const { ctx } = crafted(problem, start, { 1: [2] });
+    expectMove(twoOptStar, problem, ctx, 1, uncrossed);
+  });
+});
+
+describe('relocate: both sides of the neighbour are searched', () => {
+  // Depot at the origin; day B = D k m D with k = (10, 0), m = (10, 10); day A holds j and n.
+  const problem = (j: [number, number], n: [number, number]): RoutingProblem => ({
+    dimensions: 1,
+    travel: euclidean([[0, 0], j, n, [10, 0], [10, 10]]),
+    jobs: [job(1), job(2), job(3), job(4)],
+    vehicleTypes: [vehicleType()],
+    vehicles: [vehicle(), vehicle()],
+  });
+  const start = [
+    [D, 0, 1, D],
+    [D, 2, 3, D],
+  ];
+
+  it('right before k: j on the arc depot -> k', () => {
+    // j = (5, 0) costs nothing between D and k, 6.18 between k and m, and saves 3.82 in A.
+    const p = problem([5, 0], [5, -10]);
+    const { ctx } = crafted(p, start, { 0: [2] });
+    expectMove(relocate, p, ctx, 0, [
+      [D, 1, D],
+      [D, 0, 2, 3, D],
+    ]);
+  });
+
+  it('right after k: j on the arc k -> m', () => {
+    // j = (10, 5) costs nothing between k and m, 6.18 between D and k, and saves 0.6 in A.
+    const p = problem([10, 5], [20, 5]);
+    const { ctx } = crafted(p, start, { 0: [2] });
+    expectMove(relocate, p, ctx, 0, [
+      [D, 1, D],
+      [D, 2, 0, 3, D],
+    ]);
+  });
+});
+
+describe('2-opt: both orientations are searched', () => {
+  // One day around the square (0,10) (10,10) (10,0): visiting the corners out of order crosses itself.
+  const problem: RoutingProblem = {
+    dimensions: 1,
+    travel: euclidean([
+      [0, 0],
+      [0, 10],
+      [10, 10],
+      [10, 0],
+    ]),
+    jobs: [job(1), job(2), job(3)], // 0 = (0,10), 1 = (10,10), 2 = (10,0)
+    vehicleTypes: [vehicleType()],
+    vehicles: [vehicle()],
+  };
+
+  it('j before k: reverses the stretch after j up to k', () => {
+    // D (0,10) (10,0) (10,10) D: j = job 0 at 1, k = job 1 at 3.
+    const { ctx } = crafted(problem, [[D, 0, 2, 1, D]], { 0: [1] });
+    expectMove(twoOpt, problem, ctx, 0, [[D, 0, 1, 2, D]]);
+  });
+
+  it('k before j: reverses the stretch from k up to before j', () => {
+    // D (10,10) (0,10) (10,0) D: j = job 2 at 3, k = job 1 at 1.
+    const { ctx } = crafted(problem, [[D, 1, 0, 2, D]], { 2: [1] });
+    expectMove(twoOpt, problem, ctx, 2, [[D, 0, 1, 2, D]]);
+  });
+});
