@@ -108,9 +108,8 @@ describe('the plan auditor accepts', () => {
     expect(range.plan.consolidated.unassigned).toEqual([
       { orderId: 'A2', reason: 'range-exceeded', detail: 'delivered by its carrier directly' },
     ]);
-    expect(new Set(levers.plan.consolidated.routes.map((r) => r.start))).toEqual(
-      new Set(['H', 'H2', 'A', 'B']),
-    );
+    const starts = new Set(levers.plan.consolidated.routes.map((r) => r.start));
+    expect(starts.has('H') && starts.has('H2')).toBe(true);
     expect(levers.plan.consolidated.routes.some((r) => r.vehicleType === 'trike')).toBe(true);
     expect(multiTrip.plan.consolidated.routes.map((r) => r.trip)).toContain(3);
   });
@@ -341,14 +340,82 @@ describe('vehicles, shifts and fleets', () => {
     expect(carrier.map((x) => x.code)).toContain('VEHICLE_TYPE_NOT_ALLOWED');
   });
 
-  it("a vehicle class the receiver's access rules exclude", () => {
+  it("a vehicle class the receiver's access rules exclude, in either plan", () => {
     const r3 = (p: Plan): PlanRoute =>
       routeOf(p.consolidated.routes, (r) => r.stops.some((s) => s.receiverId === 'R3'), 'route to R3');
     expectCaught(audit(small, { plan: (p) => void (r3(p).vehicleType = 'e-van') }), 'ACCESS_VIOLATION');
-    // carriers' own vans deliver R3 today (documented status quo) unless the option says rounds obey access
-    expect(auditPlan(small.scenario, small.plan)).toEqual([]);
-    const strict = auditPlan(small.scenario, small.plan, { carrierRoundsObeyAccess: true });
-    expect(strict.map((v) => v.code)).toContain('ACCESS_VIOLATION');
+    // both plans obey access: R1 made bikes-only, the carriers' diesel vans there break the rule
+    const bikesOnly = (s: Scenario): void =>
+      void (must(
+        s.receivers.find((r) => r.id === 'R1'),
+        'R1',
+      ).access = { vehicleClasses: ['cargo-bike'] });
+    const baselineBreaches = (v: readonly Violation[]): string[] =>
+      v
+        .filter((x) => x.code === 'ACCESS_VIOLATION' && x.message.startsWith('baseline'))
+        .map((x) => x.message);
+    expect(baselineBreaches(audit(small, { scenario: bikesOnly }))).toEqual([
+      expect.stringMatching(/baseline route A\/.*\(R1\): diesel-van \(van, diesel\) may not be here/),
+      expect.stringMatching(/baseline route B\/.*\(R1\)/),
+    ]);
+    // ... unless the audit is told the carriers' rounds predate the access rules
+    expect(
+      baselineBreaches(audit(small, { scenario: bikesOnly }, { carrierRoundsObeyAccess: false })),
+    ).toEqual([]);
+  });
+
+  it('a powertrain a zone bans during its hours; a visit that only touches the ban, or sits in a hole, is fine', () => {
+    const visit = must(
+      baselineOf(small.plan, 'A').stops.find((s) => s.receiverId === 'R2'),
+      "A's visit to R2",
+    );
+    const [from, to] = [visit.arrivalSec as number, visit.departureSec as number];
+    const square = (c: readonly number[], d: number): [number, number][] => {
+      const [x, y] = [c[0] as number, c[1] as number];
+      return [
+        [x - d, y - d],
+        [x + d, y - d],
+        [x + d, y + d],
+        [x - d, y + d],
+        [x - d, y - d],
+      ];
+    };
+    const ban =
+      (hours: { start: string; end: string } | undefined, hole = false) =>
+      (s: Scenario): void => {
+        const r2 = must(
+          s.receivers.find((r) => r.id === 'R2'),
+          'R2',
+        ).location;
+        s.zones = [
+          {
+            id: 'lez',
+            area: {
+              type: 'Polygon',
+              coordinates: hole ? [square(r2, 0.01), square(r2, 0.001)] : [square(r2, 0.01)],
+            },
+            rules: [{ allow: { powertrains: ['electric'] }, ...(hours ? { hours: [hours] } : {}) }],
+          },
+        ];
+      };
+    const atR2 = (v: readonly Violation[]): string[] =>
+      v.filter((x) => x.code === 'ACCESS_VIOLATION' && x.message.includes('(R2)')).map((x) => x.message);
+    expect(atR2(audit(small, { scenario: ban(undefined) }))).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/baseline route A\/.*diesel-van \(van, diesel\).*zone lez rule 1/),
+      ]),
+    );
+    const minute = (sec: number): string => hhmm(sec);
+    // a ban ending in the minute the visit starts, or starting after it ends: not breached ...
+    const before = { start: '00:00', end: minute(Math.floor(from / 60) * 60) };
+    const after = { start: minute(Math.ceil(to / 60) * 60), end: '24:00' };
+    expect(atR2(audit(small, { scenario: ban(before) })).filter((m) => m.includes('route A/'))).toEqual([]);
+    expect(atR2(audit(small, { scenario: ban(after) })).filter((m) => m.includes('route A/'))).toEqual([]);
+    // ... one minute into the visit is
+    const into = { start: minute(Math.ceil(to / 60) * 60 - 120), end: '24:00' };
+    expect(atR2(audit(small, { scenario: ban(into) })).filter((m) => m.includes('route A/'))).toHaveLength(1);
+    // a receiver in a hole of the zone is outside it
+    expect(atR2(audit(small, { scenario: ban(undefined, true) }))).toEqual([]);
   });
 });
 
@@ -363,16 +430,16 @@ describe('loads, capacity and range', () => {
       scenario: (s) =>
         void (s.vehicleTypes = [{ id: 'e-van', class: 'van', capacity: { kg: 1200, m3: load.m3 / 2 } }]),
     });
-    expect(m3.filter((v) => v.code === 'OVER_CAPACITY').map((v) => v.message)).toEqual([
-      expect.stringMatching(/m3/),
-    ]);
+    const pooled = (v: readonly Violation[]): string[] =>
+      v
+        .filter((x) => x.code === 'OVER_CAPACITY' && x.message.startsWith('consolidated'))
+        .map((x) => x.message);
+    expect(pooled(m3)).toEqual([expect.stringMatching(/m3/)]);
     const units = audit(small, {
       scenario: (s) =>
         void (s.vehicleTypes = [{ id: 'e-van', class: 'van', capacity: { kg: 1200, units: 1 } }]),
     });
-    expect(units.filter((v) => v.code === 'OVER_CAPACITY').map((v) => v.message)).toEqual([
-      expect.stringMatching(/units/),
-    ]);
+    expect(pooled(units)).toEqual([expect.stringMatching(/units/)]);
   });
 
   it('a pickup that overloads the vehicle after the stop', () => {
@@ -416,7 +483,11 @@ describe('loads, capacity and range', () => {
         ];
       },
     });
-    expect(v.map((x) => x.code)).toEqual(['RANGE_EXCEEDED']);
+    // nothing else: the same energy figures, only the battery is smaller (the clean-fleet e-vans may break it too)
+    expect(new Set(v.map((x) => x.code))).toEqual(new Set(['RANGE_EXCEEDED']));
+    expect(v.map((x) => x.message)).toEqual(
+      expect.arrayContaining([expect.stringMatching(new RegExp(`consolidated route ${r.id}: needs`))]),
+    );
     planted.add('RANGE_EXCEEDED');
   });
 });
@@ -617,9 +688,10 @@ describe('KPIs, savings, allocation', () => {
     ['co2eKg', (x) => x * 1.02],
     ['deliveriesPerReceiver', (x) => x + 0.1],
     ['fillRate', (x) => x + 0.02],
+    ['tripsIncludingTrunk', (x) => x + 1],
   ];
-  it.each(kpiFaults)('a wrong %s, in either plan', (name, wrong) => {
-    for (const part of ['baseline', 'consolidated'] as const) {
+  it.each(kpiFaults)('a wrong %s, in any plan part', (name, wrong) => {
+    for (const part of ['baseline', 'consolidated', 'ownRoundsCleanFleet'] as const) {
       const v = audit(small, {
         plan: (p) => void (p[part].kpis[name] = wrong(p[part].kpis[name] as number)),
       });
@@ -630,17 +702,6 @@ describe('KPIs, savings, allocation', () => {
     planted.add('KPI_MISMATCH');
   });
 
-  it('a wrong trip count including trunk trips, once the plan prints it', () => {
-    const trips = (p: Plan): number =>
-      p.consolidated.routes.length + p.consolidated.trunk.reduce((s, t) => s + t.trips, 0);
-    const set = (p: Plan, n: number): void =>
-      void Object.assign(p.consolidated.kpis, { tripsIncludingTrunk: n });
-    expect(audit(small, { plan: (p) => set(p, trips(p)) })).toEqual([]);
-    expect(audit(small, { plan: (p) => set(p, trips(p) + 1) }).map((v) => v.message)).toEqual([
-      expect.stringContaining('consolidated kpis: tripsIncludingTrunk'),
-    ]);
-  });
-
   it('a wrong saving', () => {
     expectCaught(audit(small, { plan: (p) => void (p.savings.energyKWh.pct += 1) }), 'SAVING_MISMATCH');
     expect(audit(small, { plan: (p) => void (p.savings.co2eKg.before += 1) }).map((v) => v.code)).toContain(
@@ -649,6 +710,50 @@ describe('KPIs, savings, allocation', () => {
     expect(
       audit(small, { plan: (p) => void (p.savings.deliveriesPerReceiver.after = 2) }).map((v) => v.code),
     ).toContain('SAVING_MISMATCH');
+  });
+
+  it('a saving split by cause that does not follow from the three plans', () => {
+    expectCaught(
+      audit(small, { plan: (p) => void (p.savingsBreakdown.vehicleTechnology.energyKWh += 1) }),
+      'SAVINGS_BREAKDOWN_MISMATCH',
+    );
+    const cons = audit(small, { plan: (p) => void (p.savingsBreakdown.consolidation.co2eKg *= 1.02) });
+    expect(cons.map((v) => v.message)).toEqual([
+      expect.stringContaining('savingsBreakdown consolidation co2eKg'),
+    ]);
+  });
+
+  it('a clean-fleet counterfactual with the wrong type, method or rounds', () => {
+    const row = (p: Plan) => must(p.ownRoundsCleanFleet.carriers[0], 'row');
+    expect(small.plan.ownRoundsCleanFleet.carriers.map((c) => [c.vehicleType, c.method])).toEqual([
+      ['e-van', 'same-routes'],
+      ['e-van', 'same-routes'],
+    ]);
+    expectCaught(
+      audit(small, { plan: (p) => void (row(p).vehicleType = 'hydrogen-van') }),
+      'CLEAN_FLEET_ROWS',
+    );
+    expect(audit(small, { plan: (p) => void (row(p).method = 'unchanged') }).map((v) => v.code)).toEqual([
+      'CLEAN_FLEET_ROWS',
+    ]);
+    const moved = audit(small, {
+      plan: (p) => {
+        const r = must(p.ownRoundsCleanFleet.routes[0], 'route');
+        r.stops = [...r.stops].reverse(); // a copy: same-routes shares the baseline's stop objects
+      },
+    });
+    expect(moved.map((v) => v.message)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/says same-routes but its stops differ/)]),
+    );
+    // its rounds are audited like the baseline's, with the clean type
+    const diesel = audit(small, {
+      plan: (p) => void (must(p.ownRoundsCleanFleet.routes[0], 'route').vehicleType = 'diesel-van'),
+    });
+    expect(diesel.map((v) => v.message)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/ownRoundsCleanFleet vehicle .*: carrier . rounds use e-van, not diesel-van/),
+      ]),
+    );
   });
 
   it('allocated costs that do not add up to the consolidated cost', () => {

@@ -3,7 +3,8 @@ import { auditAllocation } from './allocation.ts';
 import { auditContext, type AuditContext, type AuditOptions } from './context.ts';
 import { auditHubs, type HubFigures } from './hubs.ts';
 import { auditPlanPart, type PartFigures } from './part.ts';
-import { auditSavings } from './savings.ts';
+import { auditCleanFleet } from './clean-fleet.ts';
+import { auditSavings, auditSavingsBreakdown } from './savings.ts';
 import { auditTrunk, expectedTrunk, pooledOrders, type TrunkFigures } from './trunk.ts';
 import { Violations, type Violation } from './violations.ts';
 
@@ -11,6 +12,7 @@ export interface PlanAudit {
   readonly violations: Violation[];
   readonly baseline: PartFigures;
   readonly consolidated: PartFigures;
+  readonly ownRoundsCleanFleet: PartFigures;
   readonly trunk: readonly TrunkFigures[];
   readonly hubs: readonly HubFigures[];
   /** The context, for callers auditing further parts of the same plan with auditPlanPart. */
@@ -47,9 +49,11 @@ export function auditPlanDetailed(scenario: Scenario, plan: Plan, options: Audit
     trunk,
     hubs,
   });
+  const ownRoundsCleanFleet = auditCleanFleet(ctx, v, plan);
   auditSavings(v, plan);
+  auditSavingsBreakdown(v, plan);
   auditAllocation(ctx, v, plan, baseline.routes, consolidated.routes, trunk);
-  return { violations: v.list, baseline, consolidated, trunk, hubs, context: ctx };
+  return { violations: v.list, baseline, consolidated, ownRoundsCleanFleet, trunk, hubs, context: ctx };
 }
 
 /** The plan's header: scenario name and date, depots where the scenario puts them, order and receiver counts. */

@@ -1,13 +1,14 @@
 import type { Carrier, Hub, Order, Receiver, Scenario } from '../../../src/contracts/index.ts';
 import { ELECTRICITY_FR_CO2E_KG_PER_KWH, type AuditVehicleType } from './factors.ts';
+import { receiverRules, type AccessRule } from './access.ts';
 import { travelModel, type Place, type Travel } from './geo.ts';
 import { resolveVehicleTypes } from './vehicle-types.ts';
 
 export interface AuditOptions {
   /**
-   * Check receivers' `access.vehicleClasses` on the carriers' own rounds too. Off by default: the
-   * documented status quo (src/consolidation/carrier-rounds.ts) is that carriers' vans deliver every
-   * receiver as they do today; turn it on once the baseline obeys access rules.
+   * Check access rules (receivers' `access`, zones) on the carriers' own rounds too, as on the pooled
+   * runs. On by default: both plans obey access (docs/model/consolidation.md); off audits a plan made
+   * when carriers' vans delivered every receiver as they do today.
    */
   readonly carrierRoundsObeyAccess?: boolean;
 }
@@ -24,12 +25,15 @@ export interface AuditContext {
   readonly travel: Travel;
   /** Grid factor in force: the scenario's override or mainland France. */
   readonly electricityCo2eKgPerKWh: number;
+  /** The access rules binding a receiver (its own, its zones'), computed once each. */
+  rulesOf(receiver: Receiver): readonly AccessRule[];
 }
 
 export function auditContext(scenario: Scenario, options: AuditOptions = {}): AuditContext {
+  const rules = new Map<string, AccessRule[]>();
   return {
     scenario,
-    options: { carrierRoundsObeyAccess: options.carrierRoundsObeyAccess ?? false },
+    options: { carrierRoundsObeyAccess: options.carrierRoundsObeyAccess ?? true },
     types: resolveVehicleTypes(scenario),
     hubs: new Map(scenario.hubs.map((h) => [h.id, h])),
     carriers: new Map(scenario.carriers.map((c) => [c.id, c])),
@@ -37,6 +41,11 @@ export function auditContext(scenario: Scenario, options: AuditOptions = {}): Au
     orders: new Map(scenario.orders.map((o) => [o.id, o])),
     travel: travelModel(scenario),
     electricityCo2eKgPerKWh: scenario.options?.electricityCo2eKgPerKWh ?? ELECTRICITY_FR_CO2E_KG_PER_KWH,
+    rulesOf(receiver) {
+      let own = rules.get(receiver.id);
+      if (!own) rules.set(receiver.id, (own = receiverRules(scenario, receiver)));
+      return own;
+    },
   };
 }
 

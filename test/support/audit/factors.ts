@@ -24,6 +24,14 @@ export const HUB_HANDLING_KWH_PER_UNIT = 0.05;
 
 export type EnergyCarrier = 'electricity' | 'diesel' | 'hydrogen' | 'bio-cng';
 
+/** What access rules test besides the class (docs/model/consolidation.md): the powertrain an energy carrier drives. */
+export const POWERTRAIN_OF: Readonly<Record<EnergyCarrier, string>> = {
+  electricity: 'electric',
+  diesel: 'diesel',
+  hydrogen: 'hydrogen',
+  'bio-cng': 'bio-cng',
+};
+
 export interface AuditEnergy {
   readonly carrier: EnergyCarrier;
   readonly emptyKWhPerKm: number;
@@ -36,6 +44,7 @@ export interface AuditEnergy {
 export interface AuditVehicleType {
   readonly id: string;
   readonly class: string;
+  readonly powertrain: string;
   readonly capacity: { readonly kg: number; readonly m3: number; readonly units: number };
   readonly speedKmh: number;
   readonly fixedCostEur: number;
@@ -49,6 +58,7 @@ export interface AuditVehicleType {
 export interface PartialVehicleType {
   readonly id: string;
   readonly class: string;
+  readonly powertrain?: string | undefined;
   readonly capacity: {
     readonly kg: number;
     readonly m3?: number | undefined;

@@ -45,3 +45,40 @@ export function travelModel(scenario: Scenario): Travel {
   const km = (from: Place, to: Place): number => haversineKm(from.location, to.location) * circuity;
   return { distanceKm: km, durationS: (from, to, speedKmh) => (km(from, to) / speedKmh) * 3600 };
 }
+
+type Ring = readonly (readonly number[])[];
+
+/** Whether `p` lies on the segment a-b (collinear and between), within float noise. */
+function onSegment(p: readonly number[], a: readonly number[], b: readonly number[]): boolean {
+  const [px, py] = [p[0] ?? NaN, p[1] ?? NaN];
+  const [ax, ay, bx, by] = [a[0] ?? NaN, a[1] ?? NaN, b[0] ?? NaN, b[1] ?? NaN];
+  const cross = (bx - ax) * (py - ay) - (by - ay) * (px - ax);
+  if (Math.abs(cross) > 1e-12) return false;
+  return Math.min(ax, bx) <= px && px <= Math.max(ax, bx) && Math.min(ay, by) <= py && py <= Math.max(ay, by);
+}
+
+/** Ray casting in the lon/lat plane (as GeoJSON tools do); `boundary` says what a point on an edge counts as. */
+function inRing(p: readonly number[], ring: Ring, boundary: boolean): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const a = ring[i] as readonly number[];
+    const b = ring[j] as readonly number[];
+    if (onSegment(p, a, b)) return boundary;
+    const [px, py] = [p[0] as number, p[1] as number];
+    const [ax, ay, bx, by] = [a[0] as number, a[1] as number, b[0] as number, b[1] as number];
+    if (ay > py !== by > py && px < ((bx - ax) * (py - ay)) / (by - ay) + ax) inside = !inside;
+  }
+  return inside;
+}
+
+/** A GeoJSON Polygon or MultiPolygon holds `p`: inside an outer ring (boundary included) and not strictly inside a hole. */
+export function pointInArea(
+  p: readonly number[],
+  area: { type: 'Polygon'; coordinates: Ring[] } | { type: 'MultiPolygon'; coordinates: Ring[][] },
+): boolean {
+  const polygons = area.type === 'Polygon' ? [area.coordinates] : area.coordinates;
+  return polygons.some(
+    ([outer, ...holes]) =>
+      outer !== undefined && inRing(p, outer, true) && !holes.some((h) => inRing(p, h, false)),
+  );
+}

@@ -1,4 +1,5 @@
 import type { Order, PlanRoute, PlanStop } from '../../../src/contracts/index.ts';
+import { accessBreach } from './access.ts';
 import { carrierPlace, hubPlace, isPickup, orderSize, receiverPlace, type AuditContext } from './context.ts';
 import { arcEnergyKWh, co2eKg } from './energy.ts';
 import type { AuditVehicleType } from './factors.ts';
@@ -32,7 +33,8 @@ export interface RouteFigures {
 /**
  * Checks one route against the scenario and recomputes its figures: references, loads and capacity
  * per dimension along the route (deliveries aboard at the start, pickups added), distance, energy arc
- * by arc at the payload carried (return leg included), range, CO2e, access rules and the schedule to
+ * by arc at the payload carried (return leg included), range, CO2e, access rules (the whole visit inside
+ * the hours the type may be there) and the schedule to
  * the second (travel, waiting, windows, service).
  */
 export function auditRoute(
@@ -91,13 +93,10 @@ export function auditRoute(
 
   if (startKind !== 'unknown' && checkAccess(startKind))
     for (const s of stops) {
-      const classes = s.receiver?.access?.vehicleClasses;
-      if (classes && !classes.includes(type.class))
-        v.add(
-          'ACCESS_VIOLATION',
-          s.at,
-          `a ${type.class} (${type.id}) may not deliver here (${classes.join(', ')} only)`,
-        );
+      const [from, to] = [s.stop.arrivalSec, s.stop.departureSec];
+      if (!s.receiver || from === undefined || to === undefined) continue; // reported elsewhere
+      const breach = accessBreach(ctx.rulesOf(s.receiver), type, from, to, TIME_TOLERANCE_S);
+      if (breach) v.add('ACCESS_VIOLATION', s.at, breach);
     }
 
   const durationS = checkSchedule(ctx, v, at, route, type, start, stops);

@@ -1,5 +1,5 @@
 import type { Plan } from '../../../src/contracts/index.ts';
-import { close, PCT_ROUNDING } from './tolerances.ts';
+import { close, PCT_ROUNDING, ROUNDING_3_DECIMALS } from './tolerances.ts';
 import type { Violations } from './violations.ts';
 
 const CHANGES = ['vehicleKm', 'vehicleHours', 'energyKWh', 'co2eKg', 'vehicles'] as const;
@@ -30,4 +30,32 @@ export function auditSavings(v: Violations, plan: Plan): void {
       'savings deliveriesPerReceiver',
       `${d.before} -> ${d.after} does not match the KPIs`,
     );
+}
+
+const CAUSES = ['vehicleKm', 'energyKWh', 'co2eKg'] as const;
+
+/**
+ * The saving split by cause (DESIGN.md): vehicle technology = baseline - own rounds with the clean fleet,
+ * consolidation = own rounds with the clean fleet - consolidated, from the parts' printed KPIs (each
+ * checked against the recomputation), so the two add up to the total saving.
+ */
+export function auditSavingsBreakdown(v: Violations, plan: Plan): void {
+  const { vehicleTechnology: tech, consolidation: cons } = plan.savingsBreakdown;
+  const [base, clean, pooled] = [plan.baseline.kpis, plan.ownRoundsCleanFleet.kpis, plan.consolidated.kpis];
+  // each side is a difference of two KPIs printed to 3 decimals, itself printed to 3 decimals
+  const slack = 3 * ROUNDING_3_DECIMALS;
+  for (const k of CAUSES) {
+    if (!close(tech[k], base[k] - clean[k], slack))
+      v.add(
+        'SAVINGS_BREAKDOWN_MISMATCH',
+        `savingsBreakdown vehicleTechnology ${k}`,
+        `${tech[k]}, baseline - ownRoundsCleanFleet is ${(base[k] - clean[k]).toFixed(3)}`,
+      );
+    if (!close(cons[k], clean[k] - pooled[k], slack))
+      v.add(
+        'SAVINGS_BREAKDOWN_MISMATCH',
+        `savingsBreakdown consolidation ${k}`,
+        `${cons[k]}, ownRoundsCleanFleet - consolidated is ${(clean[k] - pooled[k]).toFixed(3)}`,
+      );
+  }
 }

@@ -3,6 +3,7 @@ import {
   BUILT_IN_TYPES,
   CLASS_DEFAULT_TYPE,
   FALLBACK_TYPE,
+  POWERTRAIN_OF,
   type AuditEnergy,
   type AuditVehicleType,
   type PartialVehicleType,
@@ -12,7 +13,8 @@ import {
  * The scenario's vehicle types resolved as docs/model/energy.md §8 states: the built-ins, each replaced
  * by the scenario type of the same id, then the scenario's own types; missing fields come from the
  * built-in of the same id, else same class and energy carrier, else the class default, else the diesel
- * van without its m3 and units. An energy profile written in the scenario is used whole (only a missing
+ * van without its m3 and units (a stated powertrain stands for its energy carrier when the type gives no
+ * profile). The powertrain is the one the resolved energy carrier drives. An energy profile written in the scenario is used whole (only a missing
  * battery is inherited, from a base of the same carrier); the electricity override replaces the factor
  * of electric profiles taken from a built-in.
  */
@@ -33,7 +35,9 @@ const builtIn = (id: string): PartialVehicleType =>
 function baseFor(t: PartialVehicleType): { base: PartialVehicleType; sameClass: boolean } {
   if (isBuiltIn(t.id)) return { base: builtIn(t.id), sameClass: true };
   const sameClass = BUILT_IN_TYPES.filter((b) => b.class === t.class);
-  const sameCarrier = t.energy && sameClass.find((b) => b.energy?.carrier === t.energy?.carrier);
+  // the carrier the type's energy gives, or the one its stated powertrain implies
+  const carrier = t.energy?.carrier ?? Object.entries(POWERTRAIN_OF).find(([, p]) => p === t.powertrain)?.[0];
+  const sameCarrier = carrier && sameClass.find((b) => b.energy?.carrier === carrier);
   const classDefault = CLASS_DEFAULT_TYPE[t.class];
   const base = sameCarrier ?? (classDefault ? builtIn(classDefault) : sameClass[0]);
   return base ? { base, sameClass: true } : { base: builtIn(FALLBACK_TYPE), sameClass: false };
@@ -62,6 +66,7 @@ function resolveOne(t: PartialVehicleType, electricity: number | undefined): Aud
   return {
     id: t.id,
     class: t.class,
+    powertrain: POWERTRAIN_OF[energy.carrier],
     capacity,
     speedKmh: t.speedKmh ?? base.speedKmh ?? 0,
     fixedCostEur: t.fixedCostEur ?? base.fixedCostEur ?? 0,
