@@ -163,6 +163,11 @@ export const planSchema = z.object({
     iterations: z.number().int(),
     /** True when the wall-clock cap cut a solve short: the plan then depends on the machine's speed and load. */
     timeCapped: z.boolean(),
+    /**
+     * What a reader of the figures must know: implausible coordinates in the scenario, and plans that do not
+     * deliver the same orders (the savings then compare different work).
+     */
+    warnings: z.array(z.string()),
     /** Timing: the only field that differs between two runs of the same scenario, seed and effort. */
     solveSeconds: z.number(),
     orders: z.number().int(),

@@ -9,6 +9,7 @@ import type {
   Unassigned,
 } from '../contracts/index.ts';
 import { InternalError } from '../domain/errors.ts';
+import { scenarioWarnings } from '../contracts/index.ts';
 import {
   hubHandling,
   planResidual,
@@ -101,6 +102,21 @@ export function assemblePlan(
   const consolidatedKpis = computeKpis(city, consolidatedRoutes, trunk, hub);
   const solveSeconds = results.reduce((s, r) => s + r.solveSeconds, 0) + (ctx.clock() - started) / 1000;
 
+  const baselineUnassigned = results.filter((r) => r.task.kind === 'baseline').flatMap((r) => r.unassigned);
+  const undelivered = residualRuns.reduce((n, r) => n + r.solution.unassigned.length, 0);
+  const warnings = [
+    ...scenarioWarnings(scenario),
+    ...(baselineUnassigned.length > 0
+      ? [
+          `the baseline leaves ${baselineUnassigned.length} order(s) undelivered (see baseline.unassigned): ` +
+            'the savings compare plans that do not deliver the same orders',
+        ]
+      : []),
+    ...(undelivered > 0
+      ? [`the consolidated plan leaves ${undelivered} consignment(s) undelivered by hub and carrier alike`]
+      : []),
+  ];
+
   return {
     schemaVersion: 1,
     scenario: {
@@ -117,7 +133,7 @@ export function assemblePlan(
     baseline: {
       kpis: baselineKpis,
       routes: baselineRoutes,
-      unassigned: results.filter((r) => r.task.kind === 'baseline').flatMap((r) => r.unassigned),
+      unassigned: baselineUnassigned,
     },
     consolidated: {
       kpis: consolidatedKpis,
@@ -148,6 +164,7 @@ export function assemblePlan(
       iterations:
         results.reduce((s, r) => s + r.iterations, 0) +
         residualRuns.reduce((s, r) => s + r.solution.stats.iterations, 0),
+      warnings,
       timeCapped: results.some((r) => r.timeCapped) || residualRuns.some((r) => r.solution.stats.timeCapped),
       solveSeconds: round(solveSeconds, 2),
       orders: city.orders.length,

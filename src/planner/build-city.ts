@@ -9,7 +9,6 @@ import {
   type ResolvedVehicleType,
 } from '../energy/index.ts';
 import { circuityTravel, DEFAULT_CIRCUITY, matrixTravel } from '../geo/index.ts';
-import { InternalError } from '../domain/errors.ts';
 import { cleanTypeIndices } from './clean-fleet-types.ts';
 import { receiverAccess } from './receiver-access.ts';
 

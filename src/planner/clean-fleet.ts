@@ -21,8 +21,8 @@ export interface CleanFleetCarrier {
 
 /**
  * The carrier's rounds driven by another vehicle type, stop for stop, or undefined when that type cannot
- * drive them as they are (another speed or class, a load over its capacity, a trip beyond its range or
- * its longest route). Energy is recomputed arc by arc from the payload on board, as in report-routes.ts.
+ * drive them as they are (another speed or class, other access rules at a stop, a load over its
+ * capacity, a trip beyond its range or its longest route). Energy is recomputed arc by arc from the payload on board, as in report-routes.ts.
  */
 export function sameRoutesWith(
   city: City,
@@ -31,7 +31,14 @@ export function sameRoutesWith(
   to: CityVehicleType,
 ): PlanRoute[] | undefined {
   if (to.speedKmh !== from.speedKmh || to.class !== from.class) return undefined;
+  const fromIndex = city.vehicleTypes.indexOf(from);
+  const toIndex = city.vehicleTypes.indexOf(to);
+  const sameAccess = (receiver: number): boolean => {
+    const rules = city.receivers[receiver]?.accessByType;
+    return JSON.stringify(rules?.[fromIndex]) === JSON.stringify(rules?.[toIndex]);
+  };
   const place = locationIndex(city);
+  const receiverIndex = new Map(city.receivers.map((r, i) => [r.id, i]));
   const out: PlanRoute[] = [];
   for (const r of routes) {
     const start = place.get(r.start);
@@ -47,6 +54,7 @@ export function sameRoutesWith(
     let kWh = 0;
     for (const s of r.stops) {
       const next = place.get(s.receiverId) as number;
+      if (!sameAccess(receiverIndex.get(s.receiverId) ?? -1)) return undefined;
       kWh += arcEnergyKWh(
         to.energy,
         city.travel.distance(at, next) / METRES_PER_KM,
@@ -106,7 +114,9 @@ export function ownRoundsCleanFleet(
       results.push(...own);
       return { ...row, method: 'unchanged' };
     }
-    const driven = own.map((r) => sameRoutesWith(city, r.routes, from, to));
+    // orders the baseline type could not deliver (access rules) may be deliverable by the clean type
+    const complete = own.every((r) => r.unassigned.length === 0);
+    const driven = own.map((r) => (complete ? sameRoutesWith(city, r.routes, from, to) : undefined));
     if (driven.every((d) => d !== undefined)) {
       own.forEach((r, i) => results.push({ ...r, routes: driven[i] as PlanRoute[] }));
       return { ...row, method: 'same-routes' };

@@ -50,6 +50,11 @@ export const CARGO_BIKE_RECEIVER_MAX = { kg: 150, m3: 1, units: 20 } as const;
  * single stop (planning payload 1,000 kg; volume kept well under a large e-van's ~10 m3). Rarely binds.
  */
 export const RECEIVER_DAY_MAX = { kg: 800, m3: 5, units: 100 } as const;
+/**
+ * Assumption (as in most French pedestrian centres, Lille's included: vans may deliver in the morning):
+ * the pedestrian core is cargo-bike only from 11:00 to 20:00; before 11:00 any vehicle may deliver.
+ */
+const PEDESTRIAN_BIKES_ONLY = { start: '11:00', end: '20:00' } as const;
 /** Share of the pedestrian core's eligible receivers (shops, cafés, pharmacies, offices) that are cargo-bike only. */
 const BIKE_ONLY_SHARE = 0.7;
 /** Sectors that rarely deliver to cargo-bike-only outlets (their weight there is multiplied by 0.02). */
@@ -177,7 +182,7 @@ export function generateCityDay(options: CityDayOptions): Scenario {
     };
     const bikeOnly = cluster.pedestrian && kind.pedestrianEligible && rng.chance(BIKE_ONLY_SHARE);
     const orders = drawOrders(receiver, kind, bikeOnly, carriers, rng);
-    if (bikeOnly) receiver.access = { vehicleClasses: ['cargo-bike'] };
+    if (bikeOnly) receiver.access = { vehicleClasses: ['cargo-bike'], hours: [{ ...PEDESTRIAN_BIKES_ONLY }] };
     const load = bikeOnly ? demand.bike : demand.van;
     const kg = orders.reduce((sum, d) => sum + d.order.size.kg, 0);
     load.kg += kg;

@@ -9,12 +9,25 @@ const plan = (s: Scenario): Plan => planScenario(s, { seed: 3, maxIterations: 30
 const r3 = (x: number): number => Math.round(x * 1000) / 1000;
 const FIGURES = ['vehicleKm', 'energyKWh', 'co2eKg'] as const;
 
+/** The small day with its pedestrian receiver open to vans before 11:00, so both plans deliver every order. */
+function morningDeliveries(): Scenario {
+  const s = smallScenario();
+  return {
+    ...s,
+    receivers: s.receivers.map((r) =>
+      r.access ? { ...r, access: { ...r.access, hours: [{ start: '11:00', end: '20:00' }] } } : r,
+    ),
+  };
+}
+
 describe('savings split by cause through the clean-fleet counterfactual', () => {
-  const scenario = smallScenario();
+  const scenario = morningDeliveries();
   const result = plan(scenario);
 
   it('matches the contract, and technology + consolidation = the total saving, exactly', () => {
     expect(planSchema.safeParse(result).success).toBe(true);
+    expect(result.baseline.unassigned).toEqual([]);
+    expect(result.meta.warnings).toEqual([]);
     const { vehicleTechnology: tech, consolidation: cons } = result.savingsBreakdown;
     for (const f of FIGURES) {
       const total = result.baseline.kpis[f] - result.consolidated.kpis[f];
@@ -50,6 +63,14 @@ describe('savings split by cause through the clean-fleet counterfactual', () => 
     const served = p.ownRoundsCleanFleet.routes.flatMap((r) => r.stops.flatMap((s) => s.orderIds));
     const missing = p.ownRoundsCleanFleet.unassigned.map((u) => u.orderId);
     expect([...served, ...missing].sort()).toEqual(bikes.orders.map((o) => o.id).sort());
+  });
+
+  it('re-routes with the clean type what the baseline type may not deliver, and warns of unequal plans', () => {
+    const p = plan(smallScenario()); // R3: cargo bikes only, all day: no diesel or electric van may serve it
+    expect(p.baseline.unassigned.map((u) => u.orderId).sort()).toEqual(['A3', 'B3']);
+    expect(p.meta.warnings.join('\n')).toMatch(/baseline leaves 2 order\(s\) undelivered/);
+    expect(p.ownRoundsCleanFleet.carriers.map((c) => c.method)).toEqual(['rerouted', 'rerouted']);
+    expect(auditPlan(smallScenario(), p)).toEqual([]);
   });
 
   it('leaves a type without a clean counterpart as it is', () => {

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
-import { scenarioSchema, scenarioWarnings, formatIssues, type Scenario } from '../../contracts/index.ts';
+import { scenarioSchema, formatIssues, type Scenario } from '../../contracts/index.ts';
 import type { Effort } from '../../domain/city.ts';
 import { OrdersCsvError, parseOrdersCsv } from '../../io/orders-csv.ts';
 import { planToGeoJson } from '../../io/plan-geojson.ts';
@@ -79,7 +79,6 @@ export function registerPlan(program: Command): void {
       ) => {
         let scenario = await readScenario(file);
         if (opts.orders) scenario = await withCsvOrders(scenario, opts.orders);
-        for (const w of scenarioWarnings(scenario)) process.stderr.write(`warning: ${w}\n`);
         const clock = () => performance.now();
         const bar = progressLine(process.stderr, clock);
         const plan = planScenario(scenario, {
@@ -91,6 +90,7 @@ export function registerPlan(program: Command): void {
           ...(opts.maxIterations !== undefined ? { maxIterations: opts.maxIterations } : {}),
         });
         bar.done();
+        for (const w of plan.meta.warnings) process.stderr.write(`warning: ${w}\n`);
         if (opts.out) {
           await mkdir(opts.out, { recursive: true });
           await writeFile(join(opts.out, 'plan.json'), JSON.stringify(plan, null, 2) + '\n');
