@@ -724,19 +724,21 @@ describe('KPIs, savings, allocation', () => {
   });
 
   it('a clean-fleet counterfactual with the wrong type, method or rounds', () => {
+    // no access rules here: A's diesel rounds are kept stop for stop in e-vans; B's 65 kg do not fit
+    // this day's 60 kg e-van, so B is re-routed
     const row = (p: Plan) => must(p.ownRoundsCleanFleet.carriers[0], 'row');
-    expect(small.plan.ownRoundsCleanFleet.carriers.map((c) => [c.vehicleType, c.method])).toEqual([
+    expect(multiTrip.plan.ownRoundsCleanFleet.carriers.map((c) => [c.vehicleType, c.method])).toEqual([
       ['e-van', 'same-routes'],
-      ['e-van', 'same-routes'],
+      ['e-van', 'rerouted'],
     ]);
     expectCaught(
-      audit(small, { plan: (p) => void (row(p).vehicleType = 'hydrogen-van') }),
+      audit(multiTrip, { plan: (p) => void (row(p).vehicleType = 'hydrogen-van') }),
       'CLEAN_FLEET_ROWS',
     );
-    expect(audit(small, { plan: (p) => void (row(p).method = 'unchanged') }).map((v) => v.code)).toEqual([
+    expect(audit(multiTrip, { plan: (p) => void (row(p).method = 'unchanged') }).map((v) => v.code)).toEqual([
       'CLEAN_FLEET_ROWS',
     ]);
-    const moved = audit(small, {
+    const moved = audit(multiTrip, {
       plan: (p) => {
         const r = must(p.ownRoundsCleanFleet.routes[0], 'route');
         r.stops = [...r.stops].reverse(); // a copy: same-routes shares the baseline's stop objects
@@ -746,7 +748,7 @@ describe('KPIs, savings, allocation', () => {
       expect.arrayContaining([expect.stringMatching(/says same-routes but its stops differ/)]),
     );
     // its rounds are audited like the baseline's, with the clean type
-    const diesel = audit(small, {
+    const diesel = audit(multiTrip, {
       plan: (p) => void (must(p.ownRoundsCleanFleet.routes[0], 'route').vehicleType = 'diesel-van'),
     });
     expect(diesel.map((v) => v.message)).toEqual(
