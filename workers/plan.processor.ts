@@ -91,12 +91,7 @@ async function assemble(
     throw new UnrecoverableError(`task results are incomplete (${byIndex.size} found)`);
   const { scenario, city } = await loadCity(scenarioHash, seed, timeLimitSeconds);
   const options = solveOptions();
-  const plan = assemblePlan(
-    city,
-    scenario,
-    results,
-    solveContext(city, options, () => options.clock?.()),
-  );
+  const plan = assemblePlan(city, scenario, results, solveContext(city, options));
   await job.updateProgress({ percent: 100, phase: 'consolidated', bestCost: null });
   return plan;
 }

@@ -6,7 +6,6 @@ import type { PlanOptions } from '../src/planner/index.ts';
 import { buildCity } from '../src/planner/index.ts';
 import { createRedis } from '../src/queue/connection.ts';
 import { ScenarioStore, scenarioTtlSeconds } from '../src/queue/scenario-store.ts';
-import { stepClock } from './step-clock.ts';
 
 /**
  * What the sandboxed processors (plan parents and task children) share inside one child process: the config,
@@ -47,16 +46,12 @@ export function effectiveTimeLimit(requestedSeconds: number): number {
 }
 
 /**
- * Reproducible-mode options (PICON_MAX_ITERATIONS, PICON_STEP_CLOCK_MS) for one solve. A fresh step clock per
- * job: with it a plan depends on how many clock readings each solve makes, which `planScenario` matches only
- * when given an `onProgress` (it reads the clock once per progress call); PICON_MAX_ITERATIONS with a time
- * limit that does not bind is the robust way to get the in-process plan.
+ * Solve options of this deployment: PICON_MAX_ITERATIONS replaces the effort's iteration budgets. Plans are
+ * reproducible either way (iterations decide; the wall clock is only a cap), so the service's plan equals
+ * `picon plan`'s for the same scenario, seed and effort.
  */
 export function solveOptions(): Pick<PlanOptions, 'clock' | 'maxIterations'> {
-  return {
-    ...(config.planner.stepClockMs ? { clock: stepClock(config.planner.stepClockMs) } : {}),
-    ...(config.planner.maxIterations ? { maxIterations: config.planner.maxIterations } : {}),
-  };
+  return config.planner.maxIterations ? { maxIterations: config.planner.maxIterations } : {};
 }
 
 /** At most one progress write per this many ms: each is a Redis write and an event to every listener. */

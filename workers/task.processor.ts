@@ -20,7 +20,6 @@ export default async function processTaskJob(job: SandboxedJob): Promise<PlanTas
   try {
     const { city } = await loadCity(scenarioHash, seed, timeLimitSeconds);
     const options = solveOptions();
-    const clock = options.clock;
     const phase = task.kind === 'baseline' ? 'baseline' : 'consolidated';
     let lastSent = -Infinity;
     const result = runPlanTask(
@@ -28,7 +27,6 @@ export default async function processTaskJob(job: SandboxedJob): Promise<PlanTas
       task,
       budget,
       solveContext(city, options, (p) => {
-        clock?.(); // planScenario's progress reads the clock once per call: keep step budgets equal
         const now = performance.now();
         if (now - lastSent < PROGRESS_EVERY_MS) return;
         lastSent = now;

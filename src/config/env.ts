@@ -59,14 +59,8 @@ export const envSchema = z.object({
   /** Upper bound on any plan's wall-clock cap; the job lock outlives it. @defaultValue 600 */
   PICON_MAX_TIME_LIMIT_SECONDS: z.coerce.number().positive().max(3600).default(600),
   /**
-   * Reproducible mode: the solver's clock advances this many ms per reading instead of following wall time,
-   * so a plan depends only on scenario, seed and time limit (a step budget). Unset: wall clock.
-   */
-  PICON_STEP_CLOCK_MS: z.coerce.number().positive().optional(),
-  /**
-   * Reproducible mode: every solve (each task of a plan, and the residual routing) also stops after this many
-   * search iterations. With a time limit that does not bind, a plan then depends only on scenario and seed,
-   * however its tasks are spread over workers. Unset: time limit only.
+   * Replaces every solve's iteration budget (each task of a plan, and the residual routing), as
+   * `picon plan --max-iterations` does; plans stay reproducible. Unset: the scenario's effort decides.
    */
   PICON_MAX_ITERATIONS: z.coerce.number().int().positive().optional(),
   /** Job lock; must exceed the max time limit. @defaultValue max time limit + 30 s */
@@ -101,8 +95,6 @@ export interface Config {
   readonly planner: {
     readonly defaultTimeLimitSeconds: number;
     readonly maxTimeLimitSeconds: number;
-    /** See PICON_STEP_CLOCK_MS; undefined means wall clock. */
-    readonly stepClockMs: number | undefined;
     /** See PICON_MAX_ITERATIONS; undefined means the time limit alone stops a solve. */
     readonly maxIterations?: number | undefined;
   };
@@ -148,7 +140,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     planner: {
       defaultTimeLimitSeconds: Math.min(e.PICON_DEFAULT_TIME_LIMIT_SECONDS, e.PICON_MAX_TIME_LIMIT_SECONDS),
       maxTimeLimitSeconds: e.PICON_MAX_TIME_LIMIT_SECONDS,
-      stepClockMs: e.PICON_STEP_CLOCK_MS,
       maxIterations: e.PICON_MAX_ITERATIONS,
     },
   };

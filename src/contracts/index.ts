@@ -9,3 +9,4 @@ export * from './scenario-zones.ts';
 export * from './closest-name.ts';
 export { strictObject } from './strict-object.ts';
 export * from './scenario-warnings.ts';
+export * from './seed-spread.ts';

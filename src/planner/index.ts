@@ -3,5 +3,6 @@ export { planTasks } from './plan-tasks.ts';
 export { runPlanTask } from './run-task.ts';
 export { assemblePlan } from './assemble-plan.ts';
 export type { PlanOptions, PlanProgress } from './plan-options.ts';
-export { buildCity } from './build-city.ts';
+export { buildCity, DEFAULT_SEED } from './build-city.ts';
 export type { BaselineCache } from './baseline-cache.ts';
+export { seedSpread, spread } from './seed-spread.ts';

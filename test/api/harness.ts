@@ -30,7 +30,7 @@ export function testApp(opts: { bodyLimit?: string } = {}) {
   const app = createApp({
     config: {
       http: { port: 0, host: '127.0.0.1', bodyLimit: opts.bodyLimit ?? '1mb' },
-      planner: { defaultTimeLimitSeconds: 5, maxTimeLimitSeconds: 10, stepClockMs: undefined },
+      planner: { defaultTimeLimitSeconds: 5, maxTimeLimitSeconds: 10 },
     },
     keys: API_KEYS,
     planJobs,

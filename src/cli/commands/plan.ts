@@ -8,9 +8,10 @@ import { OrdersCsvError, parseOrdersCsv } from '../../io/orders-csv.ts';
 import { planToGeoJson } from '../../io/plan-geojson.ts';
 import { planToMapHtml } from '../../io/plan-map-html.ts';
 import { planToRunsheetsCsv } from '../../io/runsheets-csv.ts';
-import { planScenario } from '../../planner/index.ts';
+import { DEFAULT_SEED, planScenario, seedSpread } from '../../planner/index.ts';
 import { CliError } from '../cli-error.ts';
 import { formatPlan } from '../format-plan.ts';
+import { formatSpread } from '../format-spread.ts';
 import { progressLine } from '../progress-line.ts';
 import { readScenario } from '../read-scenario.ts';
 
@@ -37,6 +38,14 @@ function effortLevel(value: string): Effort {
   return level;
 }
 
+const MAX_SEEDS = 50;
+function seedCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_SEEDS)
+    throw new CliError(`--seeds must be an integer from 1 to ${MAX_SEEDS}, got "${value}"`);
+  return n;
+}
+
 function seedNumber(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0)
@@ -59,6 +68,11 @@ export function registerPlan(program: Command): void {
     )
     .option('--seed <n>', 'random seed', seedNumber)
     .option(
+      '--seeds <n>',
+      `plan with n seeds (seed, seed+1, …; at most ${MAX_SEEDS}) and print each figure as median [min–max]`,
+      seedCount,
+    )
+    .option(
       '--time-limit <seconds>',
       'wall-clock safety cap for the whole plan (default 600); the plan says when it binds',
       positiveNumber('--time-limit'),
@@ -74,22 +88,43 @@ export function registerPlan(program: Command): void {
           seed?: number;
           effort?: Effort;
           maxIterations?: number;
+          seeds?: number;
           orders?: string[];
         },
       ) => {
         let scenario = await readScenario(file);
         if (opts.orders) scenario = await withCsvOrders(scenario, opts.orders);
         const clock = () => performance.now();
-        const bar = progressLine(process.stderr, clock);
-        const plan = planScenario(scenario, {
-          clock,
-          onProgress: bar.update,
-          ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
-          ...(opts.timeLimit !== undefined ? { timeLimitSeconds: opts.timeLimit } : {}),
-          ...(opts.effort !== undefined ? { effort: opts.effort } : {}),
-          ...(opts.maxIterations !== undefined ? { maxIterations: opts.maxIterations } : {}),
-        });
-        bar.done();
+        const planWith = (seed: number | undefined) => {
+          const bar = progressLine(process.stderr, clock);
+          const plan = planScenario(scenario, {
+            clock,
+            onProgress: bar.update,
+            ...(seed !== undefined ? { seed } : {}),
+            ...(opts.timeLimit !== undefined ? { timeLimitSeconds: opts.timeLimit } : {}),
+            ...(opts.effort !== undefined ? { effort: opts.effort } : {}),
+            ...(opts.maxIterations !== undefined ? { maxIterations: opts.maxIterations } : {}),
+          });
+          bar.done();
+          return plan;
+        };
+        if (opts.seeds !== undefined && opts.seeds > 1) {
+          const first = opts.seed ?? scenario.options?.seed ?? DEFAULT_SEED;
+          const plans = Array.from({ length: opts.seeds }, (_, i) => planWith(first + i));
+          const spread = seedSpread(plans);
+          if (opts.out) {
+            await mkdir(opts.out, { recursive: true });
+            await writeFile(join(opts.out, 'spread.json'), JSON.stringify(spread, null, 2) + '\n');
+            for (const p of plans)
+              await writeFile(
+                join(opts.out, `plan-seed-${p.scenario.seed}.json`),
+                JSON.stringify(p, null, 2) + '\n',
+              );
+          }
+          process.stdout.write(opts.json ? JSON.stringify(spread, null, 2) + '\n' : formatSpread(spread));
+          return;
+        }
+        const plan = planWith(opts.seed);
         for (const w of plan.meta.warnings) process.stderr.write(`warning: ${w}\n`);
         if (opts.out) {
           await mkdir(opts.out, { recursive: true });
