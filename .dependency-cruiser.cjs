@@ -105,6 +105,8 @@ module.exports = {
     },
   ],
   options: {
+    // worktrees may link node_modules from another checkout: resolve packages where they are linked
+    preserveSymlinks: true,
     tsPreCompilationDeps: true,
     doNotFollow: { path: '^node_modules/' },
     enhancedResolveOptions: {

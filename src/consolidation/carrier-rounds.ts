@@ -63,6 +63,12 @@ export function planCarrierRounds(
   const routing = buildBundleProblem(city, bundles, vehicles, (b) =>
     singleTypeAccess(city, b, c.baselineType),
   );
+  if (count === 0) {
+    // no vehicle left for these orders (a carrier's vehicles split between zones): not a type question
+    const unassigned = bundles.map((_, job) => ({ job, reason: 'fleet-exhausted' as const }));
+    const stats = { iterations: 0, elapsedMs: 0, timeCapped: false };
+    return { carrier, routing, solution: { routes: [], unassigned, cost: 0, stats } };
+  }
   const solution = solveInContext(routing.problem, budget, ctx);
   return { carrier, routing, solution };
 }

@@ -137,14 +137,27 @@ export function runTask(
 ): CarrierRounds | PooledRuns {
   const orders = taskOrders(city, task);
   if (task.kind === 'baseline') {
-    const c = city.carriers[task.carrier];
-    const count =
-      c?.baselineVehicles === undefined || task.zones <= 1
-        ? c?.baselineVehicles
-        : Math.max(1, Math.round(c.baselineVehicles / task.zones));
+    const count = carrierZoneVehicles(city, task);
     return planCarrierRounds(city, task.carrier, orders, budget, ctx, count, task.vehicleType);
   }
   return planPooledRuns(city, task.hub, orders, zoneVehicles(city, task), budget, ctx);
+}
+
+/**
+ * A carrier's own vehicles in one zone of its rounds (undefined = unlimited): its `baselineVehicles` split
+ * between its zones by kg, so that the zones never use more vehicles than it has (a zone left without
+ * one gets its orders back as fleet-exhausted).
+ */
+function carrierZoneVehicles(
+  city: City,
+  task: Extract<RoutingTask, { kind: 'baseline' }>,
+): number | undefined {
+  const count = city.carriers[task.carrier]?.baselineVehicles;
+  if (count === undefined || task.zones <= 1) return count;
+  const kg = Array.from({ length: task.zones }, (_, zone) =>
+    taskOrders(city, { ...task, zone }).reduce((s, o) => s + (city.orders[o]?.size[0] ?? 0), 0),
+  );
+  return splitCount(count, kg)[task.zone] ?? 0;
 }
 
 function zoneVehicles(city: City, task: Extract<RoutingTask, { kind: 'pooled' }>): RoutingVehicle[] {

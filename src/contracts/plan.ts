@@ -10,6 +10,9 @@ export const stopSchema = z.object({
   arrival: clockTimeSchema,
   departure: clockTimeSchema,
   waitMin: z.number().min(0).optional(),
+  /** `arrival` and `departure` to the millisecond, in seconds since local midnight (the solver's own times). */
+  arrivalSec: z.number().optional(),
+  departureSec: z.number().optional(),
   /** Load on board after this stop, per dimension. */
   loadAfter: fullSizeSchema,
 });
@@ -24,6 +27,9 @@ export const routeSchema = z.object({
   trip: z.number().int().min(1),
   departure: clockTimeSchema,
   returnAt: clockTimeSchema,
+  /** `departure` and `returnAt` to the millisecond, in seconds since local midnight. */
+  departureSec: z.number().optional(),
+  returnSec: z.number().optional(),
   distanceKm: z.number(),
   durationMin: z.number(),
   energyKWh: z.number(),

@@ -45,6 +45,8 @@ export function reportRoutes(
         trip: t + 1,
         departure: secondsToClock(trip.departureS),
         returnAt: secondsToClock(trip.returnS),
+        departureSec: round(trip.departureS),
+        returnSec: round(trip.returnS),
         distanceKm: round(trip.distance / METRES_PER_KM),
         durationMin: round((trip.returnS - trip.departureS) / 60, 1),
         energyKWh: round(energy),
@@ -60,6 +62,8 @@ export function reportRoutes(
             location: city.locations[receiver.location] as [number, number],
             arrival: secondsToClock(v.startS),
             departure: secondsToClock(v.departureS),
+            arrivalSec: round(v.startS),
+            departureSec: round(v.departureS),
             ...(wait > 0 ? { waitMin: round(wait / 60, 1) } : {}),
             loadAfter: size(v.loadAfter),
           };

@@ -191,10 +191,13 @@ export class BullPlanJobs implements PlanJobs {
   }
 
   async getPlan(id: string): Promise<PlanView | undefined> {
-    const job = (await this.plans.getJob(id)) as Job<PlanJobData, Plan> | undefined;
+    let job = (await this.plans.getJob(id)) as Job<PlanJobData, Plan> | undefined;
     if (!job) return undefined;
     const state = await job.getState();
     const status = statusOf(state);
+    // the job may have completed between reading it and reading its state: read its result again
+    if (status === 'completed' && job.returnvalue == null)
+      job = ((await this.plans.getJob(id)) as Job<PlanJobData, Plan> | undefined) ?? job;
     let progress = progressOf(job.progress);
     if (state === 'waiting-children') {
       const { done, total } = await childCounts(job);
@@ -256,9 +259,13 @@ export class BullPlanJobs implements PlanJobs {
   }
 
   async getComparison(id: string): Promise<ComparisonView | undefined> {
-    const job = (await this.comparisons.getJob(id)) as Job<ComparisonJobData, Comparison> | undefined;
+    type ComparisonJob = Job<ComparisonJobData, Comparison>;
+    let job = (await this.comparisons.getJob(id)) as ComparisonJob | undefined;
     if (!job) return undefined;
     const status = statusOf(await job.getState());
+    // as in getPlan: a job read just before it completed has no result yet
+    if (status === 'completed' && job.returnvalue == null)
+      job = ((await this.comparisons.getJob(id)) as ComparisonJob | undefined) ?? job;
     const { done, total } = await childCounts(job);
     return {
       id,

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
 import { planToMapHtml } from '../../src/io/plan-map-html.ts';
 import { planScenario } from '../../src/planner/index.ts';
+import { auditPlan } from '../support/audit/index.ts';
 import { smallScenario } from '../support/small-scenario.ts';
 
 // The dispatcher's map in Debian's Chromium: the page a person opens from `picon plan --out`.
@@ -24,6 +25,10 @@ describe('map.html in a real browser', () => {
   });
   afterAll(async () => {
     await browser?.close();
+  });
+
+  it('draws a plan that passes the audit', () => {
+    expect(auditPlan(smallScenario(), plan)).toEqual([]);
   });
 
   it('draws one line per consolidated trip and switches to the baseline on click', async () => {

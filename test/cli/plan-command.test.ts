@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { planSchema } from '../../src/contracts/index.ts';
+import { auditPlan } from '../support/audit/index.ts';
 import { smallScenario } from '../support/small-scenario.ts';
 
 const run = promisify(execFile);
@@ -22,10 +23,10 @@ async function picon(...args: string[]): Promise<{ code: number; stdout: string;
 
 describe('picon plan', () => {
   let dir: string;
+  const s = smallScenario();
+  s.options = { effort: 'quick' };
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'picon-cli-'));
-    const s = smallScenario();
-    s.options = { effort: 'quick' };
     await writeFile(join(dir, 'small.json'), JSON.stringify(s));
     const bad = smallScenario();
     (bad.orders[12 % bad.orders.length] as { size: { kg: number } }).size.kg = -1;
@@ -41,10 +42,11 @@ describe('picon plan', () => {
     expect(stdout).toMatch(/Deliveries per receiver\s+2\.00\s+1\.00/);
   });
 
-  it('prints the plan as JSON matching the contract', async () => {
+  it('prints the plan as JSON matching the contract, every figure passing the audit', async () => {
     const { code, stdout } = await picon('plan', join(dir, 'small.json'), '--json');
     expect(code).toBe(0);
-    expect(planSchema.safeParse(JSON.parse(stdout)).success).toBe(true);
+    const plan = planSchema.parse(JSON.parse(stdout));
+    expect(auditPlan(s, plan)).toEqual([]);
   });
 
   it('writes plan.json, plan.geojson and runsheets.csv with --out', async () => {
@@ -52,6 +54,7 @@ describe('picon plan', () => {
     const { code } = await picon('plan', join(dir, 'small.json'), '--out', out);
     expect(code).toBe(0);
     const plan = planSchema.parse(JSON.parse(await readFile(join(out, 'plan.json'), 'utf8')));
+    expect(auditPlan(s, plan)).toEqual([]);
     const geo = JSON.parse(await readFile(join(out, 'plan.geojson'), 'utf8'));
     expect(geo.type).toBe('FeatureCollection');
     const lines = geo.features.filter(

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReferenceRegistry } from '../../src/api/reference-data.ts';
 import { startServer } from '../../src/cli/commands/serve.ts';
-import type { Plan } from '../../src/contracts/index.ts';
+import type { Plan, Scenario } from '../../src/contracts/index.ts';
 import { API_KEYS } from '../api/harness.ts';
 import { planScenario } from '../../src/planner/index.ts';
 import { createRedis } from '../../src/queue/connection.ts';
 import { QUEUES } from '../../src/queue/queue-names.ts';
 import { generateCityDay } from '../../src/scenario-gen/index.ts';
+import { auditPlan } from '../support/audit/index.ts';
 import {
   bearer,
   carrierKey,
@@ -98,6 +99,12 @@ describe('orders -> hub-day plan -> progress -> result (real Redis, worker proce
     const done = await waitCompleted(id);
     expect(done.status).toBe('completed');
     expect(done.result?.schemaVersion).toBe(1);
+    // the scenario the service built from stored orders and reference data, as the workers read it
+    const job = await stack.api.planJobs.plans.getJob(id);
+    const built = await stack.api.planJobs.scenarios.get(
+      (job!.data as { scenarioHash: string }).scenarioHash,
+    );
+    expect(auditPlan(built as Scenario, done.result as Plan)).toEqual([]);
 
     const geo = await call(`/v1/plans/${id}/geojson`, KEYS.dispatcher);
     expect(geo.status).toBe(200);
@@ -117,6 +124,7 @@ describe('orders -> hub-day plan -> progress -> result (real Redis, worker proce
     const { id } = (await res.json()) as { id: string };
     const done = await waitCompleted(id);
     expect(done.status).toBe('completed');
+    expect(auditPlan(scenario, done.result as Plan)).toEqual([]);
     const local = planScenario(scenario);
     expect(done.result?.meta.timeCapped).toBe(false);
     expect(withoutTimings(done.result)).toEqual(withoutTimings(local));
@@ -160,6 +168,8 @@ describe('orders -> hub-day plan -> progress -> result (real Redis, worker proce
     const { id } = (await res.json()) as { id: string };
     const done = await waitCompleted(id);
     expect(done.error).toBeUndefined();
+    expect(done.status).toBe('completed');
+    expect(auditPlan(scenario, done.result as Plan)).toEqual([]);
 
     // The flow: one parent (the plan id) and its task children, spread over both worker processes.
     const parent = await stack.api.planJobs.plans.getJob(id);

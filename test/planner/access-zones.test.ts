@@ -10,6 +10,7 @@ import {
   type Zone,
 } from '../../src/contracts/index.ts';
 import { planScenario } from '../../src/planner/index.ts';
+import { auditPlan } from '../support/audit/index.ts';
 import { smallScenario } from '../support/small-scenario.ts';
 
 // Independent of src/: point-in-polygon by ray casting, rules re-read from the scenario, times from the wire.
@@ -178,6 +179,7 @@ describe('a diesel ban by day in the baseline (carriers’ own rounds)', () => {
   const result = plan(s);
 
   it('no baseline stop is served by a vehicle type a rule bars at that time', () => {
+    expect(auditPlan(s, result)).toEqual([]);
     expect(accessViolations(s, result.baseline.routes)).toEqual([]);
     expect(accountingErrors(s, result.baseline.routes, result.baseline.unassigned)).toEqual([]);
   });
@@ -200,6 +202,7 @@ describe('a diesel ban by day in the baseline (carriers’ own rounds)', () => {
     const s0 = lezDay();
     delete s0.zones;
     const free = plan(s0);
+    expect(auditPlan(s0, free)).toEqual([]);
     expect(stopsAt(free.baseline, 'R2')).toHaveLength(2);
   });
 });
@@ -223,6 +226,7 @@ describe('a diesel ban by day in the consolidated plan (mixed pooled fleet)', ()
       },
     ];
     const result = plan(s);
+    expect(auditPlan(s, result)).toEqual([]);
     expect(accessViolations(s, result.consolidated.routes)).toEqual([]);
     expect(accountingErrors(s, result.consolidated.routes, result.consolidated.unassigned)).toEqual([]);
     const inZone = [...stopsAt(result.consolidated, 'R1'), ...stopsAt(result.consolidated, 'R2')];
@@ -234,6 +238,7 @@ describe('a diesel ban by day in the consolidated plan (mixed pooled fleet)', ()
     s.fleet = [{ hubId: 'H', vehicleType: 'diesel-van', count: 2, shift: { start: '05:00', end: '17:00' } }];
     delete (s.receivers[2] as { access?: unknown }).access; // let the vans reach R3
     const result = plan(s);
+    expect(auditPlan(s, result)).toEqual([]);
     expect(accessViolations(s, result.consolidated.routes)).toEqual([]);
     expect(accountingErrors(s, result.consolidated.routes, result.consolidated.unassigned)).toEqual([]);
     const r1 = stopsAt(result.consolidated, 'R1');
@@ -256,6 +261,7 @@ describe('a receiver’s own access hours', () => {
       hours: [{ start: '07:00', end: '19:00' }],
     };
     const result = plan(s);
+    expect(auditPlan(s, result)).toEqual([]);
     expect(accessViolations(s, result.baseline.routes)).toEqual([]);
     expect(accessViolations(s, result.consolidated.routes)).toEqual([]);
     const r3 = stopsAt(result.baseline, 'R3');
@@ -283,6 +289,7 @@ describe('the Lille day with the Vieux-Lille low-emission zone (fixtures/lille/l
   });
 
   it('no stop of either plan breaks an access rule, and every order is served once or reported', () => {
+    expect(auditPlan(s, result)).toEqual([]);
     expect(accessViolations(s, result.baseline.routes)).toEqual([]);
     expect(accessViolations(s, result.consolidated.routes)).toEqual([]);
     expect(accountingErrors(s, result.baseline.routes, result.baseline.unassigned)).toEqual([]);

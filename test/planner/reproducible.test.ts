@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { scenarioSchema, type Plan } from '../../src/contracts/index.ts';
 import { planScenario } from '../../src/planner/index.ts';
 import { generateCityDay } from '../../src/scenario-gen/index.ts';
+import { auditPlan } from '../support/audit/index.ts';
 
 /** The plan without its one timing field: what must be equal between two runs. */
 function withoutTiming(plan: Plan): unknown {
@@ -25,6 +26,7 @@ describe('a plan is a pure function of scenario, seed and effort', () => {
   it('gives identical plans on a quiet and on a 20x busier machine, and says the cap did not bind', () => {
     const quiet = planScenario(scenario);
     const busy = planScenario(scenario, { clock: slowedClock(20) });
+    expect(auditPlan(scenario, quiet)).toEqual([]);
     expect(withoutTiming(busy)).toEqual(withoutTiming(quiet));
     expect(quiet.meta.timeCapped).toBe(false);
     expect(quiet.meta.iterations).toBeGreaterThan(0);
@@ -34,6 +36,7 @@ describe('a plan is a pure function of scenario, seed and effort', () => {
   it('does more search at a higher effort, and the same seed gives the same plan again', () => {
     const quick = planScenario(scenario);
     const normal = planScenario(scenario, { effort: 'normal' });
+    expect(auditPlan(scenario, normal)).toEqual([]);
     expect(normal.meta.iterations).toBeGreaterThan(quick.meta.iterations);
     expect(withoutTiming(planScenario(scenario, { effort: 'normal' }))).toEqual(withoutTiming(normal));
   });
@@ -42,6 +45,7 @@ describe('a plan is a pure function of scenario, seed and effort', () => {
     // a machine 10^6 times slower: a 1 s cap binds at once
     const capped = planScenario(scenario, { clock: slowedClock(1e6), timeLimitSeconds: 1 });
     expect(capped.meta.timeCapped).toBe(true);
+    expect(auditPlan(scenario, capped)).toEqual([]); // cut short, but still feasible and correctly figured
     expect(capped.meta.iterations).toBeLessThan(planScenario(scenario).meta.iterations);
   });
 });

@@ -2,23 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { planSchema, type Plan, type Scenario } from '../../src/contracts/index.ts';
 import { InputError } from '../../src/domain/errors.ts';
 import { planScenario } from '../../src/planner/index.ts';
-import { checkPlan } from '../support/check-plan.ts';
+import { auditPlan } from '../support/audit/index.ts';
 import { smallScenario } from '../support/small-scenario.ts';
 
 const plan = (s: Scenario): Plan => planScenario(s, { seed: 3, maxIterations: 300, timeLimitSeconds: 60 });
 const r3 = (x: number): number => Math.round(x * 1000) / 1000;
 const FIGURES = ['vehicleKm', 'energyKWh', 'co2eKg'] as const;
-
-/** The counterfactual's routes checked as if they were a baseline: same carriers, depots and rules. */
-function checkCounterfactual(scenario: Scenario, p: Plan): string[] {
-  return checkPlan(
-    scenario,
-    { ...p, baseline: { ...p.ownRoundsCleanFleet } },
-    {
-      carrierShiftMin: [5 * 60, 20 * 60],
-    },
-  ).filter((v) => v.startsWith('baseline'));
-}
 
 /** The small day with its pedestrian receiver open to vans before 11:00, so both plans deliver every order. */
 function morningDeliveries(): Scenario {
@@ -59,7 +48,7 @@ describe('savings split by cause through the clean-fleet counterfactual', () => 
     // an e-van on French electricity emits far less than a diesel van on the same rounds
     expect(result.ownRoundsCleanFleet.kpis.co2eKg).toBeLessThan(result.baseline.kpis.co2eKg / 3);
     expect(result.ownRoundsCleanFleet.routes.every((r) => r.vehicleType === 'e-van')).toBe(true);
-    expect(checkCounterfactual(scenario, result)).toEqual([]);
+    expect(auditPlan(scenario, result)).toEqual([]); // the counterfactual and the breakdown included
   });
 
   it('re-routes a carrier whose rounds the clean type cannot drive as they are, feasibly', () => {
@@ -70,7 +59,7 @@ describe('savings split by cause through the clean-fleet counterfactual', () => 
     const p = plan(bikes);
     expect(p.ownRoundsCleanFleet.carriers.map((c) => c.method)).toEqual(['rerouted', 'rerouted']);
     expect(p.ownRoundsCleanFleet.routes.every((r) => r.vehicleType === 'cargo-bike')).toBe(true);
-    expect(checkCounterfactual(bikes, p)).toEqual([]);
+    expect(auditPlan(bikes, p)).toEqual([]);
     const served = p.ownRoundsCleanFleet.routes.flatMap((r) => r.stops.flatMap((s) => s.orderIds));
     const missing = p.ownRoundsCleanFleet.unassigned.map((u) => u.orderId);
     expect([...served, ...missing].sort()).toEqual(bikes.orders.map((o) => o.id).sort());
@@ -81,7 +70,7 @@ describe('savings split by cause through the clean-fleet counterfactual', () => 
     expect(p.baseline.unassigned.map((u) => u.orderId).sort()).toEqual(['A3', 'B3']);
     expect(p.meta.warnings.join('\n')).toMatch(/baseline leaves 2 order\(s\) undelivered/);
     expect(p.ownRoundsCleanFleet.carriers.map((c) => c.method)).toEqual(['rerouted', 'rerouted']);
-    expect(checkCounterfactual(smallScenario(), p)).toEqual([]);
+    expect(auditPlan(smallScenario(), p)).toEqual([]);
   });
 
   it('leaves a type without a clean counterpart as it is', () => {
@@ -90,6 +79,7 @@ describe('savings split by cause through the clean-fleet counterfactual', () => 
       carriers: scenario.carriers.map((c) => ({ ...c, baselineVehicleType: 'rigid-truck' })),
     };
     const p = plan(trucks);
+    expect(auditPlan(trucks, p)).toEqual([]);
     expect(p.ownRoundsCleanFleet.carriers.map((c) => c.method)).toEqual(['unchanged', 'unchanged']);
     expect(p.ownRoundsCleanFleet.kpis).toEqual(p.baseline.kpis);
     for (const f of FIGURES) expect(p.savingsBreakdown.vehicleTechnology[f]).toBe(0);

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { planSchema, seedSpreadSchema } from '../../src/contracts/index.ts';
 import { spread } from '../../src/planner/index.ts';
+import { auditPlan } from '../support/audit/index.ts';
 import { smallScenario } from '../support/small-scenario.ts';
 
 const run = promisify(execFile);
@@ -37,6 +38,7 @@ describe('picon plan --seeds', () => {
         planSchema.parse(JSON.parse(await readFile(join(out, `plan-seed-${s}.json`), 'utf8'))),
       ),
     );
+    for (const p of plans) expect(auditPlan(scenario, p)).toEqual([]);
     for (const part of ['baseline', 'ownRoundsCleanFleet', 'consolidated'] as const)
       for (const kpi of ['vehicleKm', 'energyKWh', 'co2eKg', 'tripsIncludingTrunk'] as const) {
         const values = plans.map((p) => p[part].kpis[kpi]).sort((a, b) => a - b);

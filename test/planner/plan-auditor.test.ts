@@ -1,0 +1,812 @@
+import { describe, expect, it } from 'vitest';
+import type { Plan, PlanRoute, PlanStop, Scenario } from '../../src/contracts/index.ts';
+import { planScenario } from '../../src/planner/index.ts';
+import {
+  auditContext,
+  auditPlan,
+  auditPlanPart,
+  VIOLATION_CODES,
+  Violations,
+} from '../support/audit/index.ts';
+import type { Violation, ViolationCode } from '../support/audit/index.ts';
+import { auditHubs } from '../support/audit/hubs.ts';
+import {
+  heavyReturnsScenario,
+  leversScenario,
+  matrixScenario,
+  mixedFleetScenario,
+  multiTripScenario,
+  payloadRangeScenario,
+} from '../support/audit-scenarios.ts';
+import { smallScenario } from '../support/small-scenario.ts';
+
+// The auditor guards every plan the tests make: each of its checks gets the fault it exists to catch,
+// planted in a valid plan (or in the scenario the plan is audited against), and must report its code.
+
+const BUDGET = { seed: 3, maxIterations: 200, timeLimitSeconds: 60 };
+interface Day {
+  readonly scenario: Scenario;
+  readonly plan: Plan;
+}
+const day = (scenario: Scenario): Day => ({ scenario, plan: planScenario(scenario, BUDGET) });
+const plain = day(smallScenario());
+const small = day(mixedFleetScenario()); // an e-van and a cargo bike route, both carriers' rounds
+const multiTrip = day(multiTripScenario());
+const heavy = day(heavyReturnsScenario());
+const range = day(payloadRangeScenario());
+const levers = day(leversScenario());
+
+const planted = new Set<ViolationCode>();
+
+/** Audits a copy of a day after planting a fault in its plan and/or its scenario. */
+function audit(
+  base: Day,
+  plant: { plan?: (p: Plan) => void; scenario?: (s: Scenario) => void },
+  options: Parameters<typeof auditPlan>[2] = {},
+): Violation[] {
+  const plan = structuredClone(base.plan);
+  const scenario = structuredClone(base.scenario);
+  plant.plan?.(plan);
+  plant.scenario?.(scenario);
+  return auditPlan(scenario, plan, options);
+}
+
+function expectCaught(violations: readonly Violation[], code: ViolationCode): void {
+  expect(
+    violations.map((v) => v.code),
+    JSON.stringify(violations, null, 1),
+  ).toContain(code);
+  planted.add(code);
+}
+
+function must<T>(x: T | undefined, what: string): T {
+  if (x === undefined) throw new Error(`fixture has no ${what}`);
+  return x;
+}
+const routeOf = (routes: readonly PlanRoute[], test: (r: PlanRoute) => boolean, what: string): PlanRoute =>
+  must(routes.find(test), what);
+const eVan = (p: Plan): PlanRoute =>
+  routeOf(p.consolidated.routes, (r) => r.vehicleType === 'e-van', 'pooled e-van route');
+const bike = (p: Plan): PlanRoute =>
+  routeOf(p.consolidated.routes, (r) => r.vehicleType === 'cargo-bike', 'pooled cargo-bike route');
+const baselineOf = (p: Plan, carrier: string): PlanRoute =>
+  routeOf(p.baseline.routes, (r) => r.start === carrier, `baseline route of ${carrier}`);
+const stopWithoutWait = (r: PlanRoute): PlanStop =>
+  must(
+    r.stops.find((s) => !s.waitMin),
+    'stop without wait',
+  );
+const hhmm = (sec: number): string => {
+  const m = Math.floor(sec / 60);
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+};
+/** Moves a stop's service by `deltaS`, printed clock included, as a faulty planner would. */
+function moveStop(s: PlanStop, deltaS: number): void {
+  s.arrivalSec = (s.arrivalSec as number) + deltaS;
+  s.departureSec = (s.departureSec as number) + deltaS;
+  s.arrival = hhmm(s.arrivalSec);
+  s.departure = hhmm(s.departureSec);
+}
+
+describe('the plan auditor accepts', () => {
+  it.each([
+    ['the small day', plain],
+    ['the small day with a mixed fleet', small],
+    ['a multi-trip day', multiTrip],
+    ['heavy returns', heavy],
+    ['a range-bound day', range],
+    ['every scenario lever', levers],
+    ['a road matrix', day(matrixScenario(false))],
+    ['a road matrix with durations', day(matrixScenario(true))],
+  ])('the planner output for %s', (_name, d) => {
+    expect(auditPlan(d.scenario, d.plan)).toEqual([]);
+  });
+
+  it('plans in which the figures a planner bug would change actually vary', () => {
+    // returns decide a trunk leg's trips; payload decides range; two hubs share the receivers
+    expect(heavy.plan.consolidated.trunk.find((t) => t.carrierId === 'C')?.trips).toBe(2);
+    expect(range.plan.consolidated.unassigned).toEqual([
+      { orderId: 'A2', reason: 'range-exceeded', detail: 'delivered by its carrier directly' },
+    ]);
+    const starts = new Set(levers.plan.consolidated.routes.map((r) => r.start));
+    expect(starts.has('H') && starts.has('H2')).toBe(true);
+    expect(levers.plan.consolidated.routes.some((r) => r.vehicleType === 'trike')).toBe(true);
+    expect(multiTrip.plan.consolidated.routes.map((r) => r.trip)).toContain(3);
+  });
+
+  it('a plan part on its own (for parts such as ownRoundsCleanFleet)', () => {
+    const ctx = auditContext(small.scenario);
+    const v = new Violations();
+    const figures = auditPlanPart(ctx, v, small.plan.baseline, {
+      label: 'again',
+      unassignedMeans: 'not-served',
+      hubRoutes: false,
+    });
+    expect(v.list).toEqual([]);
+    expect(figures.kpis.vehicleKm).toBeCloseTo(small.plan.baseline.kpis.vehicleKm, 2);
+    const wrong = structuredClone(small.plan.baseline);
+    wrong.kpis.vehicleKm += 1;
+    auditPlanPart(ctx, v, wrong, {
+      label: 'again',
+      unassignedMeans: 'not-served',
+      hubRoutes: false,
+    });
+    expect(v.list.map((x) => x.message)).toEqual([expect.stringContaining('again kpis: vehicleKm')]);
+  });
+});
+
+describe('times, to the second', () => {
+  it('a stop served 2 minutes late', () => {
+    expectCaught(
+      audit(small, { plan: (p) => moveStop(stopWithoutWait(baselineOf(p, 'A')), 120) }),
+      'WAIT_MISMATCH',
+    );
+  });
+
+  it('a stop served 2 minutes before the vehicle can be there', () => {
+    expectCaught(
+      audit(small, { plan: (p) => moveStop(stopWithoutWait(baselineOf(p, 'B')), -120) }),
+      'ARRIVAL_TOO_EARLY',
+    );
+  });
+
+  it('a wait although the window is open', () => {
+    const v = audit(small, {
+      plan: (p) => {
+        const s = stopWithoutWait(baselineOf(p, 'A'));
+        moveStop(s, 120);
+        s.waitMin = 2;
+      },
+    });
+    expectCaught(v, 'WAIT_UNNEEDED');
+  });
+
+  it('service outside the receiver window, and outside an order window that narrows it', () => {
+    const receiver = audit(small, {
+      scenario: (s) => {
+        must(
+          s.receivers.find((r) => r.id === 'R1'),
+          'R1',
+        ).windows = [{ start: '12:00', end: '13:00' }];
+      },
+    });
+    expectCaught(receiver, 'OUTSIDE_WINDOW');
+    const order = audit(small, {
+      scenario: (s) => {
+        must(
+          s.orders.find((o) => o.id === 'A1'),
+          'A1',
+        ).window = { start: '12:00', end: '13:00' };
+      },
+    });
+    expect(order.filter((v) => v.code === 'OUTSIDE_WINDOW').length).toBeGreaterThanOrEqual(2); // both plans
+  });
+
+  it('a service time that is not the receiver time plus a minute per extra order', () => {
+    expectCaught(
+      audit(small, {
+        scenario: (s) => {
+          must(
+            s.receivers.find((r) => r.id === 'R2'),
+            'R2',
+          ).serviceMinutes = 7;
+        },
+      }),
+      'SERVICE_TIME_MISMATCH',
+    );
+  });
+
+  it('a return 2 minutes after the last leg ends', () => {
+    const v = audit(small, {
+      plan: (p) => {
+        const r = eVan(p);
+        r.returnSec = (r.returnSec as number) + 120;
+        r.returnAt = hhmm(r.returnSec);
+        r.durationMin += 2;
+      },
+    });
+    expectCaught(v, 'RETURN_TIME_MISMATCH');
+  });
+
+  it('a duration that is not departure to return', () => {
+    expectCaught(audit(small, { plan: (p) => void (eVan(p).durationMin += 2) }), 'DURATION_MISMATCH');
+  });
+
+  it('a printed clock time that disagrees with its seconds', () => {
+    expectCaught(
+      audit(small, { plan: (p) => void (must(bike(p).stops[0], 'stop').arrival = '03:00') }),
+      'CLOCK_MISMATCH',
+    );
+  });
+
+  it('a plan without second-resolution times', () => {
+    expectCaught(audit(small, { plan: (p) => delete eVan(p).departureSec }), 'TIME_SECONDS_MISSING');
+  });
+
+  it('a trip longer than its vehicle type allows', () => {
+    const v = audit(small, {
+      scenario: (s) => {
+        s.vehicleTypes = [{ id: 'e-van', class: 'van', capacity: { kg: 1200 }, maxRouteMinutes: 5 }];
+      },
+    });
+    expectCaught(v, 'ROUTE_TOO_LONG');
+  });
+});
+
+describe('vehicles, shifts and fleets', () => {
+  it('a pooled trip outside its fleet shift, or outside the hub opening hours', () => {
+    const shift = audit(small, {
+      scenario: (s) => {
+        must(
+          s.fleet.find((f) => f.vehicleType === 'e-van'),
+          'e-van fleet',
+        ).shift = { start: '11:00', end: '17:00' };
+      },
+    });
+    expectCaught(shift, 'OUTSIDE_SHIFT');
+    const hub = audit(small, { scenario: (s) => void (must(s.hubs[0], 'hub').open = '11:00') });
+    expect(hub.map((v) => v.code)).toContain('OUTSIDE_SHIFT');
+  });
+
+  it("a carrier round outside the carriers' 05:00-20:00 shift", () => {
+    const v = audit(small, {
+      plan: (p) => {
+        const r = baselineOf(p, 'A');
+        r.returnSec = 20.5 * 3600;
+        r.returnAt = '20:30';
+      },
+    });
+    expect(v.filter((x) => x.code === 'OUTSIDE_SHIFT').map((x) => x.message)).toEqual([
+      expect.stringContaining('carrier shift 05:00-20:00'),
+    ]);
+  });
+
+  it('a trip leaving before the previous one is back and reloaded', () => {
+    expectCaught(
+      audit(multiTrip, { scenario: (s) => void (must(s.fleet[0], 'fleet').reloadMinutes = 240) }),
+      'TRIP_OVERLAP',
+    );
+    const v = audit(multiTrip, {
+      plan: (p) => {
+        const [t1, t2] = p.consolidated.routes;
+        if (!t1 || !t2 || t1.vehicle !== t2.vehicle) throw new Error('expected two trips of one vehicle');
+        t2.departureSec = (t1.returnSec as number) + 60;
+        t2.departure = hhmm(t2.departureSec);
+      },
+    });
+    expect(v.map((x) => x.code)).toContain('TRIP_OVERLAP');
+  });
+
+  it('more trips than the fleet entry allows', () => {
+    expectCaught(
+      audit(multiTrip, { scenario: (s) => void (must(s.fleet[0], 'fleet').maxTrips = 1) }),
+      'TOO_MANY_TRIPS',
+    );
+  });
+
+  it('trips numbered out of order', () => {
+    expectCaught(
+      audit(multiTrip, { plan: (p) => void (must(p.consolidated.routes[0], 'route').trip = 7) }),
+      'TRIP_NUMBERING',
+    );
+  });
+
+  it('one vehicle label on routes of two types', () => {
+    expectCaught(
+      audit(small, { plan: (p) => void (bike(p).vehicle = eVan(p).vehicle) }),
+      'VEHICLE_INCONSISTENT',
+    );
+  });
+
+  it('more vehicles than the hub fleet or the carrier has', () => {
+    expectCaught(
+      audit(small, {
+        scenario: (s) =>
+          void (must(
+            s.fleet.find((f) => f.vehicleType === 'e-van'),
+            'fleet',
+          ).count = 0),
+      }),
+      'FLEET_EXCEEDED',
+    );
+    const carrier = audit(heavy, {
+      plan: (p) => {
+        const second = routeOf(p.baseline.routes, (r) => r.start === 'C' && r.trip === 2, "C's second trip");
+        second.vehicle = 'C/diesel-van#2';
+        second.trip = 1;
+      },
+      scenario: (s) =>
+        void (must(
+          s.carriers.find((c) => c.id === 'C'),
+          'C',
+        ).baselineVehicles = 1),
+    });
+    expect(carrier.map((x) => x.code)).toContain('FLEET_EXCEEDED');
+  });
+
+  it('a pooled run in the baseline', () => {
+    expectCaught(
+      audit(small, { plan: (p) => void p.baseline.routes.push(...p.consolidated.routes) }),
+      'WRONG_START',
+    );
+  });
+
+  it('a type the hub has no fleet of, or a carrier round in another type than its own', () => {
+    expectCaught(
+      audit(small, { plan: (p) => void (eVan(p).vehicleType = 'diesel-van') }),
+      'VEHICLE_TYPE_NOT_ALLOWED',
+    );
+    const carrier = audit(small, { plan: (p) => void (baselineOf(p, 'A').vehicleType = 'e-van') });
+    expect(carrier.map((x) => x.code)).toContain('VEHICLE_TYPE_NOT_ALLOWED');
+  });
+
+  it("a vehicle class the receiver's access rules exclude, in either plan", () => {
+    const r3 = (p: Plan): PlanRoute =>
+      routeOf(p.consolidated.routes, (r) => r.stops.some((s) => s.receiverId === 'R3'), 'route to R3');
+    expectCaught(audit(small, { plan: (p) => void (r3(p).vehicleType = 'e-van') }), 'ACCESS_VIOLATION');
+    // both plans obey access: R1 made bikes-only, the carriers' diesel vans there break the rule
+    const bikesOnly = (s: Scenario): void =>
+      void (must(
+        s.receivers.find((r) => r.id === 'R1'),
+        'R1',
+      ).access = { vehicleClasses: ['cargo-bike'] });
+    const baselineBreaches = (v: readonly Violation[]): string[] =>
+      v
+        .filter((x) => x.code === 'ACCESS_VIOLATION' && x.message.startsWith('baseline'))
+        .map((x) => x.message);
+    expect(baselineBreaches(audit(small, { scenario: bikesOnly }))).toEqual([
+      expect.stringMatching(/baseline route A\/.*\(R1\): diesel-van \(van, diesel\) may not be here/),
+      expect.stringMatching(/baseline route B\/.*\(R1\)/),
+    ]);
+    // ... unless the audit is told the carriers' rounds predate the access rules
+    expect(
+      baselineBreaches(audit(small, { scenario: bikesOnly }, { carrierRoundsObeyAccess: false })),
+    ).toEqual([]);
+  });
+
+  it('a powertrain a zone bans during its hours; a visit that only touches the ban, or sits in a hole, is fine', () => {
+    const visit = must(
+      baselineOf(small.plan, 'A').stops.find((s) => s.receiverId === 'R2'),
+      "A's visit to R2",
+    );
+    const [from, to] = [visit.arrivalSec as number, visit.departureSec as number];
+    const square = (c: readonly number[], d: number): [number, number][] => {
+      const [x, y] = [c[0] as number, c[1] as number];
+      return [
+        [x - d, y - d],
+        [x + d, y - d],
+        [x + d, y + d],
+        [x - d, y + d],
+        [x - d, y - d],
+      ];
+    };
+    const ban =
+      (hours: { start: string; end: string } | undefined, hole = false) =>
+      (s: Scenario): void => {
+        const r2 = must(
+          s.receivers.find((r) => r.id === 'R2'),
+          'R2',
+        ).location;
+        s.zones = [
+          {
+            id: 'lez',
+            area: {
+              type: 'Polygon',
+              coordinates: hole ? [square(r2, 0.01), square(r2, 0.001)] : [square(r2, 0.01)],
+            },
+            rules: [{ allow: { powertrains: ['electric'] }, ...(hours ? { hours: [hours] } : {}) }],
+          },
+        ];
+      };
+    const atR2 = (v: readonly Violation[]): string[] =>
+      v.filter((x) => x.code === 'ACCESS_VIOLATION' && x.message.includes('(R2)')).map((x) => x.message);
+    expect(atR2(audit(small, { scenario: ban(undefined) }))).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/baseline route A\/.*diesel-van \(van, diesel\).*zone lez rule 1/),
+      ]),
+    );
+    const minute = (sec: number): string => hhmm(sec);
+    // a ban ending in the minute the visit starts, or starting after it ends: not breached ...
+    const before = { start: '00:00', end: minute(Math.floor(from / 60) * 60) };
+    const after = { start: minute(Math.ceil(to / 60) * 60), end: '24:00' };
+    expect(atR2(audit(small, { scenario: ban(before) })).filter((m) => m.includes('route A/'))).toEqual([]);
+    expect(atR2(audit(small, { scenario: ban(after) })).filter((m) => m.includes('route A/'))).toEqual([]);
+    // ... one minute into the visit is
+    const into = { start: minute(Math.ceil(to / 60) * 60 - 120), end: '24:00' };
+    expect(atR2(audit(small, { scenario: ban(into) })).filter((m) => m.includes('route A/'))).toHaveLength(1);
+    // a receiver in a hole of the zone is outside it
+    expect(atR2(audit(small, { scenario: ban(undefined, true) }))).toEqual([]);
+  });
+});
+
+describe('loads, capacity and range', () => {
+  it('an overloaded vehicle, in each dimension', () => {
+    const load = eVan(small.plan).loadStart;
+    const kg = audit(small, {
+      scenario: (s) => void (s.vehicleTypes = [{ id: 'e-van', class: 'van', capacity: { kg: load.kg - 1 } }]),
+    });
+    expectCaught(kg, 'OVER_CAPACITY');
+    const m3 = audit(small, {
+      scenario: (s) =>
+        void (s.vehicleTypes = [{ id: 'e-van', class: 'van', capacity: { kg: 1200, m3: load.m3 / 2 } }]),
+    });
+    const pooled = (v: readonly Violation[]): string[] =>
+      v
+        .filter((x) => x.code === 'OVER_CAPACITY' && x.message.startsWith('consolidated'))
+        .map((x) => x.message);
+    expect(pooled(m3)).toEqual([expect.stringMatching(/m3/)]);
+    const units = audit(small, {
+      scenario: (s) =>
+        void (s.vehicleTypes = [{ id: 'e-van', class: 'van', capacity: { kg: 1200, units: 1 } }]),
+    });
+    expect(pooled(units)).toEqual([expect.stringMatching(/units/)]);
+  });
+
+  it('a pickup that overloads the vehicle after the stop', () => {
+    // B3 (a 0.1 m3 return) is picked up at R3 by the bike, which delivered 0.05 m3 there
+    const v = audit(small, {
+      scenario: (s) =>
+        void (s.vehicleTypes = [{ id: 'cargo-bike', class: 'cargo-bike', capacity: { kg: 180, m3: 0.08 } }]),
+    });
+    expect(v.filter((x) => x.code === 'OVER_CAPACITY').map((x) => x.message)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/consolidated route .*cargo-bike.* stop \d \(R3\)/)]),
+    );
+  });
+
+  it('a printed load that is not what the orders put on board', () => {
+    expectCaught(
+      audit(small, { plan: (p) => void (must(eVan(p).stops[0], 'stop').loadAfter.kg += 1) }),
+      'LOAD_MISMATCH',
+    );
+  });
+
+  it('a trip that needs more energy with its payload than the battery holds (but not when empty)', () => {
+    const r = eVan(small.plan);
+    const emptyKWh = (r.distanceKm * 0.219) / 0.7;
+    expect(r.energyKWh).toBeGreaterThan(emptyKWh * 1.01); // the payload costs energy
+    const v = audit(small, {
+      scenario: (s) => {
+        s.vehicleTypes = [
+          {
+            id: 'e-van',
+            class: 'van',
+            capacity: { kg: 1200 },
+            energy: {
+              carrier: 'electricity',
+              emptyKWhPerKm: 0.219 / 0.7,
+              fullKWhPerKm: 0.219 / 0.6,
+              co2eKgPerKWh: 0.048,
+              batteryKWh: (emptyKWh + r.energyKWh) / 2,
+              source: 'test: a battery between the empty and the loaded need',
+            },
+          },
+        ];
+      },
+    });
+    // nothing else: the same energy figures, only the battery is smaller (the clean-fleet e-vans may break it too)
+    expect(new Set(v.map((x) => x.code))).toEqual(new Set(['RANGE_EXCEEDED']));
+    expect(v.map((x) => x.message)).toEqual(
+      expect.arrayContaining([expect.stringMatching(new RegExp(`consolidated route ${r.id}: needs`))]),
+    );
+    planted.add('RANGE_EXCEEDED');
+  });
+});
+
+describe('distance, energy and emissions', () => {
+  it('a route distance, energy or CO2e 2 % off', () => {
+    expectCaught(audit(small, { plan: (p) => void (eVan(p).distanceKm *= 1.02) }), 'DISTANCE_MISMATCH');
+    expectCaught(
+      audit(small, { plan: (p) => void (baselineOf(p, 'B').energyKWh *= 1.02) }),
+      'ENERGY_MISMATCH',
+    );
+    expectCaught(audit(small, { plan: (p) => void (baselineOf(p, 'A').co2eKg *= 1.02) }), 'CO2E_MISMATCH');
+    expectCaught(audit(small, { plan: (p) => void (eVan(p).energyKWh *= 1.02) }), 'ENERGY_MISMATCH');
+  });
+
+  it("a plan made on other assumptions than the scenario's circuity and grid factor", () => {
+    const circuity = audit(small, { scenario: (s) => void (s.options = { ...s.options, circuity: 1.33 }) });
+    expect(circuity.map((v) => v.code)).toContain('DISTANCE_MISMATCH');
+    const grid = audit(small, {
+      scenario: (s) => void (s.options = { ...s.options, electricityCo2eKgPerKWh: 0.06 }),
+    });
+    // energy is unchanged (hub handling kWh too); every electric CO2e and the CO2e KPIs move
+    expect(new Set(grid.map((v) => v.code))).toEqual(new Set(['CO2E_MISMATCH', 'KPI_MISMATCH']));
+  });
+
+  it('a stop printed somewhere else than its receiver', () => {
+    expectCaught(
+      audit(small, { plan: (p) => void (must(eVan(p).stops[0], 'stop').location = [3, 50]) }),
+      'STOP_LOCATION_MISMATCH',
+    );
+  });
+});
+
+describe('orders', () => {
+  it('an order dropped, in either plan', () => {
+    expectCaught(
+      audit(small, { plan: (p) => void must(eVan(p).stops[0], 'stop').orderIds.pop() }),
+      'ORDER_DROPPED',
+    );
+    const base = audit(small, { plan: (p) => void must(baselineOf(p, 'A').stops[0], 'stop').orderIds.pop() });
+    expect(base.map((v) => v.code)).toContain('ORDER_DROPPED');
+  });
+
+  it('an order served twice', () => {
+    const v = audit(small, {
+      plan: (p) => {
+        const stop = must(eVan(p).stops[0], 'stop');
+        stop.orderIds.push(must(stop.orderIds[0], 'order'));
+      },
+    });
+    expectCaught(v, 'ORDER_SERVED_TWICE');
+  });
+
+  it('an order both served and reported unassigned, or reported twice', () => {
+    expectCaught(
+      audit(small, {
+        plan: (p) => void p.baseline.unassigned.push({ orderId: 'A1', reason: 'fleet-exhausted' }),
+      }),
+      'ORDER_SERVED_AND_UNASSIGNED',
+    );
+    const pooled = audit(small, {
+      plan: (p) => void p.consolidated.unassigned.push({ orderId: 'A1', reason: 'window-unreachable' }),
+    });
+    expect(pooled.map((v) => v.code)).toContain('ORDER_SERVED_AND_UNASSIGNED');
+    expectCaught(
+      audit(range, {
+        plan: (p) => void p.consolidated.unassigned.push(must(p.consolidated.unassigned[0], 'entry')),
+      }),
+      'ORDER_UNASSIGNED_TWICE',
+    );
+  });
+
+  it('an order left to its carrier without a reason, or with a detail that is not true', () => {
+    expectCaught(
+      audit(range, { plan: (p) => void (p.consolidated.unassigned = []) }),
+      'UNPOOLED_NOT_REPORTED',
+    );
+    const detail = audit(range, {
+      plan: (p) =>
+        void (must(p.consolidated.unassigned[0], 'entry').detail = 'not delivered by its carrier either'),
+    });
+    expectCaught(detail, 'UNASSIGNED_DETAIL_WRONG');
+  });
+
+  it("an order at another receiver's stop, or on another carrier's round", () => {
+    const v = audit(small, {
+      plan: (p) => {
+        const r = baselineOf(p, 'A');
+        const [a, b] = r.stops;
+        if (!a || !b) throw new Error('expected two stops');
+        b.orderIds.push(...a.orderIds.splice(0));
+      },
+    });
+    expectCaught(v, 'ORDER_WRONG_RECEIVER');
+    const carrier = audit(small, {
+      plan: (p) => {
+        const from = must(
+          baselineOf(p, 'B').stops.find((s) => s.receiverId === 'R1'),
+          'B at R1',
+        );
+        const to = must(
+          baselineOf(p, 'A').stops.find((s) => s.receiverId === 'R1'),
+          'A at R1',
+        );
+        to.orderIds.push(...from.orderIds.splice(0));
+      },
+    });
+    expectCaught(carrier, 'ORDER_WRONG_CARRIER');
+  });
+
+  it('references to nothing in the scenario', () => {
+    expectCaught(
+      audit(small, { plan: (p) => void (eVan(p).vehicleType = 'hovercraft') }),
+      'UNKNOWN_REFERENCE',
+    );
+    const order = audit(small, { plan: (p) => void must(eVan(p).stops[0], 'stop').orderIds.push('ghost') });
+    expect(order.map((v) => v.message)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/unknown order "ghost"/)]),
+    );
+  });
+
+  it('a receiver served through two hubs', () => {
+    const ctx = auditContext(small.scenario);
+    const v = new Violations();
+    const order = must(small.scenario.orders[0], 'order');
+    auditHubs(ctx, v, 'consolidated', [
+      { order, hubId: 'H' },
+      { order: { ...order, id: 'twin' }, hubId: 'H2' },
+    ]);
+    expectCaught(v.list, 'RECEIVER_SPLIT_ACROSS_HUBS');
+  });
+});
+
+describe('trunk legs and hubs', () => {
+  const leg = (p: Plan, carrier = 'A') =>
+    must(
+      p.consolidated.trunk.find((t) => t.carrierId === carrier),
+      'trunk leg',
+    );
+  it('each trunk figure off', () => {
+    expectCaught(audit(small, { plan: (p) => void (leg(p).trips += 1) }), 'TRUNK_TRIPS_MISMATCH');
+    expectCaught(audit(small, { plan: (p) => void (leg(p).distanceKm *= 1.02) }), 'TRUNK_DISTANCE_MISMATCH');
+    expectCaught(audit(small, { plan: (p) => void (leg(p).durationMin += 2) }), 'TRUNK_DURATION_MISMATCH');
+    expectCaught(audit(small, { plan: (p) => void (leg(p).energyKWh *= 1.02) }), 'TRUNK_ENERGY_MISMATCH');
+    expectCaught(audit(small, { plan: (p) => void (leg(p).co2eKg *= 1.02) }), 'TRUNK_CO2E_MISMATCH');
+    expectCaught(audit(small, { plan: (p) => void (leg(p).load.kg += 1) }), 'TRUNK_LOAD_MISMATCH');
+    expectCaught(
+      audit(small, { plan: (p) => void (leg(p).vehicleType = 'rigid-truck') }),
+      'TRUNK_VEHICLE_TYPE',
+    );
+  });
+
+  it('returns that need more trunk trips than the deliveries', () => {
+    expect(leg(heavy.plan, 'C').trips).toBe(2);
+    expect(audit(heavy, { plan: (p) => void (leg(p, 'C').trips = 1) }).map((v) => v.code)).toContain(
+      'TRUNK_TRIPS_MISMATCH',
+    );
+  });
+
+  it('a trunk leg missing or listed without pooled orders', () => {
+    expectCaught(audit(small, { plan: (p) => void p.consolidated.trunk.pop() }), 'TRUNK_MISSING');
+    const extra = audit(small, {
+      plan: (p) => void p.consolidated.trunk.push({ ...leg(p), carrierId: 'B', hubId: 'nowhere' }),
+    });
+    expectCaught(extra, 'TRUNK_UNEXPECTED');
+  });
+
+  it('hub handling energy off, or counted on other figures than the hub units', () => {
+    expectCaught(
+      audit(small, {
+        plan: (p) =>
+          void (p.consolidated.kpis.hubHandlingKWh = (p.consolidated.kpis.hubHandlingKWh ?? 0) * 2),
+      }),
+      'HUB_HANDLING_MISMATCH',
+    );
+    const perUnit = audit(small, {
+      scenario: (s) => void (must(s.hubs[0], 'hub').handlingKWhPerUnit = 0.07),
+    });
+    expect(perUnit.map((v) => v.code)).toContain('HUB_HANDLING_MISMATCH');
+  });
+
+  it('more handling units through a hub than its capacity', () => {
+    expectCaught(
+      audit(small, { scenario: (s) => void (must(s.hubs[0], 'hub').capacityUnits = 5) }),
+      'HUB_CAPACITY_EXCEEDED',
+    );
+  });
+});
+
+describe('KPIs, savings, allocation', () => {
+  const kpiFaults: [keyof Plan['baseline']['kpis'], (x: number) => number][] = [
+    ['vehicles', (x) => x + 1],
+    ['routes', (x) => x + 1],
+    ['stops', (x) => x + 1],
+    ['vehicleKm', (x) => x * 1.02],
+    ['vehicleHours', (x) => x * 1.02],
+    ['energyKWh', (x) => x * 1.02],
+    ['co2eKg', (x) => x * 1.02],
+    ['deliveriesPerReceiver', (x) => x + 0.1],
+    ['fillRate', (x) => x + 0.02],
+    ['tripsIncludingTrunk', (x) => x + 1],
+  ];
+  it.each(kpiFaults)('a wrong %s, in any plan part', (name, wrong) => {
+    for (const part of ['baseline', 'consolidated', 'ownRoundsCleanFleet'] as const) {
+      const v = audit(small, {
+        plan: (p) => void (p[part].kpis[name] = wrong(p[part].kpis[name] as number)),
+      });
+      expect(v.map((x) => x.message)).toEqual(
+        expect.arrayContaining([expect.stringContaining(`${part} kpis: ${name}`)]),
+      );
+    }
+    planted.add('KPI_MISMATCH');
+  });
+
+  it('a wrong saving', () => {
+    expectCaught(audit(small, { plan: (p) => void (p.savings.energyKWh.pct += 1) }), 'SAVING_MISMATCH');
+    expect(audit(small, { plan: (p) => void (p.savings.co2eKg.before += 1) }).map((v) => v.code)).toContain(
+      'SAVING_MISMATCH',
+    );
+    expect(
+      audit(small, { plan: (p) => void (p.savings.deliveriesPerReceiver.after = 2) }).map((v) => v.code),
+    ).toContain('SAVING_MISMATCH');
+  });
+
+  it('a saving split by cause that does not follow from the three plans', () => {
+    expectCaught(
+      audit(small, { plan: (p) => void (p.savingsBreakdown.vehicleTechnology.energyKWh += 1) }),
+      'SAVINGS_BREAKDOWN_MISMATCH',
+    );
+    const cons = audit(small, { plan: (p) => void (p.savingsBreakdown.consolidation.co2eKg *= 1.02) });
+    expect(cons.map((v) => v.message)).toEqual([
+      expect.stringContaining('savingsBreakdown consolidation co2eKg'),
+    ]);
+  });
+
+  it('a clean-fleet counterfactual with the wrong type, method or rounds', () => {
+    // no access rules here: A's diesel rounds are kept stop for stop in e-vans; B's 65 kg do not fit
+    // this day's 60 kg e-van, so B is re-routed
+    const row = (p: Plan) => must(p.ownRoundsCleanFleet.carriers[0], 'row');
+    expect(multiTrip.plan.ownRoundsCleanFleet.carriers.map((c) => [c.vehicleType, c.method])).toEqual([
+      ['e-van', 'same-routes'],
+      ['e-van', 'rerouted'],
+    ]);
+    expectCaught(
+      audit(multiTrip, { plan: (p) => void (row(p).vehicleType = 'hydrogen-van') }),
+      'CLEAN_FLEET_ROWS',
+    );
+    expect(audit(multiTrip, { plan: (p) => void (row(p).method = 'unchanged') }).map((v) => v.code)).toEqual([
+      'CLEAN_FLEET_ROWS',
+    ]);
+    const moved = audit(multiTrip, {
+      plan: (p) => {
+        const r = must(p.ownRoundsCleanFleet.routes[0], 'route');
+        r.stops = [...r.stops].reverse(); // a copy: same-routes shares the baseline's stop objects
+      },
+    });
+    expect(moved.map((v) => v.message)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/says same-routes but its stops differ/)]),
+    );
+    // its rounds are audited like the baseline's, with the clean type
+    const diesel = audit(multiTrip, {
+      plan: (p) => void (must(p.ownRoundsCleanFleet.routes[0], 'route').vehicleType = 'diesel-van'),
+    });
+    expect(diesel.map((v) => v.message)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/ownRoundsCleanFleet vehicle .*: carrier . rounds use e-van, not diesel-van/),
+      ]),
+    );
+  });
+
+  it('allocated costs that do not add up to the consolidated cost', () => {
+    const v = audit(small, {
+      plan: (p) => {
+        const a = must(p.allocation[0], 'row');
+        a.allocatedCost += 10;
+        a.saving -= 10;
+      },
+    });
+    expectCaught(v, 'ALLOCATION_NOT_EFFICIENT');
+  });
+
+  it('an allocation that adds up but does not follow its rule (an equal split)', () => {
+    const v = audit(small, {
+      plan: (p) => {
+        const total = p.allocation.reduce((s, a) => s + a.allocatedCost, 0);
+        for (const a of p.allocation) {
+          a.allocatedCost = total / p.allocation.length;
+          a.saving = a.standaloneCost - a.allocatedCost;
+        }
+      },
+    });
+    expectCaught(v, 'ALLOCATION_RULE_MISMATCH');
+    expect(v.map((x) => x.code)).not.toContain('ALLOCATION_NOT_EFFICIENT');
+  });
+
+  it('a standalone cost that is not the carrier baseline cost, a saving that is not the difference, a row missing', () => {
+    const standalone = audit(small, {
+      plan: (p) => {
+        const a = must(p.allocation[1], 'row');
+        a.standaloneCost += 5;
+        a.saving += 5;
+      },
+    });
+    expectCaught(standalone, 'ALLOCATION_STANDALONE_MISMATCH');
+    expectCaught(
+      audit(small, { plan: (p) => void (must(p.allocation[0], 'row').saving += 1) }),
+      'ALLOCATION_SAVING_MISMATCH',
+    );
+    expectCaught(audit(small, { plan: (p) => void p.allocation.pop() }), 'ALLOCATION_ROWS');
+  });
+
+  it('a header that does not describe the scenario', () => {
+    expectCaught(audit(small, { plan: (p) => void (p.meta.orders += 1) }), 'META_MISMATCH');
+  });
+});
+
+describe('the fault catalogue', () => {
+  // runs after the tests above (vitest runs a file's tests in order)
+  it('has had a fault planted for every code the auditor can report', () => {
+    expect(VIOLATION_CODES.filter((c) => !planted.has(c))).toEqual([]);
+  });
+});
