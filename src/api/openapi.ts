@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { orderSchema, planSchema, scenarioSchema } from '../contracts/index.ts';
+import { orderSchema, planSchema, scenarioSchema, seedSpreadSchema } from '../contracts/index.ts';
 import {
   carriersResponseSchema,
   comparisonBodySchema,
@@ -27,6 +27,7 @@ const COMPONENTS = {
   PlanStatus: planStatusSchema,
   ComparisonRequest: comparisonBodySchema,
   ComparisonStatus: comparisonStatusSchema,
+  SeedSpread: seedSpreadSchema,
   Hubs: hubsResponseSchema,
   Carriers: carriersResponseSchema,
   Receivers: receiversResponseSchema,
@@ -122,10 +123,20 @@ export function buildOpenApi(version: string): Record<string, unknown> {
       },
       '/v1/plans': {
         post: {
-          summary: 'Plan a whole scenario (planner)',
+          summary:
+            'Plan a whole scenario (planner); with ?seeds=N, plan it with N seeds as a comparison whose spread is /v1/comparisons/{id}/spread',
           tags: ['plans'],
           ...authed,
-          parameters: [idempotencyHeader],
+          parameters: [
+            idempotencyHeader,
+            {
+              name: 'seeds',
+              in: 'query',
+              required: false,
+              description: 'plan with seeds seed, seed+1, …: 2 to 20; the answer is then a comparison id',
+              schema: { type: 'integer', minimum: 2, maximum: 20 },
+            },
+          ],
           requestBody: { required: true, content: { 'application/json': { schema: ref('Scenario') } } },
           responses: { '202': json('JobAccepted', 'queued'), ...errors(400, 401, 403, 413, 415) },
         },
@@ -216,6 +227,16 @@ export function buildOpenApi(version: string): Record<string, unknown> {
           ...authed,
           parameters: [idParam],
           responses: { '200': json('ComparisonStatus', 'comparison status'), ...errors(401, 403, 404) },
+        },
+      },
+      '/v1/comparisons/{id}/spread': {
+        get: {
+          summary:
+            'A scenario planned with several seeds (POST /v1/plans?seeds=N): every KPI, saving and cause as median and min–max',
+          tags: ['comparisons'],
+          ...authed,
+          parameters: [idParam],
+          responses: { '200': json('SeedSpread', 'seed spread'), ...errors(401, 403, 404, 409, 422) },
         },
       },
       '/v1/hubs': {

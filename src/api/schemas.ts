@@ -109,3 +109,14 @@ export const errorBodySchema = z.object({
     issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   }),
 });
+
+/** Bounds of `POST /v1/plans?seeds=N`: one plan job per seed. */
+export const MAX_SEEDS = 20;
+export const seedsQuerySchema = strictObject({
+  seeds: z.coerce
+    .number()
+    .int()
+    .min(2, 'expected 2 or more seeds (one seed: leave seeds out)')
+    .max(MAX_SEEDS, `expected at most ${MAX_SEEDS} seeds`)
+    .optional(),
+});

@@ -120,11 +120,16 @@ export function taskBudgets(city: City, tasks: readonly RoutingTask[]): SolveBud
   });
 }
 
-/** Budget for routing `orders` orders no hub could pool with their carriers (shared by order count). */
+/**
+ * Budget for routing `orders` orders no hub could pool with their carriers: iterations as a carrier's own
+ * rounds of that size; of the wall-clock cap, the residual share, or the baseline's share for that many
+ * orders when more (a day whose hubs pool little re-routes much).
+ */
 export function residualBudget(city: City, orders: number): SolveBudget {
+  const share = Math.max(RESIDUAL_SHARE, (BASELINE_SHARE * orders) / Math.max(1, city.orders.length));
   return {
     iterations: solveIterations(city.effort, 'carrier', orders),
-    timeLimitMs: city.timeLimitS * 1000 * RESIDUAL_SHARE,
+    timeLimitMs: city.timeLimitS * 1000 * share,
   };
 }
 

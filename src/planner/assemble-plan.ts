@@ -12,6 +12,7 @@ import { InternalError } from '../domain/errors.ts';
 import { scenarioWarnings } from '../contracts/index.ts';
 import {
   hubHandling,
+  ordersByCarrier,
   planResidual,
   receiverHubs,
   trunkLegs,
@@ -63,15 +64,37 @@ export function assemblePlan(
   const pooledOrders = pooledRoutes.flatMap((r) =>
     r.stops.flatMap((s) => s.orderIds.map((id) => orderIndex.get(id) as number)),
   );
-  const residualRuns = planResidual(
+  // a carrier none of whose orders a hub took keeps its baseline rounds as they are: solving them again
+  // would only add search noise to a saving that is zero by construction
+  const unpooledByCarrier = ordersByCarrier(
     city,
     unpooled.map((u) => orderIndex.get(u.orderId) as number),
+  );
+  const allByCarrier = ordersByCarrier(city);
+  const whole = new Set(
+    city.carriers
+      .map((c) => c.id)
+      .filter((_, c) => {
+        const n = unpooledByCarrier[c]?.length ?? 0;
+        return n > 0 && n === allByCarrier[c]?.length;
+      }),
+  );
+  const keptRounds = results.filter((r) => r.task.kind === 'baseline' && whole.has(r.task.carrierId));
+  const residualRuns = planResidual(
+    city,
+    unpooledByCarrier.flatMap((orders, c) => (whole.has(city.carriers[c]?.id ?? '') ? [] : orders)),
     ctx,
   );
-  const residualRoutes = residualRuns.flatMap((r) => {
-    const id = (city.carriers[r.carrier] as { id: string }).id;
-    return reportRoutes(city, r.routing.problem, r.routing.bundles, r.solution, id, `${id}/unpooled`);
-  });
+  const residualRoutes = [
+    ...keptRounds.flatMap((r) => r.routes),
+    ...residualRuns.flatMap((r) => {
+      const id = (city.carriers[r.carrier] as { id: string }).id;
+      return reportRoutes(city, r.routing.problem, r.routing.bundles, r.solution, id, `${id}/unpooled`);
+    }),
+  ];
+  const keptUndelivered = new Map(
+    keptRounds.flatMap((r) => r.unassigned.map((u) => [u.orderId, u.reason] as const)),
+  );
 
   const trunk: TrunkLeg[] = trunkLegs(city, pooledOrders, hubOf).map((t) => {
     const type = city.vehicleTypes[t.type] as { id: string };
@@ -103,7 +126,12 @@ export function assemblePlan(
   const solveSeconds = results.reduce((s, r) => s + r.solveSeconds, 0) + (ctx.clock() - started) / 1000;
 
   const baselineUnassigned = results.filter((r) => r.task.kind === 'baseline').flatMap((r) => r.unassigned);
-  const undelivered = residualRuns.reduce((n, r) => n + r.solution.unassigned.length, 0);
+  const undelivered =
+    residualRuns.reduce(
+      (n, r) =>
+        n + r.solution.unassigned.reduce((k, u) => k + (r.routing.bundles[u.job]?.orders.length ?? 0), 0),
+      0,
+    ) + keptUndelivered.size;
   const warnings = [
     ...scenarioWarnings(scenario),
     ...(baselineUnassigned.length > 0
@@ -113,7 +141,7 @@ export function assemblePlan(
         ]
       : []),
     ...(undelivered > 0
-      ? [`the consolidated plan leaves ${undelivered} consignment(s) undelivered by hub and carrier alike`]
+      ? [`the consolidated plan leaves ${undelivered} order(s) undelivered by hub and carrier alike`]
       : []),
   ];
 
@@ -141,7 +169,9 @@ export function assemblePlan(
       trunk,
       unassigned: unpooled.map((u) => ({
         ...u,
-        detail: residualDetail(city, residualRuns, orderIndex.get(u.orderId) as number),
+        detail: keptUndelivered.has(u.orderId)
+          ? `not delivered by its carrier either (${keptUndelivered.get(u.orderId)})`
+          : residualDetail(city, residualRuns, orderIndex.get(u.orderId) as number),
       })),
     },
     ownRoundsCleanFleet: {

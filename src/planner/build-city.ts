@@ -96,7 +96,11 @@ export function buildCity(
     locations,
     travel,
     vehicleTypes: types,
-    cleanTypeOf: cleanTypeIndices(types, options.cleanFleetVehicleTypes),
+    cleanTypeOf: cleanTypeIndices(
+      types,
+      options.cleanFleetVehicleTypes,
+      scenario.fleet.some((f) => f.count > 0),
+    ),
     hubs: scenario.hubs.map((h, i) => ({
       id: h.id,
       location: i,

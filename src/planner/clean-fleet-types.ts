@@ -7,10 +7,12 @@ export const DEFAULT_CLEAN_VAN_TYPE = 'e-van';
 /**
  * For each vehicle type, the type that replaces it in the clean-fleet counterfactual: the scenario's
  * mapping first; by default every fuel-burning van (no battery) becomes an e-van, any other type stays.
+ * A day without a pooled fleet has no pooled technology to adopt: by default every type then stays.
  */
 export function cleanTypeIndices(
   types: readonly CityVehicleType[],
   mapping: Readonly<Record<string, string>> = {},
+  hasPooledFleet = true,
 ): number[] {
   const index = new Map(types.map((t, i) => [t.id, i]));
   for (const [from, to] of Object.entries(mapping))
@@ -24,6 +26,6 @@ export function cleanTypeIndices(
     const mapped = mapping[t.id];
     if (mapped !== undefined) return index.get(mapped) as number;
     const burnsFuel = t.energy.batteryKWh === undefined;
-    return t.class === 'van' && burnsFuel && cleanVan !== undefined ? cleanVan : i;
+    return hasPooledFleet && t.class === 'van' && burnsFuel && cleanVan !== undefined ? cleanVan : i;
   });
 }

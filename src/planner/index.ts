@@ -5,4 +5,3 @@ export { assemblePlan } from './assemble-plan.ts';
 export type { PlanOptions, PlanProgress } from './plan-options.ts';
 export { buildCity, DEFAULT_SEED } from './build-city.ts';
 export type { BaselineCache } from './baseline-cache.ts';
-export { seedSpread, spread } from './seed-spread.ts';

@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { planSchema, seedSpreadSchema } from '../../src/contracts/index.ts';
-import { spread } from '../../src/planner/index.ts';
+import { planSchema, seedSpreadSchema, spread } from '../../src/contracts/index.ts';
 import { auditPlan } from '../support/audit/index.ts';
 import { smallScenario } from '../support/small-scenario.ts';
 

@@ -1,5 +1,7 @@
 import { Router } from 'express';
 import {
+  areSeedsOfOneScenario,
+  seedSpread,
   ComparisonSpecError,
   parseComparison,
   type ComparisonVariantInput,
@@ -56,11 +58,29 @@ export function comparisonsRouter(deps: AppDeps): Router {
     res.status(202).location(`/v1/comparisons/${id}`).json({ id, status: 'queued' });
   });
 
-  router.get('/comparisons/:id', requireRole('planner', 'dispatcher'), async (req, res) => {
-    const id = pathParam(req.params, 'id');
+  const findComparison = async (id: string) => {
     const view = COMPARISON_ID_PATTERN.test(id) ? await deps.planJobs.getComparison(id) : undefined;
     if (!view) throw new ApiError('NOT_FOUND', `no comparison "${id}"`);
-    res.json(view);
+    return view;
+  };
+
+  router.get('/comparisons/:id', requireRole('planner', 'dispatcher'), async (req, res) => {
+    res.json(await findComparison(pathParam(req.params, 'id')));
+  });
+
+  /** `POST /v1/plans?seeds=N`'s answer: every figure as median and min–max over the seeds. */
+  router.get('/comparisons/:id/spread', requireRole('planner', 'dispatcher'), async (req, res) => {
+    const id = pathParam(req.params, 'id');
+    const view = await findComparison(id);
+    if (view.status !== 'completed' || !view.result)
+      throw new ApiError('NOT_READY', `comparison "${id}" is ${view.status}`);
+    const rows = view.result.variants;
+    if (!areSeedsOfOneScenario(rows))
+      throw new ApiError(
+        'INVALID_INPUT',
+        `comparison "${id}" is not one scenario planned with several seeds: no spread to compute`,
+      );
+    res.json(seedSpread(rows));
   });
 
   return router;

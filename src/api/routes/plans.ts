@@ -7,7 +7,7 @@ import type { AppDeps } from '../app-deps.ts';
 import { principalOf, requireRole } from '../auth.ts';
 import { jobIdFor, PLAN_ID_PATTERN } from '../plan-id.ts';
 import type { PlanEvent, PlanJobInput, PlanView } from '../../contracts/ports.ts';
-import { hubDayParamsSchema } from '../schemas.ts';
+import { hubDayParamsSchema, seedsQuerySchema } from '../schemas.ts';
 import { parseWith, pathParam } from '../validate.ts';
 import { streamPlanEvents } from './plan-events.ts';
 
@@ -58,7 +58,23 @@ export function plansRouter(deps: AppDeps): Router {
   };
 
   router.post('/plans', requireRole('planner'), async (req, res) => {
-    await submit(req, res, parseWith(scenarioSchema, req.body, 'scenario'));
+    const { seeds } = parseWith(seedsQuerySchema, { ...req.query }, 'query');
+    const scenario = parseWith(scenarioSchema, req.body, 'scenario');
+    if (seeds === undefined) return await submit(req, res, scenario);
+    // several seeds: one plan per seed as a comparison; its spread is GET /v1/comparisons/{id}/spread
+    const first = scenario.options?.seed ?? 1;
+    const variants = Array.from({ length: seeds }, (_, i) => {
+      const seeded = { ...scenario, options: { ...scenario.options, seed: first + i } };
+      return { name: `seed ${first + i}`, input: planJobInput(seeded, deps.config.planner) };
+    });
+    const key = idempotencyKey(req, res);
+    const id = jobIdFor('comparison', variants, key);
+    await deps.planJobs.submitComparison(id, variants);
+    res
+      .status(202)
+      .location(`/v1/comparisons/${id}`)
+      .links({ spread: `/v1/comparisons/${id}/spread` })
+      .json({ id, status: 'queued' });
   });
 
   router.post('/hubs/:hubId/days/:date/plan', requireRole('dispatcher'), async (req, res) => {

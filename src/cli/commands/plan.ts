@@ -2,13 +2,19 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
-import { scenarioSchema, formatIssues, type Scenario } from '../../contracts/index.ts';
+import {
+  comparisonVariant,
+  scenarioSchema,
+  formatIssues,
+  seedSpread,
+  type Scenario,
+} from '../../contracts/index.ts';
 import type { Effort } from '../../domain/city.ts';
 import { OrdersCsvError, parseOrdersCsv } from '../../io/orders-csv.ts';
 import { planToGeoJson } from '../../io/plan-geojson.ts';
 import { planToMapHtml } from '../../io/plan-map-html.ts';
 import { planToRunsheetsCsv } from '../../io/runsheets-csv.ts';
-import { DEFAULT_SEED, planScenario, seedSpread } from '../../planner/index.ts';
+import { DEFAULT_SEED, planScenario } from '../../planner/index.ts';
 import { CliError } from '../cli-error.ts';
 import { formatPlan } from '../format-plan.ts';
 import { formatSpread } from '../format-spread.ts';
@@ -111,7 +117,7 @@ export function registerPlan(program: Command): void {
         if (opts.seeds !== undefined && opts.seeds > 1) {
           const first = opts.seed ?? scenario.options?.seed ?? DEFAULT_SEED;
           const plans = Array.from({ length: opts.seeds }, (_, i) => planWith(first + i));
-          const spread = seedSpread(plans);
+          const spread = seedSpread(plans.map((p) => comparisonVariant(`seed ${p.scenario.seed}`, p)));
           if (opts.out) {
             await mkdir(opts.out, { recursive: true });
             await writeFile(join(opts.out, 'spread.json'), JSON.stringify(spread, null, 2) + '\n');

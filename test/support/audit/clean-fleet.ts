@@ -9,14 +9,18 @@ const CLEAN_VAN = 'e-van';
 /**
  * The type a carrier's rounds use in the clean-fleet counterfactual: `options.cleanFleetVehicleTypes` maps
  * its baseline type; by default a van burning fuel (no battery or tank: diesel, bio-CNG) becomes an e-van,
- * and any other type stays as it is.
+ * and any other type stays as it is; with no pooled vehicle at all there is no technology to adopt.
  */
 export function cleanTypeOf(ctx: AuditContext, carrier: Carrier): string {
   const from = carrier.baselineVehicleType;
   const mapped = ctx.scenario.options?.cleanFleetVehicleTypes?.[from];
   if (mapped !== undefined) return mapped;
   const type = ctx.types.get(from);
-  return type?.class === 'van' && type.energy.batteryKWh === undefined && ctx.types.has(CLEAN_VAN)
+  const pooledFleet = ctx.scenario.fleet.some((f) => f.count > 0);
+  return pooledFleet &&
+    type?.class === 'van' &&
+    type.energy.batteryKWh === undefined &&
+    ctx.types.has(CLEAN_VAN)
     ? CLEAN_VAN
     : from;
 }
