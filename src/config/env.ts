@@ -53,11 +53,15 @@ export const envSchema = z.object({
   PICON_KEEP_FAILED_COUNT: int(1, 5000),
   /**
    * Wall-clock safety cap of a plan when its scenario does not set one: the search stops on its iteration
-   * budget (`options.effort`), so the cap only binds on a machine far slower than expected. @defaultValue 600
+   * budget (`options.effort`), so the cap binds only on a machine far slower than expected or on very large
+   * days, and the plan then says so (`meta.timeCapped`). @defaultValue 120
    */
-  PICON_DEFAULT_TIME_LIMIT_SECONDS: z.coerce.number().positive().default(600),
-  /** Upper bound on any plan's wall-clock cap; the job lock outlives it. @defaultValue 600 */
-  PICON_MAX_TIME_LIMIT_SECONDS: z.coerce.number().positive().max(3600).default(600),
+  PICON_DEFAULT_TIME_LIMIT_SECONDS: z.coerce.number().positive().default(120),
+  /**
+   * Upper bound on any plan's wall-clock cap. The job lock outlives it, so it also bounds how long a crashed
+   * worker's job waits before another takes it over (lock = cap + 30 s). @defaultValue 120
+   */
+  PICON_MAX_TIME_LIMIT_SECONDS: z.coerce.number().positive().max(3600).default(120),
   /**
    * Replaces every solve's iteration budget (each task of a plan, and the residual routing), as
    * `picon plan --max-iterations` does; plans stay reproducible. Unset: the scenario's effort decides.
