@@ -18,7 +18,7 @@ export const DEFAULT_SEED = 1;
  * any working machine (the Lille day at normal effort takes ~20 s here); the cap only guards against a
  * machine far slower or far busier than that, and the plan then says so (`meta.timeCapped`).
  */
-export const DEFAULT_TIME_LIMIT_SECONDS = 600;
+export const DEFAULT_TIME_LIMIT_SECONDS = 120;
 /** Assumption: a receiver visit takes 5 minutes when the scenario does not say (UK high-street mean is ~10 min per van stop, most of it parking; we keep the handover part). */
 export const DEFAULT_SERVICE_MINUTES = 5;
 export const DEFAULT_MAX_TRIPS = 3;

@@ -16,7 +16,7 @@ export interface PlanOptions {
   readonly onProgress?: (p: PlanProgress) => void;
   /** Overrides scenario.options.seed (default 1). */
   readonly seed?: number;
-  /** Overrides scenario.options.timeLimitSeconds: the wall-clock safety cap (default 600). */
+  /** Overrides scenario.options.timeLimitSeconds: the wall-clock safety cap (default 120). */
   readonly timeLimitSeconds?: number;
   /** Overrides scenario.options.effort (default normal): the search work, counted in iterations. */
   readonly effort?: Effort;

@@ -80,7 +80,7 @@ export function registerPlan(program: Command): void {
     )
     .option(
       '--time-limit <seconds>',
-      'wall-clock safety cap for the whole plan (default 600); the plan says when it binds',
+      'wall-clock safety cap for the whole plan (default 120); the plan says when it binds',
       positiveNumber('--time-limit'),
     )
     .option('--orders <csv...>', "carriers' order files (CSV) replacing the scenario's orders")
