@@ -28,7 +28,7 @@ const noClockOrChance = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'out/**', 'coverage/**'] },
+  { ignores: ['node_modules/**', 'out/**', 'coverage/**', 'reports/**', '.stryker-tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import type { TrunkLeg } from '../../src/contracts/index.ts';
+import { computeKpis } from '../../src/planner/kpis.ts';
+import { load, unitCity, unitRoute, unitType } from './unit-city.ts';
+
+const rates = { fixedCostEur: 0, costPerKmEur: 0, costPerHourEur: 0 };
+const city = unitCity({
+  vehicleTypes: [unitType('van', rates, [1000, 10, 100]), unitType('bike', rates, [100, 1, Infinity])],
+});
+
+// Van V1 does two trips (R1, R2; then R1 again), bike B1 one trip with a pickup at R3.
+const routes = [
+  unitRoute({
+    vehicle: 'V1',
+    vehicleType: 'van',
+    distanceKm: 10.5,
+    durationMin: 90,
+    energyKWh: 12.25,
+    co2eKg: 3.1,
+    loadStart: load(400, 2, 50),
+    stops: [
+      ['R1', ['o1'], load(300, 1.5, 30)],
+      ['R2', ['o2', 'o3'], load(0, 0, 0)],
+    ],
+  }),
+  unitRoute({
+    vehicle: 'V1',
+    vehicleType: 'van',
+    distanceKm: 5.25,
+    durationMin: 30,
+    energyKWh: 4.5,
+    co2eKg: 1.2,
+    loadStart: load(100, 6, 10),
+    stops: [['R1', ['o4'], load(0, 0, 0)]],
+  }),
+  unitRoute({
+    vehicle: 'B1',
+    vehicleType: 'bike',
+    distanceKm: 3,
+    durationMin: 45,
+    energyKWh: 0.3,
+    co2eKg: 0.02,
+    loadStart: load(80, 0.5, 5),
+    stops: [['R3', ['o5', 'p1'], load(90, 0.6, 6)]],
+  }),
+];
+const trunk: TrunkLeg[] = [
+  {
+    carrierId: 'A',
+    hubId: 'H',
+    vehicleType: 'van',
+    trips: 2,
+    distanceKm: 20,
+    durationMin: 60,
+    energyKWh: 8,
+    co2eKg: 2,
+    load: load(500, 2.5, 60),
+  },
+];
+
+describe('KPIs of a plan, recomputed by hand', () => {
+  it('sums routes, trunk legs and hub handling into every figure they touch', () => {
+    expect(computeKpis(city, routes, trunk, { kWh: 1.5, co2eKg: 0.1 })).toEqual({
+      vehicles: 2, // V1 (two trips) and B1
+      routes: 3,
+      tripsIncludingTrunk: 5, // 3 routes + 2 trunk trips
+      vehicleKm: 38.75, // 10.5 + 5.25 + 3 + 20
+      vehicleHours: 3.75, // (90 + 30 + 45 + 60) / 60
+      energyKWh: 26.55, // 12.25 + 4.5 + 0.3 + 8 + 1.5
+      co2eKg: 6.42, // 3.1 + 1.2 + 0.02 + 2 + 0.1
+      stops: 4,
+      deliveriesPerReceiver: 1.333, // 4 stops at 3 receivers
+      // peak share of the binding dimension: units 50/100, m3 6/10, kg 90/100 (after the pickup)
+      fillRate: 0.667,
+      hubHandlingKWh: 1.5,
+    });
+  });
+
+  it('leaves hub handling out when there is none, and trunk legs out when not given', () => {
+    const k = computeKpis(city, routes);
+    expect(k).not.toHaveProperty('hubHandlingKWh');
+    expect(k.vehicleKm).toBe(18.75);
+    expect(k.vehicleHours).toBe(2.75);
+    expect(k.energyKWh).toBe(17.05);
+    expect(k.co2eKg).toBe(4.32);
+    expect(k.tripsIncludingTrunk).toBe(3);
+  });
+
+  it('counts hub handling CO2e even when its energy rounds to nothing', () => {
+    expect(computeKpis(city, routes, [], { kWh: 0, co2eKg: 0.5 }).co2eKg).toBe(4.82);
+  });
+
+  it('rounds to three decimals (hours to three, from minutes)', () => {
+    const one = [unitRoute({ vehicle: 'V', vehicleType: 'van', distanceKm: 1.23456, durationMin: 10 })];
+    const k = computeKpis(city, one);
+    expect(k.vehicleKm).toBe(1.235);
+    expect(k.vehicleHours).toBe(0.167);
+  });
+
+  it('gives zeros, not NaN, for an empty plan, and no fill for a type it does not know', () => {
+    expect(computeKpis(city, [])).toMatchObject({
+      vehicles: 0,
+      stops: 0,
+      deliveriesPerReceiver: 0,
+      fillRate: 0,
+    });
+    const stranger = [
+      unitRoute({
+        vehicle: 'X',
+        vehicleType: 'truck',
+        distanceKm: 1,
+        durationMin: 1,
+        loadStart: load(5, 1, 1),
+      }),
+    ];
+    expect(computeKpis(city, stranger).fillRate).toBe(0);
+  });
+});
