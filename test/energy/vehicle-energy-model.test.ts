@@ -117,4 +117,10 @@ describe('buildVehicleEnergyModel', () => {
     expect(m.arcKWh(1000, 1200)).toBeCloseTo(0.3, 12);
     expect(m.rangeKWh).toBeUndefined();
   });
+
+  it('accepts an empty rate of zero (a vehicle that uses energy only to carry a payload)', () => {
+    const m = buildVehicleEnergyModel({ ...eVan, energy: { emptyKWhPerKm: 0, fullKWhPerKm: 0.1 } });
+    expect(m.arcKWh(1000, 0)).toBe(0);
+    expect(m.arcKWh(2000, 600)).toBeCloseTo(0.1, 12); // 2 km at half load: 0.05 kWh/km
+  });
 });

@@ -187,6 +187,25 @@ describe('the clean-fleet counterfactual of each carrier', () => {
     expect(ownRoundsCleanFleet(city(), [incomplete], rerouted).carriers[0]?.method).toBe('rerouted');
   });
 
+  it('re-routes every zone of a carrier when one zone cannot be driven as it is, or left orders out', () => {
+    const zone = (z: number, over: Partial<PlanTaskResult> = {}) =>
+      result({ task: { ...task, zone: z, zones: 2 }, ...over });
+    const oneTooLong = ownRoundsCleanFleet(
+      city(),
+      [zone(0), zone(1, { routes: [round({ durationMin: 90 })] })],
+      rerouted,
+    );
+    expect(oneTooLong.carriers[0]?.method).toBe('rerouted');
+    expect(oneTooLong.results.map((r) => [r.task, r.routes[0]?.vehicle])).toEqual([
+      [{ ...task, zone: 0, zones: 2, vehicleType: 'ev' }, 'A/ev#9'],
+      [{ ...task, zone: 1, zones: 2, vehicleType: 'ev' }, 'A/ev#9'],
+    ]);
+    const oneIncomplete = zone(1, { unassigned: [{ orderId: 'o3', reason: 'no-vehicle-allowed' }] });
+    expect(ownRoundsCleanFleet(city(), [zone(0), oneIncomplete], rerouted).carriers[0]?.method).toBe(
+      'rerouted',
+    );
+  });
+
   it('keeps the baseline as it is for a carrier already on its clean type, and ignores pooled results', () => {
     const cleanAlready = city([diesel, electric]);
     const withEv = { ...cleanAlready, carriers: [{ ...cleanAlready.carriers[0]!, baselineType: 1 }] };

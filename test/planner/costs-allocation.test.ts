@@ -36,6 +36,11 @@ describe('costs in EUR, by hand', () => {
     expect(trunkCostEur(city, leg('A', 2, 20, 60))).toBeCloseTo(50 + 10 + 30, 10);
     expect(trunkCostEur(city, leg('A', 0, 20, 60))).toBe(0);
   });
+
+  it('charges a trunk leg at the rates of its own vehicle type', () => {
+    const byBike = { ...leg('A', 1, 20, 60), vehicleType: 'bike' };
+    expect(trunkCostEur(city, byBike)).toBeCloseTo(10 + 2 + 20, 10);
+  });
 });
 
 describe('allocation pro rata by kg, by hand', () => {
