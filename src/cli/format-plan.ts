@@ -1,4 +1,5 @@
 import type { Kpis, Plan } from '../contracts/index.ts';
+import { textTable } from '../io/text-table.ts';
 
 const ROWS: { label: string; key: keyof Kpis; digits: number }[] = [
   { label: 'Vehicles in the centre', key: 'vehicles', digits: 0 },
@@ -17,13 +18,6 @@ function change(before: number, after: number): string {
   if (before === 0) return '';
   const pct = (100 * (after - before)) / before;
   return `${pct > 0 ? '+' : ''}${pct.toFixed(1)} %`;
-}
-
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]): string =>
-    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
 /** The human before/after table printed by `picon plan`. */
@@ -55,7 +49,7 @@ export function formatPlan(plan: Plan): string {
     c.co2eKg.toFixed(1),
     ofBaseline(c.co2eKg),
   ];
-  const breakdown = table(
+  const breakdown = textTable(
     ['Saving by cause (baseline − plan)', 'Vehicle-km', 'Energy (kWh)', 'CO2e (kg)', 'CO2e change'],
     [
       causeRow('Vehicle technology (own rounds, clean fleet)', bd.vehicleTechnology),
@@ -75,7 +69,7 @@ export function formatPlan(plan: Plan): string {
     (rerouted > 0
       ? ` (${rerouted} carrier(s) re-routed: the clean type could not drive their rounds as they were).`
       : ' (same rounds, stop for stop).');
-  const allocation = table(
+  const allocation = textTable(
     ['Carrier', 'Alone (EUR)', 'Pooled (EUR)', 'Saving (EUR)'],
     plan.allocation.map((a) => [
       a.carrierId,
@@ -87,7 +81,7 @@ export function formatPlan(plan: Plan): string {
   return [
     `${plan.scenario.name} — ${plan.scenario.date}: ${plan.meta.orders} orders to ${plan.meta.receivers} receivers (seed ${plan.scenario.seed}, ${plan.scenario.effort} effort: ${plan.meta.iterations} iterations in ${plan.meta.solveSeconds.toFixed(1)} s${plan.meta.timeCapped ? '; CUT SHORT by the wall-clock cap: not reproducible' : ''})`,
     '',
-    table(['KPI', 'Baseline', 'Consolidated', 'Change'], kpiRows),
+    textTable(['KPI', 'Baseline', 'Consolidated', 'Change'], kpiRows),
     '',
     ...notes,
     '',

@@ -1,4 +1,5 @@
 import type { SeedSpread, Spread } from '../contracts/index.ts';
+import { textTable } from '../io/text-table.ts';
 
 const ROWS: { label: string; key: string; digits: number }[] = [
   { label: 'Vehicles in the centre', key: 'vehicles', digits: 0 },
@@ -15,13 +16,6 @@ function cell(s: Spread | undefined, digits: number, unit = ''): string {
   if (!s) return '';
   const f = (x: number): string => x.toFixed(digits);
   return s.min === s.max ? `${f(s.median)}${unit}` : `${f(s.median)}${unit} [${f(s.min)}–${f(s.max)}]`;
-}
-
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]): string =>
-    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
 /** The table printed by `picon plan --seeds N`: every figure as median [min–max] over the seeds. */
@@ -43,9 +37,9 @@ export function formatSpread(s: SeedSpread): string {
     `${s.scenario.name} — ${s.scenario.date}: ${s.seeds.length} seeds (${s.seeds.join(', ')}), ${s.scenario.effort} effort; median [min–max]` +
       (s.timeCapped ? '; SOME SOLVES CUT SHORT by the wall-clock cap' : ''),
     '',
-    table(['KPI', 'Baseline', 'Own rounds, clean fleet', 'Consolidated', 'Saving'], kpiRows),
+    textTable(['KPI', 'Baseline', 'Own rounds, clean fleet', 'Consolidated', 'Saving'], kpiRows),
     '',
-    table(['Saving by cause (baseline − plan)', 'Vehicle technology', 'Consolidation'], causes),
+    textTable(['Saving by cause (baseline − plan)', 'Vehicle technology', 'Consolidation'], causes),
     ...s.warnings.map((w) => `warning: ${w}`),
     '',
   ].join('\n');

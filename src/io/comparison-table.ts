@@ -1,4 +1,5 @@
 import type { ComparisonVariant } from '../contracts/index.ts';
+import { textTable } from './text-table.ts';
 import {
   allocationCarriers,
   BREAKDOWN_KPIS,
@@ -14,22 +15,6 @@ const fixed = (x: number | undefined, digits: number): string => (x === undefine
 function pct(x: number | undefined): string {
   if (x === undefined) return '';
   return `${x > 0 ? '+' : ''}${x.toFixed(1)} %`;
-}
-
-/** Label column left-aligned, one right-aligned column per variant, section headings on their own line. */
-function grid(header: string[], rows: (string[] | string)[]): string {
-  const cells = rows.filter((r): r is string[] => Array.isArray(r));
-  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((r) => (r[i] ?? '').length)));
-  const line = (r: string[]): string =>
-    r
-      .map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
-      .join('  ')
-      .trimEnd();
-  return [
-    line(header),
-    widths.map((w) => '-'.repeat(w)).join('  '),
-    ...rows.map((r) => (typeof r === 'string' ? r : line(r))),
-  ].join('\n');
 }
 
 /**
@@ -76,5 +61,5 @@ export function formatComparison(variants: readonly ComparisonVariant[], title =
     return `  ${String(i + 1).padStart(2)}  ${v.name}${v.description ? ` — ${v.description}` : ''}${capped}`;
   });
   const seeds = [...new Set(variants.map((v) => `seed ${v.scenario.seed}, effort ${v.scenario.effort}`))];
-  return [`${title} (${seeds.join('; ')})`, ...legend, '', grid(header, rows), ''].join('\n');
+  return [`${title} (${seeds.join('; ')})`, ...legend, '', textTable(header, rows), ''].join('\n');
 }

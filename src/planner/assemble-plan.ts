@@ -115,10 +115,14 @@ export function assemblePlan(
 
   const consolidatedRoutes = [...pooledRoutes, ...residualRoutes];
   const baselineKpis = computeKpis(city, baselineRoutes);
+  let tasks: ReturnType<typeof planTasks> | undefined;
   const clean = ownRoundsCleanFleet(
     city,
     results.filter((r) => r.task.kind === 'baseline'),
-    (task) => runPlanTask(city, task, budgetOf(city, task), ctx),
+    (task) => {
+      tasks ??= planTasks(city); // listed once, only when some carrier must be re-routed
+      return runPlanTask(city, task, budgetOf(tasks, task), ctx);
+    },
   );
   const cleanRoutes = clean.results.flatMap((r) => r.routes);
   const cleanKpis = computeKpis(city, cleanRoutes);
@@ -215,8 +219,8 @@ function residualDetail(city: City, residual: readonly CarrierRounds[], order: n
 }
 
 /** The budget of a carrier's baseline task (same carrier and zone): a rerouted counterfactual gets the same. */
-function budgetOf(city: City, task: PlanTask): TaskBudget {
-  const same = planTasks(city).find(
+function budgetOf(tasks: ReturnType<typeof planTasks>, task: PlanTask): TaskBudget {
+  const same = tasks.find(
     (t) =>
       t.task.kind === 'baseline' &&
       task.kind === 'baseline' &&

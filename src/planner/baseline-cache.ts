@@ -21,7 +21,7 @@ function baselineInputs(scenario: Scenario): unknown {
     receivers: scenario.receivers,
     orders: scenario.orders,
     vehicleTypes: scenario.vehicleTypes,
-    zones: (scenario as { zones?: unknown }).zones,
+    zones: scenario.zones,
     options: {
       circuity: o.circuity,
       matrix: o.matrix,

@@ -2,7 +2,6 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { ComparisonSpecError } from '../../contracts/index.ts';
-import type { Effort } from '../../domain/city.ts';
 import { comparisonToCsv } from '../../io/comparison-csv.ts';
 import { comparisonToHtml } from '../../io/comparison-html.ts';
 import { formatComparison } from '../../io/comparison-table.ts';
@@ -10,19 +9,15 @@ import { CliError } from '../cli-error.ts';
 import { progressLine } from '../progress-line.ts';
 import { readComparisonFile } from '../read-comparison.ts';
 import { runComparison } from '../run-comparison.ts';
-import { effortLevel, positiveInteger, positiveNumber, seedNumber } from './plan.ts';
+import { searchOverrides, withSearchOptions, type SearchOptions } from '../search-options.ts';
 
-interface CompareOptions {
+interface CompareOptions extends SearchOptions {
   json?: boolean;
   out?: string;
-  timeLimit?: number;
-  seed?: number;
-  effort?: Effort;
-  maxIterations?: number;
 }
 
 export function registerCompare(program: Command): void {
-  program
+  const command = program
     .command('compare')
     .description('plan scenario variants (a base and merge patches) and compare their KPIs side by side')
     .argument(
@@ -33,74 +28,60 @@ export function registerCompare(program: Command): void {
       '--json',
       'print { variants: [{ name, kpis, savings, savingsBreakdown, allocation, … }] } instead of the table',
     )
-    .option('--out <dir>', 'also write comparison.json, comparison.csv and comparison.html into this folder')
-    .option('--effort <level>', 'search work of every plan: quick, normal (default) or thorough', effortLevel)
-    .option(
-      '--max-iterations <n>',
-      "every solve's iteration budget, instead of the effort's",
-      positiveInteger,
-    )
-    .option('--seed <n>', "random seed of every variant (default: each scenario's own, else 1)", seedNumber)
-    .option(
-      '--time-limit <seconds>',
-      'wall-clock safety cap of each plan (default 600); the comparison says when it binds',
-      positiveNumber('--time-limit'),
-    )
-    .action(async (file: string, opts: CompareOptions) => {
-      let spec;
-      try {
-        spec = await readComparisonFile(file);
-      } catch (err) {
-        if (err instanceof ComparisonSpecError)
-          throw new CliError(
-            `invalid comparison ${file}:\n${err.issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`,
-          );
-        throw err;
-      }
-      const { variants } = spec;
-      const title = spec.name ?? `Comparison ${file}`;
-      const clock = () => performance.now();
-      const started = clock();
-      process.stderr.write(`Planning ${variants.length} variants of ${file}\n`);
-      let current:
-        { index: number; name: string; started: number; bar: ReturnType<typeof progressLine> } | undefined;
-      const finishVariant = () => {
-        if (!current) return;
-        current.bar.done();
-        const seconds = ((clock() - current.started) / 1000).toFixed(1);
-        process.stderr.write(`[${current.index + 1}/${variants.length}] ${current.name}: ${seconds} s\n`);
-      };
-      const run = runComparison(variants, {
-        clock,
-        ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
-        ...(opts.timeLimit !== undefined ? { timeLimitSeconds: opts.timeLimit } : {}),
-        ...(opts.effort !== undefined ? { effort: opts.effort } : {}),
-        ...(opts.maxIterations !== undefined ? { maxIterations: opts.maxIterations } : {}),
-        onVariant: (index, v) => {
-          finishVariant();
-          current = { index, name: v.name, started: clock(), bar: progressLine(process.stderr, clock) };
-        },
-        onProgress: (_i, p) => current?.bar.update(p),
-      });
-      finishVariant();
-      const { solved, reused } = run.baselineTasks;
-      process.stderr.write(
-        `${variants.length} variants planned in ${((clock() - started) / 1000).toFixed(1)} s; ` +
-          `carriers' own rounds: ${solved} solved, ${reused} shared between variants with the same baseline inputs\n`,
-      );
-      for (const v of run.variants)
-        for (const w of v.warnings) process.stderr.write(`warning: ${v.name}: ${w}\n`);
-      const comparison = { variants: run.variants };
-      if (opts.out) {
-        await mkdir(opts.out, { recursive: true });
-        await writeFile(join(opts.out, 'comparison.json'), JSON.stringify(comparison, null, 2) + '\n');
-        await writeFile(join(opts.out, 'comparison.csv'), comparisonToCsv(run.variants));
-        await writeFile(join(opts.out, 'comparison.html'), comparisonToHtml(run.variants, title));
-      }
-      process.stdout.write(
-        opts.json ? JSON.stringify(comparison, null, 2) + '\n' : formatComparison(run.variants, title),
-      );
-      if (opts.out && !opts.json)
-        process.stdout.write(`Wrote comparison.json, comparison.csv and comparison.html to ${opts.out}\n`);
+    .option('--out <dir>', 'also write comparison.json, comparison.csv and comparison.html into this folder');
+  withSearchOptions(command, 'every variant').action(async (file: string, opts: CompareOptions) => {
+    let spec;
+    try {
+      spec = await readComparisonFile(file);
+    } catch (err) {
+      if (err instanceof ComparisonSpecError)
+        throw new CliError(
+          `invalid comparison ${file}:\n${err.issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`,
+        );
+      throw err;
+    }
+    const { variants } = spec;
+    const title = spec.name ?? `Comparison ${file}`;
+    const clock = () => performance.now();
+    const started = clock();
+    process.stderr.write(`Planning ${variants.length} variants of ${file}\n`);
+    let current:
+      { index: number; name: string; started: number; bar: ReturnType<typeof progressLine> } | undefined;
+    const finishVariant = () => {
+      if (!current) return;
+      current.bar.done();
+      const seconds = ((clock() - current.started) / 1000).toFixed(1);
+      process.stderr.write(`[${current.index + 1}/${variants.length}] ${current.name}: ${seconds} s\n`);
+    };
+    const run = runComparison(variants, {
+      clock,
+      ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+      ...searchOverrides(opts),
+      onVariant: (index, v) => {
+        finishVariant();
+        current = { index, name: v.name, started: clock(), bar: progressLine(process.stderr, clock) };
+      },
+      onProgress: (_i, p) => current?.bar.update(p),
     });
+    finishVariant();
+    const { solved, reused } = run.baselineTasks;
+    process.stderr.write(
+      `${variants.length} variants planned in ${((clock() - started) / 1000).toFixed(1)} s; ` +
+        `carriers' own rounds: ${solved} solved, ${reused} shared between variants with the same baseline inputs\n`,
+    );
+    for (const v of run.variants)
+      for (const w of v.warnings) process.stderr.write(`warning: ${v.name}: ${w}\n`);
+    const comparison = { variants: run.variants };
+    if (opts.out) {
+      await mkdir(opts.out, { recursive: true });
+      await writeFile(join(opts.out, 'comparison.json'), JSON.stringify(comparison, null, 2) + '\n');
+      await writeFile(join(opts.out, 'comparison.csv'), comparisonToCsv(run.variants));
+      await writeFile(join(opts.out, 'comparison.html'), comparisonToHtml(run.variants, title));
+    }
+    process.stdout.write(
+      opts.json ? JSON.stringify(comparison, null, 2) + '\n' : formatComparison(run.variants, title),
+    );
+    if (opts.out && !opts.json)
+      process.stdout.write(`Wrote comparison.json, comparison.csv and comparison.html to ${opts.out}\n`);
+  });
 }

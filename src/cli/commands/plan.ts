@@ -9,7 +9,6 @@ import {
   seedSpread,
   type Scenario,
 } from '../../contracts/index.ts';
-import type { Effort } from '../../domain/city.ts';
 import { OrdersCsvError, parseOrdersCsv } from '../../io/orders-csv.ts';
 import { planToGeoJson } from '../../io/plan-geojson.ts';
 import { planToMapHtml } from '../../io/plan-map-html.ts';
@@ -20,29 +19,7 @@ import { formatPlan } from '../format-plan.ts';
 import { formatSpread } from '../format-spread.ts';
 import { progressLine } from '../progress-line.ts';
 import { readScenario } from '../read-scenario.ts';
-
-export function positiveNumber(name: string) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isFinite(n) || n <= 0)
-      throw new CliError(`${name} must be a positive number, got "${value}"`);
-    return n;
-  };
-}
-
-export function positiveInteger(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0)
-    throw new CliError(`--max-iterations must be a positive integer, got "${value}"`);
-  return n;
-}
-
-const EFFORT_LEVELS: readonly Effort[] = ['quick', 'normal', 'thorough'];
-export function effortLevel(value: string): Effort {
-  const level = EFFORT_LEVELS.find((e) => e === value);
-  if (!level) throw new CliError(`--effort must be one of ${EFFORT_LEVELS.join(', ')}, got "${value}"`);
-  return level;
-}
+import { searchOverrides, withSearchOptions, type SearchOptions } from '../search-options.ts';
 
 const MAX_SEEDS = 50;
 function seedCount(value: string): number {
@@ -52,98 +29,68 @@ function seedCount(value: string): number {
   return n;
 }
 
-export function seedNumber(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0)
-    throw new CliError(`--seed must be a non-negative integer, got "${value}"`);
-  return n;
-}
-
 export function registerPlan(program: Command): void {
-  program
+  const command = program
     .command('plan')
     .description('plan a city day: baseline vs consolidated runs, with the savings')
     .argument('<scenario>', 'scenario JSON file (see docs/ and fixtures/)')
     .option('--json', 'print the whole plan as JSON instead of the table')
     .option('--out <dir>', 'also write plan.json, plan.geojson, runsheets.csv and map.html into this folder')
-    .option('--effort <level>', 'search work: quick, normal (default) or thorough', effortLevel)
-    .option(
-      '--max-iterations <n>',
-      "every solve's iteration budget, instead of the effort's",
-      positiveInteger,
-    )
-    .option('--seed <n>', 'random seed', seedNumber)
     .option(
       '--seeds <n>',
       `plan with n seeds (seed, seed+1, …; at most ${MAX_SEEDS}) and print each figure as median [min–max]`,
       seedCount,
     )
-    .option(
-      '--time-limit <seconds>',
-      'wall-clock safety cap for the whole plan (default 120); the plan says when it binds',
-      positiveNumber('--time-limit'),
-    )
-    .option('--orders <csv...>', "carriers' order files (CSV) replacing the scenario's orders")
-    .action(
-      async (
-        file: string,
-        opts: {
-          json?: boolean;
-          out?: string;
-          timeLimit?: number;
-          seed?: number;
-          effort?: Effort;
-          maxIterations?: number;
-          seeds?: number;
-          orders?: string[];
-        },
-      ) => {
-        let scenario = await readScenario(file);
-        if (opts.orders) scenario = await withCsvOrders(scenario, opts.orders);
-        const clock = () => performance.now();
-        const planWith = (seed: number | undefined) => {
-          const bar = progressLine(process.stderr, clock);
-          const plan = planScenario(scenario, {
-            clock,
-            onProgress: bar.update,
-            ...(seed !== undefined ? { seed } : {}),
-            ...(opts.timeLimit !== undefined ? { timeLimitSeconds: opts.timeLimit } : {}),
-            ...(opts.effort !== undefined ? { effort: opts.effort } : {}),
-            ...(opts.maxIterations !== undefined ? { maxIterations: opts.maxIterations } : {}),
-          });
-          bar.done();
-          return plan;
-        };
-        if (opts.seeds !== undefined && opts.seeds > 1) {
-          const first = opts.seed ?? scenario.options?.seed ?? DEFAULT_SEED;
-          const plans = Array.from({ length: opts.seeds }, (_, i) => planWith(first + i));
-          const spread = seedSpread(plans.map((p) => comparisonVariant(`seed ${p.scenario.seed}`, p)));
-          if (opts.out) {
-            await mkdir(opts.out, { recursive: true });
-            await writeFile(join(opts.out, 'spread.json'), JSON.stringify(spread, null, 2) + '\n');
-            for (const p of plans)
-              await writeFile(
-                join(opts.out, `plan-seed-${p.scenario.seed}.json`),
-                JSON.stringify(p, null, 2) + '\n',
-              );
-          }
-          process.stdout.write(opts.json ? JSON.stringify(spread, null, 2) + '\n' : formatSpread(spread));
-          return;
-        }
-        const plan = planWith(opts.seed);
-        for (const w of plan.meta.warnings) process.stderr.write(`warning: ${w}\n`);
+    .option('--orders <csv...>', "carriers' order files (CSV) replacing the scenario's orders");
+  withSearchOptions(command, 'the plan').action(
+    async (
+      file: string,
+      opts: SearchOptions & { json?: boolean; out?: string; seeds?: number; orders?: string[] },
+    ) => {
+      let scenario = await readScenario(file);
+      if (opts.orders) scenario = await withCsvOrders(scenario, opts.orders);
+      const clock = () => performance.now();
+      const planWith = (seed: number | undefined) => {
+        const bar = progressLine(process.stderr, clock);
+        const plan = planScenario(scenario, {
+          clock,
+          onProgress: bar.update,
+          ...(seed !== undefined ? { seed } : {}),
+          ...searchOverrides(opts),
+        });
+        bar.done();
+        return plan;
+      };
+      if (opts.seeds !== undefined && opts.seeds > 1) {
+        const first = opts.seed ?? scenario.options?.seed ?? DEFAULT_SEED;
+        const plans = Array.from({ length: opts.seeds }, (_, i) => planWith(first + i));
+        const spread = seedSpread(plans.map((p) => comparisonVariant(`seed ${p.scenario.seed}`, p)));
         if (opts.out) {
           await mkdir(opts.out, { recursive: true });
-          await writeFile(join(opts.out, 'plan.json'), JSON.stringify(plan, null, 2) + '\n');
-          await writeFile(join(opts.out, 'plan.geojson'), JSON.stringify(planToGeoJson(plan)) + '\n');
-          await writeFile(join(opts.out, 'runsheets.csv'), planToRunsheetsCsv(plan));
-          await writeFile(join(opts.out, 'map.html'), planToMapHtml(plan));
+          await writeFile(join(opts.out, 'spread.json'), JSON.stringify(spread, null, 2) + '\n');
+          for (const p of plans)
+            await writeFile(
+              join(opts.out, `plan-seed-${p.scenario.seed}.json`),
+              JSON.stringify(p, null, 2) + '\n',
+            );
         }
-        process.stdout.write(opts.json ? JSON.stringify(plan, null, 2) + '\n' : formatPlan(plan));
-        if (opts.out && !opts.json)
-          process.stdout.write(`Wrote plan.json, plan.geojson, runsheets.csv and map.html to ${opts.out}\n`);
-      },
-    );
+        process.stdout.write(opts.json ? JSON.stringify(spread, null, 2) + '\n' : formatSpread(spread));
+        return;
+      }
+      const plan = planWith(opts.seed);
+      for (const w of plan.meta.warnings) process.stderr.write(`warning: ${w}\n`);
+      if (opts.out) {
+        await mkdir(opts.out, { recursive: true });
+        await writeFile(join(opts.out, 'plan.json'), JSON.stringify(plan, null, 2) + '\n');
+        await writeFile(join(opts.out, 'plan.geojson'), JSON.stringify(planToGeoJson(plan)) + '\n');
+        await writeFile(join(opts.out, 'runsheets.csv'), planToRunsheetsCsv(plan));
+        await writeFile(join(opts.out, 'map.html'), planToMapHtml(plan));
+      }
+      process.stdout.write(opts.json ? JSON.stringify(plan, null, 2) + '\n' : formatPlan(plan));
+      if (opts.out && !opts.json)
+        process.stdout.write(`Wrote plan.json, plan.geojson, runsheets.csv and map.html to ${opts.out}\n`);
+    },
+  );
 }
 
 /** The scenario's reference data with the orders of the given CSV files, validated again as a whole. */
