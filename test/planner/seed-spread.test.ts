@@ -4,7 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { planSchema, seedSpreadSchema, spread } from '../../src/contracts/index.ts';
+import {
+  areSeedsOfOneScenario,
+  comparisonVariant,
+  planSchema,
+  seedSpread,
+  seedSpreadSchema,
+  spread,
+} from '../../src/contracts/index.ts';
+import { InternalError } from '../../src/domain/errors.ts';
+import { planScenario } from '../../src/planner/index.ts';
 import { auditPlan } from '../support/audit/index.ts';
 import { smallScenario } from '../support/small-scenario.ts';
 
@@ -16,6 +25,49 @@ describe('spread of a figure over seeds', () => {
     expect(spread([3, 1, 2])).toEqual({ median: 2, min: 1, max: 3 });
     expect(spread([4, 1, 3, 2])).toEqual({ median: 2.5, min: 1, max: 4 });
     expect(spread([7])).toEqual({ median: 7, min: 7, max: 7 });
+    expect(spread([])).toEqual({ median: 0, min: 0, max: 0 });
+  });
+});
+
+describe('seed spread of comparison rows', () => {
+  const scenario = { ...smallScenario(), options: { effort: 'quick' as const } };
+  const rows = [1, 2].map((seed) => comparisonVariant(`seed ${seed}`, planScenario(scenario, { seed })));
+
+  it("quotes savings in percent of each seed's own baseline, and 0 % where a baseline figure is 0", () => {
+    const zero = rows.map((r) => ({
+      ...r,
+      kpis: { ...r.kpis, baseline: { ...r.kpis.baseline, vehicleKm: 0 } },
+    }));
+    expect(seedSpread(zero).savingsPct.vehicleKm).toEqual({ median: 0, min: 0, max: 0 });
+    const pct = rows.map(
+      (r) => (100 * (r.kpis.baseline.co2eKg - r.kpis.consolidated.co2eKg)) / r.kpis.baseline.co2eKg,
+    );
+    expect(seedSpread(rows).savingsPct.co2eKg?.median).toBeCloseTo((pct[0]! + pct[1]!) / 2, 2);
+    expect(seedSpread(rows).seeds).toEqual([1, 2]);
+  });
+
+  it('joins warnings once and says when any plan was cut short', () => {
+    const warned = rows.map((r, i) => ({ ...r, warnings: ['w'], timeCapped: i === 1 }));
+    expect(seedSpread(warned).warnings).toEqual(['w']);
+    expect(seedSpread(warned).timeCapped).toBe(true);
+    expect(seedSpread(rows).timeCapped).toBe(false);
+  });
+
+  it('tells seeds of one scenario from other comparisons', () => {
+    expect(areSeedsOfOneScenario(rows)).toBe(true);
+    expect(areSeedsOfOneScenario([])).toBe(false);
+    expect(areSeedsOfOneScenario([rows[0]!, rows[0]!])).toBe(false); // the same seed twice
+    for (const field of ['name', 'date', 'effort'] as const) {
+      const other = {
+        ...rows[1]!,
+        scenario: { ...rows[1]!.scenario, [field]: field === 'effort' ? 'thorough' : 'x' },
+      };
+      expect(areSeedsOfOneScenario([rows[0]!, other]), field).toBe(false);
+    }
+  });
+
+  it('refuses an empty list as a bug, not a spread of nothing', () => {
+    expect(() => seedSpread([])).toThrow(InternalError);
   });
 });
 

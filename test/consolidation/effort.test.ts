@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { solveIterations } from '../../src/consolidation/index.ts';
+
+// The table of docs/model/consolidation.md, "Search work": per stop (pooled, carrier), min, max per solve.
+const DOCUMENTED = {
+  quick: { pooled: 8, carrier: 1, min: 150, max: 10_000 },
+  normal: { pooled: 36, carrier: 4, min: 500, max: 40_000 },
+  thorough: { pooled: 150, carrier: 16, min: 2_000, max: 160_000 },
+} as const;
+
+describe('iteration budget of a solve (the documented table)', () => {
+  for (const [effort, d] of Object.entries(DOCUMENTED) as [
+    keyof typeof DOCUMENTED,
+    (typeof DOCUMENTED)['quick'],
+  ][])
+    it(`${effort}: per stop by kind, clamped to [${d.min}, ${d.max}]`, () => {
+      const stops = 220; // inside the clamp for every effort and kind at this size, except where noted below
+      const expected = (perStop: number) => Math.min(d.max, Math.max(d.min, perStop * stops));
+      expect(solveIterations(effort, 'pooled', stops)).toBe(expected(d.pooled));
+      expect(solveIterations(effort, 'carrier', stops)).toBe(expected(d.carrier));
+      expect(solveIterations(effort, 'carrier', 1)).toBe(d.min);
+      expect(solveIterations(effort, 'pooled', 1_000_000)).toBe(d.max);
+      expect(solveIterations(effort, 'pooled', 0)).toBe(d.min);
+    });
+
+  it('rounds a fractional product to a whole number of iterations', () => {
+    expect(Number.isInteger(solveIterations('normal', 'pooled', 333.3))).toBe(true);
+    expect(solveIterations('normal', 'pooled', 333.3)).toBe(Math.round(36 * 333.3));
+  });
+});
