@@ -31,13 +31,14 @@ function baselineInputs(scenario: Scenario): unknown {
   };
 }
 
-/** The cache key of one baseline task of a scenario, for a seed, budget and iteration override. */
-export function baselineTaskKey(
+/**
+ * Cache keys of a scenario's baseline tasks, for a seed, budget and iteration override. The scenario's
+ * baseline inputs (megabytes on a large day) are serialised once per plan, not once per task.
+ */
+export function baselineTaskKeys(
   scenario: Scenario,
-  task: PlanTask,
-  budget: TaskBudget,
-  seed: number,
-  maxIterations: number | undefined,
-): string {
-  return JSON.stringify([baselineInputs(scenario), task, budget.iterations, seed, maxIterations ?? null]);
+): (task: PlanTask, budget: TaskBudget, seed: number, maxIterations: number | undefined) => string {
+  const inputs = JSON.stringify(baselineInputs(scenario));
+  return (task, budget, seed, maxIterations) =>
+    `${inputs}|${JSON.stringify([task, budget.iterations, seed, maxIterations ?? null])}`;
 }

@@ -3,7 +3,7 @@ import type { SolveContext } from '../consolidation/index.ts';
 import { planTasks } from './plan-tasks.ts';
 import type { City } from '../domain/city.ts';
 import { assemblePlan } from './assemble-plan.ts';
-import { baselineTaskKey } from './baseline-cache.ts';
+import { baselineTaskKeys } from './baseline-cache.ts';
 import { buildCity } from './build-city.ts';
 import type { PlanOptions } from './plan-options.ts';
 import { runPlanTask } from './run-task.ts';
@@ -43,6 +43,7 @@ export function planScenario(scenario: Scenario, options: PlanOptions = {}): Pla
     work.reduce((a, b) => a + b, 0),
   );
   let done = 0;
+  const baselineKey = options.baselineCache && baselineTaskKeys(scenario);
   const progress = (phase: 'baseline' | 'consolidated', taskWork: number): SolveContext['onProgress'] =>
     options.onProgress &&
     ((p) =>
@@ -54,8 +55,8 @@ export function planScenario(scenario: Scenario, options: PlanOptions = {}): Pla
   const results = tasks.map(({ task, budget }, i) => {
     const phase = task.kind === 'baseline' ? 'baseline' : 'consolidated';
     const key =
-      options.baselineCache && task.kind === 'baseline'
-        ? baselineTaskKey(scenario, task, budget, city.seed, options.maxIterations)
+      baselineKey && task.kind === 'baseline'
+        ? baselineKey(task, budget, city.seed, options.maxIterations)
         : undefined;
     const result =
       (key !== undefined ? options.baselineCache?.get(key) : undefined) ??
