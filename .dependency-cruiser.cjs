@@ -14,7 +14,11 @@ const LAYERS = {
   contracts: { layers: ['domain'], npm: ['zod'] },
   consolidation: { layers: ['solver', 'energy', 'geo', 'domain'], npm: ['javascript-lp-solver'] },
   planner: { layers: ['consolidation', 'solver', 'energy', 'geo', 'contracts', 'domain'] },
-  io: { layers: ['contracts', 'geo', 'domain'], core: ['fs/promises'] },
+  io: {
+    layers: ['contracts', 'geo', 'domain'],
+    npm: ['csv-parse', 'exceljs', 'pdfkit'],
+    core: ['fs/promises'],
+  },
   'scenario-gen': { layers: ['contracts', 'domain'] },
   config: { npm: ['zod'], core: ['fs'] },
   api: { layers: ['contracts', 'config'], npm: ['express', 'prom-client', 'zod'], core: ['crypto'] },

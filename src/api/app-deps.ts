@@ -11,6 +11,23 @@ export interface PlanExporters {
   readonly runsheetsCsv: (plan: Plan) => string;
 }
 
+/** One problem of an uploaded order file, located as a spreadsheet shows it. */
+export interface OrderFileProblem {
+  readonly line: number;
+  readonly column?: string;
+  readonly field?: string;
+  readonly message: string;
+}
+
+/**
+ * Reads a carrier's CSV orders (`POST /v1/orders` with `Content-Type: text/csv`) into the orders of the JSON
+ * body, checking each row; injected like the exporters (wired in `picon serve` to src/io/orders-csv.ts).
+ */
+export type OrdersCsvImporter = (
+  text: string,
+  checks: { carrierId?: string; knownReceiver: (id: string) => boolean },
+) => { orders: unknown[] } | { problems: readonly OrderFileProblem[] };
+
 /** Everything `createApp` needs; the composition root (`picon serve`, tests) builds it. */
 export interface AppDeps {
   readonly config: Pick<Config, 'http' | 'planner'>;
@@ -20,6 +37,7 @@ export interface AppDeps {
   /** Hubs, fleet, carriers, receivers: read per request (admins may replace them). */
   readonly reference: ReferenceSource;
   readonly exporters?: PlanExporters;
+  readonly ordersCsv?: OrdersCsvImporter;
   /** Bull Board (or any admin UI) mounted at /admin/queues behind the admin role. */
   readonly adminQueues?: RequestHandler;
   /** Where unexpected errors are logged. @defaultValue stderr */

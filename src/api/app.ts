@@ -62,6 +62,9 @@ export function createApp(deps: AppDeps): Express {
 
   const v1 = express.Router();
   v1.use(auth);
+  // Carriers may upload a spreadsheet export as is: the orders route reads `text/csv` (see routes/orders.ts).
+  if (deps.ordersCsv)
+    v1.post('/orders', express.text({ type: 'text/csv', limit: deps.config.http.bodyLimit }));
   v1.use(requireJson);
   v1.use(express.json({ limit: deps.config.http.bodyLimit, type: () => true }));
   v1.use(ordersRouter(deps));

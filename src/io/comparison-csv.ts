@@ -7,6 +7,7 @@ import {
   kpiValue,
   reportedKpiRows,
 } from './comparison-rows.ts';
+import { csvTextCell } from './spreadsheet-cells.ts';
 
 const HEADER = [
   'variant',
@@ -21,15 +22,8 @@ const HEADER = [
   'saved_by_consolidation',
 ];
 
-/**
- * A text cell, safe to open in a spreadsheet: one starting with = + - @ (or a tab or carriage return, which
- * some spreadsheets strip before looking) would run as a formula, so it gets a leading apostrophe (OWASP CSV
- * injection); then RFC 4180 quoting when needed. Variant names and carrier ids come from the user's files.
- */
-export function textCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
+/** A text cell (variant names and carrier ids come from the user's files): neutralised, then quoted. */
+export const textCell = (value: string): string => csvTextCell(value);
 
 /** A number cell: plain digits a spreadsheet reads as a number (a minus sign here is a number, not a formula). */
 function numberCell(value: number | undefined, digits = 3): string {

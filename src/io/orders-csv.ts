@@ -1,94 +1,98 @@
-import { orderSchema, toFieldIssues, type Order } from '../contracts/index.ts';
-import { InputError } from '../domain/errors.ts';
+import { CsvError, parse } from 'csv-parse/sync';
+import type { Order } from '../contracts/index.ts';
+import {
+  OrdersFileError,
+  tableToOrders,
+  type LocatedOrders,
+  type OrderChecks,
+  type OrderFileIssue,
+  type OrdersTable,
+  type TableRow,
+} from './orders-table.ts';
 
-/** Columns of a carrier's order file; `kind`, `m3`, `units` and the window are optional. */
-export const ORDER_CSV_COLUMNS = [
-  'id',
-  'carrierId',
-  'receiverId',
-  'kind',
-  'kg',
-  'm3',
-  'units',
-  'windowStart',
-  'windowEnd',
-] as const;
+export { ORDER_FILE_COLUMNS as ORDER_CSV_COLUMNS } from './orders-table.ts';
 
-export interface CsvIssue {
-  line: number;
-  path: string;
-  message: string;
-}
-
-export class OrdersCsvError extends InputError {
-  override readonly name = 'OrdersCsvError';
-
-  constructor(readonly issues: readonly CsvIssue[]) {
-    super('MALFORMED_FILE', issues.map((i) => `line ${i.line}: ${i.path}: ${i.message}`).join('\n'));
-  }
-}
-
-/** Splits one CSV line (RFC 4180 quotes, comma separator). */
-function splitLine(line: string): string[] {
-  const cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      cells.push(cell);
-      cell = '';
-    } else cell += ch;
-  }
-  cells.push(cell);
-  return cells.map((c) => c.trim());
-}
-
-const number = (s: string | undefined): number | undefined =>
-  s === undefined || s === '' ? undefined : Number(s);
+const DELIMITERS = [',', ';', '\t'] as const;
 
 /**
- * Reads a carrier's orders from CSV (header row with the ORDER_CSV_COLUMNS names, any order) and validates
- * each row with the order schema. Throws OrdersCsvError listing every bad row with its line number.
+ * The field delimiter of a spreadsheet export, read from its header row: the candidate (`,`, `;`, tab) found
+ * most often outside quotes. French locales export `;` (the comma is their decimal mark), others `,` or tab.
  */
-export function parseOrdersCsv(text: string, defaults: { carrierId?: string } = {}): Order[] {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
-  const header = splitLine(lines[0] ?? '');
-  const missing = ['id', 'receiverId', 'kg'].filter((c) => !header.includes(c));
-  if (!defaults.carrierId && !header.includes('carrierId')) missing.push('carrierId');
-  if (missing.length > 0)
-    throw new OrdersCsvError([
-      { line: 1, path: 'header', message: `missing column(s) ${missing.join(', ')}` },
-    ]);
-  const issues: CsvIssue[] = [];
-  const orders: Order[] = [];
-  lines.slice(1).forEach((line, i) => {
-    const cells = splitLine(line);
-    const get = (name: string): string | undefined => {
-      const k = header.indexOf(name);
-      return k < 0 ? undefined : cells[k];
-    };
-    const start = get('windowStart');
-    const end = get('windowEnd');
-    const candidate = {
-      id: get('id'),
-      carrierId: get('carrierId') || defaults.carrierId,
-      receiverId: get('receiverId'),
-      ...(get('kind') ? { kind: get('kind') } : {}),
-      size: { kg: number(get('kg')), m3: number(get('m3')), units: number(get('units')) },
-      ...(start || end ? { window: { start, end } } : {}),
-    };
-    const parsed = orderSchema.safeParse(candidate);
-    if (parsed.success) orders.push(parsed.data);
-    else for (const issue of toFieldIssues(parsed.error)) issues.push({ line: i + 2, ...issue });
-  });
-  if (issues.length > 0) throw new OrdersCsvError(issues);
-  return orders;
+export function detectDelimiter(text: string): string {
+  const firstLine = /^[^\r\n]*/.exec(text.replace(/^\uFEFF/, ''))?.[0] ?? '';
+  const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
+  let quoted = false;
+  for (const ch of firstLine) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && counts.has(ch)) counts.set(ch, (counts.get(ch) as number) + 1);
+  }
+  return DELIMITERS.reduce((best, d) =>
+    (counts.get(d) as number) > (counts.get(best) as number) ? d : best,
+  );
+}
+
+/**
+ * A CSV file read into a table with csv-parse (RFC 4180: quoted fields may hold the delimiter, quotes and line
+ * breaks), after a UTF-8 BOM; the delimiter is detected. Every row keeps the line it starts on, so a quoted
+ * line break does not shift the line numbers of later rows. Blank rows (`;;;` included) are skipped.
+ */
+export function readCsvTable(text: string, source: string): OrdersTable {
+  // One line-break convention, so csv-parse counts lines the way an editor shows them.
+  const normalised = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    // `info: true` makes each record `{ record, info }`, which the overloads of parse do not express
+    records = parse(normalised, {
+      delimiter: detectDelimiter(normalised),
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+    }) as unknown as typeof records;
+  } catch (err) {
+    if (err instanceof CsvError) {
+      const at = err as CsvError & { lines?: number };
+      throw new OrdersFileError([{ file: source, line: at.lines ?? 1, message: err.message }]);
+    }
+    throw err;
+  }
+  const rows: TableRow[] = [];
+  let nextLine = 1;
+  for (const { record, info } of records) {
+    const line = nextLine;
+    nextLine = info.lines + 1;
+    if (record.every((c) => c.trim() === '')) continue;
+    rows.push({ line, cells: record });
+  }
+  const [header, ...data] = rows;
+  if (header === undefined)
+    throw new OrdersFileError([{ file: source, line: 1, message: 'the file is empty' }]);
+  return { source, headerLine: header.line, header: header.cells, rows: data };
+}
+
+/**
+ * A carrier's orders from CSV (comma, semicolon or tab separated; decimal point or comma), each row checked
+ * (see tableToOrders). Throws OrdersFileError naming file, line and column of every problem.
+ */
+export function parseOrdersCsvLocated(text: string, source: string, checks: OrderChecks = {}): LocatedOrders {
+  return tableToOrders(readCsvTable(text, source), checks);
+}
+
+export function parseOrdersCsv(text: string, checks: OrderChecks = {}, source = 'orders.csv'): Order[] {
+  return parseOrdersCsvLocated(text, source, checks).orders;
+}
+
+/**
+ * The API's CSV upload: orders, or the problems by line and column (never throws for a bad file), so the
+ * HTTP layer maps them to its own error without knowing this module's error class.
+ */
+export function importOrdersCsv(
+  text: string,
+  checks: OrderChecks,
+): { orders: Order[] } | { problems: readonly OrderFileIssue[] } {
+  try {
+    return { orders: parseOrdersCsvLocated(text, 'request body', checks).orders };
+  } catch (err) {
+    if (err instanceof OrdersFileError) return { problems: err.issues };
+    throw err;
+  }
 }

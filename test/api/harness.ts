@@ -1,5 +1,6 @@
 import type { ApiKey } from '../../src/config/api-keys.ts';
 import { createApp } from '../../src/api/app.ts';
+import { importOrdersCsv } from '../../src/io/orders-csv.ts';
 import { MemoryOrderStore } from '../../src/api/memory-order-store.ts';
 import { referenceFromScenario, ReferenceSource } from '../../src/api/reference-data.ts';
 import { FakePlanJobs } from './fake-plan-jobs.ts';
@@ -40,6 +41,7 @@ export function testApp(opts: { bodyLimit?: string } = {}) {
       geojson: (plan) => ({ type: 'FeatureCollection', features: [], name: plan.scenario.name }),
       runsheetsCsv: () => 'vehicle,route\n',
     },
+    ordersCsv: importOrdersCsv,
     log: (l) => logged.push(l),
   });
   return { app, planJobs, orders, logged };

@@ -4,7 +4,7 @@ import { InputError, InternalError, PlanningError } from '../../src/domain/error
 import { buildVehicleEnergyModel } from '../../src/energy/index.ts';
 import { buildCity, runPlanTask, solveContext } from '../../src/planner/index.ts';
 import { BenchmarkFormatError } from '../../src/io/benchmark/benchmark-instance.ts';
-import { OrdersCsvError } from '../../src/io/orders-csv.ts';
+import { OrdersFileError } from '../../src/io/orders-table.ts';
 import { generateCityDay } from '../../src/scenario-gen/index.ts';
 import { smallScenario } from '../support/small-scenario.ts';
 
@@ -36,7 +36,7 @@ describe('the error model: who can fix it', () => {
 
   it('files format errors of src/io as input errors', () => {
     expect(errorKind(new BenchmarkFormatError('c101.txt:3: expected 7 numbers'))).toBe('input');
-    expect(errorKind(new OrdersCsvError([{ line: 2, path: 'kg', message: 'expected number' }]))).toBe(
+    expect(errorKind(new OrdersFileError([{ file: 'o.csv', line: 2, message: 'expected number' }]))).toBe(
       'input',
     );
   });

@@ -3,6 +3,7 @@ import type { Order } from '../../contracts/index.ts';
 import { ApiError } from '../api-error.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { principalOf, requireRole } from '../auth.ts';
+import { csvOrdersBody } from '../csv-orders-body.ts';
 import { listOrdersQuerySchema, submitOrdersSchema } from '../schemas.ts';
 import { parseWith } from '../validate.ts';
 
@@ -12,7 +13,8 @@ export function ordersRouter(deps: AppDeps): Router {
 
   router.post('/orders', requireRole('carrier'), async (req, res) => {
     const principal = principalOf(res.locals);
-    const body = parseWith(submitOrdersSchema, req.body);
+    const raw = typeof req.body === 'string' ? await csvOrdersBody(req, deps, principal) : req.body;
+    const body = parseWith(submitOrdersSchema, raw);
     const reference = await deps.reference.current();
     if (!reference.hasHub(body.hubId)) {
       throw new ApiError('UNKNOWN_HUB', `unknown hub "${body.hubId}"`, [

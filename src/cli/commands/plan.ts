@@ -1,15 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { readFile } from 'node:fs/promises';
-import {
-  comparisonVariant,
-  scenarioSchema,
-  formatIssues,
-  seedSpread,
-  type Scenario,
-} from '../../contracts/index.ts';
-import { OrdersCsvError, parseOrdersCsv } from '../../io/orders-csv.ts';
+import { comparisonVariant, seedSpread } from '../../contracts/index.ts';
 import { planToGeoJson } from '../../io/plan-geojson.ts';
 import { planToMapHtml } from '../../io/plan-map-html.ts';
 import { planToRunsheetsCsv } from '../../io/runsheets-csv.ts';
@@ -18,6 +10,7 @@ import { CliError } from '../cli-error.ts';
 import { formatPlan } from '../format-plan.ts';
 import { formatSpread } from '../format-spread.ts';
 import { progressLine } from '../progress-line.ts';
+import { withOrderFiles } from '../read-orders.ts';
 import { readScenario } from '../read-scenario.ts';
 import { searchOverrides, withSearchOptions, type SearchOptions } from '../search-options.ts';
 
@@ -41,14 +34,17 @@ export function registerPlan(program: Command): void {
       `plan with n seeds (seed, seed+1, …; at most ${MAX_SEEDS}) and print each figure as median [min–max]`,
       seedCount,
     )
-    .option('--orders <csv...>', "carriers' order files (CSV) replacing the scenario's orders");
+    .option(
+      '--orders <file...>',
+      "carriers' order files (CSV with , ; or tab, decimal point or comma; or XLSX) replacing the scenario's orders",
+    );
   withSearchOptions(command, 'the plan').action(
     async (
       file: string,
       opts: SearchOptions & { json?: boolean; out?: string; seeds?: number; orders?: string[] },
     ) => {
       let scenario = await readScenario(file);
-      if (opts.orders) scenario = await withCsvOrders(scenario, opts.orders);
+      if (opts.orders) scenario = await withOrderFiles(scenario, opts.orders);
       const clock = () => performance.now();
       const planWith = (seed: number | undefined) => {
         const bar = progressLine(process.stderr, clock);
@@ -91,29 +87,4 @@ export function registerPlan(program: Command): void {
         process.stdout.write(`Wrote plan.json, plan.geojson, runsheets.csv and map.html to ${opts.out}\n`);
     },
   );
-}
-
-/** The scenario's reference data with the orders of the given CSV files, validated again as a whole. */
-async function withCsvOrders(scenario: Scenario, files: readonly string[]): Promise<Scenario> {
-  const orders = [];
-  for (const file of files) {
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (err) {
-      throw new CliError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
-    }
-    try {
-      orders.push(...parseOrdersCsv(text));
-    } catch (err) {
-      if (err instanceof OrdersCsvError) throw new CliError(`invalid orders in ${file}:\n${err.message}`);
-      throw err;
-    }
-  }
-  const parsed = scenarioSchema.safeParse({ ...scenario, orders });
-  if (!parsed.success)
-    throw new CliError(
-      `orders from ${files.join(', ')} do not fit the scenario:\n${formatIssues(parsed.error)}`,
-    );
-  return parsed.data;
 }
