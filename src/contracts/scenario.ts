@@ -40,6 +40,8 @@ export const carrierSchema = strictObject({
 export const receiverSchema = strictObject({
   id: idSchema,
   name: z.string().optional(),
+  /** Postal address for drivers' run sheets (street, number, city); run sheets show coordinates without it. */
+  address: z.string().max(300).optional(),
   kind: z.string().optional(),
   location: lonLatSchema,
   windows: z.array(timeWindowSchema).min(1, 'expected at least one receiving window'),

@@ -1,62 +1,37 @@
-import type { Plan } from '../contracts/index.ts';
+import type { Plan, Scenario } from '../contracts/index.ts';
+import { buildRunSheets } from './runsheet-model.ts';
+import { RUNSHEET_COLUMNS, runSheetRows, type RunSheetCell } from './runsheet-rows.ts';
+import { csvTextCell } from './spreadsheet-cells.ts';
 
-const HEADER = [
-  'vehicle',
-  'route',
-  'trip',
-  'sequence',
-  'receiver',
-  'arrival',
-  'departure',
-  'wait_min',
-  'orders',
-  'order_ids',
-  'load_kg',
-  'load_m3',
-  'load_units',
-  'lon',
-  'lat',
-];
+/**
+ * How a spreadsheet expects its CSV: `en` comma-separated with decimal points; `fr` as French spreadsheets
+ * export and open them: `;` between fields, decimal commas, and a UTF-8 BOM so accents survive a double-click.
+ */
+export type CsvDialect = 'en' | 'fr';
+export const CSV_DIALECTS: readonly CsvDialect[] = ['en', 'fr'];
 
-/** RFC 4180 quoting: only when the field needs it. */
-function cell(v: string | number): string {
-  const s = String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+const DIALECT = {
+  en: { delimiter: ',', decimal: '.', bom: '' },
+  fr: { delimiter: ';', decimal: ',', bom: '\uFEFF' },
+} as const;
+
+function cell(value: RunSheetCell, dialect: CsvDialect): string {
+  const d = DIALECT[dialect];
+  if (value === undefined) return '';
+  // numbers are written as numbers (a minus sign here is no formula); text is neutralised and quoted
+  if (typeof value === 'number') return String(Number(value.toFixed(4))).replace('.', d.decimal);
+  return csvTextCell(value, d.delimiter);
 }
 
 /**
- * Dispatchers' run sheets for the consolidated plan: one row per stop (vehicle, sequence, receiver,
- * arrival, orders, load after the stop), vehicles and trips in time order.
+ * Drivers' run sheets as CSV: per vehicle (natural order) and trip, a loading row at the hub, one row per
+ * stop (receiver name, address, window, deliveries and pickups apart, kg / m3 / units to unload and collect,
+ * notes) and a return row; the date and timezone on every row. See runsheet-model.ts.
  */
-export function planToRunsheetsCsv(plan: Plan): string {
-  const rows = [HEADER.join(',')];
-  const routes = [...plan.consolidated.routes].sort(
-    (a, b) => a.vehicle.localeCompare(b.vehicle) || a.trip - b.trip,
-  );
-  for (const r of routes) {
-    r.stops.forEach((s, i) => {
-      rows.push(
-        [
-          r.vehicle,
-          r.id,
-          r.trip,
-          i + 1,
-          s.receiverId,
-          s.arrival,
-          s.departure,
-          s.waitMin ?? 0,
-          s.orderIds.length,
-          s.orderIds.join(' '),
-          s.loadAfter.kg,
-          s.loadAfter.m3,
-          s.loadAfter.units,
-          s.location[0],
-          s.location[1],
-        ]
-          .map(cell)
-          .join(','),
-      );
-    });
-  }
-  return rows.join('\n') + '\n';
+export function planToRunsheetsCsv(plan: Plan, scenario?: Scenario, dialect: CsvDialect = 'en'): string {
+  const d = DIALECT[dialect];
+  const lines = [RUNSHEET_COLUMNS.join(d.delimiter)];
+  for (const row of runSheetRows(buildRunSheets(plan, scenario)))
+    lines.push(RUNSHEET_COLUMNS.map((c) => cell(row[c], dialect)).join(d.delimiter));
+  return d.bom + lines.join('\r\n') + '\r\n';
 }

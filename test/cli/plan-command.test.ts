@@ -61,10 +61,46 @@ describe('picon plan', () => {
       (f: { geometry: { type: string } }) => f.geometry.type === 'LineString',
     );
     expect(lines.length).toBe(plan.baseline.routes.length + plan.consolidated.routes.length);
-    const csv = (await readFile(join(out, 'runsheets.csv'), 'utf8')).trim().split('\n');
-    expect(csv[0]).toMatch(/^vehicle,route,trip,sequence,receiver,arrival/);
-    const stops = plan.consolidated.routes.reduce((s, r) => s + r.stops.length, 0);
-    expect(csv.length - 1).toBe(stops);
+    const csv = (await readFile(join(out, 'runsheets.csv'), 'utf8')).trim().split('\r\n');
+    expect(csv[0]).toMatch(
+      /^date,timezone,vehicle,vehicle_type,trip,step,type,place,receiver_id,address,arrival/,
+    );
+    // a loading row and a return row around each trip's stops
+    const rows = plan.consolidated.routes.reduce((s, r) => s + r.stops.length + 2, 0);
+    expect(csv.length - 1).toBe(rows);
+    const xlsx = await readFile(join(out, 'runsheets.xlsx'));
+    expect(xlsx.subarray(0, 4).toString('latin1')).toBe('PK\x03\x04');
+    const pdf = (await readFile(join(out, 'runsheets.pdf'))).toString('latin1');
+    const vehicles = new Set(plan.consolidated.routes.map((r) => r.vehicle)).size;
+    expect((pdf.match(/\/Type \/Page\b/g) ?? []).length).toBe(vehicles);
+  });
+
+  it('writes the French dialect of runsheets.csv with --csv-dialect fr', async () => {
+    const out = join(dir, 'out-fr');
+    const { code } = await picon('plan', join(dir, 'small.json'), '--out', out, '--csv-dialect', 'fr');
+    expect(code).toBe(0);
+    const csv = await readFile(join(out, 'runsheets.csv'), 'utf8');
+    expect(csv.startsWith('\uFEFFdate;timezone;vehicle;')).toBe(true);
+    const bad = await picon('plan', join(dir, 'small.json'), '--csv-dialect', 'de');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--csv-dialect must be one of en, fr, got "de"');
+  });
+
+  it('refuses an --out that is a file before solving, with exit code 2', async () => {
+    const file = join(dir, 'not-a-folder');
+    await writeFile(file, 'keep me');
+    const { code, stderr, stdout } = await picon(
+      'plan',
+      join(dir, 'small.json'),
+      '--out',
+      file,
+      '--effort',
+      'thorough',
+    );
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(`picon: --out ${file} is a file: give a folder to write into\n`);
+    expect(await readFile(file, 'utf8')).toBe('keep me');
   });
 
   it('names the bad field and exits 2 without a stack trace', async () => {

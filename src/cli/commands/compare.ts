@@ -1,15 +1,16 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Command } from 'commander';
 import { ComparisonSpecError } from '../../contracts/index.ts';
 import { comparisonToCsv } from '../../io/comparison-csv.ts';
 import { comparisonToHtml } from '../../io/comparison-html.ts';
 import { formatComparison } from '../../io/comparison-table.ts';
 import { CliError } from '../cli-error.ts';
+import { prepareOutputDir, writeOutputs } from '../output-dir.ts';
 import { progressLine } from '../progress-line.ts';
 import { readComparisonFile } from '../read-comparison.ts';
 import { runComparison } from '../run-comparison.ts';
 import { searchOverrides, withSearchOptions, type SearchOptions } from '../search-options.ts';
+
+const COMPARISON_FILES = ['comparison.json', 'comparison.csv', 'comparison.html'];
 
 interface CompareOptions extends SearchOptions {
   json?: boolean;
@@ -42,6 +43,7 @@ export function registerCompare(program: Command): void {
     }
     const { variants } = spec;
     const title = spec.name ?? `Comparison ${file}`;
+    if (opts.out) await prepareOutputDir(opts.out, COMPARISON_FILES);
     const clock = () => performance.now();
     const started = clock();
     process.stderr.write(`Planning ${variants.length} variants of ${file}\n`);
@@ -72,12 +74,12 @@ export function registerCompare(program: Command): void {
     for (const v of run.variants)
       for (const w of v.warnings) process.stderr.write(`warning: ${v.name}: ${w}\n`);
     const comparison = { variants: run.variants };
-    if (opts.out) {
-      await mkdir(opts.out, { recursive: true });
-      await writeFile(join(opts.out, 'comparison.json'), JSON.stringify(comparison, null, 2) + '\n');
-      await writeFile(join(opts.out, 'comparison.csv'), comparisonToCsv(run.variants));
-      await writeFile(join(opts.out, 'comparison.html'), comparisonToHtml(run.variants, title));
-    }
+    if (opts.out)
+      await writeOutputs(opts.out, {
+        'comparison.json': JSON.stringify(comparison, null, 2) + '\n',
+        'comparison.csv': comparisonToCsv(run.variants),
+        'comparison.html': comparisonToHtml(run.variants, title),
+      });
     process.stdout.write(
       opts.json ? JSON.stringify(comparison, null, 2) + '\n' : formatComparison(run.variants, title),
     );

@@ -1,0 +1,40 @@
+import { constants } from 'node:fs';
+import { access, mkdir, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CliError } from './cli-error.ts';
+
+const code = (err: unknown) => (err as NodeJS.ErrnoException).code ?? String(err);
+
+/**
+ * Makes sure `--out DIR` can take `files` before any solving: DIR is a folder (created if missing) picon may
+ * write in, and none of the names it will write is a folder. A mistake costs nothing then, instead of a whole
+ * solve. Files of these names are replaced (they are picon's own outputs); nothing else in DIR is touched.
+ * @throws CliError naming the path and the reason.
+ */
+export async function prepareOutputDir(dir: string, files: readonly string[]): Promise<void> {
+  const info = await stat(dir).catch((err: unknown) => {
+    if (code(err) === 'ENOENT') return undefined;
+    throw new CliError(`--out ${dir}: ${code(err)}`);
+  });
+  if (info && !info.isDirectory()) throw new CliError(`--out ${dir} is a file: give a folder to write into`);
+  if (!info)
+    await mkdir(dir, { recursive: true }).catch((err: unknown) => {
+      throw new CliError(`--out ${dir}: cannot create the folder (${code(err)})`);
+    });
+  await access(dir, constants.W_OK).catch((err: unknown) => {
+    throw new CliError(`--out ${dir}: cannot write into the folder (${code(err)})`);
+  });
+  for (const name of files) {
+    const target = await stat(join(dir, name)).catch(() => undefined);
+    if (target?.isDirectory())
+      throw new CliError(`--out ${dir}: ${name} is a folder, picon would write a file there`);
+  }
+}
+
+/** Writes the prepared outputs; a failure now (disk full) still names the file. */
+export async function writeOutputs(dir: string, outputs: Record<string, string | Uint8Array>): Promise<void> {
+  for (const [name, data] of Object.entries(outputs))
+    await writeFile(join(dir, name), data).catch((err: unknown) => {
+      throw new CliError(`cannot write ${join(dir, name)}: ${code(err)}`);
+    });
+}
