@@ -1,20 +1,39 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { cliFailure } from './cli-error.ts';
+import { cliFailure, EXIT_CODES } from './cli-error.ts';
 import { registerCommands } from './commands/index.ts';
 
 /** Runs the `picon` command line; returns the process exit code instead of exiting, so tests can call it. */
 export async function main(argv: readonly string[]): Promise<number> {
   const program = new Command('picon')
     .description('Physical-internet consolidation optimiser for last-kilometre city freight')
+    .version(packageVersion(), '-V, --version', "print picon's version")
     .exitOverride();
   registerCommands(program);
   try {
     await program.parseAsync([...argv]);
     return 0;
   } catch (err) {
-    if (err instanceof CommanderError) return err.exitCode;
+    if (err instanceof CommanderError) return commanderExitCode(err);
     const { exitCode, message } = cliFailure(err);
     process.stderr.write(`picon: ${message}\n`);
     return exitCode;
   }
+}
+
+/** The version in package.json (shipped beside src/ in the package and the image). */
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+/**
+ * Commander has printed its message already; only the code is picon's: `--help` and `--version` are no error
+ * (its code 0), and anything else it refuses (unknown option or command, missing argument, no command at all)
+ * is the user's to fix, like any input.
+ */
+function commanderExitCode(err: CommanderError): number {
+  return err.exitCode === 0 ? EXIT_CODES.ok : EXIT_CODES.input;
 }

@@ -5,21 +5,39 @@ const SHOW_AFTER_MS = 1000;
 const REDRAW_EVERY_MS = 100;
 const WIDTH = 30;
 
+/** On a non-terminal stderr (a CI log, `2> file`, a pipe), one line each time the solve passes a 5 % step. */
+const LOG_STEP_PERCENT = 5;
+
+/** What a terminal-less progress log needs of a stream. */
+type ProgressStream = Pick<NodeJS.WriteStream, 'write'> & { readonly isTTY?: boolean };
+
 /**
- * A progress bar on stderr (only on a terminal) for solves longer than a second. Written synchronously
- * from the solver's progress callback, since the solver holds the event loop while it runs.
+ * Solve progress on stderr for solves longer than a second. On a terminal: a bar redrawn in place. Elsewhere:
+ * plain lines, one per 5 % step (`progress  35%  routing  best cost 1234.5`), which logs and `tail -f` show.
+ * Written synchronously from the solver's progress callback, since the solver holds the event loop while it runs.
  */
 export function progressLine(
-  stream: NodeJS.WriteStream,
+  stream: ProgressStream,
   clock: () => number,
 ): { update: (p: PlanProgress) => void; done: () => void } {
   const started = clock();
   let last = -Infinity;
   let shown = false;
+  let loggedStep = -1;
   return {
     update(p) {
       const now = clock();
-      if (!stream.isTTY || now - started < SHOW_AFTER_MS || now - last < REDRAW_EVERY_MS) return;
+      if (now - started < SHOW_AFTER_MS) return;
+      if (!stream.isTTY) {
+        const step = Math.floor(p.percent / LOG_STEP_PERCENT);
+        if (step <= loggedStep) return;
+        loggedStep = step;
+        stream.write(
+          `progress ${String(step * LOG_STEP_PERCENT).padStart(3)}%  ${p.phase}  best cost ${p.bestCost.toFixed(1)}\n`,
+        );
+        return;
+      }
+      if (now - last < REDRAW_EVERY_MS) return;
       last = now;
       shown = true;
       const filled = Math.round((p.percent / 100) * WIDTH);
