@@ -31,7 +31,7 @@ const LAYERS = {
     dir: 'workers',
     layers: ['queue', 'planner', 'contracts', 'config'],
     npm: ['bullmq', 'ioredis'],
-    core: ['os', 'url'],
+    core: ['os', 'url', 'fs/promises'],
   },
   // The composition root: `picon serve` wires api + queue, `picon worker` starts workers, `picon vrptw` runs
   // the solver on benchmark instances, `picon generate` writes synthetic days.

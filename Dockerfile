@@ -1,11 +1,12 @@
 # picon: one image for the API (`picon serve`) and the workers (`picon worker`).
 # TypeScript runs through tsx (no build step), so the image carries the sources and production deps only.
-FROM node:20.20-bookworm-slim AS deps
+# Node 24: a long-term-support line (maintained to April 2028; Node 20 reached its end in April 2026).
+FROM node:24-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
 
-FROM node:20.20-bookworm-slim
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production \
     PORT=3000 \
     HOST=0.0.0.0
@@ -21,5 +22,6 @@ EXPOSE 3000
 # Node reaps the sandboxed solver children itself; tini-style init is provided by `init: true` in compose.
 ENTRYPOINT ["node", "bin/picon.mjs"]
 CMD ["serve"]
+# The API's health: /readyz (Redis reachable). Workers replace it with their health file (docker-compose.yml).
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"

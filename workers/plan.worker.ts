@@ -1,11 +1,13 @@
 import { hostname } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
 import type { Config } from '../src/config/env.ts';
 import { ConfigError, loadConfig, processEnv } from '../src/config/env.ts';
 import { createRedis } from '../src/queue/connection.ts';
 import { QUEUES } from '../src/queue/queue-names.ts';
 import { processComparisonJob } from './comparison.processor.ts';
+import { keepHealthFile } from './health-file.ts';
 
 const PLAN_PROCESSOR = fileURLToPath(new URL('./plan.processor.ts', import.meta.url));
 const TASK_PROCESSOR = fileURLToPath(new URL('./task.processor.ts', import.meta.url));
@@ -83,9 +85,27 @@ export async function startWorkers(
   };
 }
 
-/** Runs until SIGTERM/SIGINT, then closes gracefully (running solves finish; a second signal exits at once). */
-export async function runWorkerProcess(config: Config): Promise<void> {
+/**
+ * True while every worker runs and Redis answers a PING on `probe` (its own fail-fast connection: a PING on a
+ * worker's blocking connection would wait behind its blocking reads). What `--health-file` reports.
+ */
+export async function workersHealthy(workers: RunningWorkers, probe: Redis): Promise<boolean> {
+  const all = [workers.plans, workers.tasks, workers.comparisons];
+  return all.every((w) => w.isRunning()) && (await probe.ping()) === 'PONG';
+}
+
+/**
+ * Runs until SIGTERM/SIGINT, then closes gracefully (running solves finish; a second signal exits at once).
+ * With `healthFile`, keeps that file fresh while healthy (see health-file.ts).
+ */
+export async function runWorkerProcess(config: Config, opts: { healthFile?: string } = {}): Promise<void> {
   const workers = await startWorkers(config);
+  const probe = opts.healthFile ? createRedis(config.redis.url, 'producer') : undefined;
+  probe?.on('error', () => undefined); // an outage shows as a missing health file, not as a log flood
+  const health =
+    opts.healthFile && probe
+      ? keepHealthFile(opts.healthFile, () => workersHealthy(workers, probe))
+      : undefined;
   process.stderr.write(
     `picon worker: ${process.pid} ready (queue prefix ${config.queue.prefix}, concurrency ${config.worker.concurrency}, lock ${config.worker.lockDurationMs} ms)\n`,
   );
@@ -95,7 +115,10 @@ export async function runWorkerProcess(config: Config): Promise<void> {
       if (stopping) process.exit(130);
       stopping = true;
       process.stderr.write(`picon worker: ${signal}, finishing running jobs\n`);
-      void workers.close().then(resolve);
+      void Promise.all([health?.stop(), workers.close()]).then(() => {
+        probe?.disconnect();
+        resolve();
+      });
     };
     process.on('SIGTERM', () => stop('SIGTERM'));
     process.on('SIGINT', () => stop('SIGINT'));

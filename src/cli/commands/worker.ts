@@ -10,13 +10,17 @@ export function registerWorker(program: Command): void {
       'run a worker: splits plans into tasks, solves tasks and assembles plans in sandboxed processes; run as many as you like on any machine sharing Redis (REDIS_URL, PICON_WORKER_CONCURRENCY)',
     )
     .option('--concurrency <n>', 'tasks solved at the same time (default PICON_WORKER_CONCURRENCY or 1)')
-    .action(async (opts: { concurrency?: string }) => {
+    .option(
+      '--health-file <path>',
+      'rewrite this file every 10 s while the workers run and Redis answers, remove it otherwise (container health checks)',
+    )
+    .action(async (opts: { concurrency?: string; healthFile?: string }) => {
       const env = {
         ...processEnv(),
         ...(opts.concurrency ? { PICON_WORKER_CONCURRENCY: opts.concurrency } : {}),
       };
       try {
-        await runWorkerProcess(loadConfig(env));
+        await runWorkerProcess(loadConfig(env), opts.healthFile ? { healthFile: opts.healthFile } : {});
       } catch (err) {
         if (err instanceof ConfigError) throw new CliError(err.message);
         throw err;
