@@ -21,7 +21,11 @@ const LAYERS = {
   },
   'scenario-gen': { layers: ['contracts', 'domain'] },
   config: { npm: ['zod'], core: ['fs'] },
-  api: { layers: ['contracts', 'config'], npm: ['express', 'prom-client', 'zod'], core: ['crypto'] },
+  api: {
+    layers: ['contracts', 'config'],
+    npm: ['express', 'prom-client', 'zod', '@asteasolutions/zod-to-openapi', 'swagger-ui-dist'],
+    core: ['crypto'],
+  },
   queue: {
     layers: ['contracts', 'config'],
     npm: ['bullmq', 'ioredis', 'zod', '@bull-board/api', '@bull-board/express', 'express'],

@@ -3,7 +3,7 @@ import type { Express } from 'express';
 import { ApiError } from './api-error.ts';
 import type { AppDeps } from './app-deps.ts';
 import { authenticate, requireRole } from './auth.ts';
-import { DOCS_PAGE } from './docs-page.ts';
+import { docsRouter } from './docs-page.ts';
 import { errorHandler, notFound, requireJson } from './error-handler.ts';
 import { createMetrics } from './metrics.ts';
 import { buildOpenApi } from './openapi.ts';
@@ -47,15 +47,7 @@ export function createApp(deps: AppDeps): Express {
   app.get('/openapi.json', (_req, res) => {
     res.json(openapi);
   });
-  app.get('/docs', (_req, res) => {
-    res
-      .set(
-        'Content-Security-Policy',
-        "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'",
-      )
-      .type('html')
-      .send(DOCS_PAGE);
-  });
+  app.use(docsRouter());
 
   const auth = authenticate(deps.keys);
   if (deps.adminQueues) app.use('/admin/queues', auth, requireRole('admin'), deps.adminQueues);

@@ -1,15 +1,28 @@
+import { OpenApiGeneratorV31, OpenAPIRegistry, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { orderSchema, planSchema, scenarioSchema, seedSpreadSchema } from '../contracts/index.ts';
+import { idSchema, orderSchema, planSchema, scenarioSchema, seedSpreadSchema } from '../contracts/index.ts';
+import {
+  COMPARISON_EXAMPLE,
+  ERROR_EXAMPLE,
+  JOB_ACCEPTED_EXAMPLE,
+  ORDERS_CSV_EXAMPLE,
+  SCENARIO_EXAMPLE,
+  SUBMIT_ORDERS_EXAMPLE,
+} from './openapi-examples.ts';
 import {
   carriersResponseSchema,
   comparisonBodySchema,
   comparisonStatusSchema,
   errorBodySchema,
+  hubDayParamsSchema,
   hubsResponseSchema,
+  hubWithFleetSchema,
   jobAcceptedSchema,
+  listOrdersQuerySchema,
   ordersResponseSchema,
   planStatusSchema,
   receiversResponseSchema,
+  seedsQuerySchema,
   submitOrdersResponseSchema,
   submitOrdersSchema,
   vehicleTypesResponseSchema,
@@ -28,6 +41,7 @@ const COMPONENTS = {
   ComparisonRequest: comparisonBodySchema,
   ComparisonStatus: comparisonStatusSchema,
   SeedSpread: seedSpreadSchema,
+  Hub: hubWithFleetSchema,
   Hubs: hubsResponseSchema,
   Carriers: carriersResponseSchema,
   Receivers: receiversResponseSchema,
@@ -36,35 +50,12 @@ const COMPONENTS = {
 } as const;
 type ComponentName = keyof typeof COMPONENTS;
 
-const ref = (name: ComponentName) => ({ $ref: `#/components/schemas/${name}` });
-const json = (name: ComponentName, description: string) => ({
-  description,
-  content: { 'application/json': { schema: ref(name) } },
-});
-const errors = (...statuses: number[]) =>
-  Object.fromEntries(statuses.map((s) => [String(s), json('Error', ERROR_TEXT[s] ?? 'error')]));
-const ERROR_TEXT: Record<number, string> = {
-  400: 'invalid body or query (issues carry field paths)',
-  401: 'missing or unknown API key',
-  403: 'role not allowed',
-  404: 'unknown id',
-  409: 'plan not completed yet',
-  413: 'body over the size limit',
-  415: 'body is not application/json',
-  422: 'well-formed but refers to unknown hubs/receivers or has no orders',
-};
-const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
-const idempotencyHeader = {
-  name: 'Idempotency-Key',
-  in: 'header',
-  required: false,
-  description:
-    'Same key from the same caller gives the same id; without it, identical content gives the same id.',
-  schema: { type: 'string', maxLength: 200 },
-};
-const authed = { security: [{ bearer: [] }] };
-
-function componentSchemas(): Record<string, unknown> {
+/**
+ * Component schemas by zod 4's own JSON Schema generator (draft 2020-12, the dialect of OpenAPI 3.1), with
+ * every cross-reference as `#/components/schemas/NAME`. zod-to-openapi's `.openapi()` extension does not
+ * reach zod 4.6's schema instances, so components are registered as JSON Schema and paths refer to them.
+ */
+function componentSchemas(): Record<string, Record<string, unknown>> {
   const registry = z.registry<{ id: string }>();
   for (const [id, schema] of Object.entries(COMPONENTS)) registry.add(schema, { id });
   const out = z.toJSONSchema(registry, {
@@ -73,7 +64,7 @@ function componentSchemas(): Record<string, unknown> {
     unrepresentable: 'any',
     uri: (id) => `#/components/schemas/${id}`,
   });
-  const schemas: Record<string, unknown> = {};
+  const schemas: Record<string, Record<string, unknown>> = {};
   for (const [id, schema] of Object.entries(out.schemas)) {
     const { $schema: _s, $id: _i, ...rest } = schema as Record<string, unknown>;
     schemas[id] = rest;
@@ -81,235 +72,391 @@ function componentSchemas(): Record<string, unknown> {
   return schemas;
 }
 
-/** The OpenAPI 3.1 document served at /openapi.json, generated from the zod schemas (never hand-edited). */
+const ref = (name: ComponentName) => ({ $ref: `#/components/schemas/${name}` });
+const json = (name: ComponentName, description: string, example?: unknown) => ({
+  description,
+  content: { 'application/json': { schema: ref(name), ...(example === undefined ? {} : { example }) } },
+});
+const ERROR_TEXT: Record<number, string> = {
+  400: 'Invalid body, query or path: `issues` name each field (`orders[3].size.kg`, or `line 7, column E (kg)` for CSV).',
+  401: 'Missing or unknown API key.',
+  403: "The key's role may not call this route.",
+  404: 'Unknown id.',
+  409: 'The plan or comparison is not completed yet.',
+  413: 'Body over the size limit (PICON_BODY_LIMIT).',
+  415: 'Body of another media type than the route reads.',
+  422: 'Well-formed, but refers to unknown hubs or receivers, or cannot be planned.',
+  503: 'Redis unreachable.',
+};
+const errors = (...statuses: number[]) =>
+  Object.fromEntries(statuses.map((s) => [s, json('Error', ERROR_TEXT[s] ?? 'Error.', ERROR_EXAMPLE)]));
+
+const idParams = z.object({
+  id: z.string().min(1).describe('Plan or comparison id, as returned on submission.'),
+});
+const idempotencyHeaders = z.object({
+  'Idempotency-Key': z
+    .string()
+    .max(200)
+    .optional()
+    .describe(
+      'Same key from the same caller gives the same id; without it, identical content gives the same id.',
+    ),
+});
+const BEARER = [{ bearer: [] }];
+
+type Route = Omit<RouteConfig, 'responses'> & { responses: Record<number, unknown> };
+
+/** Every route of the API, as the routers in routes/ serve them. */
+const ROUTES: Route[] = [
+  {
+    method: 'post',
+    path: '/v1/orders',
+    operationId: 'submitOrders',
+    tags: ['orders'],
+    summary: "Submit a carrier's orders for a hub and day",
+    description:
+      "Idempotent by order id: resubmitting an id replaces the order. A carrier key's orders get its carrier; an admin names it per order. " +
+      'The body is JSON, or a spreadsheet export as `text/csv` with `?hub=&date=` (`,` `;` or tab separated, decimal point or comma, ' +
+      'UTF-8 with or without BOM; columns `id, carrierId?, receiverId, kind?, kg, m3?, units?, windowStart?, windowEnd?, note?`).',
+    request: {
+      query: listOrdersQuerySchema.partial().describe('Only for a CSV body: the hub and day of the orders.'),
+      body: {
+        required: true,
+        content: {
+          'application/json': { schema: ref('SubmitOrders'), example: SUBMIT_ORDERS_EXAMPLE },
+          'text/csv': { schema: { type: 'string' }, example: ORDERS_CSV_EXAMPLE },
+        },
+      },
+    },
+    responses: {
+      200: json('SubmitOrdersResponse', 'Stored: how many orders were new and how many replaced.', {
+        hubId: 'CMDU',
+        date: '2025-03-18',
+        accepted: 2,
+        created: 2,
+        replaced: 0,
+      }),
+      ...errors(400, 401, 403, 413, 415, 422),
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/orders',
+    operationId: 'listOrders',
+    tags: ['orders'],
+    summary: 'List the orders of a hub and day',
+    description: 'A carrier sees only its own orders; dispatchers and planners see all.',
+    request: { query: listOrdersQuerySchema },
+    responses: { 200: json('Orders', 'The stored orders.'), ...errors(400, 401, 403) },
+  },
+  {
+    method: 'post',
+    path: '/v1/plans',
+    operationId: 'createPlan',
+    tags: ['plans'],
+    summary: 'Plan a whole scenario',
+    description:
+      'Queues the plan (planner role) and answers its id at once; follow it with `GET /v1/plans/{id}` or its event stream. ' +
+      "The plan equals `picon plan`'s for the same seed and effort. With `?seeds=N` the scenario is planned with N seeds " +
+      'as a comparison, whose spread is `GET /v1/comparisons/{id}/spread`.',
+    request: {
+      query: seedsQuerySchema,
+      headers: idempotencyHeaders,
+      body: {
+        required: true,
+        content: { 'application/json': { schema: ref('Scenario'), example: SCENARIO_EXAMPLE } },
+      },
+    },
+    responses: {
+      202: json('JobAccepted', 'Queued.', JOB_ACCEPTED_EXAMPLE),
+      ...errors(400, 401, 403, 413, 415),
+    },
+  },
+  {
+    method: 'post',
+    path: '/v1/hubs/{hubId}/days/{date}/plan',
+    operationId: 'planHubDay',
+    tags: ['plans'],
+    summary: "Plan a hub's day from the stored orders",
+    description:
+      "Dispatcher role: the hub's reference data and the carriers' stored orders of that day, planned as one scenario.",
+    request: { params: hubDayParamsSchema, headers: idempotencyHeaders },
+    responses: {
+      202: json('JobAccepted', 'Queued.', JOB_ACCEPTED_EXAMPLE),
+      ...errors(400, 401, 403, 404, 422),
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/plans/{id}',
+    operationId: 'getPlan',
+    tags: ['plans'],
+    summary: 'Get a plan: status, progress and result',
+    description: 'The plan itself is in `result` once `status` is `completed`.',
+    request: { params: idParams },
+    responses: {
+      200: json('PlanStatus', 'Status, progress and, when completed, the plan.'),
+      ...errors(401, 403, 404),
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/plans/{id}/events',
+    operationId: 'streamPlanEvents',
+    tags: ['plans'],
+    summary: "Follow a plan's progress (server-sent events)",
+    description:
+      'Events: `status`, `active`, `progress` `{ percent, bestCost, phase }`, then `completed` or `failed`.',
+    request: { params: idParams },
+    responses: {
+      200: {
+        description: 'An event stream.',
+        content: { 'text/event-stream': { schema: { type: 'string' } } },
+      },
+      ...errors(401, 403, 404),
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/plans/{id}/geojson',
+    operationId: 'getPlanGeoJson',
+    tags: ['plans'],
+    summary: 'Export a plan as GeoJSON',
+    description: 'Routes as LineStrings and stops as Points of a completed plan, KPIs in the properties.',
+    request: { params: idParams },
+    responses: {
+      200: {
+        description: 'A GeoJSON FeatureCollection.',
+        content: { 'application/geo+json': { schema: { type: 'object' } } },
+      },
+      ...errors(401, 403, 404, 409),
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/plans/{id}/runsheets.csv',
+    operationId: 'getPlanRunSheets',
+    tags: ['plans'],
+    summary: 'Export the run sheets of a plan as CSV',
+    description:
+      'Per vehicle and trip: a loading row, one row per stop (arrival, window, orders, kg / m3 / units to unload and collect), a return row.',
+    request: { params: idParams },
+    responses: {
+      200: { description: 'CSV, one row per step.', content: { 'text/csv': { schema: { type: 'string' } } } },
+      ...errors(401, 403, 404, 409),
+    },
+  },
+  {
+    method: 'post',
+    path: '/v1/comparisons',
+    operationId: 'createComparison',
+    tags: ['comparisons'],
+    summary: 'Compare scenario variants',
+    description:
+      'Whole scenarios, or a base and JSON Merge Patches (as `picon compare` reads): one plan per variant, then KPIs, savings and allocation side by side.',
+    request: {
+      headers: idempotencyHeaders,
+      body: {
+        required: true,
+        content: { 'application/json': { schema: ref('ComparisonRequest'), example: COMPARISON_EXAMPLE } },
+      },
+    },
+    responses: {
+      202: json('JobAccepted', 'Queued.', { id: 'c5d1e0f4b2a3c6d7e8f9a0b1c2d3e4f5a6', status: 'queued' }),
+      ...errors(400, 401, 403, 413, 415),
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/comparisons/{id}',
+    operationId: 'getComparison',
+    tags: ['comparisons'],
+    summary: 'Get a comparison: status and result',
+    description: 'Each variant of the result carries the id of its plan.',
+    request: { params: idParams },
+    responses: {
+      200: json('ComparisonStatus', 'Status, progress and, when completed, the variants.'),
+      ...errors(401, 403, 404),
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/comparisons/{id}/spread',
+    operationId: 'getSeedSpread',
+    tags: ['comparisons'],
+    summary: "Get the seed spread of a scenario's plans",
+    description:
+      'For `POST /v1/plans?seeds=N`: every KPI, saving and cause as median, min and max over the seeds.',
+    request: { params: idParams },
+    responses: {
+      200: json('SeedSpread', 'Median, min and max of every figure.'),
+      ...errors(401, 403, 404, 409, 422),
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/hubs',
+    operationId: 'listHubs',
+    tags: ['reference'],
+    summary: 'List hubs with their fleet',
+    description: 'Reference data, readable by every role.',
+    responses: { 200: json('Hubs', 'Hubs, each with its fleet.'), ...errors(401) },
+  },
+  {
+    method: 'put',
+    path: '/v1/hubs',
+    operationId: 'replaceHubs',
+    tags: ['reference'],
+    summary: 'Replace the hubs',
+    description:
+      'Admin role: the whole list of hubs, each with its whole fleet; every API process serves it from then on.',
+    request: { body: { required: true, content: { 'application/json': { schema: ref('Hubs') } } } },
+    responses: { 200: json('Hubs', 'The stored list.'), ...errors(400, 401, 403, 413, 415, 422) },
+  },
+  {
+    method: 'get',
+    path: '/v1/hubs/{hubId}',
+    operationId: 'getHub',
+    tags: ['reference'],
+    summary: 'Get a hub with its fleet',
+    description: 'Reference data, readable by every role.',
+    request: { params: z.object({ hubId: idSchema }) },
+    responses: { 200: json('Hub', 'The hub and its fleet.'), ...errors(401, 404) },
+  },
+  {
+    method: 'get',
+    path: '/v1/carriers',
+    operationId: 'listCarriers',
+    tags: ['reference'],
+    summary: 'List carriers',
+    description: 'Reference data, readable by every role.',
+    responses: { 200: json('Carriers', 'Carriers with their depots and baseline vehicles.'), ...errors(401) },
+  },
+  {
+    method: 'put',
+    path: '/v1/carriers',
+    operationId: 'replaceCarriers',
+    tags: ['reference'],
+    summary: 'Replace the carriers',
+    description: 'Admin role: the whole list; every API process serves it from then on.',
+    request: { body: { required: true, content: { 'application/json': { schema: ref('Carriers') } } } },
+    responses: { 200: json('Carriers', 'The stored list.'), ...errors(400, 401, 403, 413, 415, 422) },
+  },
+  {
+    method: 'get',
+    path: '/v1/receivers',
+    operationId: 'listReceivers',
+    tags: ['reference'],
+    summary: 'List receivers',
+    description: 'Receivers with their windows and access rules, readable by every role.',
+    responses: { 200: json('Receivers', 'Receivers.'), ...errors(401) },
+  },
+  {
+    method: 'put',
+    path: '/v1/receivers',
+    operationId: 'replaceReceivers',
+    tags: ['reference'],
+    summary: 'Replace the receivers',
+    description: 'Admin role: the whole list; every API process serves it from then on.',
+    request: { body: { required: true, content: { 'application/json': { schema: ref('Receivers') } } } },
+    responses: { 200: json('Receivers', 'The stored list.'), ...errors(400, 401, 403, 413, 415, 422) },
+  },
+  {
+    method: 'get',
+    path: '/v1/vehicle-types',
+    operationId: 'listVehicleTypes',
+    tags: ['reference'],
+    summary: 'List vehicle types',
+    description:
+      'Built-in type ids and the seeded definitions (capacity, speed, costs, energy with its source).',
+    responses: { 200: json('VehicleTypes', 'Vehicle types.'), ...errors(401) },
+  },
+  {
+    method: 'get',
+    path: '/healthz',
+    operationId: 'liveness',
+    tags: ['ops'],
+    summary: 'Liveness',
+    description: 'The process answers.',
+    security: [],
+    responses: {
+      200: {
+        description: 'Alive.',
+        content: { 'application/json': { schema: { type: 'object' }, example: { status: 'ok' } } },
+      },
+    },
+  },
+  {
+    method: 'get',
+    path: '/readyz',
+    operationId: 'readiness',
+    tags: ['ops'],
+    summary: 'Readiness',
+    description: 'Redis answers: the API can queue plans and store orders.',
+    security: [],
+    responses: {
+      200: {
+        description: 'Ready.',
+        content: { 'application/json': { schema: { type: 'object' }, example: { status: 'ready' } } },
+      },
+      ...errors(503),
+    },
+  },
+  {
+    method: 'get',
+    path: '/metrics',
+    operationId: 'metrics',
+    tags: ['ops'],
+    summary: 'Prometheus metrics',
+    description: 'HTTP timings, queue depths and job durations in the text exposition format.',
+    security: [],
+    responses: {
+      200: {
+        description: 'Text exposition format.',
+        content: { 'text/plain': { schema: { type: 'string' } } },
+      },
+    },
+  },
+];
+
+const TAGS = [
+  { name: 'orders', description: "Carriers' orders for a hub and day." },
+  { name: 'plans', description: 'Plans of a scenario or of a hub day, their progress and exports.' },
+  { name: 'comparisons', description: 'Scenario variants and seed spreads side by side.' },
+  { name: 'reference', description: 'Hubs, fleet, carriers, receivers and vehicle types.' },
+  { name: 'ops', description: 'Health and metrics, without a key.' },
+];
+
+/**
+ * The OpenAPI 3.1 document served at /openapi.json, generated (never hand-edited): paths, parameters and
+ * headers by @asteasolutions/zod-to-openapi from the zod schemas that validate them, bodies and responses as
+ * references to the components of componentSchemas().
+ */
 export function buildOpenApi(version: string): Record<string, unknown> {
-  return {
+  const registry = new OpenAPIRegistry();
+  for (const [name, schema] of Object.entries(componentSchemas()))
+    registry.registerComponent('schemas', name, schema);
+  registry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API key of PICON_API_KEYS_FILE (`Authorization: Bearer KEY`).',
+  });
+  for (const route of ROUTES) registry.registerPath({ security: BEARER, ...route } as RouteConfig);
+  const generated = new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {
       title: 'picon API',
       version,
-      description: 'Last-mile freight consolidation: orders, plans, comparisons.',
+      description:
+        'Physical-internet consolidation for last-kilometre city freight: carriers submit orders, dispatchers plan a hub day, ' +
+        'planners compare scenarios. Units are in the field names (`distanceKm`, `energyKWh`, `co2eKg`); times are local `HH:MM` ' +
+        "in the scenario's timezone. Every /v1 route needs `Authorization: Bearer KEY`.",
+      license: { name: 'MIT', identifier: 'MIT' },
     },
-    servers: [{ url: '/' }],
-    components: {
-      schemas: componentSchemas(),
-      securitySchemes: {
-        bearer: { type: 'http', scheme: 'bearer', description: 'API key from PICON_API_KEYS_FILE' },
-      },
-    },
-    paths: {
-      '/v1/orders': {
-        post: {
-          summary:
-            "Submit a carrier's orders for a hub and day (idempotent by order id: resubmitting replaces)",
-          tags: ['orders'],
-          ...authed,
-          requestBody: { required: true, content: { 'application/json': { schema: ref('SubmitOrders') } } },
-          responses: {
-            '200': json('SubmitOrdersResponse', 'stored'),
-            ...errors(400, 401, 403, 413, 415, 422),
-          },
-        },
-        get: {
-          summary: 'Orders of a hub and day (a carrier sees only its own)',
-          tags: ['orders'],
-          ...authed,
-          parameters: [
-            { name: 'hub', in: 'query', required: true, schema: { type: 'string' } },
-            { name: 'date', in: 'query', required: true, schema: { type: 'string', format: 'date' } },
-          ],
-          responses: { '200': json('Orders', 'orders'), ...errors(400, 401, 403) },
-        },
-      },
-      '/v1/plans': {
-        post: {
-          summary:
-            'Plan a whole scenario (planner); with ?seeds=N, plan it with N seeds as a comparison whose spread is /v1/comparisons/{id}/spread',
-          tags: ['plans'],
-          ...authed,
-          parameters: [
-            idempotencyHeader,
-            {
-              name: 'seeds',
-              in: 'query',
-              required: false,
-              description: 'plan with seeds seed, seed+1, …: 2 to 20; the answer is then a comparison id',
-              schema: { type: 'integer', minimum: 2, maximum: 20 },
-            },
-          ],
-          requestBody: { required: true, content: { 'application/json': { schema: ref('Scenario') } } },
-          responses: { '202': json('JobAccepted', 'queued'), ...errors(400, 401, 403, 413, 415) },
-        },
-      },
-      '/v1/hubs/{hubId}/days/{date}/plan': {
-        post: {
-          summary: "Plan a hub's day from the stored orders (dispatcher)",
-          tags: ['plans'],
-          ...authed,
-          parameters: [
-            { name: 'hubId', in: 'path', required: true, schema: { type: 'string' } },
-            { name: 'date', in: 'path', required: true, schema: { type: 'string', format: 'date' } },
-            idempotencyHeader,
-          ],
-          responses: { '202': json('JobAccepted', 'queued'), ...errors(400, 401, 403, 404, 422) },
-        },
-      },
-      '/v1/plans/{id}': {
-        get: {
-          summary: 'Status, progress and (when completed) the plan',
-          tags: ['plans'],
-          ...authed,
-          parameters: [idParam],
-          responses: { '200': json('PlanStatus', 'plan status'), ...errors(401, 403, 404) },
-        },
-      },
-      '/v1/plans/{id}/events': {
-        get: {
-          summary:
-            'Server-sent events: status, active, progress {percent, bestCost, phase}, then completed or failed',
-          tags: ['plans'],
-          ...authed,
-          parameters: [idParam],
-          responses: {
-            '200': {
-              description: 'event stream',
-              content: { 'text/event-stream': { schema: { type: 'string' } } },
-            },
-            ...errors(401, 403, 404),
-          },
-        },
-      },
-      '/v1/plans/{id}/geojson': {
-        get: {
-          summary: 'Routes and stops of a completed plan as a GeoJSON FeatureCollection',
-          tags: ['plans'],
-          ...authed,
-          parameters: [idParam],
-          responses: {
-            '200': {
-              description: 'GeoJSON',
-              content: { 'application/geo+json': { schema: { type: 'object' } } },
-            },
-            ...errors(401, 403, 404, 409),
-          },
-        },
-      },
-      '/v1/plans/{id}/runsheets.csv': {
-        get: {
-          summary: 'Run sheets of a completed plan (one row per stop)',
-          tags: ['plans'],
-          ...authed,
-          parameters: [idParam],
-          responses: {
-            '200': { description: 'CSV', content: { 'text/csv': { schema: { type: 'string' } } } },
-            ...errors(401, 403, 404, 409),
-          },
-        },
-      },
-      '/v1/comparisons': {
-        post: {
-          summary:
-            'Compare scenario variants (whole scenarios, or a base and merge patches): one plan job per variant, aggregated KPIs, savings and allocation',
-          tags: ['comparisons'],
-          ...authed,
-          parameters: [idempotencyHeader],
-          requestBody: {
-            required: true,
-            content: { 'application/json': { schema: ref('ComparisonRequest') } },
-          },
-          responses: { '202': json('JobAccepted', 'queued'), ...errors(400, 401, 403, 413, 415) },
-        },
-      },
-      '/v1/comparisons/{id}': {
-        get: {
-          summary: 'Comparison status and result',
-          tags: ['comparisons'],
-          ...authed,
-          parameters: [idParam],
-          responses: { '200': json('ComparisonStatus', 'comparison status'), ...errors(401, 403, 404) },
-        },
-      },
-      '/v1/comparisons/{id}/spread': {
-        get: {
-          summary:
-            'A scenario planned with several seeds (POST /v1/plans?seeds=N): every KPI, saving and cause as median and min–max',
-          tags: ['comparisons'],
-          ...authed,
-          parameters: [idParam],
-          responses: { '200': json('SeedSpread', 'seed spread'), ...errors(401, 403, 404, 409, 422) },
-        },
-      },
-      '/v1/hubs': {
-        get: {
-          summary: 'Hubs with their fleet',
-          tags: ['reference'],
-          ...authed,
-          responses: { '200': json('Hubs', 'hubs'), ...errors(401) },
-        },
-        put: {
-          summary:
-            'Replace the whole list of hubs, each with its whole fleet (admin); every API process serves it from then on',
-          tags: ['reference'],
-          ...authed,
-          requestBody: { required: true, content: { 'application/json': { schema: ref('Hubs') } } },
-          responses: { '200': json('Hubs', 'the stored list'), ...errors(400, 401, 403, 413, 415, 422) },
-        },
-      },
-      '/v1/carriers': {
-        get: {
-          summary: 'Carriers',
-          tags: ['reference'],
-          ...authed,
-          responses: { '200': json('Carriers', 'carriers'), ...errors(401) },
-        },
-        put: {
-          summary: 'Replace the whole list of carriers (admin); every API process serves it from then on',
-          tags: ['reference'],
-          ...authed,
-          requestBody: { required: true, content: { 'application/json': { schema: ref('Carriers') } } },
-          responses: { '200': json('Carriers', 'the stored list'), ...errors(400, 401, 403, 413, 415, 422) },
-        },
-      },
-      '/v1/receivers': {
-        get: {
-          summary: 'Receivers with windows and access rules',
-          tags: ['reference'],
-          ...authed,
-          responses: { '200': json('Receivers', 'receivers'), ...errors(401) },
-        },
-        put: {
-          summary: 'Replace the whole list of receivers (admin); every API process serves it from then on',
-          tags: ['reference'],
-          ...authed,
-          requestBody: { required: true, content: { 'application/json': { schema: ref('Receivers') } } },
-          responses: { '200': json('Receivers', 'the stored list'), ...errors(400, 401, 403, 413, 415, 422) },
-        },
-      },
-      '/v1/vehicle-types': {
-        get: {
-          summary: 'Vehicle types (built-in ids and seeded definitions)',
-          tags: ['reference'],
-          ...authed,
-          responses: { '200': json('VehicleTypes', 'vehicle types'), ...errors(401) },
-        },
-      },
-      '/healthz': {
-        get: { summary: 'Liveness', tags: ['ops'], responses: { '200': { description: 'alive' } } },
-      },
-      '/readyz': {
-        get: {
-          summary: 'Readiness (Redis ping)',
-          tags: ['ops'],
-          responses: { '200': { description: 'ready' }, '503': json('Error', 'Redis unreachable') },
-        },
-      },
-      '/metrics': {
-        get: {
-          summary: 'Prometheus metrics',
-          tags: ['ops'],
-          responses: { '200': { description: 'text exposition format' } },
-        },
-      },
-    },
-  };
+    // relative: "Try it out" in /docs calls the server that serves the document, wherever it runs
+    servers: [{ url: '/', description: 'The server serving this document' }],
+    tags: TAGS,
+  });
+  return generated as unknown as Record<string, unknown>;
 }
