@@ -23,7 +23,15 @@ const LAYERS = {
   config: { npm: ['zod'], core: ['fs'] },
   api: {
     layers: ['contracts', 'config'],
-    npm: ['express', 'prom-client', 'zod', '@asteasolutions/zod-to-openapi', 'swagger-ui-dist'],
+    npm: [
+      'express',
+      'prom-client',
+      'zod',
+      '@asteasolutions/zod-to-openapi',
+      'swagger-ui-dist',
+      'pino',
+      'pino-http',
+    ],
     core: ['crypto'],
   },
   queue: {

@@ -1,4 +1,5 @@
 import type { RequestHandler } from 'express';
+import type { Logger } from 'pino';
 import type { ApiKey } from '../config/api-keys.ts';
 import type { Config } from '../config/env.ts';
 import type { Plan } from '../contracts/index.ts';
@@ -40,6 +41,8 @@ export interface AppDeps {
   readonly ordersCsv?: OrdersCsvImporter;
   /** Bull Board (or any admin UI) mounted at /admin/queues behind the admin role. */
   readonly adminQueues?: RequestHandler;
+  /** Structured access log (pino, JSON lines with request ids); none when absent (tests). */
+  readonly logger?: Logger;
   /** Where unexpected errors are logged. @defaultValue stderr */
   readonly log?: (line: string) => void;
 }

@@ -1,5 +1,6 @@
 import express from 'express';
 import type { Express } from 'express';
+import { accessLog } from './access-log.ts';
 import { ApiError } from './api-error.ts';
 import type { AppDeps } from './app-deps.ts';
 import { authenticate, requireRole } from './auth.ts';
@@ -23,6 +24,7 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
+  if (deps.logger) app.use(accessLog(deps.logger));
   const metrics = createMetrics(deps.planJobs);
   app.use(metrics.httpTimer);
 

@@ -1,4 +1,5 @@
 import type { ApiKey } from '../../src/config/api-keys.ts';
+import type { Logger } from '../../src/api/access-log.ts';
 import { createApp } from '../../src/api/app.ts';
 import { importOrdersCsv } from '../../src/io/orders-csv.ts';
 import { MemoryOrderStore } from '../../src/api/memory-order-store.ts';
@@ -24,7 +25,7 @@ export const API_KEYS: ApiKey[] = [
 
 export const bearer = (key: string) => ({ Authorization: `Bearer ${key}` });
 
-export function testApp(opts: { bodyLimit?: string } = {}) {
+export function testApp(opts: { bodyLimit?: string; logger?: Logger } = {}) {
   const planJobs = new FakePlanJobs();
   const orders = new MemoryOrderStore();
   const logged: string[] = [];
@@ -42,6 +43,7 @@ export function testApp(opts: { bodyLimit?: string } = {}) {
       runsheetsCsv: () => 'vehicle,route\n',
     },
     ordersCsv: importOrdersCsv,
+    ...(opts.logger ? { logger: opts.logger } : {}),
     log: (l) => logged.push(l),
   });
   return { app, planJobs, orders, logged };

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { Command } from 'commander';
+import { createLogger, type LevelWithSilent, type Logger } from '../../api/access-log.ts';
 import { createApp } from '../../api/app.ts';
 import type { PlanJobs } from '../../contracts/ports.ts';
 import { referenceFromScenario, ReferenceRegistry, ReferenceSource } from '../../api/reference-data.ts';
@@ -35,6 +36,8 @@ export async function startServer(opts: {
   keys: readonly ApiKey[];
   reference: ReferenceRegistry;
   log?: (line: string) => void;
+  /** The structured access log; none when absent (tests). */
+  logger?: Logger;
 }): Promise<RunningServer> {
   const { config } = opts;
   const redis = createRedis(config.redis.url, 'producer');
@@ -61,7 +64,8 @@ export async function startServer(opts: {
     exporters: { geojson: planToGeoJson, runsheetsCsv: planToRunsheetsCsv },
     ordersCsv: importOrdersCsv,
     adminQueues: bullBoardRouter([bull.plans, bull.tasks, bull.comparisons]),
-    ...(opts.log ? { log: opts.log } : {}),
+    ...(opts.logger ? { logger: opts.logger } : {}),
+    ...(opts.log ? { log: opts.log } : opts.logger ? { log: errorLine(opts.logger) } : {}),
   });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.http.port, config.http.host, (err?: Error) =>
@@ -116,7 +120,13 @@ export function registerServe(program: Command): void {
     .option('--port <port>', 'port to listen on (default PORT or 3000)')
     .option('--host <host>', 'interface to bind (default HOST or 0.0.0.0)')
     .option('--dev', 'start without a keys file, printing a generated admin key')
-    .action(async (opts: { port?: string; host?: string; dev?: boolean }) => {
+    .option(
+      '--log-level <level>',
+      'JSON logs on stdout from this level: trace, debug, info (default: one line per request), warn, error, silent',
+      logLevel,
+      'info',
+    )
+    .action(async (opts: { port?: string; host?: string; dev?: boolean; logLevel: LevelWithSilent }) => {
       const env = {
         ...processEnv(),
         ...(opts.port ? { PORT: opts.port } : {}),
@@ -131,7 +141,12 @@ export function registerServe(program: Command): void {
         if (err instanceof ConfigError) throw new CliError(err.message);
         throw err;
       }
-      const running = await startServer({ config, keys, reference: await resolveReference(config) });
+      const running = await startServer({
+        config,
+        keys,
+        reference: await resolveReference(config),
+        logger: createLogger(opts.logLevel),
+      });
       process.stderr.write(`picon serve: listening on ${running.url} (docs ${running.url}/docs)\n`);
       await new Promise<void>((resolve) => {
         const stop = (signal: string) => {
@@ -143,3 +158,13 @@ export function registerServe(program: Command): void {
       });
     });
 }
+
+const LOG_LEVELS: readonly LevelWithSilent[] = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
+function logLevel(value: string): LevelWithSilent {
+  const level = LOG_LEVELS.find((l) => l === value);
+  if (!level) throw new CliError(`--log-level must be one of ${LOG_LEVELS.join(', ')}, got "${value}"`);
+  return level;
+}
+
+/** Unexpected errors (with their stack) as error entries of the structured log. */
+const errorLine = (logger: Logger) => (line: string) => logger.error({ msg: line });
