@@ -1,22 +1,7 @@
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { picon } from '../support/run-picon.ts';
 import { describe, expect, it } from 'vitest';
 import { progressLine } from '../../src/cli/progress-line.ts';
-
-const run = promisify(execFile);
-const BIN = join(import.meta.dirname, '../../bin/picon.mjs');
-
-async function picon(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { timeout: 60_000 });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe('picon, the command itself', () => {
   it('prints the version of package.json', async () => {

@@ -1,27 +1,14 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { planSchema, scenarioSchema, type Order } from '../../src/contracts/index.ts';
 import { auditPlan } from '../support/audit/index.ts';
+import { picon } from '../support/run-picon.ts';
 
-const run = promisify(execFile);
-const BIN = join(import.meta.dirname, '../../bin/picon.mjs');
 const DAY = 'fixtures/tiny/two-shops.json';
 const FRENCH_CSV = 'fixtures/tiny/orders-fr.csv';
-
-async function picon(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { timeout: 60_000 });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 /** The French file's rows, written out by hand: the test does not trust the reader to tell what it holds. */
 const EXPECTED: Order[] = [
