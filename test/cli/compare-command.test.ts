@@ -1,27 +1,13 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readComparisonFile } from '../../src/cli/read-comparison.ts';
 import { runComparison } from '../../src/cli/run-comparison.ts';
 import { comparisonSchema, type Plan } from '../../src/contracts/index.ts';
 import { auditPlan } from '../support/audit/index.ts';
+import { picon } from '../support/run-picon.ts';
 import { smallScenario } from '../support/small-scenario.ts';
-
-const run = promisify(execFile);
-const BIN = join(import.meta.dirname, '../../bin/picon.mjs');
-
-async function picon(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { timeout: 120_000 });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 // A tiny base and the kinds of variant a planner writes: the fleet, the trunk vehicles, receivers' windows.
 const SPEC = {
