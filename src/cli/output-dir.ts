@@ -1,9 +1,29 @@
 import { constants } from 'node:fs';
 import { access, mkdir, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { CliError } from './cli-error.ts';
 
 const code = (err: unknown) => (err as NodeJS.ErrnoException).code ?? String(err);
+
+/**
+ * `mkdir -p`, one level at a time from the nearest folder that exists: Node's recursive mkdir loops forever
+ * where a parent refuses a child with ENOENT (`/proc/x`), so it is not used.
+ */
+async function makeFolders(dir: string): Promise<void> {
+  const missing: string[] = [];
+  for (let d = resolve(dir); ; d = dirname(d)) {
+    if (
+      await stat(d).then(
+        () => true,
+        () => false,
+      )
+    )
+      break;
+    missing.unshift(d);
+    if (dirname(d) === d) break;
+  }
+  for (const d of missing) await mkdir(d);
+}
 
 /**
  * Makes sure `--out DIR` can take `files` before any solving: DIR is a folder (created if missing) picon may
@@ -18,7 +38,7 @@ export async function prepareOutputDir(dir: string, files: readonly string[]): P
   });
   if (info && !info.isDirectory()) throw new CliError(`--out ${dir} is a file: give a folder to write into`);
   if (!info)
-    await mkdir(dir, { recursive: true }).catch((err: unknown) => {
+    await makeFolders(dir).catch((err: unknown) => {
       throw new CliError(`--out ${dir}: cannot create the folder (${code(err)})`);
     });
   await access(dir, constants.W_OK).catch((err: unknown) => {

@@ -87,6 +87,25 @@ describe('picon plan', () => {
     expect(stdout).toBe('');
     expect(stderr).toBe(`picon: --out ${file} is a file: give a folder to write into\n`);
     expect(await readFile(file, 'utf8')).toBe('keep me');
+    // a folder that cannot be made fails at once (Node's own recursive mkdir loops forever on this one)
+    const proc = await picon(
+      'plan',
+      join(dir, 'small.json'),
+      '--out',
+      '/proc/picon-out',
+      '--effort',
+      'thorough',
+    );
+    expect([proc.code, proc.stderr]).toEqual([
+      2,
+      'picon: --out /proc/picon-out: cannot create the folder (ENOENT)\n',
+    ]);
+  });
+
+  it('creates the --out folder and its missing parents', async () => {
+    const out = join(dir, 'deep', 'er', 'out');
+    expect((await picon('plan', join(dir, 'small.json'), '--out', out)).code).toBe(0);
+    expect(JSON.parse(await readFile(join(out, 'plan.json'), 'utf8')).schemaVersion).toBe(1);
   });
 
   it('names the bad field and exits 2 without a stack trace', async () => {
