@@ -10,6 +10,9 @@ import type { ReferenceSource } from './reference-data.ts';
 export interface PlanExporters {
   readonly geojson: (plan: Plan) => unknown;
   readonly runsheetsCsv: (plan: Plan) => string;
+  /** Drivers' run sheets as a workbook (one sheet per vehicle) and as a PDF (one page per vehicle). */
+  readonly runsheetsXlsx?: (plan: Plan) => Promise<Uint8Array>;
+  readonly runsheetsPdf?: (plan: Plan) => Promise<Uint8Array>;
 }
 
 /** One problem of an uploaded order file, located as a spreadsheet shows it. */

@@ -247,6 +247,32 @@ const ROUTES: Route[] = [
       ...errors(401, 403, 404, 409),
     },
   },
+  ...(
+    [
+      [
+        'xlsx',
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'Xlsx',
+        'one worksheet per vehicle',
+      ],
+      ['pdf', 'application/pdf', 'Pdf', 'one A4 page per vehicle, to hand to the driver'],
+    ] as const
+  ).map(([ext, type, name, what]): Route => ({
+    method: 'get',
+    path: `/v1/plans/{id}/runsheets.${ext}`,
+    operationId: `getPlanRunSheets${name}`,
+    tags: ['plans'],
+    summary: `Export the run sheets of a plan as ${ext.toUpperCase()}`,
+    description: `The run sheets of the CSV export, ${what}.`,
+    request: { params: idParams },
+    responses: {
+      200: {
+        description: `${ext.toUpperCase()} file.`,
+        content: { [type]: { schema: { type: 'string', format: 'binary' } } },
+      },
+      ...errors(401, 403, 404, 409),
+    },
+  })),
   {
     method: 'post',
     path: '/v1/comparisons',

@@ -112,6 +112,20 @@ describe('orders -> hub-day plan -> progress -> result (real Redis, worker proce
     const csv = await call(`/v1/plans/${id}/runsheets.csv`, KEYS.dispatcher);
     expect(csv.status).toBe(200);
     expect((await csv.text()).split('\n')[0]).toContain('vehicle');
+    // the drivers' sheets as a workbook and as a PDF, one page per vehicle
+    const vehicles = new Set((done.result as Plan).consolidated.routes.map((r) => r.vehicle)).size;
+    const pdf = await call(`/v1/plans/${id}/runsheets.pdf`, KEYS.dispatcher);
+    expect([pdf.status, pdf.headers.get('content-type')]).toEqual([200, 'application/pdf']);
+    const pdfText = Buffer.from(await pdf.arrayBuffer()).toString('latin1');
+    expect(pdfText.startsWith('%PDF-')).toBe(true);
+    expect((pdfText.match(/\/Type \/Page\b/g) ?? []).length).toBe(vehicles);
+    const xlsx = await call(`/v1/plans/${id}/runsheets.xlsx`, KEYS.dispatcher);
+    expect(xlsx.status).toBe(200);
+    expect(
+      Buffer.from(await xlsx.arrayBuffer())
+        .subarray(0, 4)
+        .toString('latin1'),
+    ).toBe('PK\x03\x04');
   });
 
   it('a scenario planned by the workers equals planScenario in-process with the same seed and effort', async () => {

@@ -114,5 +114,21 @@ export function plansRouter(deps: AppDeps): Router {
       .send(deps.exporters.runsheetsCsv(plan));
   });
 
+  const binaryRunSheets = [
+    ['xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'runsheetsXlsx'],
+    ['pdf', 'application/pdf', 'runsheetsPdf'],
+  ] as const;
+  for (const [ext, type, exporter] of binaryRunSheets)
+    router.get(`/plans/:id/runsheets.${ext}`, requireRole(...READERS), async (req, res) => {
+      const write = deps.exporters?.[exporter];
+      if (!write) throw new ApiError('NOT_FOUND', `run sheet ${ext} export is not available on this server`);
+      const id = pathParam(req.params, 'id');
+      const plan = await completedPlan(deps, id);
+      res
+        .type(type)
+        .attachment(`${id}-runsheets.${ext}`)
+        .send(Buffer.from(await write(plan)));
+    });
+
   return router;
 }

@@ -12,6 +12,8 @@ import { ConfigError, loadConfig, processEnv } from '../../config/env.ts';
 import { importOrdersCsv } from '../../io/orders-csv.ts';
 import { planToGeoJson } from '../../io/plan-geojson.ts';
 import { planToRunsheetsCsv } from '../../io/runsheets-csv.ts';
+import { planToRunsheetsPdf } from '../../io/runsheets-pdf.ts';
+import { planToRunsheetsXlsx } from '../../io/runsheets-xlsx.ts';
 import { bullBoardRouter } from '../../queue/bull-board.ts';
 import { BullPlanJobs } from '../../queue/bull-plan-jobs.ts';
 import { createRedis, waitReady } from '../../queue/connection.ts';
@@ -61,7 +63,12 @@ export async function startServer(opts: {
     planJobs,
     orders: new RedisOrderStore(redis, config.queue.prefix),
     reference: new ReferenceSource(referenceStore),
-    exporters: { geojson: planToGeoJson, runsheetsCsv: planToRunsheetsCsv },
+    exporters: {
+      geojson: planToGeoJson,
+      runsheetsCsv: planToRunsheetsCsv,
+      runsheetsXlsx: planToRunsheetsXlsx,
+      runsheetsPdf: planToRunsheetsPdf,
+    },
     ordersCsv: importOrdersCsv,
     adminQueues: bullBoardRouter([bull.plans, bull.tasks, bull.comparisons]),
     ...(opts.logger ? { logger: opts.logger } : {}),
