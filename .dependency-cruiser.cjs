@@ -12,7 +12,7 @@ const LAYERS = {
   energy: { layers: ['domain'] },
   geo: { layers: ['domain'], npm: ['@turf/boolean-point-in-polygon', '@turf/distance', '@turf/helpers'] },
   contracts: { layers: ['domain'], npm: ['zod'] },
-  consolidation: { layers: ['solver', 'energy', 'geo', 'domain'], npm: ['javascript-lp-solver'] },
+  consolidation: { layers: ['solver', 'energy', 'geo', 'domain'], npm: ['javascript-lp-solver', 'highs'] },
   planner: { layers: ['consolidation', 'solver', 'energy', 'geo', 'contracts', 'domain'] },
   io: { layers: ['contracts', 'geo', 'domain'], core: ['fs/promises'] },
   'scenario-gen': { layers: ['contracts', 'domain'] },
@@ -84,11 +84,11 @@ module.exports = {
       to: { couldNotResolve: true },
     },
     {
-      // lp-adapter.ts is the one place that knows the LP library, so it can be swapped.
+      // lp-adapter.ts is the one place that knows the LP libraries, so they can be swapped.
       name: 'lp-solver-only-in-lp-adapter',
       severity: 'error',
       from: { pathNot: '^src/consolidation/lp-adapter\\.ts$' },
-      to: { path: '^node_modules/javascript-lp-solver/' },
+      to: { path: '^node_modules/(javascript-lp-solver|highs)/' },
     },
     {
       // bull-board.ts is the one bridge from the queue to HTTP: it mounts BullMQ's queues as an express router.
