@@ -161,7 +161,8 @@ function estimates(city: City, candidates: readonly number[]): Estimates {
       const km =
         (city.travel.distance(at, r.location) + city.travel.distance(r.location, at)) / METRES_PER_KM;
       const rate = Math.min(...(fleetTypes[k] ?? []).map((t) => ratePerKm(city, t)));
-      return (trunk[i]?.[k] ?? 0) + (km * rate) / STOPS_PER_TOUR;
+      const handling = (units[i] as number) * (city.hubs[h]?.handlingCostEurPerUnit ?? 0);
+      return (trunk[i]?.[k] ?? 0) + (km * rate) / STOPS_PER_TOUR + handling;
     }),
   );
   return {

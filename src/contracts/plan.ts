@@ -99,6 +99,8 @@ export const hubReportSchema = z.object({
   units: z.number(),
   capacityUnits: z.number().optional(),
   fixedCostEurPerDay: z.number(),
+  /** The hub's cost for the day: fixed cost when open + labour per handling unit (in the consolidated cost). */
+  costEur: z.number(),
   /** Pooled vehicles used, and trunk vehicles based there. */
   vehicles: z.number().int(),
   trunkVehicles: z.number().int(),

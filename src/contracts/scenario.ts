@@ -26,6 +26,10 @@ export const hubSchema = strictObject({
   handlingKWhPerUnit: z.number().min(0).optional(),
   /** Cost of opening the hub for a day (rent, staff on duty); what the hub choice weighs against the km saved. */
   fixedCostEurPerDay: z.number().min(0).max(1_000_000).optional(),
+  /** Labour to cross-dock one handling unit (unload, sort, load); default an assumption (src/planner/hub-costs.ts). */
+  handlingMinutesPerUnit: z.number().min(0).max(60).optional(),
+  /** Hub labour cost per hour; default an assumption (src/planner/hub-costs.ts). */
+  labourCostEurPerHour: z.number().min(0).max(500).optional(),
 });
 
 export const carrierSchema = strictObject({

@@ -82,6 +82,8 @@ export interface CityHub {
   readonly capacityUnits?: number | undefined;
   readonly handlingKWhPerUnit: KWh;
   readonly fixedCostEurPerDay: number;
+  /** Labour cost of cross-docking one handling unit: minutes per unit × hourly rate. */
+  readonly handlingCostEurPerUnit: number;
 }
 
 export interface CityCarrier {

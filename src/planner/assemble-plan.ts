@@ -115,6 +115,7 @@ export function assemblePlan(
     ctx,
   );
   const trunk = reportTrunk(city, network);
+  const hubs = reportHubs(city, pooledRoutes, trunk, network, facilities);
   const hubKWh = hubHandling(city, pooledOrders, hubOf).reduce((a, b) => a + b, 0);
   const hub = { kWh: hubKWh, co2eKg: hubKWh * electricityFactor(scenario.options?.electricityCo2eKgPerKWh) };
 
@@ -177,7 +178,7 @@ export function assemblePlan(
       kpis: consolidatedKpis,
       routes: consolidatedRoutes,
       trunk,
-      hubs: reportHubs(city, pooledRoutes, trunk, network, facilities),
+      hubs,
       unassigned: unpooled.map((u) => ({
         ...u,
         detail: keptUndelivered.has(u.orderId)
@@ -199,6 +200,7 @@ export function assemblePlan(
       groupBy(pooledRoutes),
       groupBy(residualRoutes),
       trunk,
+      hubs,
     ),
     meta: {
       allocationMethod: ALLOCATION_METHOD,

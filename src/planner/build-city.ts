@@ -18,6 +18,7 @@ import {
 } from '../energy/index.ts';
 import { circuityTravel, DEFAULT_CIRCUITY, matrixTravel } from '../geo/index.ts';
 import { cleanTypeIndices } from './clean-fleet-types.ts';
+import { HUB_HANDLING_MINUTES_PER_UNIT, HUB_LABOUR_COST_EUR_PER_HOUR } from './hub-costs.ts';
 import { receiverAccess } from './receiver-access.ts';
 
 export const DEFAULT_SEED = 1;
@@ -119,6 +120,9 @@ export function buildCity(
       capacityUnits: h.capacityUnits,
       handlingKWhPerUnit: h.handlingKWhPerUnit ?? DEFAULT_HUB_HANDLING_KWH_PER_UNIT,
       fixedCostEurPerDay: h.fixedCostEurPerDay ?? 0,
+      handlingCostEurPerUnit:
+        ((h.handlingMinutesPerUnit ?? HUB_HANDLING_MINUTES_PER_UNIT) / 60) *
+        (h.labourCostEurPerHour ?? HUB_LABOUR_COST_EUR_PER_HOUR),
     })),
     carriers: scenario.carriers.map((c, i) => ({
       id: c.id,

@@ -1,6 +1,7 @@
 import type { HubReport, PlanRoute, TrunkTrip } from '../contracts/index.ts';
 import type { FacilityChoice, TrunkNetwork } from '../consolidation/index.ts';
 import type { City } from '../domain/city.ts';
+import { hubCostEur } from './hub-costs.ts';
 
 const round = (x: number, digits = 3): number => Number(x.toFixed(digits));
 
@@ -44,6 +45,7 @@ export function reportHubs(
       units: round(units),
       ...(h.capacityUnits !== undefined ? { capacityUnits: h.capacityUnits } : {}),
       fixedCostEurPerDay: h.fixedCostEurPerDay,
+      costEur: round(hubCostEur(city, i, open, units), 2),
       vehicles: new Set(routes.map((r) => r.vehicle)).size,
       trunkVehicles,
       reason: facilities.hubReasons[i] ?? '',

@@ -69,7 +69,7 @@ describe('fixtures/lille/scenarios.json', async () => {
     same('three candidate hubs', { hubs: hubs?.hubs, fleet: hubs?.fleet });
     expect(hubs?.hubs.map((h) => [h.id, h.fixedCostEurPerDay ?? 0, h.capacityUnits])).toEqual([
       ['CMDU', 0, 2000],
-      ['LOMME', 150, undefined],
+      ['LOMME', 50, undefined],
       ['LESQUIN', 5000, undefined],
     ]);
     for (const name of variants.map((v) => v.name).filter((n) => n.startsWith('low-emission zone')))

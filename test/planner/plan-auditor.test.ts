@@ -737,6 +737,31 @@ describe('trunk trips and hubs', () => {
     );
   });
 
+  it("a hub's report off: closed while pooling, wrong units, a cost without its labour or fixed cost", () => {
+    const hub = (p: Plan) => must(p.consolidated.hubs[0], 'hub row');
+    expect(hub(small.plan).costEur).toBeGreaterThan(0);
+    expectCaught(audit(small, { plan: (p) => void (hub(p).open = false) }), 'HUB_REPORT_MISMATCH');
+    expectCaught(audit(small, { plan: (p) => void (hub(p).units += 1) }), 'HUB_REPORT_MISMATCH');
+    expectCaught(audit(small, { plan: (p) => void (hub(p).costEur *= 0.9) }), 'HUB_REPORT_MISMATCH');
+    expectCaught(
+      audit(small, { scenario: (s) => void (must(s.hubs[0], 'hub').fixedCostEurPerDay = 100) }),
+      'HUB_REPORT_MISMATCH',
+    );
+    expectCaught(audit(small, { plan: (p) => void p.consolidated.hubs.pop() }), 'HUB_REPORT_MISMATCH');
+    // the hub's cost left out of what carriers pay
+    expectCaught(
+      audit(small, {
+        plan: (p) => {
+          const cost = hub(p).costEur;
+          for (const row of p.allocation) row.allocatedCost -= cost / p.allocation.length;
+          for (const row of p.allocation)
+            row.saving = Number((row.standaloneCost - row.allocatedCost).toFixed(2));
+        },
+      }),
+      'ALLOCATION_NOT_EFFICIENT',
+    );
+  });
+
   it('hub handling energy off, or counted on other figures than the hub units', () => {
     expectCaught(
       audit(small, {

@@ -15,7 +15,8 @@ export const PRO_RATA_BY_KG = 'pro-rata-by-kg';
  * costs add up to the whole consolidated cost (pooled runs + carriers' rounds for unpooled orders +
  * trunk trips) - efficiency; and, for the pro-rata-by-kg rule, each carrier pays its own rounds, each
  * trunk vehicle's cost in proportion to the kg it loads or unloads on it (at depots; a sailing's kg split
- * evenly between its carriers), and each hub's pooled cost in proportion to the kg it sends through that hub.
+ * evenly between its carriers), each hub's pooled cost in proportion to the kg it sends through that hub, and
+ * each hub's own cost (fixed and labour) in proportion to the handling units it sends through it.
  */
 export function auditAllocation(
   ctx: AuditContext,
@@ -24,6 +25,7 @@ export function auditAllocation(
   baseline: readonly RouteFigures[],
   consolidated: readonly RouteFigures[],
   trunk: readonly TrunkFigures[],
+  hubCosts: ReadonlyMap<string, number> = new Map(),
 ): void {
   const rows = plan.allocation;
   const ids = ctx.scenario.carriers.map((c) => c.id);
@@ -48,8 +50,19 @@ export function auditAllocation(
         if (o && m) m.set(o.carrierId, (m.get(o.carrierId) ?? 0) + o.size.kg);
       }
 
-  let total: Cost = { eur: 0, slackEur: 0 };
+  let total: Cost = {
+    eur: [...hubCosts.values()].reduce((a, b) => a + b, 0),
+    slackEur: hubCosts.size * MONEY_ROUNDING_EUR,
+  };
   for (const r of [routesCost(pooled), routesCost(own), trunkCost(ctx, trunk)]) total = addCost(total, r);
+  const units = new Map(hubIds.map((h) => [h, new Map<string, number>()]));
+  for (const r of pooled)
+    for (const s of r.route.stops)
+      for (const id of s.orderIds) {
+        const o = ctx.orders.get(id);
+        const m = units.get(r.route.start);
+        if (o && m) m.set(o.carrierId, (m.get(o.carrierId) ?? 0) + Math.max(1, o.size.units ?? 0));
+      }
   const allocated = rows.reduce((s, r) => s + r.allocatedCost, 0);
   if (!close(allocated, total.eur, total.slackEur + rows.length * MONEY_ROUNDING_EUR))
     v.add(
@@ -77,6 +90,15 @@ export function auditAllocation(
     if (!proRata) continue;
     let share = routesCost(byStart(own, row.carrierId));
     share = addCost(share, trunkShare(ctx, trunk, row.carrierId));
+    for (const [h, cost] of hubCosts) {
+      const m = units.get(h);
+      const all = m ? [...m.values()].reduce((a, b) => a + b, 0) : 0;
+      if (m && all > 0)
+        share = addCost(share, {
+          eur: (cost * (m.get(row.carrierId) ?? 0)) / all,
+          slackEur: MONEY_ROUNDING_EUR,
+        });
+    }
     for (const h of hubIds) {
       const m = kg.get(h) as Map<string, number>;
       const hubKg = [...m.values()].reduce((a, b) => a + b, 0);

@@ -1,7 +1,7 @@
 import type { Plan, Scenario } from '../../../src/contracts/index.ts';
 import { auditAllocation } from './allocation.ts';
 import { auditContext, type AuditContext, type AuditOptions } from './context.ts';
-import { auditHubs, type HubFigures } from './hubs.ts';
+import { auditHubReports, auditHubs, type HubFigures } from './hubs.ts';
 import { auditPlanPart, type PartFigures } from './part.ts';
 import { auditCleanFleet } from './clean-fleet.ts';
 import { auditSavings, auditSavingsBreakdown } from './savings.ts';
@@ -51,7 +51,8 @@ export function auditPlanDetailed(scenario: Scenario, plan: Plan, options: Audit
   const ownRoundsCleanFleet = auditCleanFleet(ctx, v, plan);
   auditSavings(v, plan);
   auditSavingsBreakdown(v, plan);
-  auditAllocation(ctx, v, plan, baseline.routes, consolidated.routes, trunk);
+  const hubCosts = auditHubReports(ctx, v, plan.consolidated.hubs, hubs);
+  auditAllocation(ctx, v, plan, baseline.routes, consolidated.routes, trunk, hubCosts);
   return { violations: v.list, baseline, consolidated, ownRoundsCleanFleet, trunk, hubs, context: ctx };
 }
 

@@ -208,6 +208,9 @@ export const DEFAULT_FLEET_RELOAD_MIN = 15;
 export const CARRIER_SHIFT = { start: '05:00', end: '20:00' } as const;
 export const CARRIER_MAX_TRIPS = 2;
 export const CARRIER_RELOAD_MIN = 30;
+/** Hub labour (assumption): 1 minute per handling unit at 30 EUR an hour; `hubs[]` fields override them. */
+export const HUB_HANDLING_MINUTES_PER_UNIT = 1;
+export const HUB_LABOUR_COST_EUR_PER_HOUR = 30;
 /** Trunk trips: 20 min docking at the hub between trips, 15 min loading at a depot, at most 4 trips a vehicle. */
 export const TRUNK_DOCK_MIN = 20;
 export const TRUNK_LOAD_MIN = 15;
