@@ -11,3 +11,5 @@ export * from './core-check.ts';
 export * from './allocation-rows.ts';
 export * from './allocate.ts';
 export { largestRemainder, roundToTotal, toCents } from './largest-remainder.ts';
+export * from './emission-shares.ts';
+export * from './chain-elements.ts';

@@ -4,10 +4,21 @@ import { coalitionSize, grandCoalition, type CostTable } from './cost-game.ts';
 import { toAllocation, type Allocation } from './allocation.ts';
 import { CoalitionSpan } from './span.ts';
 
-/** Tolerance on normalised costs (the largest |c(S)| is 1): an excess this close to the level is tight. */
+/**
+ * javascript-lp-solver rounds the values it reports to its precision, asked here at LP_PRECISION, so a level
+ * carried from one LP to the next is off by a few LP_PRECISION. Right-hand sides carried over get RELAX of
+ * room either side so that error cannot make the next LP infeasible, and an excess within TIGHT of the level
+ * counts as tight (RELAX of room on up to n constraints adds up: TIGHT is 100 RELAX). On normalised costs (the
+ * largest |c(S)| is 1), TIGHT is 0.15 cent on a 15,000 EUR game.
+ */
+const LP_PRECISION = 1e-10;
 const TIGHT = 1e-7;
-/** Relaxation of right-hand sides carried from one LP to the next, so float noise cannot make them infeasible. */
 const RELAX = 1e-9;
+/**
+ * Coarser precisions tried, in order, when javascript-lp-solver wrongly reports a feasible LP infeasible (seen in
+ * tests); HiGHS is the last resort (its default tolerances, 1e-7, are looser than LP_PRECISION).
+ */
+const RETRY_PRECISIONS = [1e-9, 1e-8];
 /**
  * The LP variables are non-negative (lp-adapter.ts), so shares and the level are shifted: x_i = y_i - X_SHIFT,
  * t = u - T_SHIFT. With |c(S)| <= 1 every optimal point has -4 <= x_i <= 3 and -1.5 <= t_1 <= 2 (the equal
@@ -69,10 +80,15 @@ export function lexicographicCentre(table: CostTable): LexicographicCentre {
 
   const solve = (model: LinearModel): Map<string, number> => {
     linearPrograms++;
-    const solution = solveLinearProgram(model);
-    if (!solution)
-      throw new InternalError('BROKEN_INVARIANT', `nucleolus LP ${linearPrograms} has no optimum`);
-    return solution;
+    // Every LP here is feasible and bounded by construction; javascript-lp-solver's phase 1 occasionally says
+    // otherwise at one precision and not at another, so retry, then ask HiGHS, before calling it a bug.
+    for (const precision of [LP_PRECISION, ...RETRY_PRECISIONS]) {
+      const solution = solveLinearProgram(model, 'js', { precision });
+      if (solution) return solution;
+    }
+    const solution = solveLinearProgram(model, 'highs');
+    if (solution) return solution;
+    throw new InternalError('BROKEN_INVARIANT', `nucleolus LP ${linearPrograms} has no optimum`);
   };
   const sharesOf = (solution: Map<string, number>): number[] =>
     Array.from({ length: n }, (_, i) => (solution.get(`x${i}`) ?? 0) - X_SHIFT);
@@ -91,21 +107,29 @@ export function lexicographicCentre(table: CostTable): LexicographicCentre {
       solve(model(n, cost, individuallyRational, fixed, free, { level, objective: candidates })),
     );
     candidates = candidates.filter((s) => excess(witness, s) >= level - TIGHT);
-    const newlyFixed: number[] = [];
+    let newlyFixed = 0;
+    let closest: { s: number; slack: number } | undefined;
     for (const s of candidates) {
       if (span.contains(s)) continue; // determined by the fixed ones: leaves the free set below
       const probe = sharesOf(
         solve(model(n, cost, individuallyRational, fixed, free, { level, objective: [s] })),
       );
-      if (excess(probe, s) >= level - TIGHT) {
+      const slack = level - excess(probe, s);
+      if (slack <= TIGHT) {
         fixed.push({ s, level });
         span.add(s);
-        newlyFixed.push(s);
-      }
+        newlyFixed++;
+      } else if (!closest || slack < closest.slack) closest = { s, slack };
     }
-    // Each round fixes at least one coalition outside the span, so there are at most n - 1 rounds.
-    if (newlyFixed.length === 0)
-      throw new InternalError('BROKEN_INVARIANT', `nucleolus round at level ${level} fixed nothing`);
+    // In exact arithmetic each round fixes a coalition outside the span (so at most n - 1 rounds). Should float
+    // error leave every candidate slack, the least slack one is fixed: progress is kept, and checkOptimum below
+    // still vouches for the result.
+    if (newlyFixed === 0) {
+      if (!closest)
+        throw new InternalError('BROKEN_INVARIANT', `nucleolus round at level ${level} has no candidate`);
+      fixed.push({ s: closest.s, level });
+      span.add(closest.s);
+    }
     free = free.filter((s) => !span.contains(s));
   }
   if (epsilon === undefined) throw new InternalError('BROKEN_INVARIANT', 'nucleolus solved no LP');
@@ -198,7 +222,7 @@ function model(
   for (let i = 0; i < n; i++) {
     const v: Record<string, number> = { N: 1, objective: 0 };
     if (individuallyRational) {
-      constraints[`ir${i}`] = { max: cost(1 << i) + X_SHIFT + RELAX };
+      constraints[`ir${i}`] = { max: cost(1 << i) + X_SHIFT };
       v[`ir${i}`] = 1;
     }
     for (const s of round.objective ?? []) if ((s >> i) & 1) v['objective'] = (v['objective'] ?? 0) + 1;
@@ -206,7 +230,11 @@ function model(
     for (const s of free) if ((s >> i) & 1) v[`c${s}`] = 1;
     variables[`x${i}`] = v;
   }
-  for (const { s, level } of fixed) constraints[`f${s}`] = { equal: cost(s) + level + shift(s) };
+  // x(S) - c(S) = t_j within RELAX either side, so the LP's rounded t_j cannot make it infeasible.
+  for (const { s, level } of fixed) {
+    const rhs = cost(s) + level + shift(s);
+    constraints[`f${s}`] = { min: rhs - RELAX, max: rhs + RELAX };
+  }
   if (round.level === undefined) {
     // x(S) - t <= c(S)  becomes  y(S) - u <= c(S) + |S| X_SHIFT - T_SHIFT
     for (const s of free) constraints[`c${s}`] = { max: cost(s) + shift(s) - T_SHIFT };
