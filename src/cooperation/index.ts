@@ -13,3 +13,4 @@ export * from './allocate.ts';
 export { largestRemainder, roundToTotal, toCents } from './largest-remainder.ts';
 export * from './emission-shares.ts';
 export * from './chain-elements.ts';
+export * from './warm-start.ts';
