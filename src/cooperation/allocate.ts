@@ -1,7 +1,7 @@
 import { coreCheck, type CoreCheck } from './core-check.ts';
 import type { CostTable } from './cost-game.ts';
 import type { Allocation } from './allocation.ts';
-import { leastCore, nucleolus } from './nucleolus.ts';
+import { coreIsEmpty, leastCore, leastCoreValueEur, nucleolus } from './nucleolus.ts';
 import { proportional } from './proportional.ts';
 import { scrb } from './scrb.ts';
 import { shapley } from './shapley.ts';
@@ -29,19 +29,22 @@ export interface ChosenAllocation {
  * core, replaces it. Either way the plan says so.
  */
 export function allocate(table: CostTable, rule: AllocationRule): ChosenAllocation {
-  const lc = leastCore(table);
+  // One LP tells whether the core is empty; the sequential LPs run only when their allocation is needed.
+  const epsilonEur = leastCoreValueEur(table);
+  const coreEmpty = coreIsEmpty(table, epsilonEur);
   const byRule: Record<AllocationRule, () => Allocation> = {
     shapley: () => shapley(table),
     proportional: () => proportional(table),
     scrb: () => scrb(table),
     nucleolus: () => nucleolus(table),
   };
-  let allocation = byRule[rule]();
+  let allocation: Allocation;
   let fallback: string | undefined;
-  if (lc.coreEmpty) {
-    allocation = lc.allocation;
-    fallback = `the core is empty (some coalition pays at least ${lc.epsilonEur.toFixed(2)} EUR above its own cost under any split): least-core allocation instead of ${rule}`;
+  if (coreEmpty) {
+    allocation = leastCore(table).allocation;
+    fallback = `the core is empty (some coalition pays at least ${epsilonEur.toFixed(2)} EUR above its own cost under any split): least-core allocation instead of ${rule}`;
   } else {
+    allocation = byRule[rule]();
     const above = allocation.sharesCents.findIndex(
       (c, i) => c > Math.round((table.costsEur[1 << i] as number) * 100) + 1,
     );
@@ -54,8 +57,8 @@ export function allocate(table: CostTable, rule: AllocationRule): ChosenAllocati
     allocation,
     requested: rule,
     core: coreCheck(table, allocation),
-    coreEmpty: lc.coreEmpty,
-    leastCoreEpsilonEur: lc.epsilonEur,
+    coreEmpty,
+    leastCoreEpsilonEur: epsilonEur,
     fallback,
   };
 }

@@ -2,6 +2,7 @@ import { InputError } from '../domain/errors.ts';
 import { grandCoalition, type CostTable } from './cost-game.ts';
 import { toCents } from './largest-remainder.ts';
 import type { Allocation, AllocationMethod } from './allocation.ts';
+import type { CoreCheck } from './core-check.ts';
 
 /** One carrier's line of the allocation table, in euros to the cent. */
 export interface AllocationRow {
@@ -41,4 +42,22 @@ export function allocationRows(
       method: allocation.method,
     };
   });
+}
+
+/** The plan's `allocationCore`: the core check with the coalition named by carrier ids. */
+export function allocationCore(
+  check: CoreCheck,
+  carrierIds: readonly string[],
+): { exact: boolean; maxExcessEur: number; coalition: string[]; inCore: boolean } {
+  return {
+    exact: check.exact,
+    maxExcessEur: check.maxExcessEur,
+    coalition: check.coalition.map((i) => {
+      const id = carrierIds[i];
+      if (id === undefined)
+        throw new InputError('INVALID_VALUE', `no carrier id for player ${i}`, { field: 'carrierIds' });
+      return id;
+    }),
+    inCore: check.inCore,
+  };
 }

@@ -54,7 +54,10 @@ export interface LexicographicCentre {
  * is unique) or no free coalition is left. t_1 is the least-core value: the core is empty iff t_1 > 0.
  * Costs are normalised by their largest magnitude for the LPs. n <= 12.
  */
-export function lexicographicCentre(table: CostTable): LexicographicCentre {
+export function lexicographicCentre(
+  table: CostTable,
+  options: { firstRoundOnly?: boolean } = {},
+): LexicographicCentre {
   const n = table.players;
   const all = grandCoalition(n);
   const scale = Math.max(1, ...Array.from(table.costsEur, (c) => Math.abs(c)));
@@ -101,6 +104,7 @@ export function lexicographicCentre(table: CostTable): LexicographicCentre {
     const level = (main.get('t') ?? 0) - T_SHIFT;
     epsilon ??= level;
     x = sharesOf(main);
+    if (options.firstRoundOnly) break; // the least-core value is known; x is one least-core point among many
     let candidates = free.filter((s) => excess(x, s) >= level - TIGHT);
     // A witness: the optimal point with the most total slack on the candidates frees those it leaves slack.
     const witness = sharesOf(
@@ -142,6 +146,19 @@ export function lexicographicCentre(table: CostTable): LexicographicCentre {
   };
 }
 
+/**
+ * The least-core value alone (one LP): the smallest possible largest excess. The core is empty iff it is > 0
+ * (beyond the LP tolerance), so this is the cheap emptiness test.
+ */
+export function leastCoreValueEur(table: CostTable): number {
+  return lexicographicCentre(table, { firstRoundOnly: true }).leastCoreEpsilonEur;
+}
+
+/** True when the least-core value is above the LP tolerance: no allocation keeps every coalition at or below c(S). */
+export function coreIsEmpty(table: CostTable, epsilonEur: number): boolean {
+  return epsilonEur > TIGHT * Math.max(1, ...Array.from(table.costsEur, (c) => Math.abs(c)));
+}
+
 /** The nucleolus as an allocation to the cent. */
 export function nucleolus(table: CostTable): Allocation {
   return toAllocation('nucleolus', table, lexicographicCentre(table).sharesEur);
@@ -167,8 +184,7 @@ export function leastCore(table: CostTable): LeastCore {
   return {
     allocation: toAllocation('least-core', table, centre.sharesEur),
     epsilonEur: centre.leastCoreEpsilonEur,
-    coreEmpty:
-      centre.leastCoreEpsilonEur > TIGHT * Math.max(1, ...Array.from(table.costsEur, (c) => Math.abs(c))),
+    coreEmpty: coreIsEmpty(table, centre.leastCoreEpsilonEur),
     individuallyRational: centre.individuallyRational,
   };
 }

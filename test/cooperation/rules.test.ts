@@ -3,7 +3,9 @@ import { costTable } from '../../src/cooperation/cost-game.ts';
 import { proportional } from '../../src/cooperation/proportional.ts';
 import { scrb, scrbEur } from '../../src/cooperation/scrb.ts';
 import { shapleyEur } from '../../src/cooperation/shapley.ts';
-import { allocationRows } from '../../src/cooperation/allocation-rows.ts';
+import { allocationCore, allocationRows } from '../../src/cooperation/allocation-rows.ts';
+import { coreCheck } from '../../src/cooperation/core-check.ts';
+import { leastCore, leastCoreValueEur } from '../../src/cooperation/nucleolus.ts';
 import { allocate } from '../../src/cooperation/allocate.ts';
 import { shapley } from '../../src/cooperation/shapley.ts';
 import { airport, emptyCore, randomGame } from './games.ts';
@@ -101,5 +103,21 @@ describe('allocate (rule, then the fallbacks of issue 9)', () => {
     expect(chosen.allocation.method).toBe('nucleolus');
     expect(chosen.allocation.sharesCents).toEqual([1000, 1000, 1000]);
     expect(chosen.core.inCore).toBe(true);
+  });
+});
+
+describe('least-core value and the plan-facing core row', () => {
+  it('gives the same least-core value from one LP as from the full sequence', () => {
+    for (const g of [airport, emptyCore, randomGame(6, 31), randomGame(9, 32)])
+      expect(leastCoreValueEur(g)).toBeCloseTo(leastCore(g).epsilonEur, 5);
+    expect(leastCoreValueEur(emptyCore)).toBeCloseTo(20 / 3, 6);
+  });
+
+  it('names the coalition of the core check by carrier ids', () => {
+    const check = coreCheck(emptyCore, shapley(emptyCore));
+    const row = allocationCore(check, ['north', 'south', 'east']);
+    expect(row.coalition).toEqual(check.coalition.map((i) => ['north', 'south', 'east'][i]));
+    expect(row).toMatchObject({ exact: true, inCore: false, maxExcessEur: check.maxExcessEur });
+    expect(() => allocationCore(check, [])).toThrow(/no carrier id/);
   });
 });
