@@ -14,3 +14,4 @@ export { largestRemainder, roundToTotal, toCents } from './largest-remainder.ts'
 export * from './emission-shares.ts';
 export * from './chain-elements.ts';
 export * from './warm-start.ts';
+export * from './carrier-statement.ts';

@@ -6,6 +6,7 @@ import {
   type TripEmissions,
 } from '../../src/cooperation/emission-shares.ts';
 import { chainElementSummary } from '../../src/cooperation/chain-elements.ts';
+import { carrierStatement } from '../../src/cooperation/carrier-statement.ts';
 import { Rng } from '../../src/solver/rng.ts';
 
 const sum = (xs: Iterable<number>): number => [...xs].reduce((a, b) => a + b, 0);
@@ -204,5 +205,49 @@ describe('transport chain elements', () => {
       tonneKm: 10,
       wtwIntensityGPerTkm: 225,
     });
+  });
+});
+
+describe("a carrier's statement", () => {
+  it('shows its own consignments before and after pooling, and nothing of the others', () => {
+    // before: each carrier alone on its own round; after: one pooled run (by hand as in the first test)
+    const before = allocateEmissions([
+      {
+        tripId: 'x-round',
+        element: 'own-round',
+        wtwCo2eKg: 4,
+        ttwCo2eKg: 3,
+        consignments: [{ consignmentId: 'A', carrierId: 'x', massKg: 100, distanceFromStartKm: 5 }],
+      },
+      {
+        tripId: 'y-round',
+        element: 'own-round',
+        wtwCo2eKg: 9,
+        ttwCo2eKg: 7,
+        consignments: [{ consignmentId: 'B', carrierId: 'y', massKg: 300, distanceFromStartKm: 6 }],
+      },
+    ]);
+    const after = allocateEmissions([
+      {
+        tripId: 'run-1',
+        element: 'pooled-run',
+        wtwCo2eKg: 10,
+        ttwCo2eKg: 8,
+        consignments: [
+          { consignmentId: 'A', carrierId: 'x', massKg: 100, distanceFromStartKm: 2 },
+          { consignmentId: 'B', carrierId: 'y', massKg: 300, distanceFromStartKm: 4 },
+        ],
+      },
+    ]);
+    const s = carrierStatement('x', before, after);
+    expect(s.consignments.map((c) => c.consignmentId)).toEqual(['A']);
+    expect(s.before).toEqual({ wtwCo2eG: 4000, ttwCo2eG: 3000, tonneKm: 0.5, wtwIntensityGPerTkm: 8000 });
+    expect(s.after.wtwCo2eG).toBe(1429);
+    expect(s.after.wtwIntensityGPerTkm).toBeCloseTo(1429 / 0.2, 9);
+    expect(s.wtwSavedG).toBe(4000 - 1429);
+    expect(JSON.stringify(s)).not.toMatch(/"y"|"B"/);
+    const nobody = carrierStatement('z', before, after);
+    expect(nobody.consignments).toEqual([]);
+    expect(nobody.after.wtwCo2eG).toBe(0);
   });
 });
