@@ -17,26 +17,62 @@ export interface AllocationRow {
   readonly method: AllocationMethod;
 }
 
-/** The report rows of an allocation, player i being carrierIds[i]. */
+/** The report rows of an exact game's allocation, player i being carrierIds[i]. */
 export function allocationRows(
   table: CostTable,
   allocation: Allocation,
   carrierIds: readonly string[],
 ): AllocationRow[] {
-  const n = table.players;
-  if (carrierIds.length !== n || allocation.sharesCents.length !== n)
-    throw new InputError('INVALID_VALUE', `need one carrier id and one share per player (${n})`, {
-      field: 'carrierIds',
-    });
-  const all = grandCoalition(n);
-  const totalCents = toCents(table.costsEur[all] as number);
+  const all = grandCoalition(table.players);
+  const players = Array.from({ length: table.players }, (_, i) => i);
+  return rowsFromCosts(
+    {
+      totalEur: table.costsEur[all] as number,
+      standaloneEur: players.map((i) => table.costsEur[1 << i] as number),
+      withoutEur: players.map((i) => table.costsEur[all & ~(1 << i)] as number),
+    },
+    allocation,
+    carrierIds,
+  );
+}
+
+/** The 2n + 1 coalition costs a report row needs: c(N), every c({i}) and every c(N \ {i}). */
+export interface RowCosts {
+  readonly totalEur: number;
+  readonly standaloneEur: readonly number[];
+  readonly withoutEur: readonly number[];
+}
+
+/**
+ * The report rows from the costs they need only, for games above 12 players whose table is never built
+ * (sampled Shapley): the service prices c(N), c({i}) and c(N \ {i}) explicitly.
+ */
+export function rowsFromCosts(
+  costs: RowCosts,
+  allocation: Allocation,
+  carrierIds: readonly string[],
+): AllocationRow[] {
+  const n = carrierIds.length;
+  if (
+    allocation.sharesCents.length !== n ||
+    costs.standaloneEur.length !== n ||
+    costs.withoutEur.length !== n
+  )
+    throw new InputError(
+      'INVALID_VALUE',
+      `need one carrier id, share and cost of each kind per player (${n})`,
+      {
+        field: 'carrierIds',
+      },
+    );
+  const totalCents = toCents(costs.totalEur);
   return carrierIds.map((carrierId, i) => {
-    const standaloneCents = toCents(table.costsEur[1 << i] as number);
+    const standaloneCents = toCents(costs.standaloneEur[i] as number);
     const allocatedCents = allocation.sharesCents[i] as number;
     return {
       carrierId,
       standaloneCost: standaloneCents / 100,
-      marginalCost: (totalCents - toCents(table.costsEur[all & ~(1 << i)] as number)) / 100,
+      marginalCost: (totalCents - toCents(costs.withoutEur[i] as number)) / 100,
       allocatedCost: allocatedCents / 100,
       saving: (standaloneCents - allocatedCents) / 100,
       method: allocation.method,

@@ -3,7 +3,7 @@ import { costTable } from '../../src/cooperation/cost-game.ts';
 import { proportional } from '../../src/cooperation/proportional.ts';
 import { scrb, scrbEur } from '../../src/cooperation/scrb.ts';
 import { shapleyEur } from '../../src/cooperation/shapley.ts';
-import { allocationCore, allocationRows } from '../../src/cooperation/allocation-rows.ts';
+import { allocationCore, allocationRows, rowsFromCosts } from '../../src/cooperation/allocation-rows.ts';
 import { coreCheck } from '../../src/cooperation/core-check.ts';
 import { leastCore, leastCoreValueEur } from '../../src/cooperation/nucleolus.ts';
 import { allocate } from '../../src/cooperation/allocate.ts';
@@ -64,6 +64,14 @@ describe('allocation rows', () => {
       },
     ]);
     expect(() => allocationRows(airport, scrb(airport), ['a'])).toThrow(/carrier id/);
+    // the same rows from the 2n + 1 costs alone (games above 12 players)
+    expect(
+      rowsFromCosts(
+        { totalEur: 120, standaloneEur: [30, 60, 120], withoutEur: [120, 120, 60] },
+        scrb(airport),
+        ['a', 'b', 'c'],
+      ),
+    ).toEqual(allocationRows(airport, scrb(airport), ['a', 'b', 'c']));
   });
 
   it('keeps saving = standalone - allocated exact in cents with float costs', () => {
