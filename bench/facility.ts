@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { arg, peakRssMb } from './support/child-process.ts';
 import { chooseFacilities } from '../src/consolidation/facility.ts';
-import type { LpBackend } from '../src/consolidation/lp-adapter.ts';
+import type { LpBackend } from '../src/lp/lp-adapter.ts';
 import { scenarioSchema, type Scenario } from '../src/contracts/index.ts';
 import { buildCity } from '../src/planner/index.ts';
 import { generateCityDay } from '../src/scenario-gen/index.ts';

@@ -1,7 +1,7 @@
 import type { City } from '../domain/city.ts';
 import type { UnassignedReason } from '../domain/routing-solution.ts';
 import { METRES_PER_KM } from '../domain/units.ts';
-import { solveLinearProgram, type LpBackend } from './lp-adapter.ts';
+import { solveLinearProgram, type LpBackend } from '../lp/lp-adapter.ts';
 
 /**
  * Stops of a multi-drop tour, the continuous approximation's divisor for a receiver's share of a round trip

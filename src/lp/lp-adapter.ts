@@ -1,9 +1,11 @@
 // The only importer of javascript-lp-solver and of HiGHS: their types and module shapes stay behind this file.
+// Shared by consolidation (hub choice, facilities) and cooperation (nucleolus, least core).
 import * as lpModule from 'javascript-lp-solver';
 import * as highsModule from 'highs';
 
 /** Under Node's ESM loader the solver is the default export; its .d.ts is read as CommonJS, so type it here. */
-const lp = (lpModule as unknown as { default: { Solve(model: object): unknown } }).default;
+const lp = (lpModule as unknown as { default: { Solve(model: object, precision?: number): unknown } })
+  .default;
 
 /**
  * HiGHS (compiled to WebAssembly) loads once per process (~130 ms here); its solves are synchronous like the
@@ -33,6 +35,14 @@ export interface LinearModel {
 /** `js`: javascript-lp-solver (dense tableau: small models); `highs`: HiGHS, for anything larger. */
 export type LpBackend = 'js' | 'highs';
 
+export interface LpOptions {
+  /**
+   * javascript-lp-solver's pivot tolerance, to which it also rounds the values it reports (its default 1e-8).
+   * HiGHS ignores it.
+   */
+  readonly precision?: number;
+}
+
 /**
  * Variable values of an optimal solution, or undefined when infeasible, unbounded, or (a MIP) when the
  * solver returns binaries that are not 0 or 1: javascript-lp-solver reports a fractional answer as feasible
@@ -41,8 +51,9 @@ export type LpBackend = 'js' | 'highs';
 export function solveLinearProgram(
   model: LinearModel,
   backend: LpBackend = 'js',
+  options: LpOptions = {},
 ): Map<string, number> | undefined {
-  const values = backend === 'js' ? solveJs(model) : solveHighs(model);
+  const values = backend === 'js' ? solveJs(model, options.precision) : solveHighs(model);
   if (!values) return undefined;
   const integral = (model.binaries ?? []).every((b) => {
     const x = values.get(b) ?? 0;
@@ -51,9 +62,9 @@ export function solveLinearProgram(
   return integral ? values : undefined;
 }
 
-function solveJs(model: LinearModel): Map<string, number> | undefined {
+function solveJs(model: LinearModel, precision: number | undefined): Map<string, number> | undefined {
   const binaries = Object.fromEntries((model.binaries ?? []).map((b) => [b, 1]));
-  const result = lp.Solve({ ...model, binaries }) as Record<string, unknown>;
+  const result = lp.Solve({ ...model, binaries }, precision) as Record<string, unknown>;
   if (result['feasible'] !== true || result['bounded'] === false) return undefined;
   const values = new Map<string, number>();
   for (const name of Object.keys(model.variables)) values.set(name, Number(result[name] ?? 0));
