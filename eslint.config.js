@@ -4,7 +4,18 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 /** Layers whose results depend on their inputs only (docs/ARCHITECTURE.md); test/house/layers.test.ts checks it. */
-const PURE_LAYERS = ['domain', 'solver', 'energy', 'geo', 'consolidation', 'contracts', 'scenario-gen', 'io'];
+const PURE_LAYERS = [
+  'domain',
+  'solver',
+  'energy',
+  'geo',
+  'lp',
+  'consolidation',
+  'cooperation',
+  'contracts',
+  'scenario-gen',
+  'io',
+];
 
 const envOnlyInConfig = {
   object: 'process',

@@ -74,6 +74,17 @@ export function checkScenarioReferences(s: Scenario, ctx: Ctx): void {
         message: `unknown vehicle type "${f.vehicleType}"`,
       });
   });
+  s.trunkFleet?.forEach((f, i) => {
+    if (!hubs.has(f.hubId))
+      ctx.addIssue({ code: 'custom', path: ['trunkFleet', i, 'hubId'], message: `unknown hub "${f.hubId}"` });
+    if (!types.has(f.vehicleType))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['trunkFleet', i, 'vehicleType'],
+        message: `unknown vehicle type "${f.vehicleType}"`,
+      });
+  });
+  checkIntermodalLegs(s, ctx, hubs, carriers);
   checkAccessClasses(s, ctx);
   checkPowertrains(s, ctx);
   const ids = s.options?.matrix?.ids;
@@ -103,6 +114,43 @@ export function checkScenarioReferences(s: Scenario, ctx: Ctx): void {
         message: `expected ${n} rows`,
       });
   }
+}
+
+/** A leg names a known hub and known carriers, and a carrier takes at most one leg to a hub. */
+function checkIntermodalLegs(s: Scenario, ctx: Ctx, hubs: Set<string>, carriers: Set<string>): void {
+  if (!s.intermodalLegs) return;
+  checkUnique(ctx, s.intermodalLegs, 'intermodalLegs');
+  const taken = new Set<string>();
+  s.intermodalLegs.forEach((leg, i) => {
+    if (!hubs.has(leg.hubId))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['intermodalLegs', i, 'hubId'],
+        message: `unknown hub "${leg.hubId}"`,
+      });
+    leg.carrierIds.forEach((id, k) => {
+      const key = JSON.stringify([leg.hubId, id]);
+      if (!carriers.has(id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['intermodalLegs', i, 'carrierIds', k],
+          message: `unknown carrier "${id}"`,
+        });
+      else if (taken.has(key))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['intermodalLegs', i, 'carrierIds', k],
+          message: `carrier "${id}" already takes another leg to hub "${leg.hubId}"`,
+        });
+      taken.add(key);
+    });
+  });
+  if (s.options?.matrix)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['intermodalLegs'],
+      message: 'intermodal legs need great-circle travel: their terminals are not in options.matrix',
+    });
 }
 
 /**

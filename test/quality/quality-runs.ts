@@ -149,7 +149,7 @@ function measurePlan(run: PlanRun): QualityResult {
 
 /**
  * A plan's cost in EUR, recomputed here from its routes: each vehicle's fixed cost once, each route's
- * km and hours at its type's rates; a trunk leg costs one vehicle's fixed cost plus its km and hours.
+ * km and hours at its type's rates; road trunk trips the same way (sailings carry no cost).
  * (The objective each solve minimises, summed over the plan's solves.)
  */
 function planCostEur(city: City, routes: readonly PlanRoute[], trunk: Plan['consolidated']['trunk']): number {
@@ -166,11 +166,13 @@ function planCostEur(city: City, routes: readonly PlanRoute[], trunk: Plan['cons
     cost +=
       r.distanceKm * rate(r.vehicleType).costPerKmEur +
       (r.durationMin / 60) * rate(r.vehicleType).costPerHourEur;
-  for (const leg of trunk) {
-    if (leg.trips === 0) continue;
-    const t = rate(leg.vehicleType);
-    cost += t.fixedCostEur + leg.distanceKm * t.costPerKmEur + (leg.durationMin / 60) * t.costPerHourEur;
-  }
+  const road = trunk.filter((t) => t.mode === 'road');
+  for (const type of new Map(road.map((t) => [t.vehicle, t.vehicleType])).values())
+    cost += rate(type).fixedCostEur;
+  for (const t of road)
+    cost +=
+      t.distanceKm * rate(t.vehicleType).costPerKmEur +
+      (t.durationMin / 60) * rate(t.vehicleType).costPerHourEur;
   return cost;
 }
 
