@@ -1,0 +1,75 @@
+// @ts-check
+// The Gantt of the day: one row per vehicle with a bar per trip (the map's colour, the trip's number), then
+// trunk trips that carry a departure and an arrival.
+import { s, h } from './dom.js';
+import { t } from './i18n.js';
+import { clockOf, timelineRows, vehiclePalette } from './plan-figures.js';
+
+const ROW = 22;
+const LABEL = 150;
+const WIDTH = 1000;
+
+export function drawTimeline(container, plan) {
+  const rows = timelineRows(plan);
+  const bars = rows.flatMap((r) => r.bars);
+  const first = Math.floor(Math.min(...bars.map((b) => b.start), 24 * 60) / 60) * 60;
+  const last = Math.ceil(Math.max(...bars.map((b) => b.end), first + 60) / 60) * 60;
+  const x = (minutes) => LABEL + ((minutes - first) / (last - first)) * (WIDTH - LABEL - 10);
+  const palette = vehiclePalette(plan.consolidated.routes);
+  const height = (rows.length + 1) * ROW + 10;
+  const ticks = [];
+  for (let m = first; m <= last; m += 60)
+    ticks.push(
+      s('line', { x1: x(m), x2: x(m), y1: ROW - 4, y2: height, class: 'tick' }),
+      s('text', { x: x(m), y: ROW - 8, 'text-anchor': 'middle', class: 'tick-label' }, clockOf(m)),
+    );
+  const body = rows.map((row, i) => {
+    const y = (i + 1) * ROW;
+    const colour = row.kind === 'trunk' ? '#555' : palette.get(row.id);
+    return s(
+      'g',
+      { class: `timeline-row ${row.kind}`, 'data-id': row.id },
+      s(
+        'text',
+        { x: LABEL - 6, y: y + 15, 'text-anchor': 'end', class: 'row-label' },
+        row.kind === 'trunk' ? `${t('timeline.trunk')} ${row.mode}` : row.id,
+      ),
+      row.bars.map((b) =>
+        s(
+          'g',
+          { class: 'timeline-bar' },
+          s('rect', {
+            x: x(b.start),
+            y: y + 3,
+            width: Math.max(2, x(b.end) - x(b.start)),
+            height: ROW - 6,
+            rx: 3,
+            fill: colour,
+          }),
+          s('title', {}, `${row.id} ${b.label}: ${clockOf(b.start)}–${clockOf(b.end)}`),
+          x(b.end) - x(b.start) > 14
+            ? s('text', { x: x(b.start) + 4, y: y + 15, class: 'bar-label' }, b.label)
+            : undefined,
+        ),
+      ),
+    );
+  });
+  const noTrunk =
+    (plan.consolidated.trunk ?? []).length > 0 && !rows.some((r) => r.kind === 'trunk')
+      ? h('p', { class: 'note' }, t('timeline.noTrunk'))
+      : undefined;
+  container.replaceChildren(
+    s(
+      'svg',
+      {
+        viewBox: `0 0 ${WIDTH} ${height}`,
+        class: 'timeline',
+        role: 'img',
+        'aria-label': t('timeline.title'),
+      },
+      ticks,
+      body,
+    ),
+  );
+  if (noTrunk) container.append(noTrunk);
+}
