@@ -1,4 +1,3 @@
-// @ts-check
 // The dashboard's only way to the server's data: /v1 with the user's key (Authorization: Bearer), and the
 // dashboard's own read-only JSON. EventSource cannot send a header, so plan events are read with fetch.
 

@@ -1,4 +1,3 @@
-// @ts-check
 // A carrier's view: its own orders and their fate, its hub arrival slots and its share; nothing of the other
 // carriers. A carrier key reads its orders through GET /v1/orders (the API scopes them to the key's carrier);
 // plans are not readable with a carrier key yet, so statuses and shares need a plan opened by a dispatcher or

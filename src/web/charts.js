@@ -1,4 +1,3 @@
-// @ts-check
 // Horizontal bars and grouped bars in plain SVG: a handful of rectangles does not need a chart library.
 import { s } from './dom.js';
 import { num } from './i18n.js';

@@ -1,4 +1,3 @@
-// @ts-check
 // The day being planned, shared by every view: a shipped day, an uploaded scenario, or a hub's orders from the
 // API; then "plan" (POST /v1/plans or the hub-day route) with live progress over SSE, or open a plan by id.
 import { api, followPlan } from './api-client.js';

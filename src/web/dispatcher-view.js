@@ -1,4 +1,3 @@
-// @ts-check
 // The dispatcher's view of a plan: map, vehicles with their loads, the day's timeline, run sheets to print
 // and the orders the hub could not pool.
 import { shareBar } from './charts.js';

@@ -1,4 +1,3 @@
-// @ts-check
 // A small element builder: text is always set as text (never parsed as HTML), so names from a scenario
 // cannot inject markup.
 

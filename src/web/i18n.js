@@ -1,4 +1,3 @@
-// @ts-check
 // French and English texts of the dashboard, and number formatting in the chosen language.
 
 const MESSAGES = {

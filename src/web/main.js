@@ -1,4 +1,3 @@
-// @ts-check
 // The dashboard's entry: settings (key, language, tiles), the four views as tabs, one state they render from.
 import { api, apiKey } from './api-client.js';
 import { renderCarrier } from './carrier-view.js';

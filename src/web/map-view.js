@@ -1,4 +1,3 @@
-// @ts-check
 // The dispatcher's map: Leaflet (served from node_modules as a classic script, global `L`). Routes, stops,
 // hub, depots and zones draw whether or not tiles load: offline the background stays plain and the scale
 // bar still tells distances.

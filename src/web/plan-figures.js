@@ -1,4 +1,3 @@
-// @ts-check
 // Pure figures the dashboard shows, derived from a plan (src/contracts/plan.ts) and its scenario: no DOM here,
 // so test/web/plan-figures.test.ts checks them in Node.
 

@@ -1,4 +1,3 @@
-// @ts-check
 // The planner's view: before/after KPI cards, the saving by cause, the carriers' shares, downloads, and
 // variants compared side by side (POST /v1/comparisons).
 import { api, followComparison } from './api-client.js';

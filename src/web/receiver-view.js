@@ -1,4 +1,3 @@
-// @ts-check
 // A receiver's day: the vans that call today, one per carrier round, against the pooled visit(s).
 import { fill, h, s } from './dom.js';
 import { num, t } from './i18n.js';

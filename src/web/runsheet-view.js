@@ -1,4 +1,3 @@
-// @ts-check
 // Printable run sheets, one section per vehicle (one printed page each, print CSS), each trip a table of
 // its stops with the receiver's name, arrival and what to deliver and collect.
 import { h, table } from './dom.js';

@@ -1,4 +1,3 @@
-// @ts-check
 // What the dashboard holds: the day (scenario) being looked at, its plan and the built-in vehicle types.
 // Views render from here and re-render when it changes.
 

@@ -1,4 +1,3 @@
-// @ts-check
 // The Gantt of the day: one row per vehicle with a bar per trip (the map's colour, the trip's number), then
 // trunk trips that carry a departure and an arrival.
 import { s, h } from './dom.js';
