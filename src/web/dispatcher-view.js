@@ -3,7 +3,7 @@
 import { shareBar } from './charts.js';
 import { fill, h, table } from './dom.js';
 import { num, t } from './i18n.js';
-import { drawPlanMap, removeMap } from './map-view.js';
+import { drawPlanMap, removeMap, showVehicle } from './map-view.js';
 import { orderIndex, vehicleSummaries } from './plan-figures.js';
 import { drawRunSheets } from './runsheet-view.js';
 import { state } from './state.js';
@@ -23,9 +23,21 @@ export function renderDispatcher(root, tileUrl) {
     h('option', { value: '' }, t('runsheet.all')),
     vehicles.map((v) => h('option', { value: v.vehicle }, v.vehicle)),
   );
+  const only = h(
+    'select',
+    { id: 'map-vehicle', onchange: (e) => showVehicle(e.target.value) },
+    h('option', { value: '' }, t('runsheet.all')),
+    vehicles.map((v) => h('option', { value: v.vehicle }, v.vehicle)),
+  );
   fill(
     root,
-    h('section', { class: 'panel' }, h('h2', {}, t('map.title')), mapBox),
+    h(
+      'section',
+      { class: 'panel' },
+      h('h2', {}, t('map.title')),
+      h('div', { class: 'row' }, h('label', {}, t('map.show'), ' ', only)),
+      mapBox,
+    ),
     h('section', { class: 'panel' }, h('h2', {}, t('vehicles.title')), vehicleTable(vehicles)),
     h('section', { class: 'panel' }, h('h2', {}, t('timeline.title')), timeline),
     h(

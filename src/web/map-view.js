@@ -19,6 +19,7 @@ let pending;
 export function removeMap() {
   map?.remove();
   map = undefined;
+  shown = undefined;
   pending = undefined;
 }
 
@@ -41,9 +42,13 @@ export function drawPlanMap(container, plan, scenario, tileUrl) {
   const latLng = ([lon, lat]) => [lat, lon];
   const where = new Map(plan.depots.map((d) => [d.id, latLng(d.location)]));
 
+  // one sub-group per vehicle, so the dispatcher can show a single vehicle's trips (showVehicle)
   const routeLayer = (routes, className, palette, numbered) => {
     const group = L.featureGroup();
+    const byVehicle = new Map();
     for (const r of routes) {
+      if (!byVehicle.has(r.vehicle)) byVehicle.set(r.vehicle, L.featureGroup().addTo(group));
+      const own = byVehicle.get(r.vehicle);
       const home = where.get(r.start);
       const points = [home, ...r.stops.map((s) => latLng(s.location)), home].filter(Boolean);
       const colour = palette.get(r.vehicle);
@@ -55,7 +60,7 @@ export function drawPlanMap(container, plan, scenario, tileUrl) {
         className,
       })
         .bindTooltip(`${r.vehicle} · ${r.trip} · ${r.distanceKm} km`)
-        .addTo(group);
+        .addTo(own);
       if (!numbered) continue;
       r.stops.forEach((s, i) => {
         const label = t('map.stop', {
@@ -74,14 +79,16 @@ export function drawPlanMap(container, plan, scenario, tileUrl) {
           title: label,
           alt: label,
           keyboard: true,
-        }).addTo(group);
+        }).addTo(own);
       });
     }
+    group.byVehicle = byVehicle;
     return group;
   };
 
   const palette = vehiclePalette(plan.consolidated.routes);
   const pooled = routeLayer(plan.consolidated.routes, 'route-line', palette, true).addTo(map);
+  shown = pooled;
   const baseline = routeLayer(
     plan.baseline.routes,
     'baseline-line',
@@ -129,6 +136,18 @@ export function drawPlanMap(container, plan, scenario, tileUrl) {
   };
   fit();
   return map;
+}
+
+/** The pooled trips' layer, one sub-layer per vehicle. */
+let shown;
+
+/** Shows one vehicle's trips only (`''`: every vehicle). */
+export function showVehicle(vehicle) {
+  if (!shown) return;
+  for (const [id, layer] of shown.byVehicle) {
+    if (!vehicle || id === vehicle) shown.addLayer(layer);
+    else shown.removeLayer(layer);
+  }
 }
 
 /** The map's size changes when its tab is shown: Leaflet must measure again. */

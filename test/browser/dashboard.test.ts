@@ -167,6 +167,30 @@ describe('the dashboard in a real browser against the running service', () => {
     );
     await shot('dispatcher-map', '#map');
     await shot('timeline', '#timeline');
+
+    // one vehicle's trips alone, then all again
+    const busiest = [...vehicles].sort(
+      (a, b) => routes.filter((r) => r.vehicle === b).length - routes.filter((r) => r.vehicle === a).length,
+    )[0]!;
+    await page.selectOption('#map-vehicle', busiest);
+    expect(await page.locator('#map path.route-line').count()).toBe(
+      routes.filter((r) => r.vehicle === busiest).length,
+    );
+    await page.selectOption('#map-vehicle', '');
+    expect(await page.locator('#map path.route-line').count()).toBe(routes.length);
+
+    // printing gives the run sheets alone
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('#map').isVisible()).toBe(false);
+    expect(await page.locator('#settings').isVisible()).toBe(false);
+    expect(await page.locator('#runsheets .runsheet').first().isVisible()).toBe(true);
+    expect(
+      await page
+        .locator('#runsheets .runsheet')
+        .first()
+        .evaluate((el) => getComputedStyle(el).breakAfter),
+    ).toBe('page');
+    await page.emulateMedia({ media: 'screen' });
     expect(pageErrors).toEqual([]);
   }, 90_000);
 
@@ -174,6 +198,13 @@ describe('the dashboard in a real browser against the running service', () => {
     await page.click('#tab-planner');
     await expectKpiCards('en');
     expect(await page.locator('#allocation tbody tr').count()).toBe(plan.allocation.length);
+    const [geojson] = await Promise.all([page.waitForEvent('download'), page.click('#download-geojson')]);
+    const features = (
+      JSON.parse(readFileSync(await geojson.path(), 'utf8')) as { features: { geometry: { type: string } }[] }
+    ).features;
+    expect(features.filter((f) => f.geometry.type === 'LineString').length).toBeGreaterThanOrEqual(
+      plan.consolidated.routes.length,
+    );
     await page.click('#lang-fr');
     await expect(page.locator('#tab-planner').textContent()).resolves.toBe('Étude');
     await expect(page.locator('#kpis .card[data-kpi="vehicleKm"] h3').textContent()).resolves.toBe(
@@ -186,6 +217,7 @@ describe('the dashboard in a real browser against the running service', () => {
   });
 
   it("shows a receiver's day: each carrier's visits against the pooled one", async () => {
+    await page.click('#lang-en'); // whatever the test before left
     await page.click('#tab-receiver');
     const receiverId = await page.locator('#receiver-pick').inputValue();
     const visits = (routes: Plan['baseline']['routes']) =>
@@ -205,6 +237,7 @@ describe('the dashboard in a real browser against the running service', () => {
   });
 
   it('shows a carrier its own orders and share, nothing of the others', async () => {
+    await page.click('#lang-en'); // whatever the test before left
     await page.click('#tab-carrier');
     await page.selectOption('#carrier-pick', CARRIER);
     const own = lille.orders.filter((o) => o.carrierId === CARRIER);
@@ -242,6 +275,7 @@ describe('the dashboard in a real browser against the running service', () => {
   });
 
   it('compares two variants: a table and grouped bars equal to their plans', async () => {
+    await page.click('#lang-en'); // whatever the test before left
     await page.click('#tab-planner');
     await page.selectOption('#comparison-file', 'tiny/variants.json');
     await page.locator('#variant-picker').waitFor();
