@@ -1,7 +1,7 @@
 // The day being planned, shared by every view: a shipped day, an uploaded scenario, or a hub's orders from the
 // API; then "plan" (POST /v1/plans or the hub-day route) with live progress over SSE, or open a plan by id.
 import { api, followPlan } from './api-client.js';
-import { fill, h, table } from './dom.js';
+import { fill, fixtureOptions, h, jsonFileInput, table } from './dom.js';
 import { t } from './i18n.js';
 import { state, update } from './state.js';
 
@@ -28,20 +28,13 @@ export function renderDayPanel(root) {
   const fixtureSelect = h(
     'select',
     { id: 'fixture', onchange: (e) => loadFixture(e.target.value, status) },
-    h('option', { value: '' }, '—'),
-    fixtures.map((f) =>
-      h('option', { value: f.path, selected: state.scenarioSource === f.path }, `${f.path}: ${f.name}`),
-    ),
+    fixtureOptions(fixtures, state.scenarioSource),
   );
-  const upload = h('input', {
-    id: 'scenario-file',
-    type: 'file',
-    accept: 'application/json,.json',
-    onchange: async (e) => {
-      const file = e.target.files?.[0];
-      if (file) await guard(status, async () => setScenario(JSON.parse(await file.text()), file.name));
-    },
-  });
+  const upload = jsonFileInput(
+    'scenario-file',
+    (scenario, name) => setScenario(scenario, name),
+    (err) => say(status, t('common.error', { message: err instanceof Error ? err.message : String(err) })),
+  );
   const hub = h('input', { id: 'hub-id', size: 8, value: state.hubDay?.hubId ?? '' });
   const date = h('input', { id: 'day-date', type: 'date', value: state.hubDay?.date ?? '' });
   const planIdInput = h('input', { id: 'plan-id', size: 30 });

@@ -78,3 +78,37 @@ export function download(name, blob) {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** The options of a select of shipped fixtures, the first one empty. */
+export function fixtureOptions(fixtures, selected) {
+  return [
+    h('option', { value: '' }, '—'),
+    fixtures.map((f) =>
+      h('option', { value: f.path, selected: selected === f.path }, `${f.path}: ${f.name}`),
+    ),
+  ];
+}
+
+/** A file input for a JSON file: `onJson(value, fileName)`, or `onError(error)` when it is not JSON. */
+export function jsonFileInput(id, onJson, onError) {
+  return h('input', {
+    id,
+    type: 'file',
+    accept: 'application/json,.json',
+    onchange: async (e) => {
+      const file = e.target.files?.[0];
+      if (!file) return;
+      let value;
+      try {
+        value = JSON.parse(await file.text());
+      } catch {
+        return onError(new Error(`${file.name} is not a JSON file`));
+      }
+      try {
+        await onJson(value, file.name);
+      } catch (err) {
+        onError(err);
+      }
+    },
+  });
+}

@@ -2,7 +2,7 @@
 // variants compared side by side (POST /v1/comparisons).
 import { api, followComparison } from './api-client.js';
 import { groupedBars } from './charts.js';
-import { download, fill, h, table } from './dom.js';
+import { download, fill, fixtureOptions, h, jsonFileInput, table } from './dom.js';
 import { num, t } from './i18n.js';
 import { kpiCards, savingsRows } from './plan-figures.js';
 import { state } from './state.js';
@@ -144,38 +144,32 @@ function compareSection() {
     compare.status = text;
     status.textContent = text;
   };
+  const fail = (err) => say(t('common.error', { message: err instanceof Error ? err.message : String(err) }));
+  /** A new comparison to run: its variants to pick, the previous result gone. */
+  const setSpec = (source, spec) => {
+    compare.source = source;
+    compare.spec = spec;
+    compare.result = undefined;
+    document.getElementById('compare-result')?.remove();
+    fill(box, variantsForm(say));
+  };
   const comparisons = state.fixtures.filter((f) => f.kind === 'comparison');
   const pick = h(
     'select',
     {
       id: 'comparison-file',
       onchange: async (e) => {
-        compare.source = e.target.value;
-        compare.spec = compare.source ? await api.asset(`/dashboard/fixtures/${compare.source}`) : undefined;
-        compare.result = undefined;
-        document.getElementById('compare-result')?.remove();
-        fill(box, variantsForm(say));
+        const path = e.target.value;
+        try {
+          setSpec(path, path ? await api.asset(`/dashboard/fixtures/${path}`) : undefined);
+        } catch (err) {
+          fail(err);
+        }
       },
     },
-    h('option', { value: '' }, '—'),
-    comparisons.map((f) =>
-      h('option', { value: f.path, selected: compare.source === f.path }, `${f.path}: ${f.name}`),
-    ),
+    fixtureOptions(comparisons, compare.source),
   );
-  const upload = h('input', {
-    type: 'file',
-    id: 'comparison-upload',
-    accept: 'application/json,.json',
-    onchange: async (e) => {
-      const file = e.target.files?.[0];
-      if (!file) return;
-      compare.source = file.name;
-      compare.spec = JSON.parse(await file.text());
-      compare.result = undefined;
-      document.getElementById('compare-result')?.remove();
-      fill(box, variantsForm(say));
-    },
-  });
+  const upload = jsonFileInput('comparison-upload', (spec, name) => setSpec(name, spec), fail);
   fill(box, variantsForm(say));
   return h(
     'div',

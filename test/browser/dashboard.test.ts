@@ -276,6 +276,15 @@ describe('the dashboard in a real browser against the running service', () => {
 
   it('compares two variants: a table and grouped bars equal to their plans', async () => {
     await page.click('#lang-en'); // whatever the test before left
+    // a scenario uploaded from a file replaces the day shown; a file that is not JSON says so
+    await page.setInputFiles('#scenario-file', join(ROOT, 'fixtures/tiny/two-shops.json'));
+    await expect(page.locator('#scenario-summary').textContent()).resolves.toMatch(
+      /6 orders, 3 receivers, 2 carriers/,
+    );
+    await page.setInputFiles('#scenario-file', join(ROOT, 'README.md'));
+    await expect(page.locator('#plan-status').textContent()).resolves.toBe(
+      'Error: README.md is not a JSON file',
+    );
     await page.click('#tab-planner');
     await page.selectOption('#comparison-file', 'tiny/variants.json');
     await page.locator('#variant-picker').waitFor();
