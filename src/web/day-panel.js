@@ -3,6 +3,7 @@
 import { api, followPlan } from './api-client.js';
 import { fill, fixtureOptions, h, jsonFileInput, table } from './dom.js';
 import { t } from './i18n.js';
+import { naturalCompare } from './plan-figures.js';
 import { state, update } from './state.js';
 
 let effort = 'quick';
@@ -119,7 +120,9 @@ function ordersPerCarrier(scenario) {
     h('summary', {}, t('source.ordersPerCarrier')),
     table(
       [t('unassigned.carrier'), t('carrier.orders')],
-      [...counts.entries()].map(([id, n]) => [name.get(id) ?? id, { v: String(n), cls: 'num' }]),
+      [...counts.entries()]
+        .sort(([a], [b]) => naturalCompare(name.get(a) ?? a, name.get(b) ?? b))
+        .map(([id, n]) => [name.get(id) ?? id, { v: String(n), cls: 'num' }]),
     ),
   );
 }

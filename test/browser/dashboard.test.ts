@@ -112,6 +112,11 @@ async function expectKpiCards(lang: 'en' | 'fr') {
   }
 }
 
+async function useKey(key: string) {
+  await page.fill('#api-key', key);
+  await page.click('#settings button[type=submit]');
+}
+
 async function shot(name: string, selector: string) {
   await page.locator(selector).screenshot({ path: join(SHOTS, `${name}.png`) });
 }
@@ -263,28 +268,37 @@ describe('the dashboard in a real browser against the running service', () => {
       });
       expect(res.status).toBe(200);
     }
-    await page.fill('#api-key', CARRIER_KEY);
-    await page.click('#settings button[type=submit]');
+    await useKey(CARRIER_KEY);
     await page.click('#view-carrier button:has-text("Load")');
     await page.locator('#carrier-api-orders').waitFor();
     expect(await page.locator('#carrier-api-orders tbody tr td:first-child').allTextContents()).toEqual(
       submitted.map((o) => o.id),
     );
-    await page.fill('#api-key', KEYS.planner);
-    await page.click('#settings button[type=submit]');
+
+    // the dispatcher picks the hub and date: the day's stored orders, per carrier
+    await useKey(KEYS.dispatcher);
+    await page.fill('#hub-id', 'CMDU');
+    await page.fill('#day-date', lille.date);
+    await page.click('#day button:has-text("Load")');
+    await page
+      .locator('#scenario-summary', { hasText: `${submitted.length + 1} orders` })
+      .waitFor({ timeout: 5000 });
+    expect((await page.locator('#day details tbody tr td.num').allTextContents()).sort()).toEqual(['1', '3']);
   });
 
   it('compares two variants: a table and grouped bars equal to their plans', async () => {
     await page.click('#lang-en'); // whatever the test before left
+    await useKey(KEYS.planner);
     // a scenario uploaded from a file replaces the day shown; a file that is not JSON says so
+    // (reading a file is asynchronous: wait for the page to show it)
     await page.setInputFiles('#scenario-file', join(ROOT, 'fixtures/tiny/two-shops.json'));
-    await expect(page.locator('#scenario-summary').textContent()).resolves.toMatch(
-      /6 orders, 3 receivers, 2 carriers/,
-    );
+    await page
+      .locator('#scenario-summary', { hasText: '6 orders, 3 receivers, 2 carriers' })
+      .waitFor({ timeout: 5000 });
     await page.setInputFiles('#scenario-file', join(ROOT, 'README.md'));
-    await expect(page.locator('#plan-status').textContent()).resolves.toBe(
-      'Error: README.md is not a JSON file',
-    );
+    await page
+      .locator('#plan-status', { hasText: 'Error: README.md is not a JSON file' })
+      .waitFor({ timeout: 5000 });
     await page.click('#tab-planner');
     await page.selectOption('#comparison-file', 'tiny/variants.json');
     await page.locator('#variant-picker').waitFor();
