@@ -133,6 +133,15 @@ function renderAll() {
   document.body.dataset.ready = state.plan ? 'plan' : 'no-plan';
 }
 
+// a link or another view may ask for a tab through the address (#planner, #dispatcher, …)
+window.addEventListener('hashchange', () => {
+  const name = location.hash.slice(1);
+  if (name in VIEWS && name !== tab) {
+    tab = name;
+    showTab();
+  }
+});
+
 async function start() {
   setLanguage(
     params.get('lang') ??

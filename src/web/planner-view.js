@@ -5,6 +5,7 @@ import { groupedBars } from './charts.js';
 import { download, fill, fixtureOptions, h, jsonFileInput, table } from './dom.js';
 import { num, t } from './i18n.js';
 import { kpiCards, savingsRows } from './plan-figures.js';
+import { showPlan } from './day-panel.js';
 import { state } from './state.js';
 
 const BEFORE = '#8c510a';
@@ -275,10 +276,40 @@ function comparisonResult(id, result) {
           v: `${num(v.kpis.baseline[k])} → ${num(v.kpis.consolidated[k])}`,
           cls: 'num',
         })),
-      ]),
+      ]).concat(
+        ['vehicleTechnology', 'consolidation'].map((cause) => [
+          t(`compare.co2eSaved.${cause}`),
+          ...variants.map((v) => ({ v: num(v.savingsBreakdown[cause].co2eKg), cls: 'num' })),
+        ]),
+      ),
       { id: 'compare-table' },
+    ),
+    h(
+      'div',
+      { class: 'row' },
+      variants.map((v) =>
+        h(
+          'button',
+          { type: 'button', class: 'open-variant', onclick: () => openVariant(v) },
+          t('compare.open', { name: v.name }),
+        ),
+      ),
     ),
     h('label', {}, t('compare.metric'), ' ', metric),
     chart,
   );
+}
+
+/** A variant's plan in the other views, with its scenario when the comparison came expanded (a shipped one). */
+async function openVariant(variant) {
+  try {
+    const view = await api.get(`/v1/plans/${encodeURIComponent(variant.planId)}`);
+    const scenario = compare.spec?.variants?.find((v) => v.name === variant.name)?.scenario;
+    showPlan(variant.planId, view.result, scenario);
+    location.hash = '#dispatcher';
+  } catch (err) {
+    const status = document.getElementById('compare-status');
+    if (status)
+      status.textContent = t('common.error', { message: err instanceof Error ? err.message : String(err) });
+  }
 }

@@ -332,6 +332,21 @@ describe('the dashboard in a real browser against the running service', () => {
     }
     expect(await page.locator('#compare-bars rect.bar').count()).toBe(2 * names.length);
     await shot('planner-comparison', '#compare');
+
+    // a variant's plan opens in the dispatcher's view
+    const bike = view.result.variants.find((v) => v.name === 'cargo bike')!;
+    const bikePlan = (
+      (await (
+        await fetch(`${api.url}/v1/plans/${bike.planId}`, { headers: bearer(KEYS.planner) })
+      ).json()) as {
+        result: Plan;
+      }
+    ).result;
+    await page.click('#compare-result button.open-variant:has-text("cargo bike")');
+    await page.locator('#shown-plan-id', { hasText: bike.planId }).waitFor({ timeout: 5000 });
+    expect(await page.locator('#view-dispatcher').isVisible()).toBe(true);
+    expect(await page.locator('#map path.route-line').count()).toBe(bikePlan.consolidated.routes.length);
+    expect(await page.locator('#vehicle-list tbody td').first().textContent()).toMatch(/cargo-bike/);
     expect(pageErrors).toEqual([]);
   });
 });
