@@ -39,9 +39,9 @@ describe('GET /dashboard', () => {
       name: string;
       scenario: { fleet: { vehicleType: string; count: number }[] };
     }[];
-    expect(variants.map((v) => v.name)).toEqual(['e-van', 'cargo bike', 'no hub']);
+    expect(variants.map((v) => v.name)).toEqual(['e-van', 'cargo bike', 'pedestrian square', 'no hub']);
     expect(variants[1]!.scenario.fleet[0]!.vehicleType).toBe('cargo-bike');
-    expect(variants[2]!.scenario.fleet[0]!.count).toBe(0);
+    expect(variants[3]!.scenario.fleet[0]!.count).toBe(0);
   });
 
   it('serves no other file: unknown fixtures and paths out of the folder are 404', async () => {
