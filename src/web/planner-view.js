@@ -281,8 +281,20 @@ function comparisonResult(id, result) {
           t(`compare.co2eSaved.${cause}`),
           ...variants.map((v) => ({ v: num(v.savingsBreakdown[cause].co2eKg), cls: 'num' })),
         ]),
+        [
+          [
+            t('unassigned.title'),
+            ...variants.map((v) => ({ v: String(v.ordersNotPooled ?? 0), cls: 'num' })),
+          ],
+        ],
       ),
       { id: 'compare-table' },
+    ),
+    // what a reader of the figures must know (different deliveries compared, time cap hit): the plans say it
+    h(
+      'ul',
+      { class: 'warnings', id: 'compare-warnings' },
+      variants.flatMap((v) => (v.warnings ?? []).map((w) => h('li', {}, `${v.name}: ${w}`))),
     ),
     h(
       'div',

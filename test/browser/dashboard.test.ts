@@ -335,6 +335,9 @@ describe('the dashboard in a real browser against the running service', () => {
       );
     }
     expect(await page.locator('#compare-bars rect.bar').count()).toBe(2 * names.length);
+    // the variant that leaves orders undelivered says so
+    const warned = await page.locator('#compare-warnings li').allTextContents();
+    expect(warned.some((w) => w.startsWith('pedestrian square: '))).toBe(true);
     await shot('planner-comparison', '#compare');
 
     // a variant's plan opens in the dispatcher's view: its zone drawn, its orders not pooled with the reason
