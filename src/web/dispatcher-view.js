@@ -31,6 +31,13 @@ export function renderDispatcher(root, tileUrl) {
   );
   fill(
     root,
+    plan.meta.warnings.length
+      ? h(
+          'ul',
+          { class: 'warnings panel', id: 'plan-warnings' },
+          plan.meta.warnings.map((w) => h('li', {}, w)),
+        )
+      : undefined,
     h(
       'section',
       { class: 'panel' },
@@ -60,7 +67,17 @@ export function renderDispatcher(root, tileUrl) {
 }
 
 function vehicleTable(vehicles) {
-  const hours = (min) => `${Math.floor(min / 60)} h ${String(Math.round(min % 60)).padStart(2, '0')}`;
+  const hours = (min) => {
+    const m = Math.round(min);
+    return `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')}`;
+  };
+  // a vehicle's name shows its trips alone on the map
+  const focus = (vehicle) => () => {
+    const select = document.getElementById('map-vehicle');
+    if (select) select.value = vehicle;
+    showVehicle(vehicle);
+    document.getElementById('map')?.scrollIntoView({ behavior: 'smooth' });
+  };
   return table(
     [
       t('vehicles.vehicle'),
@@ -74,7 +91,7 @@ function vehicleTable(vehicles) {
       t('vehicles.co2e'),
     ],
     vehicles.map((v) => [
-      v.vehicle,
+      h('button', { type: 'button', class: 'link', onclick: focus(v.vehicle) }, v.vehicle),
       v.vehicleType,
       { v: String(v.trips.length), cls: 'num' },
       { v: String(v.stops), cls: 'num' },

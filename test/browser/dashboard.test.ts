@@ -177,7 +177,8 @@ describe('the dashboard in a real browser against the running service', () => {
     const busiest = [...vehicles].sort(
       (a, b) => routes.filter((r) => r.vehicle === b).length - routes.filter((r) => r.vehicle === a).length,
     )[0]!;
-    await page.selectOption('#map-vehicle', busiest);
+    await page.click(`#vehicle-list button:text-is("${busiest}")`);
+    expect(await page.locator('#map-vehicle').inputValue()).toBe(busiest);
     expect(await page.locator('#map path.route-line').count()).toBe(
       routes.filter((r) => r.vehicle === busiest).length,
     );
@@ -356,6 +357,7 @@ describe('the dashboard in a real browser against the running service', () => {
     expect(await page.locator('#map path.route-line').count()).toBe(squarePlan.consolidated.routes.length);
     expect(await page.locator('#map path.zone-area').count()).toBe(1);
     expect(await page.locator('#map .leaflet-control-scale').isVisible()).toBe(true);
+    expect(await page.locator('#plan-warnings li').count()).toBe(squarePlan.meta.warnings.length);
     const rows = await page.locator('#unassigned tbody tr').allTextContents();
     expect(rows).toHaveLength(squarePlan.consolidated.unassigned.length);
     for (const u of squarePlan.consolidated.unassigned)
