@@ -1,6 +1,6 @@
 // A receiver's day: the vans that call today, one per carrier round, against the pooled visit(s).
 import { fill, h, s } from './dom.js';
-import { num, t } from './i18n.js';
+import { t } from './i18n.js';
 import { clockOf, minutesOf, receiverDay, receiversByBaselineVisits } from './plan-figures.js';
 import { state } from './state.js';
 
@@ -49,44 +49,30 @@ export function renderReceiver(root) {
     h(
       'div',
       { class: 'two-columns' },
-      h(
-        'section',
-        { class: 'panel' },
-        h('h3', {}, t('receiver.baseline')),
+      visitList('receiver-baseline', t('receiver.baseline'), day.baseline, who),
+      visitList('receiver-pooled', t('receiver.pooled'), day.pooled, (v) => v.vehicle),
+    ),
+  );
+}
+
+/** The visits of one side, in time order: when, who (`who(visit)`), how many orders. */
+function visitList(id, title, visits, who) {
+  return h(
+    'section',
+    { class: 'panel' },
+    h('h3', {}, title),
+    h(
+      'ol',
+      { id },
+      visits.map((v) =>
         h(
-          'ol',
-          { id: 'receiver-baseline' },
-          day.baseline.map((v) =>
-            h(
-              'li',
-              {},
-              t(v.orders === 1 ? 'receiver.visitOne' : 'receiver.visit', {
-                time: v.arrival,
-                who: who(v),
-                orders: v.orders,
-              }),
-            ),
-          ),
-        ),
-      ),
-      h(
-        'section',
-        { class: 'panel' },
-        h('h3', {}, t('receiver.pooled')),
-        h(
-          'ol',
-          { id: 'receiver-pooled' },
-          day.pooled.map((v) =>
-            h(
-              'li',
-              {},
-              t(v.orders === 1 ? 'receiver.visitOne' : 'receiver.visit', {
-                time: v.arrival,
-                who: v.vehicle,
-                orders: num(v.orders, 0),
-              }),
-            ),
-          ),
+          'li',
+          {},
+          t(v.orders === 1 ? 'receiver.visitOne' : 'receiver.visit', {
+            time: v.arrival,
+            who: who(v),
+            orders: v.orders,
+          }),
         ),
       ),
     ),
