@@ -25,6 +25,8 @@ export interface AppDeps {
   readonly adminQueues?: RequestHandler;
   /** Built-in vehicle types, for the dashboard's load bars (wired in `picon serve`). @defaultValue none */
   readonly vehicleTypes?: readonly DashboardVehicleType[];
+  /** The dashboard's map tiles (`PICON_MAP_TILE_URL`; empty: none). @defaultValue OpenStreetMap's */
+  readonly mapTileUrl?: string;
   /** Where unexpected errors are logged. @defaultValue stderr */
   readonly log?: (line: string) => void;
 }

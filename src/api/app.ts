@@ -58,7 +58,7 @@ export function createApp(deps: AppDeps): Express {
       .send(DOCS_PAGE);
   });
 
-  app.use('/dashboard', dashboardRouter(deps.vehicleTypes ?? []));
+  app.use('/dashboard', dashboardRouter(deps.vehicleTypes ?? [], deps.mapTileUrl));
 
   const auth = authenticate(deps.keys);
   if (deps.adminQueues) app.use('/admin/queues', auth, requireRole('admin'), deps.adminQueues);

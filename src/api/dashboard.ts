@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { Router } from 'express';
+import { DEFAULT_MAP_TILE_URL } from '../config/env.ts';
 import { ComparisonSpecError, parseComparison, type LoadRef } from '../contracts/index.ts';
 import { ApiError } from './api-error.ts';
 
@@ -96,10 +97,13 @@ function fixtureFileNear(file: string, ref: string): string {
 
 /**
  * The web dashboard at /dashboard/: static ES modules (src/web), Leaflet from node_modules, and read-only
- * JSON it needs besides /v1: the shipped fixtures and the vehicle types' capacities. No key needed: none of it
+ * JSON it needs besides /v1: the shipped fixtures, the vehicle types' capacities and the map tiles' URL. No key needed: none of it
  * is a user's data; everything else the page does goes through /v1 with the key the user enters.
  */
-export function dashboardRouter(vehicleTypes: readonly DashboardVehicleType[]): Router {
+export function dashboardRouter(
+  vehicleTypes: readonly DashboardVehicleType[],
+  mapTileUrl: string = DEFAULT_MAP_TILE_URL,
+): Router {
   const router = Router();
   router.use((_req, res, next) => {
     res.set('Content-Security-Policy', CSP);
@@ -120,6 +124,9 @@ export function dashboardRouter(vehicleTypes: readonly DashboardVehicleType[]): 
   });
   router.get('/vehicle-types.json', (_req, res) => {
     res.json({ vehicleTypes });
+  });
+  router.get('/config.json', (_req, res) => {
+    res.json({ mapTileUrl });
   });
   router.use(express.static(WEB_DIR, { index: 'index.html' }));
   return router;

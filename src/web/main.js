@@ -5,7 +5,7 @@ import { renderDayPanel } from './day-panel.js';
 import { renderDispatcher } from './dispatcher-view.js';
 import { fill, h } from './dom.js';
 import { language, LANGUAGES, setLanguage, t } from './i18n.js';
-import { DEFAULT_TILES, refreshMap } from './map-view.js';
+import { refreshMap } from './map-view.js';
 import { renderPlanner } from './planner-view.js';
 import { renderReceiver } from './receiver-view.js';
 import { onChange, state, update } from './state.js';
@@ -18,8 +18,9 @@ const VIEWS = {
 };
 const params = new URLSearchParams(location.search);
 const settings = {
+  /** `?tiles=` in the address, else the user's saved choice, else the server's (PICON_MAP_TILE_URL); empty: none. */
   get tiles() {
-    return params.get('tiles') ?? localStorage.getItem('picon.tiles') ?? DEFAULT_TILES;
+    return params.get('tiles') ?? localStorage.getItem('picon.tiles') ?? state.mapTileUrl ?? '';
   },
 };
 let tab = location.hash.slice(1) in VIEWS ? location.hash.slice(1) : 'dispatcher';
@@ -43,8 +44,11 @@ function renderSettings(root) {
         onsubmit: (e) => {
           e.preventDefault();
           apiKey.set(key.value.trim());
+          // only a choice that differs from the server's is kept, so a later server change still reaches this user
           params.delete('tiles');
-          localStorage.setItem('picon.tiles', tiles.value.trim());
+          const chosen = tiles.value.trim();
+          if (chosen === (state.mapTileUrl ?? '')) localStorage.removeItem('picon.tiles');
+          else localStorage.setItem('picon.tiles', chosen);
           renderAll();
         },
       },
@@ -148,12 +152,13 @@ async function start() {
       localStorage.getItem('picon.lang') ??
       (navigator.language.startsWith('fr') ? 'fr' : 'en'),
   );
-  const [fixtures, types] = await Promise.all([
+  const [fixtures, types, config] = await Promise.all([
     api.asset('/dashboard/fixtures.json'),
     api.asset('/dashboard/vehicle-types.json'),
+    api.asset('/dashboard/config.json'),
   ]);
   onChange(renderAll);
-  update({ fixtures: fixtures.fixtures, vehicleTypes: types.vehicleTypes });
+  update({ fixtures: fixtures.fixtures, vehicleTypes: types.vehicleTypes, mapTileUrl: config.mapTileUrl });
 }
 
 void start();

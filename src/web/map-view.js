@@ -9,9 +9,6 @@ let map;
 /** What the map was fitted to, refitted when the map is shown after being drawn hidden. */
 let fit;
 
-/** Tiles: `?tiles=` in the address, else the saved setting, else OpenStreetMap's (empty: no tiles). */
-export const DEFAULT_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
-
 /** A map drawn while its tab is hidden has no size to fit: it is drawn when the tab is shown. */
 let pending;
 

@@ -8,6 +8,8 @@ export const state = {
   planId: undefined,
   /** Built-in vehicle types with their capacity (GET /dashboard/vehicle-types.json). */
   vehicleTypes: [],
+  /** The server's map tiles (GET /dashboard/config.json); the page's setting may override it. */
+  mapTileUrl: undefined,
   /** Shipped fixtures (GET /dashboard/fixtures.json). */
   fixtures: [],
 };

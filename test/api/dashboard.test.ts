@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
+import { ConfigError, DEFAULT_MAP_TILE_URL, loadConfig } from '../../src/config/env.ts';
 import { testApp } from './harness.ts';
 
 // The dashboard's static files and its read-only JSON: no key, nothing outside src/web, node_modules/leaflet
@@ -61,5 +62,24 @@ describe('GET /dashboard', () => {
 describe('GET /dashboard without its slash', () => {
   it('redirects to /dashboard/', async () => {
     await request(testApp().app).get('/dashboard').expect(301).expect('Location', '/dashboard/');
+  });
+});
+
+describe('the map tiles setting (PICON_MAP_TILE_URL)', () => {
+  it("defaults to OpenStreetMap's tiles, may be emptied for none, and must be a {z}/{x}/{y} template", () => {
+    expect(loadConfig({}).dashboard.mapTileUrl).toBe(DEFAULT_MAP_TILE_URL);
+    expect(loadConfig({ PICON_MAP_TILE_URL: '' }).dashboard.mapTileUrl).toBe('');
+    const own = 'https://tiles.example.org/{z}/{x}/{y}.png';
+    expect(loadConfig({ PICON_MAP_TILE_URL: own }).dashboard.mapTileUrl).toBe(own);
+    expect(() => loadConfig({ PICON_MAP_TILE_URL: 'tiles.example.org' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PICON_MAP_TILE_URL: 'javascript:alert(1)//{z}{x}{y}' })).toThrow(
+      /PICON_MAP_TILE_URL/,
+    );
+  });
+
+  it('reaches the page through /dashboard/config.json', async () => {
+    await request(testApp().app)
+      .get('/dashboard/config.json')
+      .expect(200, { mapTileUrl: DEFAULT_MAP_TILE_URL });
   });
 });

@@ -42,6 +42,8 @@ beforeAll(async () => {
     PICON_DEFAULT_TIME_LIMIT_SECONDS: '120',
     PICON_LOCK_DURATION_MS: '150000',
     PICON_WORKER_CONCURRENCY: '2',
+    // no internet here: the server says "no tiles", and the page must then ask nothing of any other host
+    PICON_MAP_TILE_URL: '',
   });
   api = await startServer({
     config: loadConfig(env),
@@ -53,6 +55,10 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('request', (r) => {
+    if (!r.url().startsWith(api.url) && !r.url().startsWith('blob:') && !r.url().startsWith('data:'))
+      pageErrors.push(`request to another host: ${r.url()}`);
+  });
   // a view that fails is caught and logged so the others still render: a logged error fails the test too
   page.on('console', (m) => {
     if (m.type() === 'error') pageErrors.push(m.text());
@@ -123,7 +129,8 @@ async function shot(name: string, selector: string) {
 
 describe('the dashboard in a real browser against the running service', () => {
   it('plans the Lille day from the page, with live progress, and draws every trip', async () => {
-    await page.goto(`${api.url}/dashboard/?tiles=&lang=en`);
+    await page.goto(`${api.url}/dashboard/?lang=en`);
+    expect(await page.locator('#tile-url').inputValue()).toBe('');
     await page.fill('#api-key', KEYS.planner);
     await page.click('#settings button[type=submit]');
     await page.selectOption('#fixture', 'lille/day.json');

@@ -60,6 +60,7 @@ export async function startServer(opts: {
     reference: new ReferenceSource(referenceStore),
     exporters: { geojson: planToGeoJson, runsheetsCsv: planToRunsheetsCsv },
     vehicleTypes: Object.values(BUILT_IN_VEHICLE_TYPES),
+    mapTileUrl: config.dashboard.mapTileUrl,
     adminQueues: bullBoardRouter([bull.plans, bull.tasks, bull.comparisons]),
     ...(opts.log ? { log: opts.log } : {}),
   });
