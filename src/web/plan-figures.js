@@ -135,24 +135,24 @@ export function timelineRows(plan) {
       label: `${t.trip}`,
     })),
   }));
-  // consolidated.trunk is becoming one entry per trunk trip with departure and arrival; older plans hold one
-  // entry per carrier without times, which the timeline cannot place: those are left out, not guessed.
-  const trunk = (plan.consolidated.trunk ?? [])
-    .filter((t) => minutesOf(t.departure) !== undefined && minutesOf(t.arrival) !== undefined)
-    .map((t, i) => ({
+  // consolidated.trunk: one entry per trunk trip with departure and arrival, one row per trunk vehicle; older
+  // plans hold one entry per carrier without times, which the timeline cannot place: left out, not guessed.
+  const trunkRows = new Map();
+  (plan.consolidated.trunk ?? []).forEach((t, i) => {
+    const start = minutesOf(t.departure);
+    const end = minutesOf(t.arrival);
+    if (start === undefined || end === undefined) return;
+    const id = t.vehicle ?? t.id ?? `trunk-${i + 1}`;
+    if (!trunkRows.has(id)) trunkRows.set(id, { id, kind: 'trunk', mode: t.mode ?? 'road', bars: [] });
+    trunkRows.get(id).bars.push({
       id: t.id ?? `trunk-${i + 1}`,
-      kind: 'trunk',
-      mode: t.mode ?? 'road',
-      bars: [
-        {
-          id: t.id ?? `trunk-${i + 1}`,
-          trip: t.trip ?? 1,
-          start: minutesOf(t.departure),
-          end: minutesOf(t.arrival),
-          label: (t.carrierIds ?? (t.carrierId ? [t.carrierId] : [])).join(', '),
-        },
-      ],
-    }));
+      trip: t.trip ?? 1,
+      start,
+      end,
+      label: (t.carrierIds ?? (t.carrierId ? [t.carrierId] : [])).join(', '),
+    });
+  });
+  const trunk = [...trunkRows.values()].sort((a, b) => naturalCompare(a.id, b.id));
   return [...rows, ...trunk];
 }
 

@@ -5,8 +5,20 @@ import { t } from './i18n.js';
 import { clockOf, timelineRows, vehiclePalette } from './plan-figures.js';
 
 const ROW = 22;
-const LABEL = 150;
+const LABEL = 230;
 const WIDTH = 1000;
+
+const shorten = (text, chars) => (text.length <= chars ? text : `${text.slice(0, chars - 1)}…`);
+
+/** The end of a long id (`…CMDU/rigid-truck#3`): the vehicle's number is what tells rows apart. */
+const tail = (text, chars) => (text.length <= chars ? text : `…${text.slice(text.length - chars + 1)}`);
+
+/** A bar's label cut to what fits its width (about 7 px a character); the bar's title has it whole. */
+function barLabel(label, width, x, y) {
+  const fits = Math.floor((width - 6) / 7);
+  if (fits < 1) return undefined;
+  return s('text', { x, y, class: 'bar-label' }, shorten(label, fits));
+}
 
 export function drawTimeline(container, plan) {
   const rows = timelineRows(plan);
@@ -31,7 +43,7 @@ export function drawTimeline(container, plan) {
       s(
         'text',
         { x: LABEL - 6, y: y + 15, 'text-anchor': 'end', class: 'row-label' },
-        row.kind === 'trunk' ? `${t('timeline.trunk')} ${row.mode}` : row.id,
+        row.kind === 'trunk' ? tail(`${row.id} (${t('timeline.trunk')}, ${row.mode})`, 34) : tail(row.id, 34),
       ),
       row.bars.map((b) =>
         s(
@@ -46,9 +58,7 @@ export function drawTimeline(container, plan) {
             fill: colour,
           }),
           s('title', {}, `${row.id} ${b.label}: ${clockOf(b.start)}–${clockOf(b.end)}`),
-          x(b.end) - x(b.start) > 14
-            ? s('text', { x: x(b.start) + 4, y: y + 15, class: 'bar-label' }, b.label)
-            : undefined,
+          barLabel(b.label, x(b.end) - x(b.start), x(b.start) + 4, y + 15),
         ),
       ),
     );

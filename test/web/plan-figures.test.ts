@@ -95,14 +95,42 @@ describe('timeline', () => {
       load: { kg: 100, m3: 1, units: 10 },
       tonneKm: 1.2,
     };
+    // a second trip of the same trunk vehicle, and a per-carrier leg of the older shape (no times)
+    const secondTrip = {
+      ...trunkTrip,
+      id: 'T2',
+      trip: 2,
+      departure: '07:00',
+      arrival: '07:50',
+      carrierIds: ['colis'],
+    };
+    const legacyLeg = {
+      carrierId: 'colis',
+      hubId: 'CMDU',
+      vehicleType: 'diesel-van',
+      trips: 2,
+      distanceKm: 30,
+    };
+    const own = plan.consolidated.trunk as unknown as {
+      vehicle?: string;
+      departure?: string;
+      arrival?: string;
+    }[];
+    const timedVehicles = new Set(
+      own.filter((leg) => leg.departure && leg.arrival).map((leg) => leg.vehicle),
+    );
     const withTrunk = {
       ...plan,
-      consolidated: { ...plan.consolidated, trunk: [trunkTrip, ...plan.consolidated.trunk] },
+      consolidated: { ...plan.consolidated, trunk: [trunkTrip, legacyLeg, secondTrip, ...own] },
     };
     const trunkRows = timelineRows(withTrunk).filter((r: { kind: string }) => r.kind === 'trunk');
-    expect(trunkRows).toHaveLength(1);
-    expect(trunkRows[0]).toMatchObject({ id: 'T1', mode: 'barge' });
-    expect(trunkRows[0].bars[0]).toMatchObject({ start: 340, end: 385, label: 'colis, boissons' });
+    expect(trunkRows).toHaveLength(1 + timedVehicles.size);
+    const truck = trunkRows.find((r: { id: string }) => r.id === 'colis/truck#1')!;
+    expect(truck.mode).toBe('barge');
+    expect(truck.bars).toEqual([
+      { id: 'T1', trip: 1, start: 340, end: 385, label: 'colis, boissons' },
+      { id: 'T2', trip: 2, start: 420, end: 470, label: 'colis' },
+    ]);
   });
 });
 
