@@ -22,7 +22,14 @@ const LAYERS = {
   io: { layers: ['contracts', 'geo', 'domain'], core: ['fs/promises'] },
   'scenario-gen': { layers: ['contracts', 'domain'] },
   config: { npm: ['zod'], core: ['fs'] },
-  api: { layers: ['contracts', 'config'], npm: ['express', 'prom-client', 'zod'], core: ['crypto'] },
+  api: {
+    layers: ['contracts', 'config'],
+    npm: ['express', 'prom-client', 'zod'],
+    // fs, path, url: the dashboard's static files and shipped fixtures (src/api/dashboard.ts)
+    core: ['crypto', 'fs', 'path', 'url'],
+  },
+  // The dashboard's browser modules: Leaflet only (served from node_modules), nothing of the server.
+  web: { npm: ['leaflet'] },
   queue: {
     layers: ['contracts', 'config'],
     npm: ['bullmq', 'ioredis', 'zod', '@bull-board/api', '@bull-board/express', 'express'],
@@ -40,6 +47,7 @@ const LAYERS = {
     layers: [
       'planner',
       'io',
+      'energy',
       'contracts',
       'config',
       'domain',

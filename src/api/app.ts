@@ -3,6 +3,7 @@ import type { Express } from 'express';
 import { ApiError } from './api-error.ts';
 import type { AppDeps } from './app-deps.ts';
 import { authenticate, requireRole } from './auth.ts';
+import { dashboardRouter } from './dashboard.ts';
 import { DOCS_PAGE } from './docs-page.ts';
 import { errorHandler, notFound, requireJson } from './error-handler.ts';
 import { createMetrics } from './metrics.ts';
@@ -56,6 +57,8 @@ export function createApp(deps: AppDeps): Express {
       .type('html')
       .send(DOCS_PAGE);
   });
+
+  app.use('/dashboard', dashboardRouter(deps.vehicleTypes ?? [], deps.mapTileUrl));
 
   const auth = authenticate(deps.keys);
   if (deps.adminQueues) app.use('/admin/queues', auth, requireRole('admin'), deps.adminQueues);
