@@ -37,8 +37,11 @@ const LAYERS = {
       'pino',
       'pino-http',
     ],
-    core: ['crypto'],
+    // fs, path, url: the dashboard's static files and shipped fixtures (src/api/dashboard.ts)
+    core: ['crypto', 'fs', 'path', 'url'],
   },
+  // The dashboard's browser modules: Leaflet only (served from node_modules), nothing of the server.
+  web: { npm: ['leaflet'] },
   queue: {
     layers: ['contracts', 'config'],
     npm: ['bullmq', 'ioredis', 'zod', '@bull-board/api', '@bull-board/express', 'express'],
@@ -56,6 +59,7 @@ const LAYERS = {
     layers: [
       'planner',
       'io',
+      'energy',
       'contracts',
       'config',
       'domain',

@@ -4,6 +4,7 @@ import type { ApiKey } from '../config/api-keys.ts';
 import type { Config } from '../config/env.ts';
 import type { Plan } from '../contracts/index.ts';
 import type { OrderStore, PlanJobs } from '../contracts/ports.ts';
+import type { DashboardVehicleType } from './dashboard.ts';
 import type { ReferenceSource } from './reference-data.ts';
 
 /** Plan exporters, injected so the API does not import src/io (wired in `picon serve`). */
@@ -46,6 +47,10 @@ export interface AppDeps {
   readonly adminQueues?: RequestHandler;
   /** Structured access log (pino, JSON lines with request ids); none when absent (tests). */
   readonly logger?: Logger;
+  /** Built-in vehicle types, for the dashboard's load bars (wired in `picon serve`). @defaultValue none */
+  readonly vehicleTypes?: readonly DashboardVehicleType[];
+  /** The dashboard's map tiles (`PICON_MAP_TILE_URL`; empty: none). @defaultValue OpenStreetMap's */
+  readonly mapTileUrl?: string;
   /** Where unexpected errors are logged. @defaultValue stderr */
   readonly log?: (line: string) => void;
 }

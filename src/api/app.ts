@@ -4,6 +4,7 @@ import { accessLog } from './access-log.ts';
 import { ApiError } from './api-error.ts';
 import type { AppDeps } from './app-deps.ts';
 import { authenticate, requireRole } from './auth.ts';
+import { dashboardRouter } from './dashboard.ts';
 import { docsRouter } from './docs-page.ts';
 import { errorHandler, notFound, requireJson } from './error-handler.ts';
 import { createMetrics } from './metrics.ts';
@@ -50,6 +51,8 @@ export function createApp(deps: AppDeps): Express {
     res.json(openapi);
   });
   app.use(docsRouter());
+
+  app.use('/dashboard', dashboardRouter(deps.vehicleTypes ?? [], deps.mapTileUrl));
 
   const auth = authenticate(deps.keys);
   if (deps.adminQueues) app.use('/admin/queues', auth, requireRole('admin'), deps.adminQueues);

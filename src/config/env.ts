@@ -8,6 +8,9 @@ export class ConfigError extends Error {
   }
 }
 
+/** OpenStreetMap's standard tiles (tile.openstreetmap.org usage policy: light use, attribution). */
+export const DEFAULT_MAP_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+
 const int = (min: number, def: number) => z.coerce.number().int().min(min).default(def);
 const optionalPath = z
   .string()
@@ -71,6 +74,19 @@ export const envSchema = z.object({
   PICON_LOCK_DURATION_MS: z.coerce.number().int().positive().optional(),
   /** How often workers look for jobs whose lock expired (a crashed worker's jobs). @defaultValue 30000 */
   PICON_STALLED_INTERVAL_MS: int(500, 30_000),
+  /**
+   * Map tiles of the web dashboard: a `{z}/{x}/{y}` URL template, or empty for none (a closed network: routes,
+   * stops and zones draw on a plain background). A user may set another in the page. Respect the tile
+   * server's usage policy; a busy site runs its own. @defaultValue OpenStreetMap's tile server
+   */
+  PICON_MAP_TILE_URL: z
+    .string()
+    .trim()
+    .refine(
+      (s) => s === '' || /^https?:\/\/\S*\{z\}\S*\{x\}\S*\{y\}/.test(s),
+      'expected an http(s) URL template with {z}, {x} and {y}, or empty for no tiles',
+    )
+    .default(DEFAULT_MAP_TILE_URL),
   /** Largest accepted JSON body (express `limit` syntax). @defaultValue `10mb` */
   PICON_BODY_LIMIT: z
     .string()
@@ -102,6 +118,7 @@ export interface Config {
     /** See PICON_MAX_ITERATIONS; undefined means the time limit alone stops a solve. */
     readonly maxIterations?: number | undefined;
   };
+  readonly dashboard: { readonly mapTileUrl: string };
 }
 
 /**
@@ -146,6 +163,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       maxTimeLimitSeconds: e.PICON_MAX_TIME_LIMIT_SECONDS,
       maxIterations: e.PICON_MAX_ITERATIONS,
     },
+    dashboard: { mapTileUrl: e.PICON_MAP_TILE_URL },
   };
   return deepFreeze(config);
 }

@@ -22,12 +22,12 @@ export function reportTrunk(city: City, network: TrunkNetwork): TrunkTrip[] {
   const offset = network.dayBefore ? -DAY_S : 0;
   const day = network.dayBefore ? -1 : 0;
   return [
-    ...network.runs.flatMap((run, r) => roadTrips(city, run, r, offset, day)),
+    ...network.runs.flatMap((run) => roadTrips(city, run, offset, day)),
     ...network.intermodal.map((run) => intermodalTrip(city, run, offset, day)),
   ];
 }
 
-function roadTrips(city: City, run: TrunkRun, r: number, offset: number, day: -1 | 0): TrunkTrip[] {
+function roadTrips(city: City, run: TrunkRun, offset: number, day: -1 | 0): TrunkTrip[] {
   const hub = city.hubs[run.base.hub] as { id: string; location: number };
   const leg = run.base.leg === undefined ? undefined : city.intermodalLegs[run.base.leg];
   const to = leg ? leg.id : hub.id;
@@ -39,7 +39,11 @@ function roadTrips(city: City, run: TrunkRun, r: number, offset: number, day: -1
         'BROKEN_INVARIANT',
         `trunk route of vehicle index ${route.vehicle}: not in its problem`,
       );
-    const vehicleId = `trunk/${to}${run.consignments.length > 0 && !city.trunking.pooled ? `/${city.carriers[run.consignments[0]?.carrier ?? 0]?.id}` : ''}/${type.id}#${r + 1}.${route.vehicle + 1}`;
+    // one problem per base when shared, per base and carrier when not: the owner keeps vehicle ids unique
+    const owner = city.trunking.pooled
+      ? ''
+      : `/${city.carriers[run.consignments[0]?.carrier ?? 0]?.id ?? ''}`;
+    const vehicleId = `trunk/${to}${owner}/${type.id}#${route.vehicle + 1}`;
     return route.trips.map((trip, t): TrunkTrip => {
       let at = run.base.location;
       let payload = trip.loadStart[0] ?? 0;

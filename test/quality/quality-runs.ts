@@ -132,7 +132,8 @@ function measurePlan(run: PlanRun): QualityResult {
     throw new Error(`${id}: the wall-clock cap cut a solve short; the figures are not reproducible`);
   const city = buildCity(scenario, { effort: run.effort });
   const baselineCostEur = planCostEur(city, plan.baseline.routes, []);
-  const consolidatedCostEur = planCostEur(city, plan.consolidated.routes, plan.consolidated.trunk);
+  const consolidatedCostEur =
+    planCostEur(city, plan.consolidated.routes, plan.consolidated.trunk) + hubsCostEur(city, plan);
   crossCheckAllocation(id, plan, baselineCostEur, consolidatedCostEur);
   return {
     id,
@@ -174,6 +175,14 @@ function planCostEur(city: City, routes: readonly PlanRoute[], trunk: Plan['cons
       t.distanceKm * rate(t.vehicleType).costPerKmEur +
       (t.durationMin / 60) * rate(t.vehicleType).costPerHourEur;
   return cost;
+}
+
+/** Each open hub's fixed cost plus its handling units at the city's labour cost per unit. */
+function hubsCostEur(city: City, plan: Plan): number {
+  return plan.consolidated.hubs.reduce((sum, row) => {
+    const hub = city.hubs.find((h) => h.id === row.id);
+    return sum + (hub && row.open ? hub.fixedCostEurPerDay + row.units * hub.handlingCostEurPerUnit : 0);
+  }, 0);
 }
 
 /** The plan's own allocation must add up to the same costs (it rounds each carrier's figure to cents). */

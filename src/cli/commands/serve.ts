@@ -9,6 +9,7 @@ import type { ApiKey } from '../../config/api-keys.ts';
 import { loadApiKeys } from '../../config/api-keys.ts';
 import type { Config } from '../../config/env.ts';
 import { ConfigError, loadConfig, processEnv } from '../../config/env.ts';
+import { BUILT_IN_VEHICLE_TYPES } from '../../energy/index.ts';
 import { importOrdersCsv } from '../../io/orders-csv.ts';
 import { planToGeoJson } from '../../io/plan-geojson.ts';
 import { planToRunsheetsCsv } from '../../io/runsheets-csv.ts';
@@ -63,6 +64,8 @@ export async function startServer(opts: {
     planJobs,
     orders: new RedisOrderStore(redis, config.queue.prefix),
     reference: new ReferenceSource(referenceStore),
+    vehicleTypes: Object.values(BUILT_IN_VEHICLE_TYPES),
+    mapTileUrl: config.dashboard.mapTileUrl,
     exporters: {
       geojson: planToGeoJson,
       runsheetsCsv: planToRunsheetsCsv,
