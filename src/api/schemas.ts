@@ -6,6 +6,7 @@ import {
   fleetSchema,
   hubSchema,
   idSchema,
+  LIMITS,
   orderSchema,
   planSchema,
   receiverSchema,
@@ -23,7 +24,7 @@ export const orderInputSchema = orderSchema.extend({ carrierId: idSchema.optiona
 export const submitOrdersSchema = strictObject({
   hubId: idSchema,
   date: z.iso.date(),
-  orders: z.array(orderInputSchema).min(1, 'expected at least one order').max(20_000),
+  orders: z.array(orderInputSchema).min(1, 'expected at least one order').max(LIMITS.ordersPerRequest),
 }).superRefine((body, ctx) => {
   const seen = new Set<string>();
   body.orders.forEach((o, i) => {
@@ -52,7 +53,7 @@ export const comparisonRequestSchema = strictObject({
   variants: z
     .array(strictObject({ name: z.string().min(1).max(100), scenario: scenarioSchema }))
     .min(1, 'expected at least one variant')
-    .max(20)
+    .max(LIMITS.comparisonVariants)
     .superRefine((vs, ctx) => {
       const seen = new Set<string>();
       vs.forEach((v, i) => {
@@ -95,11 +96,13 @@ export const comparisonStatusSchema = z.object({
   error: z.string().optional(),
 });
 
-export const hubWithFleetSchema = hubSchema.extend({ fleet: z.array(fleetSchema) });
+export const hubWithFleetSchema = hubSchema.extend({ fleet: z.array(fleetSchema).max(LIMITS.fleetEntries) });
 // also the bodies of the reference data PUTs
-export const hubsResponseSchema = strictObject({ hubs: z.array(hubWithFleetSchema) });
-export const carriersResponseSchema = strictObject({ carriers: z.array(carrierSchema) });
-export const receiversResponseSchema = strictObject({ receivers: z.array(receiverSchema) });
+export const hubsResponseSchema = strictObject({ hubs: z.array(hubWithFleetSchema).max(LIMITS.hubs) });
+export const carriersResponseSchema = strictObject({ carriers: z.array(carrierSchema).max(LIMITS.carriers) });
+export const receiversResponseSchema = strictObject({
+  receivers: z.array(receiverSchema).max(LIMITS.receivers),
+});
 export const vehicleTypesResponseSchema = z.object({ vehicleTypes: z.array(vehicleTypeSchema) });
 
 export const errorBodySchema = z.object({
@@ -111,7 +114,7 @@ export const errorBodySchema = z.object({
 });
 
 /** Bounds of `POST /v1/plans?seeds=N`: one plan job per seed. */
-export const MAX_SEEDS = 20;
+export const MAX_SEEDS = LIMITS.comparisonVariants;
 export const seedsQuerySchema = strictObject({
   seeds: z.coerce
     .number()

@@ -71,6 +71,12 @@ export const envSchema = z.object({
   PICON_LOCK_DURATION_MS: z.coerce.number().int().positive().optional(),
   /** How often workers look for jobs whose lock expired (a crashed worker's jobs). @defaultValue 30000 */
   PICON_STALLED_INTERVAL_MS: int(500, 30_000),
+  /**
+   * Heap cap of each sandboxed solver process (`--max-old-space-size`, MB). A job whose process exceeds it
+   * fails once with a clear error instead of being retried: the same input would exhaust it again.
+   * The largest day benchmarked (10,000 receivers) peaks well below the default. @defaultValue 2048
+   */
+  PICON_WORKER_MAX_OLD_SPACE_MB: z.coerce.number().int().min(16).max(65_536).default(2048),
   /** Largest accepted JSON body (express `limit` syntax). @defaultValue `10mb` */
   PICON_BODY_LIMIT: z
     .string()
@@ -95,6 +101,7 @@ export interface Config {
     readonly concurrency: number;
     readonly lockDurationMs: number;
     readonly stalledIntervalMs: number;
+    readonly maxOldSpaceMb: number;
   };
   readonly planner: {
     readonly defaultTimeLimitSeconds: number;
@@ -140,6 +147,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       concurrency: e.PICON_WORKER_CONCURRENCY,
       lockDurationMs,
       stalledIntervalMs: e.PICON_STALLED_INTERVAL_MS,
+      maxOldSpaceMb: e.PICON_WORKER_MAX_OLD_SPACE_MB,
     },
     planner: {
       defaultTimeLimitSeconds: Math.min(e.PICON_DEFAULT_TIME_LIMIT_SECONDS, e.PICON_MAX_TIME_LIMIT_SECONDS),
