@@ -17,7 +17,11 @@ const LAYERS = {
   io: { layers: ['contracts', 'geo', 'domain'], core: ['fs/promises'] },
   'scenario-gen': { layers: ['contracts', 'domain'] },
   config: { npm: ['zod'], core: ['fs'] },
-  api: { layers: ['contracts', 'config'], npm: ['express', 'prom-client', 'zod'], core: ['crypto'] },
+  api: {
+    layers: ['contracts', 'config'],
+    npm: ['express', 'helmet', 'prom-client', 'zod'],
+    core: ['crypto'],
+  },
   queue: {
     layers: ['contracts', 'config'],
     npm: ['bullmq', 'ioredis', 'zod', '@bull-board/api', '@bull-board/express', 'express'],

@@ -13,7 +13,7 @@ export interface PlanExporters {
 
 /** Everything `createApp` needs; the composition root (`picon serve`, tests) builds it. */
 export interface AppDeps {
-  readonly config: Pick<Config, 'http' | 'planner'>;
+  readonly config: Pick<Config, 'http' | 'planner' | 'orders'>;
   readonly keys: readonly ApiKey[];
   readonly planJobs: PlanJobs;
   readonly orders: OrderStore;
@@ -22,6 +22,8 @@ export interface AppDeps {
   readonly exporters?: PlanExporters;
   /** Bull Board (or any admin UI) mounted at /admin/queues behind the admin role. */
   readonly adminQueues?: RequestHandler;
+  /** The clock dates are checked against (delivery days, retention). @defaultValue Date.now */
+  readonly now?: () => number;
   /** Where unexpected errors are logged. @defaultValue stderr */
   readonly log?: (line: string) => void;
 }

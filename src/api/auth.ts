@@ -7,6 +7,10 @@ import { ApiError } from './api-error.ts';
 export interface Principal {
   readonly role: Role;
   readonly carrierId?: string;
+  /** The one hub a dispatcher or planner key is for; every hub when absent. */
+  readonly hubId?: string;
+  /** A planner granted carrier-identifying detail (order lists). */
+  readonly carrierDetail?: boolean;
   /** Short hash of the key: scopes idempotency keys, never reveals the key. */
   readonly fingerprint: string;
 }
@@ -40,6 +44,8 @@ export function authenticate(keys: readonly ApiKey[]): RequestHandler {
       role: k.role,
       fingerprint: hash.slice(0, 16),
       ...(k.carrierId ? { carrierId: k.carrierId } : {}),
+      ...(k.hubId ? { hubId: k.hubId } : {}),
+      ...(k.carrierDetail ? { carrierDetail: true } : {}),
     });
   }
   return (req, res, next) => {
@@ -78,4 +84,10 @@ export function principalOf(locals: Record<string, unknown>): Principal {
   const p = locals['principal'] as Principal | undefined;
   if (!p) throw new ApiError('UNAUTHENTICATED', 'missing API key');
   return p;
+}
+
+/** 403 unless the principal may see hub `hubId` (a key scoped to one hub sees only that one). */
+export function requireHub(p: Principal, hubId: string): void {
+  if (p.hubId !== undefined && p.hubId !== hubId)
+    throw new ApiError('FORBIDDEN', `this key is for hub "${p.hubId}", not "${hubId}"`);
 }

@@ -44,6 +44,8 @@ export function errorHandler(log: (line: string) => void): ErrorRequestHandler {
       if (apiError.code === 'UNAUTHENTICATED' && res.req.path.startsWith('/admin')) {
         res.setHeader('WWW-Authenticate', 'Basic realm="picon admin", charset="UTF-8"');
       }
+      if (apiError.retryAfterSeconds !== undefined)
+        res.setHeader('Retry-After', String(Math.max(1, Math.ceil(apiError.retryAfterSeconds))));
       res.status(apiError.status).json({
         error: {
           code: apiError.code,

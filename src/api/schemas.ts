@@ -18,8 +18,17 @@ import {
 // HTTP bodies built from the contract schemas (src/contracts stays the wire truth; these only wrap it).
 // Request bodies are strict like the scenario: an unknown key is an error naming the nearest known one.
 
+/**
+ * An order id over the API: "/" is refused because the day's plan names ids two carriers share
+ * `carrierId/orderId`; without "/" in ids that name cannot be another order's (`N1` of carrier `nordcolis`
+ * and `nordcolis/N1` collided before).
+ */
+export const apiOrderIdSchema = idSchema.refine((id) => !id.includes('/'), {
+  message: 'order ids may not contain "/" (the day plan writes ids two carriers share as carrierId/orderId)',
+});
+
 /** An order as a carrier submits it: `carrierId` comes from the API key (admins must give it). */
-export const orderInputSchema = orderSchema.extend({ carrierId: idSchema.optional() });
+export const orderInputSchema = orderSchema.extend({ id: apiOrderIdSchema, carrierId: idSchema.optional() });
 
 export const submitOrdersSchema = strictObject({
   hubId: idSchema,
@@ -43,8 +52,46 @@ export const submitOrdersResponseSchema = z.object({
   replaced: z.number().int(),
 });
 
-export const listOrdersQuerySchema = z.object({ hub: idSchema, date: z.iso.date() });
-export const ordersResponseSchema = z.object({ orders: z.array(orderSchema) });
+export const listOrdersQuerySchema = strictObject({
+  hub: idSchema,
+  date: z.iso.date(),
+  /** Only this carrier's orders (carrier keys always see only their own). */
+  carrier: idSchema.optional(),
+  /** The `next` cursor of the previous page. */
+  after: z
+    .string()
+    .max(4 * LIMITS.idLength + 16)
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(LIMITS.ordersPageSize).default(LIMITS.ordersPageSize),
+});
+export const ordersResponseSchema = z.object({
+  orders: z.array(orderSchema),
+  /** Cursor of the next page (`after=`); absent on the last page. */
+  next: z.string().optional(),
+});
+
+/** `DELETE /v1/orders/{id}?hub=&date=` (admins add `carrier=`). */
+export const cancelOrderQuerySchema = strictObject({
+  hub: idSchema,
+  date: z.iso.date(),
+  carrier: idSchema.optional(),
+});
+
+/** `POST /v1/orders/cancel`: some of a carrier's orders of a day, or all of them. */
+export const cancelOrdersSchema = strictObject({
+  hubId: idSchema,
+  date: z.iso.date(),
+  carrierId: idSchema.optional(),
+  orderIds: z.array(idSchema).min(1).max(LIMITS.ordersPerRequest).optional(),
+  all: z.literal(true).optional(),
+}).refine((b) => (b.orderIds === undefined) !== (b.all === undefined), {
+  message: 'give either orderIds or "all": true',
+  path: ['orderIds'],
+});
+export const cancelOrdersResponseSchema = z.object({
+  cancelled: z.array(z.string()),
+  notFound: z.array(z.string()),
+});
 
 export const hubDayParamsSchema = z.object({ hubId: idSchema, date: z.iso.date() });
 

@@ -10,6 +10,10 @@ export const apiKeySchema = z
     key: z.string().min(16, 'API keys must be at least 16 characters'),
     role: roleSchema,
     carrierId: z.string().min(1).optional(),
+    /** Dispatcher or planner of one hub: sees that hub's orders and plans only (all hubs when absent). */
+    hubId: z.string().min(1).optional(),
+    /** A planner allowed carrier-identifying detail (orders per carrier); planners see aggregates otherwise. */
+    carrierDetail: z.boolean().optional(),
   })
   .refine((k) => k.role !== 'carrier' || k.carrierId !== undefined, {
     message: 'a carrier key needs a carrierId',

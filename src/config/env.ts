@@ -77,6 +77,15 @@ export const envSchema = z.object({
    * The largest day benchmarked (10,000 receivers) peaks well below the default. @defaultValue 2048
    */
   PICON_WORKER_MAX_OLD_SPACE_MB: z.coerce.number().int().min(16).max(65_536).default(2048),
+  /**
+   * Orders one carrier may hold at one hub for one delivery day; beyond, POST /v1/orders answers 429.
+   * @defaultValue 10000 (= contracts LIMITS.ordersPerCarrierDay, at most LIMITS.orders; config imports no contracts)
+   */
+  PICON_MAX_ORDERS_PER_CARRIER_DAY: z.coerce.number().int().min(1).max(150_000).default(10_000),
+  /** Days a delivery day's orders are kept after it; also how far back orders may be dated. @defaultValue 30 */
+  PICON_ORDER_RETENTION_DAYS: z.coerce.number().int().min(1).max(3660).default(30),
+  /** How far ahead a delivery day may be, in days. @defaultValue 366 */
+  PICON_ORDER_MAX_DAYS_AHEAD: z.coerce.number().int().min(1).max(3660).default(366),
   /** Largest accepted JSON body (express `limit` syntax). @defaultValue `10mb` */
   PICON_BODY_LIMIT: z
     .string()
@@ -89,6 +98,11 @@ export interface Config {
   readonly redis: { readonly url: string };
   readonly http: { readonly port: number; readonly host: string; readonly bodyLimit: string };
   readonly auth: { readonly keysFile: string | undefined };
+  readonly orders: {
+    readonly maxPerCarrierDay: number;
+    readonly retentionDays: number;
+    readonly maxDaysAhead: number;
+  };
   readonly seedFile: string | undefined;
   readonly queue: {
     readonly prefix: string;
@@ -135,6 +149,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     redis: { url: e.REDIS_URL },
     http: { port: e.PORT, host: e.HOST, bodyLimit: e.PICON_BODY_LIMIT },
     auth: { keysFile: e.PICON_API_KEYS_FILE },
+    orders: {
+      maxPerCarrierDay: e.PICON_MAX_ORDERS_PER_CARRIER_DAY,
+      retentionDays: e.PICON_ORDER_RETENTION_DAYS,
+      maxDaysAhead: e.PICON_ORDER_MAX_DAYS_AHEAD,
+    },
     seedFile: e.PICON_SEED_FILE,
     queue: {
       prefix: e.PICON_QUEUE_PREFIX,

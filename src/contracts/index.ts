@@ -14,3 +14,4 @@ export * from './merge-patch.ts';
 export * from './comparison-spec.ts';
 export * from './comparison.ts';
 export * from './limits.ts';
+export * from './order-page.ts';

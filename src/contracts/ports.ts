@@ -92,16 +92,61 @@ export interface PlanJobs {
   ping(): Promise<void>;
 }
 
-/** Orders submitted by carriers, per hub and day. Idempotent by (carrierId, order id). */
+/** An order as stored, not yet re-validated: a stored value that no longer parses is reported, never dropped. */
+export interface StoredOrder {
+  readonly carrierId: string;
+  readonly id: string;
+  readonly value: unknown;
+}
+
+/** How a write is bounded: orders one carrier may hold at a hub on a day, and how long the day is kept. */
+export interface OrderWriteLimits {
+  readonly maxPerCarrier: number;
+  /** The day's keys expire after this many seconds (retention of past days). */
+  readonly ttlSeconds: number;
+}
+
+export type UpsertOrdersResult =
+  | { readonly created: number; readonly replaced: number }
+  /** Nothing was written: `carrierId` would hold more than `limit` orders (it holds `stored`). */
+  | { readonly refused: { readonly carrierId: string; readonly stored: number; readonly limit: number } };
+
+export interface OrdersPage {
+  readonly orders: Order[];
+  /** Cursor of the next page; absent on the last page. */
+  readonly next?: string;
+}
+
+/**
+ * Orders submitted by carriers, per hub, day and carrier. Idempotent by (carrierId, order id): ids are unique
+ * per carrier and day, and two carriers may use the same id.
+ */
 export interface OrderStore {
-  /** Inserts or replaces; returns how many were new. */
+  /**
+   * Inserts or replaces, all or nothing per carrier; refuses (writing nothing) when a carrier would exceed
+   * `limits.maxPerCarrier`.
+   */
   upsertOrders(
     hubId: string,
     date: string,
     orders: readonly Order[],
-  ): Promise<{ created: number; replaced: number }>;
-  /** All orders of the day at the hub, or only one carrier's. Sorted by carrier then order id. */
-  listOrders(hubId: string, date: string, carrierId?: string): Promise<Order[]>;
+    limits: OrderWriteLimits,
+  ): Promise<UpsertOrdersResult>;
+  /** One page of the day's orders (or one carrier's), sorted by carrier then order id. */
+  listOrders(
+    hubId: string,
+    date: string,
+    page: { readonly carrierId?: string; readonly after?: string; readonly limit: number },
+  ): Promise<OrdersPage>;
+  /** Every stored order of the day, sorted by carrier then order id, unvalidated (for the day's plan). */
+  dayOrders(hubId: string, date: string): Promise<StoredOrder[]>;
+  /** Deletes a carrier's orders by id (every one of its orders of the day when `ids` is 'all'); returns those deleted. */
+  cancelOrders(
+    hubId: string,
+    date: string,
+    carrierId: string,
+    ids: readonly string[] | 'all',
+  ): Promise<string[]>;
   ping(): Promise<void>;
 }
 

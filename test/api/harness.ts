@@ -11,6 +11,12 @@ export const KEYS = {
   dispatcher: 'dispatcher-key-0123456789',
   planner: 'planner-key-0123456789abc',
   admin: 'admin-key-0123456789abcdef',
+  /** A carrier key whose carrier is not in the reference data (issue 11, finding 2). */
+  ghost: 'carrier-ghost-key-0123456789',
+  /** A dispatcher of hub-b only. */
+  dispatcherB: 'dispatcher-b-key-0123456789',
+  /** A planner granted carrier-identifying detail. */
+  plannerDetail: 'planner-detail-key-01234567',
 } as const;
 
 export const API_KEYS: ApiKey[] = [
@@ -19,19 +25,31 @@ export const API_KEYS: ApiKey[] = [
   { key: KEYS.dispatcher, role: 'dispatcher' },
   { key: KEYS.planner, role: 'planner' },
   { key: KEYS.admin, role: 'admin' },
+  { key: KEYS.ghost, role: 'carrier', carrierId: 'ghost' },
+  { key: KEYS.dispatcherB, role: 'dispatcher', hubId: 'hub-b' },
+  { key: KEYS.plannerDetail, role: 'planner', carrierDetail: true },
 ];
 
 export const bearer = (key: string) => ({ Authorization: `Bearer ${key}` });
 
-export function testApp(opts: { bodyLimit?: string } = {}) {
+/** The API tests' clock: the morning of the sample day's eve, so its orders (2025-03-04) are in range. */
+export const TEST_NOW_MS = Date.parse('2025-03-03T09:00:00Z');
+
+export function testApp(opts: { bodyLimit?: string; maxOrdersPerCarrierDay?: number } = {}) {
   const planJobs = new FakePlanJobs();
-  const orders = new MemoryOrderStore();
+  const orders = new MemoryOrderStore(() => TEST_NOW_MS);
   const logged: string[] = [];
   const app = createApp({
     config: {
       http: { port: 0, host: '127.0.0.1', bodyLimit: opts.bodyLimit ?? '1mb' },
       planner: { defaultTimeLimitSeconds: 5, maxTimeLimitSeconds: 10 },
+      orders: {
+        maxPerCarrierDay: opts.maxOrdersPerCarrierDay ?? 10_000,
+        retentionDays: 30,
+        maxDaysAhead: 366,
+      },
     },
+    now: () => TEST_NOW_MS,
     keys: API_KEYS,
     planJobs,
     orders,

@@ -4,7 +4,7 @@ import type { Scenario } from '../../contracts/index.ts';
 import { scenarioSchema } from '../../contracts/index.ts';
 import { ApiError } from '../api-error.ts';
 import type { AppDeps } from '../app-deps.ts';
-import { principalOf, requireRole } from '../auth.ts';
+import { principalOf, requireHub, requireRole } from '../auth.ts';
 import { jobIdFor, PLAN_ID_PATTERN } from '../plan-id.ts';
 import type { PlanEvent, PlanJobInput, PlanView } from '../../contracts/ports.ts';
 import { hubDayParamsSchema, seedsQuerySchema } from '../schemas.ts';
@@ -50,11 +50,14 @@ async function completedPlan(deps: AppDeps, id: string) {
 export function plansRouter(deps: AppDeps): Router {
   const router = Router();
 
-  const submit = async (req: Request, res: Response, scenario: Scenario) => {
+  const submit = async (req: Request, res: Response, scenario: Scenario, extra: object = {}) => {
     const input = planJobInput(scenario, deps.config.planner);
     const id = jobIdFor('plan', input, idempotencyKey(req, res));
     await deps.planJobs.submitPlan(id, input);
-    res.status(202).location(`/v1/plans/${id}`).json({ id, status: 'queued' });
+    res
+      .status(202)
+      .location(`/v1/plans/${id}`)
+      .json({ id, status: 'queued', ...extra });
   };
 
   router.post('/plans', requireRole('planner'), async (req, res) => {
@@ -81,8 +84,13 @@ export function plansRouter(deps: AppDeps): Router {
     const { hubId, date } = parseWith(hubDayParamsSchema, req.params, 'path');
     const reference = await deps.reference.current();
     if (!reference.hasHub(hubId)) throw new ApiError('NOT_FOUND', `unknown hub "${hubId}"`);
-    const orders = await deps.orders.listOrders(hubId, date);
-    await submit(req, res, reference.hubDayScenario(hubId, date, orders));
+    requireHub(principalOf(res.locals), hubId);
+    const { scenario, rejected } = reference.hubDayScenario(
+      hubId,
+      date,
+      await deps.orders.dayOrders(hubId, date),
+    );
+    await submit(req, res, scenario, rejected.length > 0 ? { rejected } : {});
   });
 
   router.get('/plans/:id', requireRole(...READERS), async (req, res) => {

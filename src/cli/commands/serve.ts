@@ -34,6 +34,8 @@ export async function startServer(opts: {
   keys: readonly ApiKey[];
   reference: ReferenceRegistry;
   log?: (line: string) => void;
+  /** Clock for delivery-day checks (tests replaying a fixture's day). @defaultValue Date.now */
+  now?: () => number;
 }): Promise<RunningServer> {
   const { config } = opts;
   const redis = createRedis(config.redis.url, 'producer');
@@ -60,6 +62,7 @@ export async function startServer(opts: {
     exporters: { geojson: planToGeoJson, runsheetsCsv: planToRunsheetsCsv },
     adminQueues: bullBoardRouter([bull.plans, bull.tasks, bull.comparisons]),
     ...(opts.log ? { log: opts.log } : {}),
+    ...(opts.now ? { now: opts.now } : {}),
   });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.http.port, config.http.host, (err?: Error) =>
