@@ -23,8 +23,32 @@ export interface PlanJobInput {
   readonly timeLimitSeconds: number;
 }
 
+/** Who submitted a plan or comparison: its owner sees it, and so does every reader of its hub. */
+export interface JobOwner {
+  /** The submitting key's fingerprint (a short hash, never the key). */
+  readonly fingerprint: string;
+  /** The hub of a hub-day plan: its dispatchers see it. Absent for a planner's scenario. */
+  readonly hubId?: string;
+}
+
+/** What a submission records beside its input: the owner, and a hash of the request to detect key reuse. */
+export interface Submission {
+  readonly owner: JobOwner;
+  /** Canonical hash of the submitted content: one Idempotency-Key must always carry the same content. */
+  readonly requestHash: string;
+}
+
+/** The answer to a submission: `requestHash` is the one recorded with the job (the first submission's). */
+export interface SubmitResult {
+  readonly id: string;
+  readonly created: boolean;
+  readonly requestHash?: string;
+}
+
 export interface PlanView {
   readonly id: string;
+  /** Absent on jobs queued before owners were recorded (admins only see those). */
+  readonly owner?: JobOwner;
   readonly status: JobStatus;
   readonly progress: JobProgress;
   readonly result?: Plan;
@@ -57,6 +81,7 @@ export interface Comparison {
 
 export interface ComparisonView {
   readonly id: string;
+  readonly owner?: JobOwner;
   readonly status: JobStatus;
   readonly progress: { readonly variantsDone: number; readonly variants: number };
   readonly result?: Comparison;
@@ -74,15 +99,19 @@ export interface JobFinished {
  * Ids are chosen by the caller (content or idempotency-key hashes), so submitting twice yields one job.
  */
 export interface PlanJobs {
-  /** Enqueues unless a job with this id exists (a failed one is retried). `created` is false for a duplicate. */
-  submitPlan(id: string, input: PlanJobInput): Promise<{ id: string; created: boolean }>;
+  /**
+   * Enqueues unless a job with this id exists (a failed one is retried). `created` is false for a duplicate;
+   * a duplicate whose recorded requestHash differs is left untouched (the caller refuses the reuse).
+   */
+  submitPlan(id: string, input: PlanJobInput, submission: Submission): Promise<SubmitResult>;
   getPlan(id: string): Promise<PlanView | undefined>;
   /** Calls `listener` for each later event of plan `id`; returns the unsubscribe function. */
   watchPlan(id: string, listener: (event: PlanEvent) => void): () => void;
   submitComparison(
     id: string,
     variants: readonly ComparisonJobVariant[],
-  ): Promise<{ id: string; created: boolean }>;
+    submission: Submission,
+  ): Promise<SubmitResult>;
   getComparison(id: string): Promise<ComparisonView | undefined>;
   /** Job counts per queue and state, for /metrics. */
   queueDepth(): Promise<Record<string, Record<string, number>>>;

@@ -1,3 +1,4 @@
+import type { Response } from 'express';
 import { Router } from 'express';
 import {
   areSeedsOfOneScenario,
@@ -10,7 +11,8 @@ import {
 import { ApiError } from '../api-error.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { principalOf, requireRole } from '../auth.ts';
-import { COMPARISON_ID_PATTERN, jobIdFor } from '../plan-id.ts';
+import { COMPARISON_ID_PATTERN } from '../plan-id.ts';
+import { prepareSubmission, refuseKeyReuse, requireReader } from '../submission.ts';
 import { comparisonRequestSchema } from '../schemas.ts';
 import { parseWith, pathParam } from '../validate.ts';
 import { planJobInput } from './plans.ts';
@@ -48,30 +50,27 @@ export function comparisonsRouter(deps: AppDeps): Router {
       ...(v.description !== undefined ? { description: v.description } : {}),
       input: planJobInput(v.scenario, deps.config.planner),
     }));
-    const key = req.get('Idempotency-Key');
-    const id = jobIdFor(
-      'comparison',
-      variants,
-      key ? { caller: principalOf(res.locals).fingerprint, key } : undefined,
-    );
-    await deps.planJobs.submitComparison(id, variants);
+    const { id, submission } = prepareSubmission(req, res, 'comparison', variants);
+    refuseKeyReuse(await deps.planJobs.submitComparison(id, variants, submission), submission);
     res.status(202).location(`/v1/comparisons/${id}`).json({ id, status: 'queued' });
   });
 
-  const findComparison = async (id: string) => {
+  const findComparison = async (res: Response, id: string) => {
     const view = COMPARISON_ID_PATTERN.test(id) ? await deps.planJobs.getComparison(id) : undefined;
     if (!view) throw new ApiError('NOT_FOUND', `no comparison "${id}"`);
+    requireReader(principalOf(res.locals), view.owner, `comparison "${id}"`);
     return view;
   };
 
   router.get('/comparisons/:id', requireRole('planner', 'dispatcher'), async (req, res) => {
-    res.json(await findComparison(pathParam(req.params, 'id')));
+    const { owner: _owner, ...view } = await findComparison(res, pathParam(req.params, 'id'));
+    res.json(view);
   });
 
   /** `POST /v1/plans?seeds=N`'s answer: every figure as median and min–max over the seeds. */
   router.get('/comparisons/:id/spread', requireRole('planner', 'dispatcher'), async (req, res) => {
     const id = pathParam(req.params, 'id');
-    const view = await findComparison(id);
+    const view = await findComparison(res, id);
     if (view.status !== 'completed' || !view.result)
       throw new ApiError('NOT_READY', `comparison "${id}" is ${view.status}`);
     const rows = view.result.variants;

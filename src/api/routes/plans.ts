@@ -5,7 +5,8 @@ import { scenarioSchema } from '../../contracts/index.ts';
 import { ApiError } from '../api-error.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { principalOf, requireHub, requireRole } from '../auth.ts';
-import { jobIdFor, PLAN_ID_PATTERN } from '../plan-id.ts';
+import { PLAN_ID_PATTERN } from '../plan-id.ts';
+import { prepareSubmission, refuseKeyReuse, requireReader } from '../submission.ts';
 import type { PlanEvent, PlanJobInput, PlanView } from '../../contracts/ports.ts';
 import { hubDayParamsSchema, seedsQuerySchema } from '../schemas.ts';
 import { parseWith, pathParam } from '../validate.ts';
@@ -23,25 +24,19 @@ export function planJobInput(scenario: Scenario, planner: AppDeps['config']['pla
   };
 }
 
-function idempotencyKey(req: Request, res: Response): { caller: string; key: string } | undefined {
-  const key = req.get('Idempotency-Key');
-  if (key === undefined) return undefined;
-  if (key.length < 1 || key.length > 200) {
-    throw new ApiError('VALIDATION_FAILED', 'invalid Idempotency-Key header', [
-      { path: 'Idempotency-Key', message: 'expected 1 to 200 characters' },
-    ]);
-  }
-  return { caller: principalOf(res.locals).fingerprint, key };
-}
-
-async function findPlan(deps: AppDeps, id: string): Promise<PlanView> {
+/** A plan the caller may read (404 for an unknown id and for someone else's plan alike). */
+async function findPlan(deps: AppDeps, res: Response, id: string): Promise<PlanView> {
   const plan = PLAN_ID_PATTERN.test(id) ? await deps.planJobs.getPlan(id) : undefined;
   if (!plan) throw new ApiError('NOT_FOUND', `no plan "${id}"`);
+  requireReader(principalOf(res.locals), plan.owner, `plan "${id}"`);
   return plan;
 }
 
-async function completedPlan(deps: AppDeps, id: string) {
-  const plan = await findPlan(deps, id);
+/** The view as sent: the owner record is the server's business. */
+const publicView = ({ owner: _owner, ...view }: PlanView) => view;
+
+async function completedPlan(deps: AppDeps, res: Response, id: string) {
+  const plan = await findPlan(deps, res, id);
   if (plan.status !== 'completed' || !plan.result)
     throw new ApiError('NOT_READY', `plan "${id}" is ${plan.status}`);
   return plan.result;
@@ -50,10 +45,16 @@ async function completedPlan(deps: AppDeps, id: string) {
 export function plansRouter(deps: AppDeps): Router {
   const router = Router();
 
-  const submit = async (req: Request, res: Response, scenario: Scenario, extra: object = {}) => {
+  const submit = async (
+    req: Request,
+    res: Response,
+    scenario: Scenario,
+    hubId?: string,
+    extra: object = {},
+  ) => {
     const input = planJobInput(scenario, deps.config.planner);
-    const id = jobIdFor('plan', input, idempotencyKey(req, res));
-    await deps.planJobs.submitPlan(id, input);
+    const { id, submission } = prepareSubmission(req, res, 'plan', input, hubId);
+    refuseKeyReuse(await deps.planJobs.submitPlan(id, input, submission), submission);
     res
       .status(202)
       .location(`/v1/plans/${id}`)
@@ -70,9 +71,8 @@ export function plansRouter(deps: AppDeps): Router {
       const seeded = { ...scenario, options: { ...scenario.options, seed: first + i } };
       return { name: `seed ${first + i}`, input: planJobInput(seeded, deps.config.planner) };
     });
-    const key = idempotencyKey(req, res);
-    const id = jobIdFor('comparison', variants, key);
-    await deps.planJobs.submitComparison(id, variants);
+    const { id, submission } = prepareSubmission(req, res, 'comparison', variants);
+    refuseKeyReuse(await deps.planJobs.submitComparison(id, variants, submission), submission);
     res
       .status(202)
       .location(`/v1/comparisons/${id}`)
@@ -90,32 +90,32 @@ export function plansRouter(deps: AppDeps): Router {
       date,
       await deps.orders.dayOrders(hubId, date),
     );
-    await submit(req, res, scenario, rejected.length > 0 ? { rejected } : {});
+    await submit(req, res, scenario, hubId, rejected.length > 0 ? { rejected } : {});
   });
 
   router.get('/plans/:id', requireRole(...READERS), async (req, res) => {
-    res.json(await findPlan(deps, pathParam(req.params, 'id')));
+    res.json(publicView(await findPlan(deps, res, pathParam(req.params, 'id'))));
   });
 
   router.get('/plans/:id/events', requireRole(...READERS), async (req, res) => {
     const id = pathParam(req.params, 'id');
-    await findPlan(deps, id);
+    await findPlan(deps, res, id);
     streamPlanEvents(req, res, {
       watch: (listener: (e: PlanEvent) => void) => deps.planJobs.watchPlan(id, listener),
-      snapshot: () => findPlan(deps, id),
+      snapshot: async () => publicView(await findPlan(deps, res, id)),
     });
   });
 
   router.get('/plans/:id/geojson', requireRole(...READERS), async (req, res) => {
     if (!deps.exporters) throw new ApiError('NOT_FOUND', 'GeoJSON export is not available on this server');
-    const plan = await completedPlan(deps, pathParam(req.params, 'id'));
+    const plan = await completedPlan(deps, res, pathParam(req.params, 'id'));
     res.type('application/geo+json').send(JSON.stringify(deps.exporters.geojson(plan)));
   });
 
   router.get('/plans/:id/runsheets.csv', requireRole(...READERS), async (req, res) => {
     if (!deps.exporters) throw new ApiError('NOT_FOUND', 'run sheet export is not available on this server');
     const id = pathParam(req.params, 'id');
-    const plan = await completedPlan(deps, id);
+    const plan = await completedPlan(deps, res, id);
     res
       .type('text/csv; charset=utf-8')
       .attachment(`${id}-runsheets.csv`)
