@@ -3,7 +3,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'bullmq';
 import type { Config } from '../src/config/env.ts';
 import { ConfigError, loadConfig, processEnv } from '../src/config/env.ts';
-import { createRedis } from '../src/queue/connection.ts';
+import { ConnectionStateLog, createRedis, isRedisUnavailable } from '../src/queue/connection.ts';
 import { QUEUES } from '../src/queue/queue-names.ts';
 import { processComparisonJob } from './comparison.processor.ts';
 import { MemoryCappedWorker } from './memory-capped-worker.ts';
@@ -44,7 +44,10 @@ export async function startWorkers(
   config: Config,
   log: (line: string) => void = (l) => process.stderr.write(`${l}\n`),
 ): Promise<RunningWorkers> {
-  const connection = createRedis(config.redis.url, 'blocking');
+  // an outage is two lines (lost, back), not one per failed reconnect or per worker
+  const state = new ConnectionStateLog(log, 'picon worker');
+  const connection = createRedis(config.redis.url, 'blocking', (err) => state.lost(err));
+  connection.on('ready', () => state.restored());
   const common = {
     connection,
     prefix: config.queue.prefix,
@@ -72,7 +75,9 @@ export async function startWorkers(
         `picon worker: ${w.name} job ${job?.id ?? '?'} failed (attempt ${job?.attemptsMade ?? '?'}): ${err.message}`,
       ),
     );
-    w.on('error', (err) => log(`picon worker: ${w.name}: ${err.message}`));
+    w.on('error', (err) =>
+      isRedisUnavailable(connection, err) ? state.lost(err) : log(`picon worker: ${w.name}: ${err.message}`),
+    );
   }
   await Promise.all([plans.waitUntilReady(), tasks.waitUntilReady(), comparisons.waitUntilReady()]);
   return {

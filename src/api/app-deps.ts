@@ -11,6 +11,15 @@ export interface PlanExporters {
   readonly runsheetsCsv: (plan: Plan) => string;
 }
 
+/**
+ * The store behind the ports (Redis in `picon serve`): which errors mean it is unreachable, and where to
+ * report that (one log line per outage, not per request).
+ */
+export interface DependencyHealth {
+  isUnavailable(err: unknown): boolean;
+  lost(err: unknown): void;
+}
+
 /** Everything `createApp` needs; the composition root (`picon serve`, tests) builds it. */
 export interface AppDeps {
   readonly config: Pick<Config, 'http' | 'planner' | 'orders'>;
@@ -24,6 +33,8 @@ export interface AppDeps {
   readonly adminQueues?: RequestHandler;
   /** The clock dates are checked against (delivery days, retention). @defaultValue Date.now */
   readonly now?: () => number;
+  /** When given, errors it recognises answer 503 with Retry-After instead of a logged 500. */
+  readonly dependency?: DependencyHealth;
   /** Where unexpected errors are logged. @defaultValue stderr */
   readonly log?: (line: string) => void;
 }

@@ -4,7 +4,7 @@ import { ApiError } from './api-error.ts';
 import type { AppDeps } from './app-deps.ts';
 import { authenticate, requireRole } from './auth.ts';
 import { DOCS_PAGE } from './docs-page.ts';
-import { errorHandler, notFound, requireJson } from './error-handler.ts';
+import { errorHandler, notFound, requireJson, UNAVAILABLE_RETRY_AFTER_SECONDS } from './error-handler.ts';
 import { createMetrics } from './metrics.ts';
 import { buildOpenApi } from './openapi.ts';
 import { comparisonsRouter } from './routes/comparisons.ts';
@@ -34,9 +34,12 @@ export function createApp(deps: AppDeps): Express {
       await Promise.all([deps.planJobs.ping(), deps.orders.ping()]);
       res.json({ status: 'ready' });
     } catch (err) {
+      deps.dependency?.lost(err);
       throw new ApiError(
         'DEPENDENCY_UNAVAILABLE',
         `not ready: ${err instanceof Error ? err.message : String(err)}`,
+        undefined,
+        UNAVAILABLE_RETRY_AFTER_SECONDS,
       );
     }
   });
@@ -71,6 +74,6 @@ export function createApp(deps: AppDeps): Express {
   app.use('/v1', v1);
 
   app.use(notFound);
-  app.use(errorHandler(log));
+  app.use(errorHandler(log, deps.dependency));
   return app;
 }

@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { errorIssues, isPlanningError } from '../contracts/index.ts';
 import { ApiError } from './api-error.ts';
+import type { DependencyHealth } from './app-deps.ts';
 
 /** Body-parser errors carry `type` and `status`; map them to our codes so client mistakes are never 500s. */
 function fromBodyParser(err: unknown): ApiError | undefined {
@@ -33,13 +34,34 @@ export function fromPlanningError(err: unknown): ApiError | undefined {
   return new ApiError('INVALID_INPUT', err.message, issues.length > 0 ? issues : undefined);
 }
 
-export function errorHandler(log: (line: string) => void): ErrorRequestHandler {
+/** Clients should wait this long before retrying while the store is unreachable (ioredis backs off to 5 s). */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+/** A store outage is the service's state, not the request's fault: 503 with Retry-After, logged once per outage. */
+function fromUnavailable(err: unknown, dependency: DependencyHealth | undefined): ApiError | undefined {
+  if (!dependency?.isUnavailable(err)) return undefined;
+  dependency.lost(err);
+  return new ApiError(
+    'DEPENDENCY_UNAVAILABLE',
+    'the job store is unreachable: retry later',
+    undefined,
+    UNAVAILABLE_RETRY_AFTER_SECONDS,
+  );
+}
+
+export function errorHandler(
+  log: (line: string) => void,
+  dependency?: DependencyHealth,
+): ErrorRequestHandler {
   return (err: unknown, _req, res, next) => {
     if (res.headersSent) {
       next(err);
       return;
     }
-    const apiError = err instanceof ApiError ? err : (fromBodyParser(err) ?? fromPlanningError(err));
+    const apiError =
+      err instanceof ApiError
+        ? err
+        : (fromBodyParser(err) ?? fromPlanningError(err) ?? fromUnavailable(err, dependency));
     if (apiError) {
       if (apiError.code === 'UNAUTHENTICATED' && res.req.path.startsWith('/admin')) {
         res.setHeader('WWW-Authenticate', 'Basic realm="picon admin", charset="UTF-8"');

@@ -78,6 +78,7 @@ export class BullPlanJobs implements PlanJobs {
   constructor(
     private readonly config: Config,
     private readonly connection: Redis,
+    onError: (err: Error) => void = () => {},
   ) {
     const prefix = config.queue.prefix;
     this.plans = new Queue(QUEUES.plans, { connection, prefix });
@@ -108,11 +109,11 @@ export class BullPlanJobs implements PlanJobs {
     // A task's progress or completion is progress of its plan: share of tasks done, best costs reported.
     this.taskEvents.on('progress', ({ jobId, data }) => void this.forwardTaskEvent(jobId, data));
     this.taskEvents.on('completed', ({ jobId }) => void this.forwardTaskEvent(jobId, undefined));
-    for (const e of [this.events, this.taskEvents]) {
-      e.on('error', () => {
-        // Reconnects by itself; readiness is reported by /readyz.
-      });
-    }
+    // Each reconnects by itself; an 'error' without a listener would be printed by BullMQ on every attempt
+    // (the flood of issue 11): the owner of the connection logs the outage once (ConnectionStateLog).
+    for (const e of [this.events, this.taskEvents]) e.on('error', onError);
+    for (const q of [this.plans, this.tasks, this.comparisons]) q.on('error', onError);
+    this.flow.on('error', onError);
   }
 
   /** Waits until the event streams are subscribed (tests and SSE rely on not missing early events). */

@@ -142,10 +142,18 @@ describe('orders -> hub-day plan -> progress -> result (real Redis, worker proce
     });
     const keyed2 = await call('/v1/plans', KEYS.planner, {
       method: 'POST',
-      body: JSON.stringify({ ...scenario, name: 'renamed' }),
+      body: JSON.stringify(scenario),
       headers: { 'Idempotency-Key': 'day-1' },
     });
     expect(((await keyed1.json()) as { id: string }).id).toBe(((await keyed2.json()) as { id: string }).id);
+    // the key with another body is refused, not answered with the first plan (issue 11, finding 5)
+    const reused = await call('/v1/plans', KEYS.planner, {
+      method: 'POST',
+      body: JSON.stringify({ ...scenario, name: 'renamed' }),
+      headers: { 'Idempotency-Key': 'day-1' },
+    });
+    expect(reused.status).toBe(422);
+    expect(((await reused.json()) as { error: { code: string } }).error.code).toBe('IDEMPOTENCY_KEY_REUSED');
     const after = await stack.api.planJobs.plans.getJobCounts(...STATES);
     expect(total(after)).toBe(total(counts) + 1);
   });

@@ -12,7 +12,7 @@ import { planToGeoJson } from '../../io/plan-geojson.ts';
 import { planToRunsheetsCsv } from '../../io/runsheets-csv.ts';
 import { bullBoardRouter } from '../../queue/bull-board.ts';
 import { BullPlanJobs } from '../../queue/bull-plan-jobs.ts';
-import { createRedis, waitReady } from '../../queue/connection.ts';
+import { ConnectionStateLog, createRedis, isRedisUnavailable, waitReady } from '../../queue/connection.ts';
 import { RedisOrderStore } from '../../queue/redis-order-store.ts';
 import { RedisReferenceStore } from '../../queue/redis-reference-store.ts';
 import { CliError } from '../cli-error.ts';
@@ -38,17 +38,18 @@ export async function startServer(opts: {
   now?: () => number;
 }): Promise<RunningServer> {
   const { config } = opts;
+  const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  // ioredis reconnects with backoff; requests answer 503 meanwhile, and the outage is logged once
+  const state = new ConnectionStateLog(log, 'picon serve');
   const redis = createRedis(config.redis.url, 'producer');
-  redis.on('error', () => {
-    // ioredis reconnects; requests fail fast meanwhile and /readyz says 503.
-  });
+  redis.on('ready', () => state.restored());
   try {
     await waitReady(redis);
   } catch {
     redis.disconnect();
     throw new CliError(`cannot reach Redis at ${config.redis.url} (REDIS_URL)`);
   }
-  const bull = new BullPlanJobs(config, redis);
+  const bull = new BullPlanJobs(config, redis, (err) => state.lost(err));
   await bull.ready();
   const planJobs: PlanJobs = bull; // the compiler checks the adapter against the port here
   const referenceStore = new RedisReferenceStore(redis, config.queue.prefix);
@@ -61,7 +62,8 @@ export async function startServer(opts: {
     reference: new ReferenceSource(referenceStore),
     exporters: { geojson: planToGeoJson, runsheetsCsv: planToRunsheetsCsv },
     adminQueues: bullBoardRouter([bull.plans, bull.tasks, bull.comparisons]),
-    ...(opts.log ? { log: opts.log } : {}),
+    log,
+    dependency: { isUnavailable: (err) => isRedisUnavailable(redis, err), lost: (err) => state.lost(err) },
     ...(opts.now ? { now: opts.now } : {}),
   });
   const server = await new Promise<Server>((resolve, reject) => {
