@@ -2,7 +2,7 @@ import type { RequestHandler } from 'express';
 import type { ApiKey } from '../config/api-keys.ts';
 import type { Config } from '../config/env.ts';
 import type { Plan } from '../contracts/index.ts';
-import type { OrderStore, PlanJobs } from '../contracts/ports.ts';
+import type { OrderStore, PlanJobs, RateLimiter } from '../contracts/ports.ts';
 import type { ReferenceSource } from './reference-data.ts';
 
 /** Plan exporters, injected so the API does not import src/io (wired in `picon serve`). */
@@ -33,6 +33,8 @@ export interface AppDeps {
   readonly adminQueues?: RequestHandler;
   /** The clock dates are checked against (delivery days, retention). @defaultValue Date.now */
   readonly now?: () => number;
+  /** Requests per key and window (every /v1 request after authentication); none when absent. */
+  readonly rateLimiter?: RateLimiter;
   /** When given, errors it recognises answer 503 with Retry-After instead of a logged 500. */
   readonly dependency?: DependencyHealth;
   /** Where unexpected errors are logged. @defaultValue stderr */

@@ -2,7 +2,10 @@ import express from 'express';
 import type { Express } from 'express';
 import { ApiError } from './api-error.ts';
 import type { AppDeps } from './app-deps.ts';
-import { authenticate, requireRole } from './auth.ts';
+import helmet from 'helmet';
+import { authenticate } from './auth.ts';
+import { rateLimit, sameOriginWrites } from './http-guards.ts';
+import { allow } from './route-table.ts';
 import { DOCS_PAGE } from './docs-page.ts';
 import { errorHandler, notFound, requireJson, UNAVAILABLE_RETRY_AFTER_SECONDS } from './error-handler.ts';
 import { createMetrics } from './metrics.ts';
@@ -16,13 +19,16 @@ export const API_VERSION = '1.0.0';
 
 /**
  * The HTTP API. No I/O of its own: jobs, orders and reference data come through `deps`, so tests pass fakes.
- * Routes under /v1 need `Authorization: Bearer KEY`; /healthz, /readyz, /metrics, /openapi.json, /docs do not.
+ * Routes under /v1 need `Authorization: Bearer KEY`, /metrics a `metrics` or admin key; /healthz, /readyz,
+ * /openapi.json and /docs none. Who may call what: route-table.ts.
  */
 export function createApp(deps: AppDeps): Express {
   const log = deps.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
+  // nosniff, HSTS, frame and referrer policies on every answer; /docs sets its own CSP, Bull Board needs none
+  app.use(helmet({ contentSecurityPolicy: false }));
   const metrics = createMetrics(deps.planJobs);
   app.use(metrics.httpTimer);
 
@@ -43,7 +49,9 @@ export function createApp(deps: AppDeps): Express {
       );
     }
   });
-  app.get('/metrics', async (_req, res) => {
+  const auth = authenticate(deps.keys);
+  // queue volumes and latencies are not for everyone: a `metrics` key (Prometheus) or an admin
+  app.get('/metrics', auth, allow('GET /metrics'), async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   const openapi = buildOpenApi(API_VERSION);
@@ -60,11 +68,12 @@ export function createApp(deps: AppDeps): Express {
       .send(DOCS_PAGE);
   });
 
-  const auth = authenticate(deps.keys);
-  if (deps.adminQueues) app.use('/admin/queues', auth, requireRole('admin'), deps.adminQueues);
+  if (deps.adminQueues)
+    app.use('/admin/queues', auth, allow('ALL /admin/queues'), sameOriginWrites, deps.adminQueues);
 
   const v1 = express.Router();
   v1.use(auth);
+  v1.use(rateLimit(deps));
   v1.use(requireJson);
   v1.use(express.json({ limit: deps.config.http.bodyLimit, type: () => true }));
   v1.use(ordersRouter(deps));

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Request, RequestHandler } from 'express';
+import type { RequestHandler } from 'express';
 import type { ApiKey, Role } from '../config/api-keys.ts';
 import { ApiError } from './api-error.ts';
 
@@ -17,19 +17,24 @@ export interface Principal {
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-function presentedKey(req: Request): string | undefined {
-  const header = req.headers.authorization;
-  if (!header) return undefined;
-  const [scheme, value] = header.split(/\s+/, 2);
-  if (!scheme || !value) return undefined;
-  if (scheme.toLowerCase() === 'bearer') return value;
+/** RFC 6750 `b64token`: the whole header must be the scheme, one space, one token (`Bearer KEY junk` is not). */
+const BEARER = /^Bearer ([A-Za-z0-9\-._~+/]+=*)$/i;
+const BASIC = /^Basic ([A-Za-z0-9+/]+=*)$/i;
+
+/**
+ * The key a request presents, or undefined. Parsed strictly: anything but exactly one well-formed credential
+ * is no key at all, so a header a proxy or client mangled fails loudly instead of half-matching.
+ */
+export function presentedKey(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  const bearer = BEARER.exec(header);
+  if (bearer) return bearer[1];
   // Basic (any user name, key as password) lets a browser open Bull Board at /admin/queues.
-  if (scheme.toLowerCase() === 'basic') {
-    const decoded = Buffer.from(value, 'base64').toString('utf8');
-    const colon = decoded.indexOf(':');
-    return colon >= 0 ? decoded.slice(colon + 1) : undefined;
-  }
-  return undefined;
+  const basic = BASIC.exec(header);
+  if (!basic?.[1]) return undefined;
+  const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  return colon >= 0 && colon < decoded.length - 1 ? decoded.slice(colon + 1) : undefined;
 }
 
 /**
@@ -49,9 +54,11 @@ export function authenticate(keys: readonly ApiKey[]): RequestHandler {
     });
   }
   return (req, res, next) => {
-    const key = presentedKey(req);
+    const header = req.headers.authorization;
+    const key = presentedKey(header);
     if (!key) {
-      next(new ApiError('UNAUTHENTICATED', 'missing API key: send Authorization: Bearer KEY'));
+      const why = header === undefined ? 'missing API key' : 'malformed Authorization header';
+      next(new ApiError('UNAUTHENTICATED', `${why}: send Authorization: Bearer KEY`));
       return;
     }
     const principal = byHash.get(sha256(key));

@@ -22,6 +22,14 @@ function fromBodyParser(err: unknown): ApiError | undefined {
   }
 }
 
+/** Express fails to decode a path parameter such as `%ff` with a URIError (status 400): the client's mistake. */
+function fromMalformedPath(err: unknown): ApiError | undefined {
+  if (!(err instanceof URIError)) return undefined;
+  return new ApiError('VALIDATION_FAILED', 'malformed path: invalid percent-encoding', [
+    { path: 'path', message: 'invalid percent-encoding' },
+  ]);
+}
+
 /**
  * The one map from a PlanningError to an HTTP answer: input -> 422 INVALID_INPUT naming the field, internal ->
  * undefined (a logged 500). Other errors are not classified by kind here: every request body and parameter is
@@ -61,11 +69,16 @@ export function errorHandler(
     const apiError =
       err instanceof ApiError
         ? err
-        : (fromBodyParser(err) ?? fromPlanningError(err) ?? fromUnavailable(err, dependency));
+        : (fromBodyParser(err) ??
+          fromMalformedPath(err) ??
+          fromPlanningError(err) ??
+          fromUnavailable(err, dependency));
     if (apiError) {
       if (apiError.code === 'UNAUTHENTICATED' && res.req.path.startsWith('/admin')) {
         res.setHeader('WWW-Authenticate', 'Basic realm="picon admin", charset="UTF-8"');
       }
+      // a refused request's unread body must not hold the socket (a slow body with a bad key held one 328 s)
+      if (apiError.status === 401 || apiError.status === 413) res.setHeader('Connection', 'close');
       if (apiError.retryAfterSeconds !== undefined)
         res.setHeader('Retry-After', String(Math.max(1, Math.ceil(apiError.retryAfterSeconds))));
       res.status(apiError.status).json({

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { ConfigError } from './env.ts';
 
-export const roleSchema = z.enum(['carrier', 'dispatcher', 'planner', 'admin']);
+/** `metrics`: a key that may only scrape /metrics (Prometheus). */
+export const roleSchema = z.enum(['carrier', 'dispatcher', 'planner', 'admin', 'metrics']);
 export type Role = z.infer<typeof roleSchema>;
 
 export const apiKeySchema = z

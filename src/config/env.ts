@@ -86,6 +86,15 @@ export const envSchema = z.object({
   PICON_ORDER_RETENTION_DAYS: z.coerce.number().int().min(1).max(3660).default(30),
   /** How far ahead a delivery day may be, in days. @defaultValue 366 */
   PICON_ORDER_MAX_DAYS_AHEAD: z.coerce.number().int().min(1).max(3660).default(366),
+  /** Requests per API key per minute, shared by every API process (Redis); beyond, 429 with Retry-After. @defaultValue 1200 */
+  PICON_RATE_LIMIT_PER_MINUTE: int(1, 1200),
+  /**
+   * A request (headers and body) must arrive within this long; a slow body no longer holds a socket for
+   * Node's default 300 s. @defaultValue 60000
+   */
+  PICON_REQUEST_TIMEOUT_MS: int(1000, 60_000),
+  /** Headers must arrive within this long. @defaultValue 10000 */
+  PICON_HEADERS_TIMEOUT_MS: int(1000, 10_000),
   /** Largest accepted JSON body (express `limit` syntax). @defaultValue `10mb` */
   PICON_BODY_LIMIT: z
     .string()
@@ -96,7 +105,14 @@ export const envSchema = z.object({
 /** Parsed, frozen configuration handed to everything that needs it. */
 export interface Config {
   readonly redis: { readonly url: string };
-  readonly http: { readonly port: number; readonly host: string; readonly bodyLimit: string };
+  readonly http: {
+    readonly port: number;
+    readonly host: string;
+    readonly bodyLimit: string;
+    readonly rateLimitPerMinute: number;
+    readonly requestTimeoutMs: number;
+    readonly headersTimeoutMs: number;
+  };
   readonly auth: { readonly keysFile: string | undefined };
   readonly orders: {
     readonly maxPerCarrierDay: number;
@@ -147,7 +163,14 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   }
   const config: Config = {
     redis: { url: e.REDIS_URL },
-    http: { port: e.PORT, host: e.HOST, bodyLimit: e.PICON_BODY_LIMIT },
+    http: {
+      port: e.PORT,
+      host: e.HOST,
+      bodyLimit: e.PICON_BODY_LIMIT,
+      rateLimitPerMinute: e.PICON_RATE_LIMIT_PER_MINUTE,
+      requestTimeoutMs: e.PICON_REQUEST_TIMEOUT_MS,
+      headersTimeoutMs: e.PICON_HEADERS_TIMEOUT_MS,
+    },
     auth: { keysFile: e.PICON_API_KEYS_FILE },
     orders: {
       maxPerCarrierDay: e.PICON_MAX_ORDERS_PER_CARRIER_DAY,

@@ -191,3 +191,9 @@ export interface ReferenceStore {
   load(): Promise<{ version: string; data: ReferenceData | undefined }>;
   save(data: ReferenceData): Promise<void>;
 }
+
+/** Requests per API key and time window, shared by every API process (Redis in `picon serve`). */
+export interface RateLimiter {
+  /** Counts one request of `caller`; `allowed` false once the window's budget is spent. */
+  hit(caller: string): Promise<{ readonly allowed: boolean; readonly retryAfterSeconds: number }>;
+}

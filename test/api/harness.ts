@@ -1,6 +1,8 @@
+import type { RequestHandler } from 'express';
 import type { ApiKey } from '../../src/config/api-keys.ts';
 import { createApp } from '../../src/api/app.ts';
 import { MemoryOrderStore } from '../../src/api/memory-order-store.ts';
+import { MemoryRateLimiter } from '../../src/api/memory-rate-limiter.ts';
 import { referenceFromScenario, ReferenceSource } from '../../src/api/reference-data.ts';
 import { FakePlanJobs } from './fake-plan-jobs.ts';
 import { sampleScenario } from './sample-scenario.ts';
@@ -17,6 +19,8 @@ export const KEYS = {
   dispatcherB: 'dispatcher-b-key-0123456789',
   /** A planner granted carrier-identifying detail. */
   plannerDetail: 'planner-detail-key-01234567',
+  /** May scrape /metrics and nothing else. */
+  metrics: 'metrics-key-0123456789abcdef',
 } as const;
 
 export const API_KEYS: ApiKey[] = [
@@ -28,6 +32,7 @@ export const API_KEYS: ApiKey[] = [
   { key: KEYS.ghost, role: 'carrier', carrierId: 'ghost' },
   { key: KEYS.dispatcherB, role: 'dispatcher', hubId: 'hub-b' },
   { key: KEYS.plannerDetail, role: 'planner', carrierDetail: true },
+  { key: KEYS.metrics, role: 'metrics' },
 ];
 
 export const bearer = (key: string) => ({ Authorization: `Bearer ${key}` });
@@ -35,13 +40,28 @@ export const bearer = (key: string) => ({ Authorization: `Bearer ${key}` });
 /** The API tests' clock: the morning of the sample day's eve, so its orders (2025-03-04) are in range. */
 export const TEST_NOW_MS = Date.parse('2025-03-03T09:00:00Z');
 
-export function testApp(opts: { bodyLimit?: string; maxOrdersPerCarrierDay?: number } = {}) {
+export function testApp(
+  opts: {
+    bodyLimit?: string;
+    maxOrdersPerCarrierDay?: number;
+    rateLimitPerMinute?: number;
+    /** Stands in for Bull Board at /admin/queues. */
+    adminQueues?: RequestHandler;
+  } = {},
+) {
   const planJobs = new FakePlanJobs();
   const orders = new MemoryOrderStore(() => TEST_NOW_MS);
   const logged: string[] = [];
   const app = createApp({
     config: {
-      http: { port: 0, host: '127.0.0.1', bodyLimit: opts.bodyLimit ?? '1mb' },
+      http: {
+        port: 0,
+        host: '127.0.0.1',
+        bodyLimit: opts.bodyLimit ?? '1mb',
+        rateLimitPerMinute: opts.rateLimitPerMinute ?? 100_000,
+        requestTimeoutMs: 60_000,
+        headersTimeoutMs: 10_000,
+      },
       planner: { defaultTimeLimitSeconds: 5, maxTimeLimitSeconds: 10 },
       orders: {
         maxPerCarrierDay: opts.maxOrdersPerCarrierDay ?? 10_000,
@@ -50,6 +70,7 @@ export function testApp(opts: { bodyLimit?: string; maxOrdersPerCarrierDay?: num
       },
     },
     now: () => TEST_NOW_MS,
+    rateLimiter: new MemoryRateLimiter(opts.rateLimitPerMinute ?? 100_000),
     keys: API_KEYS,
     planJobs,
     orders,
@@ -59,6 +80,7 @@ export function testApp(opts: { bodyLimit?: string; maxOrdersPerCarrierDay?: num
       runsheetsCsv: () => 'vehicle,route\n',
     },
     log: (l) => logged.push(l),
+    ...(opts.adminQueues ? { adminQueues: opts.adminQueues } : {}),
   });
   return { app, planJobs, orders, logged };
 }

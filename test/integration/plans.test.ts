@@ -265,7 +265,8 @@ describe('orders -> hub-day plan -> progress -> result (real Redis, worker proce
     expect(unknown.status).toBe(422);
     expect(((await unknown.json()) as { error: { message: string } }).error.message).toContain('ghost');
     expect((await fetch(`${stack.api.url}/readyz`)).status).toBe(200);
-    const metrics = await (await fetch(`${stack.api.url}/metrics`)).text();
+    expect((await fetch(`${stack.api.url}/metrics`)).status).toBe(401);
+    const metrics = await (await fetch(`${stack.api.url}/metrics`, { headers: bearer(KEYS.metrics) })).text();
     expect(metrics).toMatch(/picon_queue_jobs\{queue="plans",state="completed"\} [1-9]/);
     expect(metrics).toContain('picon_job_duration_seconds_count{queue="plans",status="completed"}');
     const board = await fetch(`${stack.api.url}/admin/queues`, { headers: bearer(KEYS.admin) });

@@ -10,7 +10,8 @@ import {
 } from '../../contracts/index.ts';
 import { ApiError } from '../api-error.ts';
 import type { AppDeps } from '../app-deps.ts';
-import { principalOf, requireRole } from '../auth.ts';
+import { principalOf } from '../auth.ts';
+import { allow } from '../route-table.ts';
 import { COMPARISON_ID_PATTERN } from '../plan-id.ts';
 import { prepareSubmission, refuseKeyReuse, requireReader } from '../submission.ts';
 import { comparisonRequestSchema } from '../schemas.ts';
@@ -44,7 +45,7 @@ function variantsOf(body: unknown): ComparisonVariantInput[] {
 export function comparisonsRouter(deps: AppDeps): Router {
   const router = Router();
 
-  router.post('/comparisons', requireRole('planner'), async (req, res) => {
+  router.post('/comparisons', allow('POST /v1/comparisons'), async (req, res) => {
     const variants = variantsOf(req.body).map((v) => ({
       name: v.name,
       ...(v.description !== undefined ? { description: v.description } : {}),
@@ -62,13 +63,13 @@ export function comparisonsRouter(deps: AppDeps): Router {
     return view;
   };
 
-  router.get('/comparisons/:id', requireRole('planner', 'dispatcher'), async (req, res) => {
+  router.get('/comparisons/:id', allow('GET /v1/comparisons/:id'), async (req, res) => {
     const { owner: _owner, ...view } = await findComparison(res, pathParam(req.params, 'id'));
     res.json(view);
   });
 
   /** `POST /v1/plans?seeds=N`'s answer: every figure as median and min–max over the seeds. */
-  router.get('/comparisons/:id/spread', requireRole('planner', 'dispatcher'), async (req, res) => {
+  router.get('/comparisons/:id/spread', allow('GET /v1/comparisons/:id/spread'), async (req, res) => {
     const id = pathParam(req.params, 'id');
     const view = await findComparison(res, id);
     if (view.status !== 'completed' || !view.result)

@@ -3,7 +3,8 @@ import type { Order } from '../../contracts/index.ts';
 import { ApiError } from '../api-error.ts';
 import type { AppDeps } from '../app-deps.ts';
 import type { Principal } from '../auth.ts';
-import { principalOf, requireHub, requireRole } from '../auth.ts';
+import { principalOf, requireHub } from '../auth.ts';
+import { allow } from '../route-table.ts';
 import { deliveryDayTtlSeconds } from '../order-dates.ts';
 import type { ReferenceRegistry } from '../reference-data.ts';
 import {
@@ -57,7 +58,7 @@ export function ordersRouter(deps: AppDeps): Router {
   const router = Router();
   const now = deps.now ?? Date.now;
 
-  router.post('/orders', requireRole('carrier'), async (req, res) => {
+  router.post('/orders', allow('POST /v1/orders'), async (req, res) => {
     const principal = principalOf(res.locals);
     const body = parseWith(submitOrdersSchema, req.body);
     const reference = await deps.reference.current();
@@ -95,7 +96,7 @@ export function ordersRouter(deps: AppDeps): Router {
     res.status(200).json({ hubId: body.hubId, date: body.date, accepted: orders.length, ...result });
   });
 
-  router.get('/orders', requireRole('carrier', 'dispatcher', 'planner'), async (req, res) => {
+  router.get('/orders', allow('GET /v1/orders'), async (req, res) => {
     const principal = principalOf(res.locals);
     if (principal.role === 'planner' && !principal.carrierDetail)
       throw new ApiError(
@@ -127,7 +128,7 @@ export function ordersRouter(deps: AppDeps): Router {
     res.json(page);
   });
 
-  router.delete('/orders/:id', requireRole('carrier'), async (req, res) => {
+  router.delete('/orders/:id', allow('DELETE /v1/orders/:id'), async (req, res) => {
     const id = pathParam(req.params, 'id');
     const query = parseWith(cancelOrderQuerySchema, req.query, 'query');
     const reference = await deps.reference.current();
@@ -141,7 +142,7 @@ export function ordersRouter(deps: AppDeps): Router {
     res.json({ cancelled: [cancelled], notFound: [] });
   });
 
-  router.post('/orders/cancel', requireRole('carrier'), async (req, res) => {
+  router.post('/orders/cancel', allow('POST /v1/orders/cancel'), async (req, res) => {
     const body = parseWith(cancelOrdersSchema, req.body);
     const reference = await deps.reference.current();
     const carrierId = actingCarrier(principalOf(res.locals), body.carrierId, reference, 'carrierId');

@@ -4,15 +4,14 @@ import type { Scenario } from '../../contracts/index.ts';
 import { scenarioSchema } from '../../contracts/index.ts';
 import { ApiError } from '../api-error.ts';
 import type { AppDeps } from '../app-deps.ts';
-import { principalOf, requireHub, requireRole } from '../auth.ts';
+import { principalOf, requireHub } from '../auth.ts';
+import { allow } from '../route-table.ts';
 import { PLAN_ID_PATTERN } from '../plan-id.ts';
 import { prepareSubmission, refuseKeyReuse, requireReader } from '../submission.ts';
 import type { PlanEvent, PlanJobInput, PlanView } from '../../contracts/ports.ts';
 import { hubDayParamsSchema, seedsQuerySchema } from '../schemas.ts';
 import { parseWith, pathParam } from '../validate.ts';
 import { streamPlanEvents } from './plan-events.ts';
-
-const READERS = ['dispatcher', 'planner'] as const;
 
 /** Effective seed and time limit (capped by config): part of the job payload and of the content hash. */
 export function planJobInput(scenario: Scenario, planner: AppDeps['config']['planner']): PlanJobInput {
@@ -61,7 +60,7 @@ export function plansRouter(deps: AppDeps): Router {
       .json({ id, status: 'queued', ...extra });
   };
 
-  router.post('/plans', requireRole('planner'), async (req, res) => {
+  router.post('/plans', allow('POST /v1/plans'), async (req, res) => {
     const { seeds } = parseWith(seedsQuerySchema, { ...req.query }, 'query');
     const scenario = parseWith(scenarioSchema, req.body, 'scenario');
     if (seeds === undefined) return await submit(req, res, scenario);
@@ -80,24 +79,28 @@ export function plansRouter(deps: AppDeps): Router {
       .json({ id, status: 'queued' });
   });
 
-  router.post('/hubs/:hubId/days/:date/plan', requireRole('dispatcher'), async (req, res) => {
-    const { hubId, date } = parseWith(hubDayParamsSchema, req.params, 'path');
-    const reference = await deps.reference.current();
-    if (!reference.hasHub(hubId)) throw new ApiError('NOT_FOUND', `unknown hub "${hubId}"`);
-    requireHub(principalOf(res.locals), hubId);
-    const { scenario, rejected } = reference.hubDayScenario(
-      hubId,
-      date,
-      await deps.orders.dayOrders(hubId, date),
-    );
-    await submit(req, res, scenario, hubId, rejected.length > 0 ? { rejected } : {});
-  });
+  router.post(
+    '/hubs/:hubId/days/:date/plan',
+    allow('POST /v1/hubs/:hubId/days/:date/plan'),
+    async (req, res) => {
+      const { hubId, date } = parseWith(hubDayParamsSchema, req.params, 'path');
+      const reference = await deps.reference.current();
+      if (!reference.hasHub(hubId)) throw new ApiError('NOT_FOUND', `unknown hub "${hubId}"`);
+      requireHub(principalOf(res.locals), hubId);
+      const { scenario, rejected } = reference.hubDayScenario(
+        hubId,
+        date,
+        await deps.orders.dayOrders(hubId, date),
+      );
+      await submit(req, res, scenario, hubId, rejected.length > 0 ? { rejected } : {});
+    },
+  );
 
-  router.get('/plans/:id', requireRole(...READERS), async (req, res) => {
+  router.get('/plans/:id', allow('GET /v1/plans/:id'), async (req, res) => {
     res.json(publicView(await findPlan(deps, res, pathParam(req.params, 'id'))));
   });
 
-  router.get('/plans/:id/events', requireRole(...READERS), async (req, res) => {
+  router.get('/plans/:id/events', allow('GET /v1/plans/:id/events'), async (req, res) => {
     const id = pathParam(req.params, 'id');
     await findPlan(deps, res, id);
     streamPlanEvents(req, res, {
@@ -106,13 +109,13 @@ export function plansRouter(deps: AppDeps): Router {
     });
   });
 
-  router.get('/plans/:id/geojson', requireRole(...READERS), async (req, res) => {
+  router.get('/plans/:id/geojson', allow('GET /v1/plans/:id/geojson'), async (req, res) => {
     if (!deps.exporters) throw new ApiError('NOT_FOUND', 'GeoJSON export is not available on this server');
     const plan = await completedPlan(deps, res, pathParam(req.params, 'id'));
     res.type('application/geo+json').send(JSON.stringify(deps.exporters.geojson(plan)));
   });
 
-  router.get('/plans/:id/runsheets.csv', requireRole(...READERS), async (req, res) => {
+  router.get('/plans/:id/runsheets.csv', allow('GET /v1/plans/:id/runsheets.csv'), async (req, res) => {
     if (!deps.exporters) throw new ApiError('NOT_FOUND', 'run sheet export is not available on this server');
     const id = pathParam(req.params, 'id');
     const plan = await completedPlan(deps, res, id);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { Command } from 'commander';
 import { createApp } from '../../api/app.ts';
 import type { PlanJobs } from '../../contracts/ports.ts';
@@ -14,6 +14,7 @@ import { bullBoardRouter } from '../../queue/bull-board.ts';
 import { BullPlanJobs } from '../../queue/bull-plan-jobs.ts';
 import { ConnectionStateLog, createRedis, isRedisUnavailable, waitReady } from '../../queue/connection.ts';
 import { RedisOrderStore } from '../../queue/redis-order-store.ts';
+import { RedisRateLimiter } from '../../queue/redis-rate-limiter.ts';
 import { RedisReferenceStore } from '../../queue/redis-reference-store.ts';
 import { CliError } from '../cli-error.ts';
 import { readScenario } from '../read-scenario.ts';
@@ -63,15 +64,28 @@ export async function startServer(opts: {
     exporters: { geojson: planToGeoJson, runsheetsCsv: planToRunsheetsCsv },
     adminQueues: bullBoardRouter([bull.plans, bull.tasks, bull.comparisons]),
     log,
+    rateLimiter: new RedisRateLimiter(redis, config.queue.prefix, config.http.rateLimitPerMinute),
     dependency: { isUnavailable: (err) => isRedisUnavailable(redis, err), lost: (err) => state.lost(err) },
     ...(opts.now ? { now: opts.now } : {}),
   });
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(config.http.port, config.http.host, (err?: Error) =>
-      err ? reject(err) : resolve(s),
-    );
+  // A request must arrive whole in time: a slow body no longer holds a socket for Node's default 300 s, and the
+  // deadlines are checked every second (Node's default check runs every 30 s).
+  const server = createServer(
+    {
+      requestTimeout: config.http.requestTimeoutMs,
+      headersTimeout: Math.min(config.http.headersTimeoutMs, config.http.requestTimeoutMs),
+      connectionsCheckingInterval: 1000,
+      keepAliveTimeout: 65_000,
+    },
+    app,
+  );
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.http.port, config.http.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
-  server.keepAliveTimeout = 65_000;
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.http.port;
   const host = config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host;
@@ -110,6 +124,18 @@ async function resolveReference(config: Config): Promise<ReferenceRegistry> {
   return referenceFromScenario(await readScenario(config.seedFile));
 }
 
+/**
+ * The environment `picon serve` runs with: `--port`/`--host` override PORT/HOST, and `--dev` (a generated
+ * admin key printed on the terminal) listens on loopback only unless a host is given explicitly.
+ */
+export function serveEnv(
+  env: Readonly<Record<string, string | undefined>>,
+  opts: { port?: string; host?: string; dev?: boolean },
+): Record<string, string | undefined> {
+  const host = opts.host ?? env['HOST'] ?? (opts.dev ? '127.0.0.1' : undefined);
+  return { ...env, ...(opts.port ? { PORT: opts.port } : {}), ...(host ? { HOST: host } : {}) };
+}
+
 export function registerServe(program: Command): void {
   program
     .command('serve')
@@ -117,14 +143,10 @@ export function registerServe(program: Command): void {
       'run the HTTP API (needs Redis: REDIS_URL; keys: PICON_API_KEYS_FILE; reference data: PICON_SEED_FILE)',
     )
     .option('--port <port>', 'port to listen on (default PORT or 3000)')
-    .option('--host <host>', 'interface to bind (default HOST or 0.0.0.0)')
-    .option('--dev', 'start without a keys file, printing a generated admin key')
+    .option('--host <host>', 'interface to bind (default HOST, or 0.0.0.0; with --dev 127.0.0.1)')
+    .option('--dev', 'start without a keys file, printing a generated admin key (binds 127.0.0.1 by default)')
     .action(async (opts: { port?: string; host?: string; dev?: boolean }) => {
-      const env = {
-        ...processEnv(),
-        ...(opts.port ? { PORT: opts.port } : {}),
-        ...(opts.host ? { HOST: opts.host } : {}),
-      };
+      const env = serveEnv(processEnv(), opts);
       let config: Config;
       let keys: ApiKey[];
       try {
