@@ -12,12 +12,15 @@ import type {
 /**
  * Checks the carrier's limit and writes its orders in one step (a script runs atomically), so two API
  * processes cannot both squeeze under the limit. KEYS: the carrier's hash, the day's carrier set.
- * ARGV: limit, ttl seconds, carrier id, then field/value pairs. Returns [created, stored before] or [-1, stored].
+ * ARGV: limit, ttl seconds, carrier id, then field/value pairs (an id repeated in one batch counts once, the
+ * last value wins). Returns [created, stored before] or [-1, stored].
  */
 const UPSERT = `
 local added = 0
+local seen = {}
 for i = 4, #ARGV, 2 do
-  if redis.call('HEXISTS', KEYS[1], ARGV[i]) == 0 then added = added + 1 end
+  if not seen[ARGV[i]] and redis.call('HEXISTS', KEYS[1], ARGV[i]) == 0 then added = added + 1 end
+  seen[ARGV[i]] = true
 end
 local stored = redis.call('HLEN', KEYS[1])
 if stored + added > tonumber(ARGV[1]) then return {-1, stored} end
