@@ -104,4 +104,21 @@ describe('Redis SIGKILLed under the API and a worker', () => {
       worker.output().includes('Redis reachable again') ? true : undefined,
     );
   });
+
+  it('answers 503 within a second when Redis hangs (SIGSTOP) instead of waiting for it', async () => {
+    await until('the API to be ready', async () =>
+      (await fetch(`${api.url}/readyz`)).status === 200 ? true : undefined,
+    );
+    redis.pause();
+    try {
+      const t0 = performance.now();
+      const res = await requests[0]![1]();
+      const tookMs = performance.now() - t0;
+      expect(res.status).toBe(503);
+      expect(res.headers.get('retry-after')).not.toBeNull();
+      expect(tookMs).toBeLessThan(1500);
+    } finally {
+      redis.resume();
+    }
+  });
 });

@@ -98,6 +98,9 @@ export interface FaultyRedis extends TestRedis {
   kill(): Promise<void>;
   /** Starts it again on the same port and directory (reloading the AOF when append-only). */
   restart(): Promise<void>;
+  /** SIGSTOP / SIGCONT: a Redis that hangs, connections open, answering nothing. */
+  pause(): void;
+  resume(): void;
 }
 
 /**
@@ -123,6 +126,12 @@ export async function startRedis(
       },
       async kill() {
         if (child) await killed(child, 'SIGKILL');
+      },
+      pause() {
+        child?.kill('SIGSTOP');
+      },
+      resume() {
+        child?.kill('SIGCONT');
       },
       async restart() {
         child = await spawnRedis(binary, port, dir, appendOnly);

@@ -96,8 +96,13 @@ export async function startServer(opts: {
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await bull.close();
-      await redis.quit().catch(() => redis.disconnect());
+      // with Redis gone, BullMQ's close waits for a connection that never comes: give it 2 s, then cut
+      const closed = await Promise.race([
+        bull.close().then(() => true),
+        new Promise<false>((r) => setTimeout(() => r(false), 2000).unref()),
+      ]);
+      if (closed && redis.status === 'ready') await redis.quit().catch(() => redis.disconnect());
+      else redis.disconnect();
     },
   };
 }
