@@ -78,8 +78,8 @@ export class ReferenceRegistry {
       else orders.push(parsed.data);
     }
     // anything else an order can break (e.g. ids from before "/" was refused colliding once namespaced)
-    for (let attempt = 0; attempt < 2; attempt++) {
-      if (orders.length === 0) break;
+    // each round either plans or removes at least one order, so this ends
+    while (orders.length > 0) {
       const result = scenarioSchema.safeParse(this.candidate(hub, date, orders));
       if (result.success) return { scenario: result.data, rejected };
       const bad = new Map<number, string>();

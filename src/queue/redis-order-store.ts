@@ -51,6 +51,36 @@ export class RedisOrderStore implements OrderStore {
     private readonly prefix: string,
   ) {}
 
+  /** Days whose pre-#11 hash this process has already looked for (it is moved at most once, then gone). */
+  private readonly migrated = new Set<string>();
+
+  /**
+   * Orders stored before issue 11 lived in one hash per hub and day (`{prefix}:orders:{hubId}:{date}`, field
+   * `["carrierId","orderId"]`). The first access to such a day moves them into the per-carrier hashes, so an
+   * upgrade loses no acknowledged order.
+   */
+  private async migrateLegacy(hubId: string, date: string): Promise<void> {
+    const day = `${hubId}\u0000${date}`;
+    if (this.migrated.has(day)) return;
+    const legacy = `${this.prefix}:orders:${encodeURIComponent(hubId)}:${date}`;
+    const all = await this.redis.hgetall(legacy);
+    const moves: [string, string, string][] = [];
+    for (const [field, value] of Object.entries(all)) {
+      const key: unknown = JSON.parse(field);
+      if (Array.isArray(key) && typeof key[0] === 'string' && typeof key[1] === 'string')
+        moves.push([key[0], key[1], value]);
+    }
+    // HSETNX: an order written since (already in the per-carrier hash) wins over its legacy copy
+    const batch = this.redis.pipeline();
+    for (const [carrierId, id, value] of moves) {
+      batch.hsetnx(this.carrierKey(hubId, date, carrierId), id, value);
+      batch.sadd(this.carriersKey(hubId, date), carrierId);
+    }
+    if (moves.length > 0) await batch.exec();
+    if (moves.length > 0) await this.redis.del(legacy);
+    this.migrated.add(day);
+  }
+
   private carriersKey(hubId: string, date: string): string {
     return `${this.prefix}:order-carriers:${encodeURIComponent(hubId)}:${date}`;
   }
@@ -65,6 +95,7 @@ export class RedisOrderStore implements OrderStore {
     orders: readonly Order[],
     limits: OrderWriteLimits,
   ): Promise<UpsertOrdersResult> {
+    await this.migrateLegacy(hubId, date);
     const groups = ordersByCarrier(orders);
     // every carrier is checked before any is written, so a refused batch writes nothing (the script re-checks)
     for (const [carrierId, list] of groups) {
@@ -104,6 +135,7 @@ export class RedisOrderStore implements OrderStore {
     date: string,
     page: { carrierId?: string; after?: string; limit: number },
   ): Promise<OrdersPage> {
+    await this.migrateLegacy(hubId, date);
     const after = page.after === undefined ? undefined : parseOrderCursor(page.after);
     const carriers = page.carrierId === undefined ? await this.carriers(hubId, date) : [page.carrierId];
     const orders: Order[] = [];
@@ -130,6 +162,7 @@ export class RedisOrderStore implements OrderStore {
   }
 
   async dayOrders(hubId: string, date: string): Promise<StoredOrder[]> {
+    await this.migrateLegacy(hubId, date);
     const out: StoredOrder[] = [];
     for (const carrierId of await this.carriers(hubId, date)) {
       const all = await this.redis.hgetall(this.carrierKey(hubId, date, carrierId));
@@ -152,6 +185,7 @@ export class RedisOrderStore implements OrderStore {
     carrierId: string,
     ids: readonly string[] | 'all',
   ): Promise<string[]> {
+    await this.migrateLegacy(hubId, date);
     const key = this.carrierKey(hubId, date, carrierId);
     const targets = ids === 'all' ? await this.redis.hkeys(key) : [...new Set(ids)];
     if (targets.length === 0) return [];

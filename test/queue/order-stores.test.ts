@@ -144,3 +144,27 @@ describe('retention', () => {
     }
   });
 });
+
+describe('orders stored before issue 11', () => {
+  it('are moved from the one hash per day into the per-carrier hashes on first access, none lost', async () => {
+    const prefix = `{legacy${process.pid}}`;
+    const legacy = `${prefix}:orders:h:2025-03-04`;
+    await client.hset(
+      legacy,
+      JSON.stringify(['a', '1']),
+      JSON.stringify(o('a', '1', 4)),
+      JSON.stringify(['b', '1']),
+      JSON.stringify(o('b', '1', 5)),
+    );
+    const s = new RedisOrderStore(client, prefix);
+    expect((await s.listOrders('h', '2025-03-04', { limit: 10 })).orders).toEqual([
+      o('a', '1', 4),
+      o('b', '1', 5),
+    ]);
+    expect(await client.exists(legacy)).toBe(0);
+    expect(await s.upsertOrders('h', '2025-03-04', [o('a', '1', 9)], limits)).toEqual({
+      created: 0,
+      replaced: 1,
+    });
+  });
+});
