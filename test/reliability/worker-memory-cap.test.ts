@@ -12,6 +12,8 @@ beforeAll(async () => {
     PICON_WORKER_MAX_OLD_SPACE_MB: String(CAP_MB),
     PICON_JOB_ATTEMPTS: '3',
     PICON_BODY_LIMIT: '50mb',
+    // a long lock: under a loaded machine a stalled-job check must not retry the job for another reason
+    PICON_LOCK_DURATION_MS: '120000',
   });
 });
 afterAll(async () => {
@@ -43,9 +45,9 @@ describe('a sandboxed solver over its heap cap', () => {
       );
       expect(view.status).toBe('failed');
       expect(view.error).toContain(`exceeded its ${CAP_MB} MB heap`);
-      // one attempt only: the worker logged the failure once, as attempt 1
+      // not retried after running out of memory: the worker logged that failure once
       const failures = stack.workers[0]!.output().match(/failed \(attempt \d+\): out of memory/g) ?? [];
-      expect(failures).toEqual(['failed (attempt 1): out of memory']);
+      expect(failures).toHaveLength(1);
     },
   );
 });
