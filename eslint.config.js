@@ -4,7 +4,18 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 /** Layers whose results depend on their inputs only (docs/ARCHITECTURE.md); test/house/layers.test.ts checks it. */
-const PURE_LAYERS = ['domain', 'solver', 'energy', 'geo', 'consolidation', 'contracts', 'scenario-gen', 'io'];
+const PURE_LAYERS = [
+  'domain',
+  'solver',
+  'energy',
+  'geo',
+  'lp',
+  'consolidation',
+  'cooperation',
+  'contracts',
+  'scenario-gen',
+  'io',
+];
 
 const envOnlyInConfig = {
   object: 'process',
@@ -54,6 +65,26 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    // The dashboard's browser modules (plain ES modules served as they are, no build step).
+    files: ['src/web/**/*.js'],
+    languageOptions: {
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        location: 'readonly',
+        history: 'readonly',
+        navigator: 'readonly',
+        localStorage: 'readonly',
+        sessionStorage: 'readonly',
+        URLSearchParams: 'readonly',
+        Blob: 'readonly',
+        Node: 'readonly',
+        Intl: 'readonly',
+        TextDecoderStream: 'readonly',
+      },
     },
   },
   { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: { module: 'writable' } } },

@@ -3,7 +3,7 @@
 // Routes one generated Lille day per size as ONE pooled routing problem (no zones), each in its own
 // child process so peak memory is that solve's alone; checks the solution with the independent checker.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { arg, peakRssMb } from './support/child-process.ts';
 import { planPooledRuns } from '../src/consolidation/pooled-runs.ts';
 import { hubVehicles } from '../src/consolidation/pooled-runs.ts';
 import { scenarioSchema } from '../src/contracts/index.ts';
@@ -22,19 +22,6 @@ interface Row {
   routesKm: number;
   unassigned: number;
   violations: number;
-}
-
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
-}
-
-/** Peak resident set size of this process so far (Linux VmHWM), in MB. */
-function peakRssMb(): number {
-  const line = readFileSync('/proc/self/status', 'utf8')
-    .split('\n')
-    .find((l) => l.startsWith('VmHWM:'));
-  return Math.round(Number(line?.replace(/\D+/g, '') ?? 0) / 1024);
 }
 
 function child(stops: number, timeLimitS: number, seed: number, iterations: number): Row {

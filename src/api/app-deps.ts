@@ -3,6 +3,7 @@ import type { ApiKey } from '../config/api-keys.ts';
 import type { Config } from '../config/env.ts';
 import type { Plan } from '../contracts/index.ts';
 import type { OrderStore, PlanJobs, RateLimiter } from '../contracts/ports.ts';
+import type { DashboardVehicleType } from './dashboard.ts';
 import type { ReferenceSource } from './reference-data.ts';
 
 /** Plan exporters, injected so the API does not import src/io (wired in `picon serve`). */
@@ -31,6 +32,10 @@ export interface AppDeps {
   readonly exporters?: PlanExporters;
   /** Bull Board (or any admin UI) mounted at /admin/queues behind the admin role. */
   readonly adminQueues?: RequestHandler;
+  /** Built-in vehicle types, for the dashboard's load bars (wired in `picon serve`). @defaultValue none */
+  readonly vehicleTypes?: readonly DashboardVehicleType[];
+  /** The dashboard's map tiles (`PICON_MAP_TILE_URL`; empty: none). @defaultValue OpenStreetMap's */
+  readonly mapTileUrl?: string;
   /** The clock dates are checked against (delivery days, retention). @defaultValue Date.now */
   readonly now?: () => number;
   /** Requests per key and window (every /v1 request after authentication); none when absent. */

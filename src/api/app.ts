@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import { authenticate } from './auth.ts';
 import { rateLimit, sameOriginWrites } from './http-guards.ts';
 import { allow } from './route-table.ts';
+import { dashboardRouter } from './dashboard.ts';
 import { DOCS_PAGE } from './docs-page.ts';
 import { errorHandler, notFound, requireJson, UNAVAILABLE_RETRY_AFTER_SECONDS } from './error-handler.ts';
 import { createMetrics } from './metrics.ts';
@@ -27,8 +28,11 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
-  // nosniff, HSTS, frame and referrer policies on every answer; /docs sets its own CSP, Bull Board needs none
-  app.use(helmet({ contentSecurityPolicy: false }));
+  // nosniff, HSTS, frame and referrer policies on every answer; /docs sets its own CSP, Bull Board needs none.
+  // The referrer policy sends the origin cross-site: tile servers' usage policies ask for it (the dashboard).
+  app.use(
+    helmet({ contentSecurityPolicy: false, referrerPolicy: { policy: 'strict-origin-when-cross-origin' } }),
+  );
   const metrics = createMetrics(deps.planJobs);
   app.use(metrics.httpTimer);
 
@@ -67,6 +71,8 @@ export function createApp(deps: AppDeps): Express {
       .type('html')
       .send(DOCS_PAGE);
   });
+
+  app.use('/dashboard', dashboardRouter(deps.vehicleTypes ?? [], deps.mapTileUrl));
 
   if (deps.adminQueues)
     app.use('/admin/queues', auth, allow('ALL /admin/queues'), sameOriginWrites, deps.adminQueues);

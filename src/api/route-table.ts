@@ -22,6 +22,12 @@ export const ROUTE_TABLE = {
   'GET /readyz': 'public',
   'GET /openapi.json': 'public',
   'GET /docs': 'public',
+  // the web dashboard's page and static data: the page itself asks the user for a key
+  'GET /dashboard/': 'public',
+  'GET /dashboard/fixtures.json': 'public',
+  'GET /dashboard/fixtures/:folder/:file': 'public',
+  'GET /dashboard/vehicle-types.json': 'public',
+  'GET /dashboard/config.json': 'public',
   'GET /metrics': ['metrics'],
   'ALL /admin/queues': ['admin'],
   'POST /v1/orders': ['carrier'],

@@ -29,11 +29,23 @@ export function formatPlan(plan: Plan): string {
     const after = Number(c[key] ?? 0);
     return [label, before.toFixed(digits), after.toFixed(digits), change(before, after)];
   });
-  const trunkKm = plan.consolidated.trunk.reduce((s, t) => s + t.distanceKm, 0);
-  const trunkTrips = plan.consolidated.trunk.reduce((s, t) => s + t.trips, 0);
+  const road = plan.consolidated.trunk.filter((t) => t.mode === 'road');
+  const trunkKm = road.reduce((s, t) => s + t.distanceKm, 0);
+  const water = plan.consolidated.trunk.filter((t) => t.mode !== 'road');
+  const schedule = plan.consolidated.trunk.some((t) => t.day < 0) ? 'the evening before' : 'the same day';
   const notes = [
-    `Consolidated figures include ${trunkTrips} trunk trips (${trunkKm.toFixed(1)} km) from carrier depots to the hub` +
+    `Consolidated figures include ${road.length} trunk trips (${trunkKm.toFixed(1)} km, ${c.trunkVehicles ?? 0} ` +
+      `vehicles, ${schedule}) from carrier depots to the hub` +
       (c.hubHandlingKWh ? ` and ${c.hubHandlingKWh.toFixed(1)} kWh of hub handling.` : '.'),
+    ...(water.length > 0
+      ? [
+          `Barge and rail: ${water.length} sailing(s), ${water
+            .reduce((s, t) => s + t.tonneKm, 0)
+            .toFixed(
+              1,
+            )} tonne-km (not vehicle-km), ${water.reduce((s, t) => s + t.co2eKg, 0).toFixed(1)} kg CO2e.`,
+        ]
+      : []),
     plan.consolidated.unassigned.length === 0
       ? 'Every order was pooled.'
       : `${plan.consolidated.unassigned.length} orders could not be pooled (see unassigned in --json); their carriers' own rounds are counted.`,

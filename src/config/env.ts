@@ -8,6 +8,9 @@ export class ConfigError extends Error {
   }
 }
 
+/** OpenStreetMap's standard tiles (tile.openstreetmap.org usage policy: light use, attribution). */
+export const DEFAULT_MAP_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+
 const int = (min: number, def: number) => z.coerce.number().int().min(min).default(def);
 const optionalPath = z
   .string()
@@ -95,6 +98,19 @@ export const envSchema = z.object({
   PICON_REQUEST_TIMEOUT_MS: int(1000, 60_000),
   /** Headers must arrive within this long. @defaultValue 10000 */
   PICON_HEADERS_TIMEOUT_MS: int(1000, 10_000),
+  /**
+   * Map tiles of the web dashboard: a `{z}/{x}/{y}` URL template, or empty for none (a closed network: routes,
+   * stops and zones draw on a plain background). A user may set another in the page. Respect the tile
+   * server's usage policy; a busy site runs its own. @defaultValue OpenStreetMap's tile server
+   */
+  PICON_MAP_TILE_URL: z
+    .string()
+    .trim()
+    .refine(
+      (s) => s === '' || /^https?:\/\/\S*\{z\}\S*\{x\}\S*\{y\}/.test(s),
+      'expected an http(s) URL template with {z}, {x} and {y}, or empty for no tiles',
+    )
+    .default(DEFAULT_MAP_TILE_URL),
   /** Largest accepted JSON body (express `limit` syntax). @defaultValue `10mb` */
   PICON_BODY_LIMIT: z
     .string()
@@ -139,6 +155,7 @@ export interface Config {
     /** See PICON_MAX_ITERATIONS; undefined means the time limit alone stops a solve. */
     readonly maxIterations?: number | undefined;
   };
+  readonly dashboard: { readonly mapTileUrl: string };
 }
 
 /**
@@ -196,6 +213,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       maxTimeLimitSeconds: e.PICON_MAX_TIME_LIMIT_SECONDS,
       maxIterations: e.PICON_MAX_ITERATIONS,
     },
+    dashboard: { mapTileUrl: e.PICON_MAP_TILE_URL },
   };
   return deepFreeze(config);
 }

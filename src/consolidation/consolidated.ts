@@ -1,11 +1,10 @@
-import type { City, SizeVector } from '../domain/city.ts';
+import type { City } from '../domain/city.ts';
 import type { UnassignedReason } from '../domain/routing-solution.ts';
 import { hubHandlingKWh } from '../energy/index.ts';
 import { ordersByCarrier } from './orders-by-carrier.ts';
 import { planCarrierRounds, type CarrierRounds } from './carrier-rounds.ts';
 import type { SolveContext } from './solve-context.ts';
 import { residualBudget } from './tasks.ts';
-import { trunkLeg, type TrunkLeg } from './trunk.ts';
 
 /** An order the pooled fleet could not take: its carrier still delivers it (residual rounds). */
 export interface UnpooledOrder {
@@ -25,27 +24,6 @@ export function planResidual(city: City, unpooled: readonly number[], ctx: Solve
     const capped = { ...budget, timeLimitMs: (budget.timeLimitMs * orders.length) / total };
     return [planCarrierRounds(city, carrier, orders, capped, ctx)];
   });
-}
-
-/** Trunk legs of the pooled orders: one per carrier and hub, trips by capacity (see trunk.ts). */
-export function trunkLegs(city: City, pooledOrders: readonly number[], hubOf: readonly number[]): TrunkLeg[] {
-  type Flow = { delivery: [number, number, number]; pickup: [number, number, number] };
-  const flows = new Map<string, Flow>();
-  for (const i of pooledOrders) {
-    const o = city.orders[i];
-    if (!o) continue;
-    const key = `${o.carrier}:${hubOf[o.receiver]}`;
-    const flow = flows.get(key) ?? { delivery: [0, 0, 0], pickup: [0, 0, 0] };
-    const into = o.kind === 'pickup' ? flow.pickup : flow.delivery;
-    o.size.forEach((v, d) => (into[d] = (into[d] as number) + v));
-    flows.set(key, flow);
-  }
-  return [...flows.entries()]
-    .map(([key, f]) => {
-      const [carrier, hub] = key.split(':').map(Number) as [number, number];
-      return trunkLeg(city, carrier, hub, f.delivery as SizeVector, f.pickup as SizeVector);
-    })
-    .sort((a, b) => a.carrier - b.carrier || a.hub - b.hub);
 }
 
 /** Hub handling energy per hub: every pooled order is handled once, per handling unit (at least one). */

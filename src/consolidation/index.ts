@@ -1,10 +1,28 @@
 export { ordersByCarrier } from './orders-by-carrier.ts';
-export { hubHandling, planResidual, trunkLegs, type UnpooledOrder } from './consolidated.ts';
-export { listTasks, receiverHubs, residualBudget, runTask, taskBudgets, type RoutingTask } from './tasks.ts';
+export { hubHandling, planResidual, type UnpooledOrder } from './consolidated.ts';
+export {
+  planTrunkNetwork,
+  legDurationS,
+  type IntermodalRun,
+  type PooledOrderAtHub,
+  type TrunkNetwork,
+} from './trunk-network.ts';
+export { DEFAULT_TRUNK_HANDLING_MIN, TRUNK_DOCK_S, TRUNK_LOAD_S, TRUNK_MAX_TRIPS } from './trunk-fleet.ts';
+export type { Consignment } from './trunk-consignments.ts';
+export {
+  facilityChoice,
+  listTasks,
+  receiverHubs,
+  residualBudget,
+  runTask,
+  taskBudgets,
+  type RoutingTask,
+} from './tasks.ts';
 export { DEFAULT_EFFORT, EFFORTS, solveIterations } from './effort.ts';
 export type { CarrierRounds } from './carrier-rounds.ts';
 export type { PooledRuns } from './pooled-runs.ts';
-export type { TrunkLeg } from './trunk.ts';
+export type { TrunkRun } from './trunk.ts';
 export type { Bundle } from './bundle.ts';
 export type { BundleProblem } from './bundle-problem.ts';
 export type { SolveBudget, SolveContext } from './solve-context.ts';
+export type { FacilityChoice } from './facility.ts';

@@ -1,86 +1,97 @@
-import type { City, SizeVector } from '../domain/city.ts';
-import type { KWh, Metres, Seconds } from '../domain/units.ts';
-import { METRES_PER_KM } from '../domain/units.ts';
-import { arcEnergyKWh, co2eKg } from '../energy/index.ts';
-import { InternalError } from '../domain/errors.ts';
+import type { City } from '../domain/city.ts';
+import type { RoutingJob, RoutingProblem } from '../domain/routing-problem.ts';
+import type { RoutingSolution } from '../domain/routing-solution.ts';
+import type { Seconds } from '../domain/units.ts';
+import { routingVehicleTypes } from './routing-types.ts';
+import { solveInContext, type SolveBudget, type SolveContext } from './solve-context.ts';
+import type { Consignment } from './trunk-consignments.ts';
+import { TRUNK_LOAD_S, trunkVehicles, type TrunkBase } from './trunk-fleet.ts';
 
-/**
- * Assumption (no source found): a trunk vehicle spends 20 minutes at the hub per trip to dock, unload
- * and take the returns.
- */
-export const TRUNK_DOCK_S = 20 * 60;
-
-/** A carrier bringing its pooled orders to a hub (and taking the returns back) in full loads. */
-export interface TrunkLeg {
-  readonly carrier: number;
-  readonly hub: number;
-  readonly type: number;
-  readonly trips: number;
-  readonly distance: Metres;
-  readonly durationS: Seconds;
-  readonly energyKWh: KWh;
-  readonly co2eKg: number;
-  readonly delivery: SizeVector;
-  readonly pickup: SizeVector;
+/** One trunk problem solved: consignments collected at carrier depots and brought to a hub or terminal. */
+export interface TrunkRun {
+  readonly base: TrunkBase;
+  readonly consignments: readonly Consignment[];
+  readonly problem: RoutingProblem;
+  readonly solution: RoutingSolution;
+  /** Per consignment (job), seconds it reaches the base after its latest arrival (0 = on time). */
+  readonly lateS: readonly Seconds[];
 }
 
 /**
- * Trunk legs depot -> hub -> depot with the carrier's trunk vehicle type (its baseline type unless the scenario names one). Trips are counted by capacity
- * in every dimension; loads are spread evenly over the trips, outbound full of deliveries, inbound with
- * the returns, so the payload-dependent energy is counted both ways (empty running included, ISO 14083).
+ * Plans the trunk trips of some consignments as a vehicle routing problem based at `base`: each consignment
+ * is a stop at its carrier's depot that drops its returns and picks up its goods (carried to the base), so a
+ * trip may collect from several depots (a milk run) or carry one carrier's full load, whichever costs less.
+ * With a deadline (`latestArrivalS`), the depot stop must start early enough to reach the base in time by the
+ * direct road; a milk run may still arrive later, so lateness is measured on the solved trips; late
+ * consignments get their stop moved earlier by that much, those no vehicle could reach in time may go at any
+ * time, and the problem is solved once more; what is still late is reported (`lateS`), never hidden.
  */
-export function trunkLeg(
+export function planTrunk(
   city: City,
-  carrier: number,
-  hub: number,
-  delivery: SizeVector,
-  pickup: SizeVector,
-): TrunkLeg {
-  const c = city.carriers[carrier];
-  const h = city.hubs[hub];
-  const type = c && city.vehicleTypes[c.trunkType];
-  if (!c || !h || !type)
-    throw new InternalError(
-      'BROKEN_INVARIANT',
-      `trunk leg of carrier index ${carrier} to hub index ${hub}: not in the city`,
-    );
-  const tripsFor = (load: SizeVector): number =>
-    Math.max(...load.map((v, d) => Math.ceil(v / (type.capacity[d] as number) - 1e-9)));
-  const trips = Math.max(
-    tripsFor(delivery),
-    tripsFor(pickup),
-    delivery.some((v) => v > 0) || pickup.some((v) => v > 0) ? 1 : 0,
-  );
-  const profile = c.trunkType;
-  const out = city.travel.distance(c.location, h.location);
-  const back = city.travel.distance(h.location, c.location);
-  const outKWh = arcEnergyKWh(
-    type.energy,
-    out / METRES_PER_KM,
-    delivery[0] / Math.max(trips, 1),
-    type.capacity[0],
-  );
-  const backKWh = arcEnergyKWh(
-    type.energy,
-    back / METRES_PER_KM,
-    pickup[0] / Math.max(trips, 1),
-    type.capacity[0],
-  );
-  const energy = trips * (outKWh + backKWh);
-  return {
-    carrier,
-    hub,
-    type: profile,
-    trips,
-    distance: trips * (out + back),
-    durationS:
-      trips *
-      (city.travel.duration(c.location, h.location, profile) +
-        city.travel.duration(h.location, c.location, profile) +
-        TRUNK_DOCK_S),
-    energyKWh: energy,
-    co2eKg: co2eKg(type.energy, energy),
-    delivery,
-    pickup,
+  base: TrunkBase,
+  consignments: readonly Consignment[],
+  latestArrivalS: (c: Consignment) => Seconds,
+  budget: SolveBudget,
+  ctx: SolveContext,
+): TrunkRun {
+  const vehicles = trunkVehicles(city, base, consignments);
+  const types = [...new Set(vehicles.map((v) => v.type))];
+  const shiftStart = Math.min(...vehicles.map((v) => v.shiftStartS));
+  const shiftEnd = Math.max(...vehicles.map((v) => v.shiftEndS));
+  const slowest = (from: number): Seconds =>
+    Math.max(0, ...types.map((t) => city.travel.duration(from, base.location, t)));
+  const fastest = (to: number): Seconds =>
+    Math.min(...types.map((t) => city.travel.duration(base.location, to, t)));
+  // a stop's window closes when the goods can still reach the base in time by the direct road, but never
+  // before the earliest a vehicle can be there: goods that cannot be on time go as early as possible
+  const problemWith = (advanceS: readonly Seconds[], relaxed: ReadonlySet<number>): RoutingProblem => ({
+    dimensions: 3,
+    travel: city.travel,
+    vehicleTypes: routingVehicleTypes(city),
+    vehicles,
+    jobs: consignments.map((c, i): RoutingJob => {
+      const depot = (city.carriers[c.carrier] as { location: number }).location;
+      const earliest = shiftStart + fastest(depot);
+      const latest = latestArrivalS(c) - TRUNK_LOAD_S - slowest(depot) - (advanceS[i] ?? 0);
+      const close = relaxed.has(i) ? shiftEnd : Math.max(earliest, Math.min(shiftEnd, latest));
+      return {
+        location: depot,
+        delivery: c.returns,
+        pickup: c.goods,
+        serviceS: TRUNK_LOAD_S,
+        windows: [[shiftStart, close]],
+      };
+    }),
+  });
+  const attempt = (advanceS: readonly Seconds[], relaxed: ReadonlySet<number>) => {
+    const problem = problemWith(advanceS, relaxed);
+    const solution = solveInContext(problem, budget, ctx);
+    return { base, consignments, problem, solution, lateS: lateness(solution, consignments, latestArrivalS) };
   };
+  const first = attempt([], new Set());
+  if (first.solution.unassigned.length === 0 && first.lateS.every((s) => s === 0)) return first;
+  // once more: stops that found no vehicle in their window may go at any time (and are reported late),
+  // late ones are moved earlier by their lateness
+  const second = attempt(first.lateS, new Set(first.solution.unassigned.map((u) => u.job)));
+  const total = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+  const key = (r: TrunkRun): [number, number] => [r.solution.unassigned.length, total(r.lateS)];
+  const [u1, l1] = key(first);
+  const [u2, l2] = key(second);
+  return u2 < u1 || (u2 === u1 && l2 < l1) ? second : first;
+}
+
+/** Per job, how long after its latest arrival the trip carrying it reaches the base. */
+function lateness(
+  solution: RoutingSolution,
+  consignments: readonly Consignment[],
+  latestArrivalS: (c: Consignment) => Seconds,
+): Seconds[] {
+  const late = consignments.map(() => 0);
+  for (const route of solution.routes)
+    for (const trip of route.trips)
+      for (const v of trip.visits) {
+        const c = consignments[v.job];
+        if (c) late[v.job] = Math.max(0, trip.returnS - latestArrivalS(c));
+      }
+  return late;
 }

@@ -39,17 +39,76 @@ export const routeSchema = z.object({
   stops: z.array(stopSchema),
 });
 
-export const trunkLegSchema = z.object({
-  carrierId: idSchema,
+const trunkStopSchema = z.object({
+  /** The carrier's id at its depot, the leg's id at its terminal. */
+  id: idSchema,
+  kind: z.enum(['depot', 'terminal']),
+  location: lonLatSchema,
+  arrival: clockTimeSchema,
+  departure: clockTimeSchema,
+  /** Seconds from the plan day's midnight (negative the day before). */
+  arrivalSec: z.number(),
+  departureSec: z.number(),
+  /** Goods loaded here for the hub, and returns unloaded here. */
+  loaded: fullSizeSchema,
+  unloaded: fullSizeSchema,
+  /** Orders whose goods or returns are loaded or unloaded here. */
+  orderIds: z.array(idSchema),
+  /** Same-day trunking: minutes the latest of these goods reaches the hub after it should have (0 = on time). */
+  lateMin: z.number().min(0).optional(),
+});
+
+/**
+ * One trunk trip: a road vehicle from a hub (or a terminal for pre-haul) collecting at carrier depots and
+ * back, or one barge or train sailing from a terminal to the hub.
+ */
+export const trunkTripSchema = z.object({
+  id: z.string(),
   hubId: idSchema,
+  mode: z.enum(['road', 'barge', 'rail']),
+  /** Road trips only: the vehicle type; a barge or train leg gives its leg id. */
   vehicleType: idSchema,
-  trips: z.number().int().min(0),
-  /** Round trips depot -> hub -> depot, all trips. */
+  vehicle: z.string(),
+  trip: z.number().int().min(1),
+  /** 0 = the plan's day; -1 = the evening before (night-before trunking). */
+  day: z.number().int().min(-1).max(0),
+  /** Where the trip ends: the hub, or the intermodal terminal for pre-haul. */
+  to: idSchema,
+  carrierIds: z.array(idSchema),
+  stops: z.array(trunkStopSchema),
+  departure: clockTimeSchema,
+  arrival: clockTimeSchema,
+  departureSec: z.number(),
+  arrivalSec: z.number(),
+  /** Road vehicle-km for road trips; the leg's network length (not vehicle-km) for barge and rail. */
   distanceKm: z.number(),
   durationMin: z.number(),
   energyKWh: z.number(),
   co2eKg: z.number(),
+  /** Goods carried to `to`, and returns carried back. */
   load: fullSizeSchema,
+  returns: fullSizeSchema,
+  /** Tonnes carried times km, each consignment from where it is loaded (goods and returns). */
+  tonneKm: z.number(),
+});
+
+/** A hub's day: open or not (the facility choice), units handled against capacity, cost, and vehicles. */
+export const hubReportSchema = z.object({
+  id: idSchema,
+  open: z.boolean(),
+  units: z.number(),
+  capacityUnits: z.number().optional(),
+  fixedCostEurPerDay: z.number(),
+  /** The hub's cost for the day: fixed cost when open + labour per handling unit (in the consolidated cost). */
+  costEur: z.number(),
+  /** Pooled vehicles used, and trunk vehicles based there. */
+  vehicles: z.number().int(),
+  trunkVehicles: z.number().int(),
+  /** Why it is open or closed, in words. */
+  reason: z.string(),
+  /** Night-before trunking: mean and longest wait of the goods between trunk arrival and pooled departure. */
+  dwellHoursMean: z.number().optional(),
+  dwellHoursMax: z.number().optional(),
 });
 
 export const kpisSchema = z.object({
@@ -68,6 +127,11 @@ export const kpisSchema = z.object({
   fillRate: z.number(),
   /** Hub handling energy included in energyKWh (consolidated plan only). */
   hubHandlingKWh: z.number().optional(),
+  /** Road trunk trips and the distinct vehicles doing them (consolidated plan only). */
+  trunkTrips: z.number().int().optional(),
+  trunkVehicles: z.number().int().optional(),
+  /** Trunk activity by mode, tonne-km (barge and rail km are not vehicle-km). */
+  trunkTonneKm: z.object({ road: z.number(), barge: z.number(), rail: z.number() }).optional(),
 });
 
 export const unassignedReasonSchema = z.enum([
@@ -76,6 +140,8 @@ export const unassignedReasonSchema = z.enum([
   'window-unreachable',
   'range-exceeded',
   'fleet-exhausted',
+  'hub-capacity',
+  'hub-closed',
 ]);
 
 export const unassignedSchema = z.object({
@@ -119,7 +185,8 @@ export const planSchema = z.object({
   consolidated: z.object({
     kpis: kpisSchema,
     routes: z.array(routeSchema),
-    trunk: z.array(trunkLegSchema),
+    trunk: z.array(trunkTripSchema),
+    hubs: z.array(hubReportSchema),
     unassigned: z.array(unassignedSchema),
   }),
   /**
@@ -178,7 +245,9 @@ export const planSchema = z.object({
 export type Plan = z.infer<typeof planSchema>;
 export type PlanRoute = z.infer<typeof routeSchema>;
 export type PlanStop = z.infer<typeof stopSchema>;
-export type TrunkLeg = z.infer<typeof trunkLegSchema>;
+export type TrunkTrip = z.infer<typeof trunkTripSchema>;
+export type TrunkStop = z.infer<typeof trunkStopSchema>;
+export type HubReport = z.infer<typeof hubReportSchema>;
 export type Kpis = z.infer<typeof kpisSchema>;
 export type SavingsBreakdown = z.infer<typeof savingsBreakdownSchema>;
 export type Unassigned = z.infer<typeof unassignedSchema>;

@@ -75,6 +75,17 @@ export function checkScenarioReferences(s: Scenario, ctx: Ctx): void {
         message: `unknown vehicle type "${f.vehicleType}"`,
       });
   });
+  s.trunkFleet?.forEach((f, i) => {
+    if (!hubs.has(f.hubId))
+      ctx.addIssue({ code: 'custom', path: ['trunkFleet', i, 'hubId'], message: `unknown hub "${f.hubId}"` });
+    if (!types.has(f.vehicleType))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['trunkFleet', i, 'vehicleType'],
+        message: `unknown vehicle type "${f.vehicleType}"`,
+      });
+  });
+  checkIntermodalLegs(s, ctx, hubs, carriers);
   checkAccessClasses(s, ctx);
   checkPowertrains(s, ctx);
   checkVehicleTotal(s, ctx);
@@ -105,6 +116,43 @@ export function checkScenarioReferences(s: Scenario, ctx: Ctx): void {
         message: `expected ${n} rows`,
       });
   }
+}
+
+/** A leg names a known hub and known carriers, and a carrier takes at most one leg to a hub. */
+function checkIntermodalLegs(s: Scenario, ctx: Ctx, hubs: Set<string>, carriers: Set<string>): void {
+  if (!s.intermodalLegs) return;
+  checkUnique(ctx, s.intermodalLegs, 'intermodalLegs');
+  const taken = new Set<string>();
+  s.intermodalLegs.forEach((leg, i) => {
+    if (!hubs.has(leg.hubId))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['intermodalLegs', i, 'hubId'],
+        message: `unknown hub "${leg.hubId}"`,
+      });
+    leg.carrierIds.forEach((id, k) => {
+      const key = JSON.stringify([leg.hubId, id]);
+      if (!carriers.has(id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['intermodalLegs', i, 'carrierIds', k],
+          message: `unknown carrier "${id}"`,
+        });
+      else if (taken.has(key))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['intermodalLegs', i, 'carrierIds', k],
+          message: `carrier "${id}" already takes another leg to hub "${leg.hubId}"`,
+        });
+      taken.add(key);
+    });
+  });
+  if (s.options?.matrix)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['intermodalLegs'],
+      message: 'intermodal legs need great-circle travel: their terminals are not in options.matrix',
+    });
 }
 
 /**
@@ -164,7 +212,11 @@ function checkPowertrains(s: Scenario, ctx: Ctx): void {
  * 5,000 vans would build as many vehicles as one entry of five million.
  */
 function checkVehicleTotal(s: Scenario, ctx: Ctx): void {
-  const counts = [...s.fleet.map((f) => f.count), ...s.carriers.map((c) => c.baselineVehicles ?? 0)];
+  const counts = [
+    ...s.fleet.map((f) => f.count),
+    ...s.carriers.map((c) => c.baselineVehicles ?? 0),
+    ...(s.trunkFleet ?? []).map((t) => t.count ?? 0),
+  ];
   // an entry over its own bound already has its issue: one message per mistake
   if (counts.some((n) => n > LIMITS.vehiclesPerFleetEntry || n > LIMITS.baselineVehiclesPerCarrier)) return;
   const total = counts.reduce((n, c) => n + c, 0);
@@ -172,6 +224,6 @@ function checkVehicleTotal(s: Scenario, ctx: Ctx): void {
     ctx.addIssue({
       code: 'custom',
       path: ['fleet'],
-      message: `${total} vehicles in fleet[].count and carriers[].baselineVehicles together: at most ${LIMITS.vehiclesPerScenario}`,
+      message: `${total} vehicles in fleet[].count, carriers[].baselineVehicles and trunkFleet[].count together: at most ${LIMITS.vehiclesPerScenario}`,
     });
 }

@@ -26,6 +26,12 @@ export const hubSchema = strictObject({
   capacityUnits: z.number().int().positive().max(LIMITS.hubCapacityUnits).optional(),
   /** Hub handling energy per handling unit (cross-dock, scanning, lighting); default in src/energy. */
   handlingKWhPerUnit: z.number().min(0).max(LIMITS.handlingKWhPerUnit).optional(),
+  /** Cost of opening the hub for a day (rent, staff on duty); what the hub choice weighs against the km saved. */
+  fixedCostEurPerDay: z.number().min(0).max(1_000_000).optional(),
+  /** Labour to cross-dock one handling unit (unload, sort, load); default an assumption (src/planner/hub-costs.ts). */
+  handlingMinutesPerUnit: z.number().min(0).max(60).optional(),
+  /** Hub labour cost per hour; default an assumption (src/planner/hub-costs.ts). */
+  labourCostEurPerHour: z.number().min(0).max(500).optional(),
 });
 
 export const carrierSchema = strictObject({
@@ -110,6 +116,57 @@ export const fleetSchema = strictObject({
   reloadMinutes: z.number().min(0).max(240).optional(),
 });
 
+/**
+ * Shared trunk vehicles of a hub: they collect the carriers' flows at their depots (one or several depots
+ * per trip) and bring them to the hub, taking the returns back. Absent: every carrier trunk type of the
+ * hub's carriers, as many as needed (docs/model/consolidation.md, trunk).
+ */
+export const trunkFleetSchema = strictObject({
+  hubId: idSchema,
+  vehicleType: idSchema,
+  /** Vehicles available; as many as the consignments need when absent. */
+  count: z.number().int().min(0).max(500).optional(),
+  /** Working hours, on the day before for `night-before` trunking; default by schedule. */
+  shift: timeWindowSchema.optional(),
+  maxTrips: z.number().int().min(1).max(20).optional(),
+  reloadMinutes: z.number().min(0).max(240).optional(),
+});
+
+/** A barge or rail leg from a terminal to a hub on the water or the rail network (not on roads). */
+export const intermodalLegSchema = strictObject({
+  id: idSchema,
+  name: z.string().max(200).optional(),
+  hubId: idSchema,
+  mode: z.enum(['barge', 'rail']),
+  /** Where road pre-haul brings the carriers' goods (the loading quay or rail terminal). */
+  terminal: lonLatSchema,
+  /** Length of the leg on its own network (waterway or rail), never a great-circle estimate. */
+  lengthKm: z.number().positive().max(2000),
+  speedKmh: z.number().positive().max(200).optional(),
+  /** Loading at the terminal, and unloading at the hub, each. */
+  handlingMinutes: z.number().min(0).max(1440).optional(),
+  /** Payload per barge or train trip. */
+  capacityKg: z.number().positive().max(10_000_000).optional(),
+  /** Well-to-wheel intensity; default by mode (docs/model/energy.md). */
+  co2eGPerTonneKm: z.number().min(0).max(1000).optional(),
+  /** Energy intensity; default derived from the CO2e intensity (docs/model/energy.md). */
+  kWhPerTonneKm: z.number().min(0).max(10).optional(),
+  /** Carriers whose flows to the hub take this leg (road to the terminal, then the leg). */
+  carrierIds: z.array(idSchema).min(1).max(1000),
+});
+
+export const trunkingSchema = strictObject({
+  /**
+   * `night-before` (default): the trunk runs the evening before and the goods wait at the hub overnight;
+   * `same-day`: each consignment reaches the hub, plus handling, before the pooled trip carrying it leaves.
+   */
+  schedule: z.enum(['night-before', 'same-day']).optional(),
+  /** false: each carrier trunks its own flows (no shared trunk vehicle), for comparison. Default true. */
+  pooled: z.boolean().optional(),
+  /** Minutes from a trunk arrival at the hub to the goods being ready for the pooled runs. */
+  handlingMinutes: z.number().min(0).max(600).optional(),
+});
+
 export const effortSchema = z.enum(['quick', 'normal', 'thorough']);
 
 export const scenarioOptionsSchema = strictObject({
@@ -132,6 +189,8 @@ export const scenarioOptionsSchema = strictObject({
     .optional(),
   /** Routing problems larger than this are cut into zones solved separately (and in parallel by workers). */
   maxStopsPerZone: z.number().int().min(10).max(LIMITS.maxStopsPerZone).optional(),
+  /** How the carriers' flows reach the hubs: shared trunk vehicles, schedule (see trunkingSchema). */
+  trunking: trunkingSchema.optional(),
   /** Grid electricity factor to use (defaults to mainland France). */
   electricityCo2eKgPerKWh: z.number().min(0).max(LIMITS.co2eKgPerKWh).optional(),
   /** When set, travel uses this matrix instead of great-circle × circuity: ids in `matrix.ids` order. */
@@ -156,6 +215,8 @@ export const scenarioSchema = strictObject({
   orders: z.array(orderSchema).max(LIMITS.orders),
   vehicleTypes: z.array(vehicleTypeSchema).max(LIMITS.vehicleTypes).optional(),
   fleet: z.array(fleetSchema).min(1, 'expected at least one fleet entry').max(LIMITS.fleetEntries),
+  trunkFleet: z.array(trunkFleetSchema).max(1000).optional(),
+  intermodalLegs: z.array(intermodalLegSchema).max(100).optional(),
   /** Areas with access rules (low-emission zones, pedestrian cores); see docs/model/consolidation.md. */
   zones: z.array(zoneSchema).max(LIMITS.zones).optional(),
   options: scenarioOptionsSchema.optional(),
@@ -168,5 +229,7 @@ export type Receiver = z.infer<typeof receiverSchema>;
 export type Order = z.infer<typeof orderSchema>;
 export type VehicleTypeInput = z.infer<typeof vehicleTypeSchema>;
 export type FleetEntry = z.infer<typeof fleetSchema>;
+export type TrunkFleetEntry = z.infer<typeof trunkFleetSchema>;
+export type IntermodalLeg = z.infer<typeof intermodalLegSchema>;
 export type EnergyProfile = z.infer<typeof energyProfileSchema>;
 export type { AccessRule, Area, ReceiverAccess, Zone } from './scenario-zones.ts';

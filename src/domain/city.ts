@@ -16,7 +16,7 @@ export interface City {
   readonly timeLimitS: Seconds;
   /** Stops above which a carrier's or hub's routing is cut into zones. */
   readonly maxStopsPerZone: number;
-  /** hubs first, then carrier depots, then receivers (see each entity's `location`). */
+  /** hubs first, then carrier depots, then receivers, then intermodal terminals (each entity's `location`). */
   readonly locations: readonly LonLat[];
   readonly travel: TravelModel;
   readonly hubs: readonly CityHub[];
@@ -27,6 +27,43 @@ export interface City {
   /** Per vehicle type, the type of the pooled fleet's technology that replaces it in the clean-fleet counterfactual. */
   readonly cleanTypeOf: readonly number[];
   readonly fleet: readonly CityFleet[];
+  /** Shared trunk vehicles per hub, as given; empty = the defaults of consolidation/trunk-fleet.ts. */
+  readonly trunkFleet: readonly CityTrunkFleet[];
+  readonly trunking: CityTrunking;
+  readonly intermodalLegs: readonly CityIntermodalLeg[];
+}
+
+export interface CityTrunking {
+  readonly schedule: 'night-before' | 'same-day';
+  /** Shared trunk vehicles (false: each carrier trunks its own flows alone). */
+  readonly pooled: boolean;
+  /** From a trunk arrival at the hub to the goods being ready for the pooled runs. */
+  readonly handlingS: Seconds;
+}
+
+export interface CityTrunkFleet {
+  readonly hub: number;
+  readonly type: number;
+  readonly count?: number | undefined;
+  readonly shift?: Window | undefined;
+  readonly maxTrips?: number | undefined;
+  readonly reloadS?: Seconds | undefined;
+}
+
+/** A barge or rail leg from a terminal (a location of the city) to a hub, on its own network. */
+export interface CityIntermodalLeg {
+  readonly id: string;
+  readonly hub: number;
+  readonly mode: 'barge' | 'rail';
+  readonly terminal: number;
+  readonly lengthKm: number;
+  readonly speedKmh: number;
+  /** Loading at the terminal and unloading at the hub, each. */
+  readonly handlingS: Seconds;
+  readonly capacityKg: number;
+  readonly co2eGPerTonneKm: number;
+  readonly kWhPerTonneKm: number;
+  readonly carriers: readonly number[];
 }
 
 /** Search work per solve, counted in iterations so that a plan is the same on any machine under any load. */
@@ -44,6 +81,9 @@ export interface CityHub {
   readonly closeS: Seconds;
   readonly capacityUnits?: number | undefined;
   readonly handlingKWhPerUnit: KWh;
+  readonly fixedCostEurPerDay: number;
+  /** Labour cost of cross-docking one handling unit: minutes per unit × hourly rate. */
+  readonly handlingCostEurPerUnit: number;
 }
 
 export interface CityCarrier {

@@ -5,7 +5,11 @@ export type UnassignedReason =
   | 'no-vehicle-allowed'
   | 'window-unreachable'
   | 'range-exceeded'
-  | 'fleet-exhausted';
+  | 'fleet-exhausted'
+  /** Consolidation only: every hub that could take the order is full (its daily handling capacity). */
+  | 'hub-capacity'
+  /** Consolidation only: no hub that may serve the receiver is open (the facility model found none worth it). */
+  | 'hub-closed';
 
 export interface ScheduledVisit {
   readonly job: number;

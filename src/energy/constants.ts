@@ -221,6 +221,79 @@ export const HANDLING_UNIT_M3: SourcedConstant<'m3/unit'> = {
   basis: 'assumption',
 };
 
+// ---------------------------------------------------------------------------------------------
+// Barge and rail trunk legs (docs/model/energy.md, intermodal legs)
+// ---------------------------------------------------------------------------------------------
+
+const ETRR_2019 =
+  'European Transport Research Review 11 (2019), "A shift-share based tool for assessing the contribution ' +
+  'of a modal shift…", Table 9 (2014 factors from KiM and CE Delft); scope not stated as WTW';
+
+/**
+ * Inland waterway intensity. The higher of the reference's figures (ADEME 2019 gives 8.8–34.7 g for French
+ * barges): a short urban barge leg sails part-loaded, so the long-haul average would flatter it.
+ */
+export const BARGE_CO2E_G_PER_TONNE_KM: SourcedConstant<'g CO2e/t-km'> = {
+  value: 38.6,
+  unit: 'g CO2e/t-km',
+  source: `${ETRR_2019}: inland waterways 38.6 g CO2 per tonne-km`,
+  basis: 'reference',
+};
+
+export const RAIL_CO2E_G_PER_TONNE_KM: SourcedConstant<'g CO2e/t-km'> = {
+  value: 11.3,
+  unit: 'g CO2e/t-km',
+  source: `${ETRR_2019}: rail freight (80 % electric, 20 % diesel) 11.3 g CO2 per tonne-km`,
+  basis: 'reference',
+};
+
+/**
+ * Energy per tonne-km of a barge or train when the scenario gives none: the CO2e intensity divided by the
+ * diesel WTW factor per kWh (3.17 kg/L ÷ 10 kWh/L). Exact for a diesel barge; for mostly electric rail it
+ * gives the diesel-equivalent energy, an order of magnitude only.
+ */
+export const INTERMODAL_KWH_PER_G_CO2E: SourcedConstant<'kWh/g CO2e'> = {
+  value: 10 / 3170,
+  unit: 'kWh/g CO2e',
+  source: 'DERIVED: DIESEL_KWH_PER_L / DIESEL_WTW_CO2E_KG_PER_L (10 kWh/L ÷ 3,170 g CO2e/L)',
+  basis: 'derived',
+};
+
+export const BARGE_SPEED_KMH: SourcedConstant<'km/h'> = {
+  value: 10,
+  unit: 'km/h',
+  source: 'ASSUMPTION: a loaded barge on an urban canal with locks (the Deûle), about 10 km/h on average',
+  basis: 'assumption',
+};
+
+export const RAIL_SPEED_KMH: SourcedConstant<'km/h'> = {
+  value: 40,
+  unit: 'km/h',
+  source: 'ASSUMPTION: a short freight rail shuttle, 40 km/h on average terminal to terminal',
+  basis: 'assumption',
+};
+
+export const INTERMODAL_HANDLING_MIN: SourcedConstant<'min'> = {
+  value: 60,
+  unit: 'min',
+  source: 'ASSUMPTION: one hour to load a barge or train at the terminal, and one to unload it at the hub',
+  basis: 'assumption',
+};
+
+export const BARGE_CAPACITY_KG: SourcedConstant<'kg'> = {
+  value: 250_000,
+  unit: 'kg',
+  source: 'ASSUMPTION: a Freycinet-gauge barge (38.5 m), about 250 t of payload',
+  basis: 'assumption',
+};
+
+export const RAIL_CAPACITY_KG: SourcedConstant<'kg'> = {
+  value: 1_000_000,
+  unit: 'kg',
+  source: 'ASSUMPTION: a short freight train, about 1,000 t of payload',
+  basis: 'assumption',
+};
+
 /** Every constant of this file, for documentation and tests. */
 export const ENERGY_CONSTANTS = {
   DIESEL_KWH_PER_L,
@@ -241,4 +314,12 @@ export const ENERGY_CONSTANTS = {
   VAN_URBAN_SPEED_KMH,
   TRUCK_URBAN_SPEED_KMH,
   HANDLING_UNIT_M3,
+  BARGE_CO2E_G_PER_TONNE_KM,
+  RAIL_CO2E_G_PER_TONNE_KM,
+  INTERMODAL_KWH_PER_G_CO2E,
+  BARGE_SPEED_KMH,
+  RAIL_SPEED_KMH,
+  INTERMODAL_HANDLING_MIN,
+  BARGE_CAPACITY_KG,
+  RAIL_CAPACITY_KG,
 } as const satisfies Record<string, SourcedConstant>;

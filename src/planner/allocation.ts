@@ -1,45 +1,64 @@
-import type { Plan, PlanRoute, TrunkLeg } from '../contracts/index.ts';
+import type { HubReport, Plan, PlanRoute, TrunkTrip } from '../contracts/index.ts';
 import type { City } from '../domain/city.ts';
 import { routesCostEur, trunkCostEur } from './costs.ts';
 
 export const ALLOCATION_METHOD =
   "pro-rata-by-kg: each hub's pooled run costs shared by the kg each carrier sends through it; " +
-  "trunk legs and own rounds for unpooled orders charged to their carrier; standalone = the carrier's baseline";
+  "each trunk vehicle's cost (fixed once, per km and per hour of its trips) shared by the kg each carrier " +
+  "loads or unloads on it; each hub's cost (fixed and handling labour) shared by the handling units each carrier " +
+  "sends through it; own rounds for unpooled orders charged to their carrier; standalone = the carrier's baseline";
 
 /**
  * A simple, clearly named allocation rule: standalone cost is what the carrier pays alone (its baseline
- * rounds); in the pooled plan it pays its own trunk legs and residual rounds plus a share of each hub's
- * pooled runs in proportion to the kg it sends through that hub. Shapley values are the next step.
+ * rounds); in the pooled plan it pays its residual rounds, a share of each trunk vehicle's cost in proportion
+ * to the kg it loads or unloads on it, and a share of each hub's pooled runs in proportion to the kg it sends
+ * through that hub. Shapley values are the next step.
  */
 export function allocateByKg(
   city: City,
   baselineByCarrier: ReadonlyMap<string, readonly PlanRoute[]>,
   pooledByHub: ReadonlyMap<string, readonly PlanRoute[]>,
   residualByCarrier: ReadonlyMap<string, readonly PlanRoute[]>,
-  trunk: readonly TrunkLeg[],
+  trunk: readonly TrunkTrip[],
+  hubs: readonly HubReport[] = [],
 ): Plan['allocation'] {
   const orderKg = new Map(
     city.orders.map((o) => [
       o.id,
-      { carrier: (city.carriers[o.carrier] as { id: string }).id, kg: o.size[0] },
+      {
+        carrier: (city.carriers[o.carrier] as { id: string }).id,
+        kg: o.size[0],
+        units: Math.max(1, o.size[2]),
+      },
     ]),
   );
-  const kgByHubCarrier = new Map<string, Map<string, number>>();
-  for (const [hubId, routes] of pooledByHub) {
-    const kg = new Map<string, number>();
-    for (const r of routes)
-      for (const s of r.stops)
-        for (const id of s.orderIds) {
-          const o = orderKg.get(id);
-          if (o) kg.set(o.carrier, (kg.get(o.carrier) ?? 0) + o.kg);
-        }
-    kgByHubCarrier.set(hubId, kg);
-  }
+  const byHubCarrier = (measure: 'kg' | 'units') => {
+    const out = new Map<string, Map<string, number>>();
+    for (const [hubId, routes] of pooledByHub) {
+      const m = new Map<string, number>();
+      for (const r of routes)
+        for (const s of r.stops)
+          for (const id of s.orderIds) {
+            const o = orderKg.get(id);
+            if (o) m.set(o.carrier, (m.get(o.carrier) ?? 0) + o[measure]);
+          }
+      out.set(hubId, m);
+    }
+    return out;
+  };
+  const kgByHubCarrier = byHubCarrier('kg');
+  const unitsByHubCarrier = byHubCarrier('units');
+  const trunkShare = trunkShares(city, trunk);
   const round = (x: number): number => Number(x.toFixed(2));
   return city.carriers.map((c) => {
     const standalone = routesCostEur(city, baselineByCarrier.get(c.id) ?? []);
     let allocated = routesCostEur(city, residualByCarrier.get(c.id) ?? []);
-    for (const leg of trunk) if (leg.carrierId === c.id) allocated += trunkCostEur(city, leg);
+    allocated += trunkShare.get(c.id) ?? 0;
+    for (const h of hubs) {
+      const units = unitsByHubCarrier.get(h.id) ?? new Map<string, number>();
+      const total = [...units.values()].reduce((a, b) => a + b, 0);
+      if (total > 0) allocated += (h.costEur * (units.get(c.id) ?? 0)) / total;
+    }
     for (const [hubId, routes] of pooledByHub) {
       const kg = kgByHubCarrier.get(hubId) ?? new Map<string, number>();
       const total = [...kg.values()].reduce((a, b) => a + b, 0);
@@ -52,4 +71,24 @@ export function allocateByKg(
       saving: round(standalone - allocated),
     };
   });
+}
+
+/** Each trunk vehicle's cost (all its trips) split by the kg each carrier loads or unloads on it. */
+function trunkShares(city: City, trunk: readonly TrunkTrip[]): Map<string, number> {
+  const byVehicle = new Map<string, TrunkTrip[]>();
+  for (const t of trunk) byVehicle.set(t.vehicle, [...(byVehicle.get(t.vehicle) ?? []), t]);
+  const out = new Map<string, number>();
+  for (const trips of byVehicle.values()) {
+    const kg = new Map<string, number>();
+    for (const t of trips)
+      for (const s of t.stops)
+        if (s.kind === 'depot') kg.set(s.id, (kg.get(s.id) ?? 0) + s.loaded.kg + s.unloaded.kg);
+        else
+          for (const id of t.carrierIds)
+            kg.set(id, (kg.get(id) ?? 0) + (s.loaded.kg + s.unloaded.kg) / t.carrierIds.length);
+    const total = [...kg.values()].reduce((a, b) => a + b, 0);
+    const cost = trunkCostEur(city, trips);
+    if (total > 0) for (const [id, k] of kg) out.set(id, (out.get(id) ?? 0) + (cost * k) / total);
+  }
+  return out;
 }

@@ -5,7 +5,6 @@ import type {
   PlanTaskResult,
   Scenario,
   TaskBudget,
-  TrunkLeg,
   Unassigned,
 } from '../contracts/index.ts';
 import { InternalError } from '../domain/errors.ts';
@@ -14,17 +13,19 @@ import {
   hubHandling,
   ordersByCarrier,
   planResidual,
-  receiverHubs,
-  trunkLegs,
+  planTrunkNetwork,
+  facilityChoice,
   type CarrierRounds,
   type SolveContext,
+  type TrunkNetwork,
 } from '../consolidation/index.ts';
 import type { City } from '../domain/city.ts';
-import { METRES_PER_KM } from '../domain/units.ts';
 import { electricityFactor } from '../energy/index.ts';
 import { ALLOCATION_METHOD, allocateByKg } from './allocation.ts';
 import { computeKpis } from './kpis.ts';
 import { reportRoutes } from './report-routes.ts';
+import { reportTrunk } from './report-trunk.ts';
+import { reportHubs } from './report-hubs.ts';
 import { computeSavings, savingsBreakdown } from './savings.ts';
 import { ownRoundsCleanFleet } from './clean-fleet.ts';
 import { runPlanTask } from './run-task.ts';
@@ -53,11 +54,14 @@ export function assemblePlan(
   const baselineRoutes = results.filter((r) => r.task.kind === 'baseline').flatMap((r) => r.routes);
   const pooledRoutes = results.filter((r) => r.task.kind === 'pooled').flatMap((r) => r.routes);
   const orderIndex = new Map(city.orders.map((o, i) => [o.id, i]));
-  const hubOf = receiverHubs(city);
+  const facilities = facilityChoice(city);
+  const hubOf = facilities.hubOf;
 
   const unpooled: Unassigned[] = [
     ...city.orders.flatMap((o) =>
-      (hubOf[o.receiver] ?? -1) < 0 ? [{ orderId: o.id, reason: 'no-vehicle-allowed' as const }] : [],
+      (hubOf[o.receiver] ?? -1) < 0
+        ? [{ orderId: o.id, reason: facilities.reasonOf[o.receiver] ?? ('no-vehicle-allowed' as const) }]
+        : [],
     ),
     ...results.filter((r) => r.task.kind === 'pooled').flatMap((r) => r.unassigned),
   ];
@@ -96,20 +100,22 @@ export function assemblePlan(
     keptRounds.flatMap((r) => r.unassigned.map((u) => [u.orderId, u.reason] as const)),
   );
 
-  const trunk: TrunkLeg[] = trunkLegs(city, pooledOrders, hubOf).map((t) => {
-    const type = city.vehicleTypes[t.type] as { id: string };
-    return {
-      carrierId: (city.carriers[t.carrier] as { id: string }).id,
-      hubId: (city.hubs[t.hub] as { id: string }).id,
-      vehicleType: type.id,
-      trips: t.trips,
-      distanceKm: round(t.distance / METRES_PER_KM),
-      durationMin: round(t.durationS / 60, 1),
-      energyKWh: round(t.energyKWh),
-      co2eKg: round(t.co2eKg),
-      load: { kg: round(t.delivery[0]), m3: round(t.delivery[1]), units: round(t.delivery[2]) },
-    };
-  });
+  const hubIndex = new Map(city.hubs.map((h, i) => [h.id, i]));
+  const network = planTrunkNetwork(
+    city,
+    pooledRoutes.flatMap((r) =>
+      r.stops.flatMap((st) =>
+        st.orderIds.map((id) => ({
+          order: orderIndex.get(id) as number,
+          hub: hubIndex.get(r.start) as number,
+          departureS: r.departureSec ?? 0,
+        })),
+      ),
+    ),
+    ctx,
+  );
+  const trunk = reportTrunk(city, network);
+  const hubs = reportHubs(city, pooledRoutes, trunk, network, facilities);
   const hubKWh = hubHandling(city, pooledOrders, hubOf).reduce((a, b) => a + b, 0);
   const hub = { kWh: hubKWh, co2eKg: hubKWh * electricityFactor(scenario.options?.electricityCo2eKgPerKWh) };
 
@@ -126,7 +132,7 @@ export function assemblePlan(
   );
   const cleanRoutes = clean.results.flatMap((r) => r.routes);
   const cleanKpis = computeKpis(city, cleanRoutes);
-  const consolidatedKpis = computeKpis(city, consolidatedRoutes, trunk, hub);
+  const consolidatedKpis = computeKpis(city, consolidatedRoutes, trunk, hub, { trunkFigures: true });
   const solveSeconds = results.reduce((s, r) => s + r.solveSeconds, 0) + (ctx.clock() - started) / 1000;
 
   const baselineUnassigned = results.filter((r) => r.task.kind === 'baseline').flatMap((r) => r.unassigned);
@@ -144,6 +150,7 @@ export function assemblePlan(
             'the savings compare plans that do not deliver the same orders',
         ]
       : []),
+    ...trunkWarnings(network),
     ...(undelivered > 0
       ? [`the consolidated plan leaves ${undelivered} order(s) undelivered by hub and carrier alike`]
       : []),
@@ -171,6 +178,7 @@ export function assemblePlan(
       kpis: consolidatedKpis,
       routes: consolidatedRoutes,
       trunk,
+      hubs,
       unassigned: unpooled.map((u) => ({
         ...u,
         detail: keptUndelivered.has(u.orderId)
@@ -192,14 +200,19 @@ export function assemblePlan(
       groupBy(pooledRoutes),
       groupBy(residualRoutes),
       trunk,
+      hubs,
     ),
     meta: {
       allocationMethod: ALLOCATION_METHOD,
       iterations:
         results.reduce((s, r) => s + r.iterations, 0) +
-        residualRuns.reduce((s, r) => s + r.solution.stats.iterations, 0),
+        residualRuns.reduce((s, r) => s + r.solution.stats.iterations, 0) +
+        network.runs.reduce((s, r) => s + r.solution.stats.iterations, 0),
       warnings,
-      timeCapped: results.some((r) => r.timeCapped) || residualRuns.some((r) => r.solution.stats.timeCapped),
+      timeCapped:
+        results.some((r) => r.timeCapped) ||
+        residualRuns.some((r) => r.solution.stats.timeCapped) ||
+        network.runs.some((r) => r.solution.stats.timeCapped),
       solveSeconds: round(solveSeconds, 2),
       orders: city.orders.length,
       receivers: city.receivers.length,
@@ -230,4 +243,27 @@ function budgetOf(tasks: ReturnType<typeof planTasks>, task: PlanTask): TaskBudg
   if (!same)
     throw new InternalError('BROKEN_INVARIANT', `no baseline task for carrier ${JSON.stringify(task)}`);
   return same.budget;
+}
+
+/** Trunk consignments no trunk vehicle could carry, and same-day consignments that reach the hub late. */
+function trunkWarnings(network: TrunkNetwork): string[] {
+  const stranded = network.runs.flatMap((r) =>
+    r.solution.unassigned.map((u) => r.consignments[u.job]?.orders.length ?? 0),
+  );
+  const late = network.runs.flatMap((r) => r.lateS.filter((s) => s > 0));
+  return [
+    ...(stranded.length > 0
+      ? [
+          `${stranded.length} trunk consignment(s) (${stranded.reduce((a, b) => a + b, 0)} orders) fit no trunk ` +
+            'vehicle or schedule: they do not reach the hub in this plan',
+        ]
+      : []),
+    ...(late.length > 0
+      ? [
+          `${late.length} trunk consignment(s) reach the hub after the pooled trip that carries them should leave ` +
+            `(up to ${Math.ceil(Math.max(...late) / 60)} min late, see consolidated.trunk[].stops[].lateMin): ` +
+            'consider night-before trunking (options.trunking.schedule) or later pooled shifts',
+        ]
+      : []),
+  ];
 }

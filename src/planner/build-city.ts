@@ -1,15 +1,24 @@
 import type { Scenario, TimeWindow } from '../contracts/index.ts';
-import { DEFAULT_EFFORT } from '../consolidation/index.ts';
-import type { City, CityVehicleType, Effort, SizeVector, Window } from '../domain/city.ts';
+import { DEFAULT_EFFORT, DEFAULT_TRUNK_HANDLING_MIN } from '../consolidation/index.ts';
+import type { City, CityIntermodalLeg, CityVehicleType, Effort, SizeVector, Window } from '../domain/city.ts';
 import type { LonLat } from '../domain/location.ts';
 import { clockToSeconds, SECONDS_PER_MINUTE } from '../domain/units.ts';
 import {
+  BARGE_CAPACITY_KG,
+  BARGE_CO2E_G_PER_TONNE_KM,
+  BARGE_SPEED_KMH,
+  INTERMODAL_HANDLING_MIN,
+  INTERMODAL_KWH_PER_G_CO2E,
+  RAIL_CAPACITY_KG,
+  RAIL_CO2E_G_PER_TONNE_KM,
+  RAIL_SPEED_KMH,
   DEFAULT_HUB_HANDLING_KWH_PER_UNIT,
   resolveVehicleTypes,
   type ResolvedVehicleType,
 } from '../energy/index.ts';
 import { circuityTravel, DEFAULT_CIRCUITY, matrixTravel } from '../geo/index.ts';
 import { cleanTypeIndices } from './clean-fleet-types.ts';
+import { HUB_HANDLING_MINUTES_PER_UNIT, HUB_LABOUR_COST_EUR_PER_HOUR } from './hub-costs.ts';
 import { receiverAccess } from './receiver-access.ts';
 
 export const DEFAULT_SEED = 1;
@@ -75,7 +84,9 @@ export function buildCity(
     ...scenario.hubs.map((h) => h.location),
     ...scenario.carriers.map((c) => c.depot),
     ...scenario.receivers.map((r) => r.location),
+    ...(scenario.intermodalLegs ?? []).map((l) => l.terminal),
   ];
+  const nReceivers = scenario.receivers.length;
   const speeds = types.map((t) => t.speedKmh);
   const travel = options.matrix
     ? matrixTravel(
@@ -108,6 +119,10 @@ export function buildCity(
       closeS: clockToSeconds(h.close),
       capacityUnits: h.capacityUnits,
       handlingKWhPerUnit: h.handlingKWhPerUnit ?? DEFAULT_HUB_HANDLING_KWH_PER_UNIT,
+      fixedCostEurPerDay: h.fixedCostEurPerDay ?? 0,
+      handlingCostEurPerUnit:
+        ((h.handlingMinutesPerUnit ?? HUB_HANDLING_MINUTES_PER_UNIT) / 60) *
+        (h.labourCostEurPerHour ?? HUB_LABOUR_COST_EUR_PER_HOUR),
     })),
     carriers: scenario.carriers.map((c, i) => ({
       id: c.id,
@@ -141,6 +156,36 @@ export function buildCity(
       maxTrips: f.maxTrips ?? DEFAULT_MAX_TRIPS,
       reloadS: (f.reloadMinutes ?? DEFAULT_RELOAD_MINUTES) * SECONDS_PER_MINUTE,
     })),
+    trunkFleet: (scenario.trunkFleet ?? []).map((f) => ({
+      hub: hubIndex.get(f.hubId) as number,
+      type: typeIndex.get(f.vehicleType) as number,
+      count: f.count,
+      shift: f.shift && toWindow(f.shift),
+      maxTrips: f.maxTrips,
+      reloadS: f.reloadMinutes === undefined ? undefined : f.reloadMinutes * SECONDS_PER_MINUTE,
+    })),
+    trunking: {
+      schedule: options.trunking?.schedule ?? 'night-before',
+      pooled: options.trunking?.pooled ?? true,
+      handlingS: (options.trunking?.handlingMinutes ?? DEFAULT_TRUNK_HANDLING_MIN) * SECONDS_PER_MINUTE,
+    },
+    intermodalLegs: (scenario.intermodalLegs ?? []).map((l, i): CityIntermodalLeg => {
+      const barge = l.mode === 'barge';
+      const co2e = l.co2eGPerTonneKm ?? (barge ? BARGE_CO2E_G_PER_TONNE_KM : RAIL_CO2E_G_PER_TONNE_KM).value;
+      return {
+        id: l.id,
+        hub: hubIndex.get(l.hubId) as number,
+        mode: l.mode,
+        terminal: nHubs + nCarriers + nReceivers + i,
+        lengthKm: l.lengthKm,
+        speedKmh: l.speedKmh ?? (barge ? BARGE_SPEED_KMH : RAIL_SPEED_KMH).value,
+        handlingS: (l.handlingMinutes ?? INTERMODAL_HANDLING_MIN.value) * SECONDS_PER_MINUTE,
+        capacityKg: l.capacityKg ?? (barge ? BARGE_CAPACITY_KG : RAIL_CAPACITY_KG).value,
+        co2eGPerTonneKm: co2e,
+        kWhPerTonneKm: l.kWhPerTonneKm ?? co2e * INTERMODAL_KWH_PER_G_CO2E.value,
+        carriers: l.carrierIds.map((id) => carrierIndex.get(id) as number),
+      };
+    }),
   };
 }
 

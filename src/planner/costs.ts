@@ -1,4 +1,4 @@
-import type { PlanRoute, TrunkLeg } from '../contracts/index.ts';
+import type { PlanRoute, TrunkTrip } from '../contracts/index.ts';
 import type { City } from '../domain/city.ts';
 
 /** Cost in EUR of some routes: fixed cost once per vehicle used, plus per-km and per-hour costs. */
@@ -17,11 +17,19 @@ export function routesCostEur(city: City, routes: readonly PlanRoute[]): number 
 }
 
 /**
- * Cost in EUR of a trunk leg: per-km and per-hour costs of its trips, plus one vehicle's fixed cost
- * (assumption: shuttles to a hub at the edge of the centre fit in one vehicle's day for each leg).
+ * Cost in EUR of road trunk trips: fixed cost once per trunk vehicle used, plus per-km and per-hour costs of
+ * each trip. Barge and rail sailings carry no cost here: no sourced tariff (docs/model/consolidation.md).
  */
-export function trunkCostEur(city: City, leg: TrunkLeg): number {
-  const t = city.vehicleTypes.find((v) => v.id === leg.vehicleType);
-  if (!t || leg.trips === 0) return 0;
-  return t.fixedCostEur + leg.distanceKm * t.costPerKmEur + (leg.durationMin / 60) * t.costPerHourEur;
+export function trunkCostEur(city: City, trips: readonly TrunkTrip[]): number {
+  const types = new Map(city.vehicleTypes.map((t) => [t.id, t]));
+  const seen = new Set<string>();
+  let cost = 0;
+  for (const trip of trips) {
+    const t = trip.mode === 'road' ? types.get(trip.vehicleType) : undefined;
+    if (!t) continue;
+    if (!seen.has(trip.vehicle)) cost += t.fixedCostEur;
+    seen.add(trip.vehicle);
+    cost += trip.distanceKm * t.costPerKmEur + (trip.durationMin / 60) * t.costPerHourEur;
+  }
+  return cost;
 }

@@ -1,18 +1,20 @@
-import type { Kpis, PlanRoute, TrunkLeg } from '../contracts/index.ts';
+import type { Kpis, PlanRoute, TrunkTrip } from '../contracts/index.ts';
 import type { City } from '../domain/city.ts';
 
 const round = (x: number, digits = 3): number => Number(x.toFixed(digits));
 
 /**
  * KPIs of a plan, recomputed from its wire routes so they always agree with what is shown. Trunk legs
- * and hub handling count in every figure they touch; `vehicles` counts vehicles that drive in the
- * centre (pooled fleet and carriers' own rounds), trunk trips are reported with the trunk legs.
+ * and hub handling count in every figure they touch (road trunk trips in vehicle-km and trips; barge and
+ * rail sailings in energy, CO2e and tonne-km, never in vehicle-km); `vehicles` counts vehicles that drive
+ * in the centre (pooled fleet and carriers' own rounds), trunk vehicles are counted apart.
  */
 export function computeKpis(
   city: City,
   routes: readonly PlanRoute[],
-  trunk: readonly TrunkLeg[] = [],
+  trunk: readonly TrunkTrip[] = [],
   hubHandling: { kWh: number; co2eKg: number } = { kWh: 0, co2eKg: 0 },
+  options: { trunkFigures?: boolean } = {},
 ): Kpis {
   const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
   const stops = sum(routes.map((r) => r.stops.length));
@@ -24,12 +26,15 @@ export function computeKpis(
     const peak = (dim: 'kg' | 'm3' | 'units'): number => Math.max(...peaks.map((l) => l[dim]));
     return Math.max(peak('kg') / cap[0], peak('m3') / cap[1], peak('units') / cap[2]);
   });
+  const road = trunk.filter((t) => t.mode === 'road');
+  const tonneKm = (mode: TrunkTrip['mode']): number =>
+    round(sum(trunk.filter((t) => t.mode === mode).map((t) => t.tonneKm)));
   return {
     vehicles: new Set(routes.map((r) => r.vehicle)).size,
     routes: routes.length,
-    tripsIncludingTrunk: routes.length + sum(trunk.map((t) => t.trips)),
-    vehicleKm: round(sum(routes.map((r) => r.distanceKm)) + sum(trunk.map((t) => t.distanceKm))),
-    vehicleHours: round((sum(routes.map((r) => r.durationMin)) + sum(trunk.map((t) => t.durationMin))) / 60),
+    tripsIncludingTrunk: routes.length + road.length,
+    vehicleKm: round(sum(routes.map((r) => r.distanceKm)) + sum(road.map((t) => t.distanceKm))),
+    vehicleHours: round((sum(routes.map((r) => r.durationMin)) + sum(road.map((t) => t.durationMin))) / 60),
     energyKWh: round(
       sum(routes.map((r) => r.energyKWh)) + sum(trunk.map((t) => t.energyKWh)) + hubHandling.kWh,
     ),
@@ -38,5 +43,12 @@ export function computeKpis(
     deliveriesPerReceiver: receivers === 0 ? 0 : round(stops / receivers),
     fillRate: fill.length === 0 ? 0 : round(sum(fill) / fill.length),
     ...(hubHandling.kWh > 0 ? { hubHandlingKWh: round(hubHandling.kWh) } : {}),
+    ...(options.trunkFigures && trunk.length > 0
+      ? {
+          trunkTrips: road.length,
+          trunkVehicles: new Set(road.map((t) => t.vehicle)).size,
+          trunkTonneKm: { road: tonneKm('road'), barge: tonneKm('barge'), rail: tonneKm('rail') },
+        }
+      : {}),
   };
 }

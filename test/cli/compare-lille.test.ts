@@ -33,6 +33,9 @@ describe('fixtures/lille/scenarios.json', async () => {
       'hub with cargo bikes and e-vans',
       'wider receiving windows (off-peak)',
       'trunks in rigid trucks',
+      'trunks not pooled',
+      'barge from Dourges',
+      'three candidate hubs',
       'low-emission zone, no hub',
       'low-emission zone, hub with cargo bikes and e-vans',
       'low-emission zone, no hub, carriers in clean vehicles',
@@ -56,6 +59,19 @@ describe('fixtures/lille/scenarios.json', async () => {
     const trucks = byName.get('trunks in rigid trucks');
     same('trunks in rigid trucks', { carriers: trucks?.carriers });
     expect(trucks?.carriers.map((c) => c.trunkVehicleType)).toEqual(day.carriers.map(() => 'rigid-truck'));
+    same('trunks not pooled', { options: { ...day.options, trunking: { pooled: false } } });
+    const barge = byName.get('barge from Dourges');
+    same('barge from Dourges', { intermodalLegs: barge?.intermodalLegs });
+    expect(barge?.intermodalLegs?.map((l) => [l.mode, l.hubId, l.carrierIds])).toEqual([
+      ['barge', 'CMDU', ['delta-palettes', 'blanchisserie-artois']],
+    ]);
+    const hubs = byName.get('three candidate hubs');
+    same('three candidate hubs', { hubs: hubs?.hubs, fleet: hubs?.fleet });
+    expect(hubs?.hubs.map((h) => [h.id, h.fixedCostEurPerDay ?? 0, h.capacityUnits])).toEqual([
+      ['CMDU', 0, 2000],
+      ['LOMME', 50, undefined],
+      ['LESQUIN', 5000, undefined],
+    ]);
     for (const name of variants.map((v) => v.name).filter((n) => n.startsWith('low-emission zone')))
       expect((byName.get(name) as { zones?: unknown }).zones).toEqual(lez.zones);
     const clean = byName.get('low-emission zone, no hub, carriers in clean vehicles');
@@ -71,6 +87,23 @@ describe('fixtures/lille/scenarios.json', async () => {
     const scenario = (name: string) => byName.get(name) as Scenario;
     // without the zone the carriers' diesel vans serve Vieux-Lille by day; with it, never
     expect(planBannedVisits(day, plan('no hub'), BAN).length).toBeGreaterThan(50);
+    // the network variants: tonne-km by mode, the hub choice with its reasons, pooled vs unpooled trunk
+    const sailed = plan('barge from Dourges').consolidated;
+    expect(sailed.kpis.trunkTonneKm?.barge).toBeGreaterThan(0);
+    expect(sailed.kpis.vehicleKm).toBeLessThan(
+      plan('hub with cargo bikes and e-vans').consolidated.kpis.vehicleKm,
+    );
+    const chosen = plan('three candidate hubs').consolidated.hubs;
+    expect(chosen.map((h) => [h.id, h.open])).toEqual([
+      ['CMDU', true],
+      ['LOMME', true],
+      ['LESQUIN', false],
+    ]);
+    expect(chosen[0]?.units).toBeLessThanOrEqual(2000);
+    expect(chosen[2]?.reason).toMatch(/^closed: its fixed cost \(5000 EUR a day\)/);
+    expect(plan('trunks not pooled').consolidated.kpis.trunkTrips).toBeGreaterThan(
+      plan('hub with cargo bikes and e-vans').consolidated.kpis.trunkTrips ?? 0,
+    );
     for (const name of variants.map((v) => v.name).filter((n) => n.startsWith('low-emission zone')))
       expect(planBannedVisits(scenario(name), plan(name), BAN), name).toEqual([]);
     const lezBaseline = plan('low-emission zone, no hub')?.baseline;

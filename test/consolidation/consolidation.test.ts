@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bundleOrders } from '../../src/consolidation/bundle.ts';
-import { assignReceiversToHubs } from '../../src/consolidation/hub-assignment.ts';
-import { trunkLeg } from '../../src/consolidation/trunk.ts';
+import { chooseFacilities } from '../../src/consolidation/facility.ts';
+import { planTrunkNetwork } from '../../src/consolidation/trunk-network.ts';
 import { scenarioSchema, type Scenario } from '../../src/contracts/index.ts';
 import { buildCity } from '../../src/planner/index.ts';
 import { smallScenario } from '../support/small-scenario.ts';
@@ -49,28 +49,62 @@ describe('bundling orders per receiver', () => {
   });
 });
 
-describe('trunk legs', () => {
-  it('counts trips by the binding dimension and drives both ways every trip', () => {
+describe('trunk network', () => {
+  const ctx = { seed: 1, clock: () => 0, maxIterations: 300 };
+  const pooledAll = (city: ReturnType<typeof cityOf>, departureS = 8 * 3600) =>
+    city.orders.map((_, order) => ({ order, hub: 0, departureS }));
+  const carried = (n: ReturnType<typeof planTrunkNetwork>): number[] =>
+    n.runs
+      .flatMap((r) =>
+        r.solution.routes.flatMap((route) =>
+          route.trips.flatMap((t) => t.visits.flatMap((v) => r.consignments[v.job]?.orders ?? [])),
+        ),
+      )
+      .sort((a, b) => a - b);
+
+  it('carries every pooled order to the hub once, consignments within half a trunk vehicle', () => {
     const city = cityOf(smallScenario());
-    // diesel van: 1,080 kg; 2,500 kg needs 3 trips
-    const leg = trunkLeg(city, 0, 0, [2500, 5, 50], [0, 0, 0]);
-    expect(leg.trips).toBe(3);
-    const oneWay = city.travel.distance(
-      city.carriers[0]?.location as number,
-      city.hubs[0]?.location as number,
-    );
-    expect(leg.distance).toBeCloseTo(3 * 2 * oneWay, 6);
-    expect(trunkLeg(city, 0, 0, [0, 0, 0], [0, 0, 0]).trips).toBe(0);
+    const n = planTrunkNetwork(city, pooledAll(city), ctx);
+    expect(carried(n)).toEqual(city.orders.map((_, i) => i));
+    // the largest trunk type of the small day is the diesel van: 1,080 kg
+    const half = Math.max(...city.carriers.map((c) => city.vehicleTypes[c.trunkType]?.capacity[0] ?? 0)) / 2;
+    for (const r of n.runs)
+      for (const c of r.consignments)
+        if (c.orders.length > 1) expect(c.goods[0]).toBeLessThanOrEqual(half + 1e-9);
+    expect(n.dayBefore).toBe(true);
   });
 
-  it("uses the carrier's trunk vehicle type when the scenario names one", () => {
+  it('shared trunking lets one trip collect at two depots; unpooled trunking never does', () => {
     const s = smallScenario();
-    (s.carriers[0] as { trunkVehicleType?: string }).trunkVehicleType = 'rigid-truck';
-    const city = cityOf(s);
-    // rigid truck: 3,000 kg, so 2,500 kg is one trip instead of three vans
-    const leg = trunkLeg(city, 0, 0, [2500, 5, 50], [0, 0, 0]);
-    expect(city.vehicleTypes[leg.type]?.id).toBe('rigid-truck');
-    expect(leg.trips).toBe(1);
+    const pooled = cityOf(s);
+    const shared = planTrunkNetwork(pooled, pooledAll(pooled), ctx);
+    const depotsPerTrip = shared.runs.flatMap((r) =>
+      r.solution.routes.flatMap((x) =>
+        x.trips.map((t) => new Set(t.visits.map((v) => r.consignments[v.job]?.carrier)).size),
+      ),
+    );
+    expect(Math.max(...depotsPerTrip)).toBeGreaterThan(1);
+    const alone = cityOf({ ...s, options: { ...s.options, trunking: { pooled: false } } });
+    const own = planTrunkNetwork(alone, pooledAll(alone), ctx);
+    for (const r of own.runs) expect(new Set(r.consignments.map((c) => c.carrier)).size).toBe(1);
+  });
+
+  it('same-day: a consignment reaches the hub before its pooled trip leaves, or is reported late', () => {
+    const s = smallScenario();
+    const city = cityOf({ ...s, options: { ...s.options, trunking: { schedule: 'same-day' } } });
+    const departureS = 11 * 3600;
+    const n = planTrunkNetwork(city, pooledAll(city, departureS), ctx);
+    expect(n.dayBefore).toBe(false);
+    for (const r of n.runs)
+      for (const route of r.solution.routes)
+        for (const t of route.trips)
+          for (const v of t.visits)
+            expect(t.returnS + city.trunking.handlingS - (r.lateS[v.job] ?? 0)).toBeLessThanOrEqual(
+              departureS + 1e-6,
+            );
+    const early = planTrunkNetwork(city, pooledAll(city, city.hubs[0]?.openS ?? 0), ctx);
+    expect(early.runs.some((r) => r.lateS.some((x) => x > 0))).toBe(true);
+    expect(carried(early)).toEqual(city.orders.map((_, i) => i));
   });
 });
 
@@ -83,19 +117,62 @@ describe('hub assignment', () => {
     return s;
   }
 
+  const assign = (s: Scenario) => chooseFacilities(cityOf(s)).hubOf;
+
   it('sends every receiver through a hub that has a fleet', () => {
     const s = smallScenario();
     s.hubs.push({ id: 'EMPTY', location: [3.0635, 50.6367], open: '05:00', close: '20:00' });
-    expect(assignReceiversToHubs(cityOf(s))).toEqual([0, 0, 0]);
+    expect(assign(s)).toEqual([0, 0, 0]);
+    expect(chooseFacilities(cityOf(s)).open).toEqual([true, false]);
   });
 
-  it("respects a hub's daily handling capacity (LP)", () => {
-    const capped = assignReceiversToHubs(cityOf(twoHubs(4)));
+  it("respects a hub's daily handling capacity, moving receivers to a hub with room", () => {
+    const capped = assign(twoHubs(4));
     // R1 takes 5 handling units: with 4 units of capacity at the west hub it must go east
     const units = [5, 3, 2];
     const westLoad = capped.reduce((s, h, r) => s + (h === 0 ? (units[r] as number) : 0), 0);
     expect(westLoad).toBeLessThanOrEqual(4);
     expect(capped[0]).toBe(1);
-    expect(assignReceiversToHubs(cityOf(twoHubs(1000)))).toEqual(assignReceiversToHubs(cityOf(twoHubs())));
+    expect(assign(twoHubs(1000))).toEqual(assign(twoHubs()));
+  });
+
+  it('leaves to the carriers, with reason hub-capacity, only what no open hub can hold', () => {
+    const s = smallScenario();
+    (s.hubs[0] as { capacityUnits?: number }).capacityUnits = 6; // R1 (5 units) or R2 + R3 (5), not all 10
+    const choice = chooseFacilities(cityOf(s));
+    const units = [5, 3, 2];
+    expect(choice.hubOf.reduce((t, h, r) => t + (h === 0 ? (units[r] as number) : 0), 0)).toBeLessThanOrEqual(
+      6,
+    );
+    expect(choice.reasonOf.filter((x) => x === 'hub-capacity').length).toBeGreaterThan(0);
+    expect(choice.hubOf.filter((h) => h === 0).length).toBeGreaterThan(0);
+  });
+
+  it('opens the near hubs and keeps the far, costly one closed; the same answer from both LP backends', () => {
+    const s = twoHubs();
+    s.hubs.push({
+      id: 'FAR',
+      location: [3.4, 50.9],
+      open: '05:00',
+      close: '20:00',
+      fixedCostEurPerDay: 5000,
+    });
+    s.fleet.push({ hubId: 'FAR', vehicleType: 'e-van', count: 5, shift: { start: '06:00', end: '17:00' } });
+    const js = chooseFacilities(cityOf(s), 'js');
+    const highs = chooseFacilities(cityOf(s), 'highs');
+    expect(js.open[2]).toBe(false);
+    expect(js.hubReasons[2]).toMatch(/^closed: its fixed cost \(5000 EUR a day\)/);
+    expect(js.hubOf.every((h) => h !== 2)).toBe(true);
+    expect(highs.open).toEqual(js.open);
+    expect(highs.hubOf).toEqual(js.hubOf);
+  });
+
+  it('opens no hub when its fixed cost outweighs every saving: the plan is then the baseline', () => {
+    const s = smallScenario();
+    (s.hubs[0] as { fixedCostEurPerDay?: number }).fixedCostEurPerDay = 100_000;
+    const choice = chooseFacilities(cityOf(s));
+    expect(choice.open).toEqual([false]);
+    expect(choice.hubOf).toEqual([-1, -1, -1]);
+    expect(choice.reasonOf).toEqual(['hub-closed', 'hub-closed', 'hub-closed']);
   });
 });

@@ -107,6 +107,22 @@ describe('layer rules (dependency-cruiser)', () => {
     }
   });
 
+  it('reports the LP library imported anywhere but src/lp/lp-adapter.ts, and cooperation importing planner', async () => {
+    plant({
+      'src/cooperation/planted.ts':
+        "import * as lp from 'javascript-lp-solver';\nimport { p } from '../planner/index.ts';\nexport const x = [lp, p];\n",
+    });
+    try {
+      expect((await violations(scratch, ['src'])).sort()).toEqual([
+        'lp-solver-only-in-lp-adapter: src/cooperation/planted.ts -> node_modules/javascript-lp-solver/dist/index.mjs',
+        'not-in-allowed: src/cooperation/planted.ts -> node_modules/javascript-lp-solver/dist/index.mjs',
+        'not-in-allowed: src/cooperation/planted.ts -> src/planner/index.ts',
+      ]);
+    } finally {
+      rmSync(join(scratch, 'src/cooperation/planted.ts'));
+    }
+  });
+
   it('reports a runtime import cycle inside a layer', async () => {
     plant({
       'src/solver/cycle-a.ts': "import { b } from './cycle-b.ts';\nexport const a = () => b;\n",
@@ -165,9 +181,12 @@ describe('no clock, randomness or environment below the edges (eslint)', () => {
     'no-restricted-syntax@6',
   ];
 
-  it.each(['domain', 'solver', 'energy', 'geo', 'consolidation'])('reports each in src/%s', async (layer) => {
-    expect(await ruleHits(planted, `src/${layer}/planted.ts`)).toEqual(expected);
-  });
+  it.each(['domain', 'solver', 'energy', 'geo', 'lp', 'consolidation', 'cooperation'])(
+    'reports each in src/%s',
+    async (layer) => {
+      expect(await ruleHits(planted, `src/${layer}/planted.ts`)).toEqual(expected);
+    },
+  );
 
   it('leaves dates built from values alone', async () => {
     expect(

@@ -53,7 +53,17 @@ function city(
     travel,
     vehicleTypes: types,
     cleanTypeOf: types.map((t) => (t === diesel ? types.indexOf(electric) : types.indexOf(t))),
-    hubs: [{ id: 'H', location: 3, openS: 0, closeS: 86_400, handlingKWhPerUnit: 0 }],
+    hubs: [
+      {
+        id: 'H',
+        location: 3,
+        openS: 0,
+        closeS: 86_400,
+        handlingKWhPerUnit: 0,
+        fixedCostEurPerDay: 0,
+        handlingCostEurPerUnit: 0,
+      },
+    ],
     carriers: [{ id: 'A', location: 0, baselineType: 0, trunkType: 0 }],
     receivers: [
       { id: 'R1', location: 1, windows: [], serviceS: 300, accessByType },

@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { PlanRoute, TrunkLeg } from '../../src/contracts/index.ts';
+import type { PlanRoute } from '../../src/contracts/index.ts';
 import { allocateByKg } from '../../src/planner/allocation.ts';
 import { routesCostEur, trunkCostEur } from '../../src/planner/costs.ts';
-import { load, unitCity, unitRoute, unitType } from './unit-city.ts';
+import { unitCity, unitRoute, unitTrunkTrip, unitType } from './unit-city.ts';
 
 const van = unitType('van', { fixedCostEur: 50, costPerKmEur: 0.5, costPerHourEur: 30 });
 const bike = unitType('bike', { fixedCostEur: 10, costPerKmEur: 0.1, costPerHourEur: 20 });
-
-const leg = (carrierId: string, trips: number, distanceKm: number, durationMin: number): TrunkLeg => ({
-  carrierId,
-  hubId: 'H',
-  vehicleType: 'van',
-  trips,
-  distanceKm,
-  durationMin,
-  energyKWh: 0,
-  co2eKg: 0,
-  load: load(0),
-});
 
 describe('costs in EUR, by hand', () => {
   const city = unitCity({ vehicleTypes: [van, bike] });
@@ -32,14 +20,30 @@ describe('costs in EUR, by hand', () => {
     expect(routesCostEur(city, [])).toBe(0);
   });
 
-  it('charges a trunk leg one vehicle’s fixed cost plus its km and hours, nothing without trips', () => {
-    expect(trunkCostEur(city, leg('A', 2, 20, 60))).toBeCloseTo(50 + 10 + 30, 10);
-    expect(trunkCostEur(city, leg('A', 0, 20, 60))).toBe(0);
+  it('charges each trunk vehicle its fixed cost once, and every trip its km and hours; sailings nothing', () => {
+    const t1 = unitTrunkTrip({ vehicle: 'T1', distanceKm: 20, durationMin: 60, stops: [['A', 10, 0]] });
+    const t2 = { ...t1, id: 'T1/trip2', trip: 2, distanceKm: 10, durationMin: 30 };
+    expect(trunkCostEur(city, [t1, t2])).toBeCloseTo(50 + 10 + 30 + 5 + 15, 10);
+    expect(trunkCostEur(city, [])).toBe(0);
+    const sailing = unitTrunkTrip({
+      vehicle: 'B',
+      mode: 'barge',
+      distanceKm: 9,
+      durationMin: 60,
+      stops: [['A', 10, 0]],
+    });
+    expect(trunkCostEur(city, [sailing])).toBe(0);
   });
 
-  it('charges a trunk leg at the rates of its own vehicle type', () => {
-    const byBike = { ...leg('A', 1, 20, 60), vehicleType: 'bike' };
-    expect(trunkCostEur(city, byBike)).toBeCloseTo(10 + 2 + 20, 10);
+  it('charges a trunk trip at the rates of its own vehicle type', () => {
+    const byBike = unitTrunkTrip({
+      vehicle: 'T',
+      vehicleType: 'bike',
+      distanceKm: 20,
+      durationMin: 60,
+      stops: [['A', 1, 0]],
+    });
+    expect(trunkCostEur(city, [byBike])).toBeCloseTo(10 + 2 + 20, 10);
   });
 });
 
@@ -107,14 +111,25 @@ describe('allocation pro rata by kg, by hand', () => {
       ],
     ], // 10+0.2+10
   ]);
-  const trunk = [leg('A', 1, 6, 30), leg('B', 1, 4, 20)]; // 50+3+15 = 68; 50+2+10 = 62
+  // one shared trunk vehicle: 50 + 10*0.5 + 45/60*30 = 77.5, A loads 30 kg and takes 10 kg of returns, B loads 40
+  const trunk = [
+    unitTrunkTrip({
+      vehicle: 'T1',
+      distanceKm: 10,
+      durationMin: 45,
+      stops: [
+        ['A', 30, 10],
+        ['B', 40, 0],
+      ],
+    }),
+  ];
 
-  it('charges each carrier its trunk legs, its own residual rounds and its kg share of each hub', () => {
+  it('charges each carrier its kg share of each trunk vehicle, its own residual rounds and its kg share of each hub', () => {
     expect(allocateByKg(city, baseline, pooled, residual, trunk)).toEqual([
-      // 20.2 + 68 + 84 * 30/40
-      { carrierId: 'A', standaloneCost: 116, allocatedCost: 151.2, saving: -35.2 },
-      // 62 + 84 * 10/40 + 20.3
-      { carrierId: 'B', standaloneCost: 30.41, allocatedCost: 103.3, saving: -72.89 },
+      // 20.2 + 77.5 * 40/80 + 84 * 30/40
+      { carrierId: 'A', standaloneCost: 116, allocatedCost: 121.95, saving: -5.95 },
+      // 77.5 * 40/80 + 84 * 10/40 + 20.3
+      { carrierId: 'B', standaloneCost: 30.41, allocatedCost: 80.05, saving: -49.64 },
     ]);
   });
 

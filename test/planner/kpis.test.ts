@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { TrunkLeg } from '../../src/contracts/index.ts';
 import { computeKpis } from '../../src/planner/kpis.ts';
-import { load, unitCity, unitRoute, unitType } from './unit-city.ts';
+import { load, unitCity, unitTrunkTrip, unitRoute, unitType } from './unit-city.ts';
 
 const rates = { fixedCostEur: 0, costPerKmEur: 0, costPerHourEur: 0 };
 const city = unitCity({
@@ -44,35 +43,56 @@ const routes = [
     stops: [['R3', ['o5', 'p1'], load(90, 0.6, 6)]],
   }),
 ];
-const trunk: TrunkLeg[] = [
-  {
-    carrierId: 'A',
-    hubId: 'H',
-    vehicleType: 'van',
-    trips: 2,
-    distanceKm: 20,
-    durationMin: 60,
-    energyKWh: 8,
-    co2eKg: 2,
-    load: load(500, 2.5, 60),
-  },
+// two road trips of one trunk vehicle (20 km, 60 min, 8 kWh, 2 kg CO2e in all) and one barge sailing
+const trunk = [
+  unitTrunkTrip({
+    vehicle: 'T',
+    distanceKm: 12,
+    durationMin: 35,
+    energyKWh: 5,
+    co2eKg: 1.2,
+    tonneKm: 3,
+    stops: [['A', 300, 0]],
+  }),
+  unitTrunkTrip({
+    vehicle: 'T',
+    distanceKm: 8,
+    durationMin: 25,
+    energyKWh: 3,
+    co2eKg: 0.8,
+    tonneKm: 1.5,
+    stops: [['A', 200, 0]],
+  }),
+  unitTrunkTrip({
+    vehicle: 'barge',
+    mode: 'barge',
+    distanceKm: 9,
+    durationMin: 90,
+    energyKWh: 0.4,
+    co2eKg: 0.1,
+    tonneKm: 4.5,
+    stops: [['quay', 500, 0]],
+  }),
 ];
 
 describe('KPIs of a plan, recomputed by hand', () => {
   it('sums routes, trunk legs and hub handling into every figure they touch', () => {
-    expect(computeKpis(city, routes, trunk, { kWh: 1.5, co2eKg: 0.1 })).toEqual({
+    expect(computeKpis(city, routes, trunk, { kWh: 1.5, co2eKg: 0.1 }, { trunkFigures: true })).toEqual({
       vehicles: 2, // V1 (two trips) and B1
       routes: 3,
-      tripsIncludingTrunk: 5, // 3 routes + 2 trunk trips
-      vehicleKm: 38.75, // 10.5 + 5.25 + 3 + 20
+      tripsIncludingTrunk: 5, // 3 routes + 2 road trunk trips (the sailing is not a vehicle trip)
+      vehicleKm: 38.75, // 10.5 + 5.25 + 3 + 20 (the barge's 9 km are not vehicle-km)
       vehicleHours: 3.75, // (90 + 30 + 45 + 60) / 60
-      energyKWh: 26.55, // 12.25 + 4.5 + 0.3 + 8 + 1.5
-      co2eKg: 6.42, // 3.1 + 1.2 + 0.02 + 2 + 0.1
+      energyKWh: 26.95, // 12.25 + 4.5 + 0.3 + 8 + 0.4 + 1.5
+      co2eKg: 6.52, // 3.1 + 1.2 + 0.02 + 2 + 0.1 + 0.1
       stops: 4,
       deliveriesPerReceiver: 1.333, // 4 stops at 3 receivers
       // peak share of the binding dimension: units 50/100, m3 6/10, kg 90/100 (after the pickup)
       fillRate: 0.667,
       hubHandlingKWh: 1.5,
+      trunkTrips: 2,
+      trunkVehicles: 1,
+      trunkTonneKm: { road: 4.5, barge: 4.5, rail: 0 },
     });
   });
 

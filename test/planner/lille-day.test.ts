@@ -38,12 +38,15 @@ describe('the Lille fixture day', () => {
     expect(plan.consolidated.kpis.hubHandlingKWh).toBeCloseTo(audit.consolidated.kpis.hubHandlingKWh, 2);
   });
 
-  it('counts trunk legs and hub handling in the consolidated energy and CO2e (ISO 14083)', () => {
+  it('counts trunk trips and hub handling in the consolidated energy and CO2e (ISO 14083)', () => {
     const pooledKWh = sum(audit.consolidated.routes.map((r) => r.energyKWh));
     const trunkKWh = sum(audit.trunk.map((t) => t.energyKWh));
     const hubKWh = sum(audit.hubs.map((h) => h.kWh));
-    expect(plan.consolidated.trunk).toHaveLength(scenario.carriers.length);
-    expect(trunkKWh).toBeGreaterThan(pooledKWh); // diesel trunk legs dominate the e-vans' energy
+    // every carrier sends pooled goods, in fewer trips than carriers' own flows would need (43 before pooling)
+    const carriers = new Set(plan.consolidated.trunk.flatMap((t) => t.carrierIds));
+    expect(carriers.size).toBe(scenario.carriers.length);
+    expect(plan.consolidated.kpis.trunkTrips).toBeLessThanOrEqual(22);
+    expect(trunkKWh).toBeGreaterThan(pooledKWh); // diesel trunk trips dominate the e-vans' energy
     expect(plan.consolidated.kpis.energyKWh).toBeCloseTo(pooledKWh + trunkKWh + hubKWh, 1);
     const co2 = sum(audit.consolidated.routes.map((r) => r.co2eKg)) + sum(audit.trunk.map((t) => t.co2eKg));
     expect(plan.consolidated.kpis.co2eKg).toBeCloseTo(co2 + sum(audit.hubs.map((h) => h.co2eKg)), 1);
@@ -58,8 +61,8 @@ describe('the Lille fixture day', () => {
     }
   });
 
-  it('drives fewer vehicle-km than the baseline, trunk legs included, and saves energy and CO2e', () => {
-    expect(audit.consolidated.kpis.vehicleKm).toBeLessThan(audit.baseline.kpis.vehicleKm);
+  it('drives at least 30 % fewer vehicle-km than the baseline, trunk included, and saves energy and CO2e', () => {
+    expect(audit.consolidated.kpis.vehicleKm).toBeLessThan(0.7 * audit.baseline.kpis.vehicleKm);
     expect(audit.consolidated.kpis.energyKWh).toBeLessThan(audit.baseline.kpis.energyKWh);
     expect(audit.consolidated.kpis.co2eKg).toBeLessThan(audit.baseline.kpis.co2eKg);
   });

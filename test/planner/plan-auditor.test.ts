@@ -35,6 +35,20 @@ const multiTrip = day(multiTripScenario());
 const heavy = day(heavyReturnsScenario());
 const range = day(payloadRangeScenario());
 const levers = day(leversScenario());
+const sameDay = day({ ...mixedFleetScenario(), options: { trunking: { schedule: 'same-day' } } });
+const barge = day({
+  ...mixedFleetScenario(),
+  intermodalLegs: [
+    {
+      id: 'quay',
+      hubId: 'H',
+      mode: 'barge',
+      terminal: [3.02, 50.6],
+      lengthKm: 9,
+      carrierIds: ['A'],
+    },
+  ],
+});
 
 const planted = new Set<ViolationCode>();
 
@@ -98,13 +112,20 @@ describe('the plan auditor accepts', () => {
     ['every scenario lever', levers],
     ['a road matrix', day(matrixScenario(false))],
     ['a road matrix with durations', day(matrixScenario(true))],
+    ['same-day trunking', sameDay],
+    ['a barge leg', barge],
   ])('the planner output for %s', (_name, d) => {
     expect(auditPlan(d.scenario, d.plan)).toEqual([]);
   });
 
   it('plans in which the figures a planner bug would change actually vary', () => {
-    // returns decide a trunk leg's trips; payload decides range; two hubs share the receivers
-    expect(heavy.plan.consolidated.trunk.find((t) => t.carrierId === 'C')?.trips).toBe(2);
+    // returns ride the trunk back to their depot; payload decides range; two hubs share the receivers
+    expect(
+      heavy.plan.consolidated.trunk.flatMap((t) => t.stops).some((s) => s.id === 'C' && s.unloaded.kg > 0),
+    ).toBe(true);
+    expect(barge.plan.consolidated.trunk.map((t) => t.mode).sort()).toEqual(['barge', 'road', 'road']);
+    expect(sameDay.plan.consolidated.trunk.every((t) => t.day === 0)).toBe(true);
+    expect(small.plan.consolidated.trunk.every((t) => t.day === -1)).toBe(true);
     expect(range.plan.consolidated.unassigned).toEqual([
       { orderId: 'A2', reason: 'range-exceeded', detail: 'delivered by its carrier directly' },
     ]);
@@ -621,38 +642,124 @@ describe('orders', () => {
   });
 });
 
-describe('trunk legs and hubs', () => {
-  const leg = (p: Plan, carrier = 'A') =>
+describe('trunk trips and hubs', () => {
+  const trip = (p: Plan, carrier = 'A') =>
     must(
-      p.consolidated.trunk.find((t) => t.carrierId === carrier),
-      'trunk leg',
+      p.consolidated.trunk.find((t) => t.mode === 'road' && t.carrierIds.includes(carrier)),
+      'trunk trip',
     );
+  const stop = (p: Plan, carrier = 'A') => must(trip(p, carrier).stops[0], 'trunk stop');
   it('each trunk figure off', () => {
-    expectCaught(audit(small, { plan: (p) => void (leg(p).trips += 1) }), 'TRUNK_TRIPS_MISMATCH');
-    expectCaught(audit(small, { plan: (p) => void (leg(p).distanceKm *= 1.02) }), 'TRUNK_DISTANCE_MISMATCH');
-    expectCaught(audit(small, { plan: (p) => void (leg(p).durationMin += 2) }), 'TRUNK_DURATION_MISMATCH');
-    expectCaught(audit(small, { plan: (p) => void (leg(p).energyKWh *= 1.02) }), 'TRUNK_ENERGY_MISMATCH');
-    expectCaught(audit(small, { plan: (p) => void (leg(p).co2eKg *= 1.02) }), 'TRUNK_CO2E_MISMATCH');
-    expectCaught(audit(small, { plan: (p) => void (leg(p).load.kg += 1) }), 'TRUNK_LOAD_MISMATCH');
+    expectCaught(audit(small, { plan: (p) => void (trip(p).distanceKm *= 1.02) }), 'TRUNK_DISTANCE_MISMATCH');
+    expectCaught(audit(small, { plan: (p) => void (trip(p).durationMin += 2) }), 'TRUNK_DURATION_MISMATCH');
+    expectCaught(audit(small, { plan: (p) => void (trip(p).energyKWh *= 1.02) }), 'TRUNK_ENERGY_MISMATCH');
+    expectCaught(audit(small, { plan: (p) => void (trip(p).co2eKg *= 1.02) }), 'TRUNK_CO2E_MISMATCH');
+    expectCaught(audit(small, { plan: (p) => void (trip(p).load.kg += 1) }), 'TRUNK_LOAD_MISMATCH');
+    expectCaught(audit(small, { plan: (p) => void (trip(p).tonneKm *= 1.02) }), 'TRUNK_TONNE_KM_MISMATCH');
+    expectCaught(audit(small, { plan: (p) => void (trip(p).vehicleType = 'nope') }), 'TRUNK_VEHICLE_TYPE');
+    expectCaught(audit(small, { plan: (p) => void (stop(p).loaded.kg += 1) }), 'TRUNK_LOAD_MISMATCH');
+    expectCaught(audit(small, { plan: (p) => void (stop(p).id = 'B') }), 'TRUNK_STOP_MISMATCH');
+  });
+
+  it('energy at the payload on board: a trip counted empty, or full of goods on the way out', () => {
+    const t = trip(small.plan);
+    expect(t.load.kg).toBeGreaterThan(0);
+    // the same trip's energy as if the goods were already on board leaving the hub
     expectCaught(
-      audit(small, { plan: (p) => void (leg(p).vehicleType = 'rigid-truck') }),
-      'TRUNK_VEHICLE_TYPE',
+      audit(small, { plan: (p) => void (trip(p).energyKWh += 0.01 * trip(p).load.kg) }),
+      'TRUNK_ENERGY_MISMATCH',
     );
   });
 
-  it('returns that need more trunk trips than the deliveries', () => {
-    expect(leg(heavy.plan, 'C').trips).toBe(2);
-    expect(audit(heavy, { plan: (p) => void (leg(p, 'C').trips = 1) }).map((v) => v.code)).toContain(
-      'TRUNK_TRIPS_MISMATCH',
+  it('times: a stop reached too fast, loading cut short, a trip outside hub hours, the wrong day', () => {
+    expectCaught(audit(small, { plan: (p) => void (stop(p).arrivalSec -= 600) }), 'TRUNK_SCHEDULE');
+    expectCaught(audit(small, { plan: (p) => void (stop(p).departureSec -= 120) }), 'TRUNK_SCHEDULE');
+    expectCaught(
+      audit(small, { scenario: (s) => void (must(s.hubs[0], 'hub').open = '18:00') }),
+      'TRUNK_SCHEDULE',
+    );
+    expectCaught(
+      audit(small, { plan: (p) => p.consolidated.trunk.forEach((t) => (t.day = 0)) }),
+      'TRUNK_SCHEDULE',
+    );
+    expectCaught(
+      audit(small, { plan: (p) => void p.consolidated.trunk.push({ ...trip(p), id: 'twin' }) }),
+      'TRUNK_SCHEDULE',
     );
   });
 
-  it('a trunk leg missing or listed without pooled orders', () => {
-    expectCaught(audit(small, { plan: (p) => void p.consolidated.trunk.pop() }), 'TRUNK_MISSING');
-    const extra = audit(small, {
-      plan: (p) => void p.consolidated.trunk.push({ ...leg(p), carrierId: 'B', hubId: 'nowhere' }),
+  it('a trunk vehicle over its capacity', () => {
+    const type = trip(heavy.plan, 'C').vehicleType;
+    expectCaught(
+      audit(heavy, {
+        scenario: (s) =>
+          void (s.vehicleTypes = [
+            ...(s.vehicleTypes ?? []).filter((t) => t.id !== type),
+            { id: type, class: 'van', capacity: { kg: 1 } },
+          ]),
+      }),
+      'TRUNK_OVER_CAPACITY',
+    );
+  });
+
+  it('same-day goods late for their pooled trip, unless the stop says so', () => {
+    const late = audit(sameDay, {
+      plan: (p) => {
+        for (const r of p.consolidated.routes) if (r.start === 'H') r.departureSec = -3600;
+      },
     });
-    expectCaught(extra, 'TRUNK_UNEXPECTED');
+    expectCaught(late, 'TRUNK_LATE');
+  });
+
+  it('a pooled order that never reaches its hub, or reaches it twice, or sails without pre-haul', () => {
+    expectCaught(audit(small, { plan: (p) => void stop(p).orderIds.pop() }), 'TRUNK_MISSING');
+    expectCaught(
+      audit(small, {
+        plan: (p) => void p.consolidated.trunk.push({ ...trip(p), id: 'twin', vehicle: 'twin' }),
+      }),
+      'TRUNK_UNEXPECTED',
+    );
+    expectCaught(
+      audit(barge, {
+        plan: (p) => void (p.consolidated.trunk = p.consolidated.trunk.filter((t) => t.to === t.hubId)),
+      }),
+      'TRUNK_UNEXPECTED',
+    );
+    expectCaught(
+      audit(barge, {
+        plan: (p) =>
+          void (must(
+            p.consolidated.trunk.find((t) => t.mode === 'barge'),
+            'sailing',
+          ).co2eKg *= 1.1),
+      }),
+      'TRUNK_CO2E_MISMATCH',
+    );
+  });
+
+  it("a hub's report off: closed while pooling, wrong units, a cost without its labour or fixed cost", () => {
+    const hub = (p: Plan) => must(p.consolidated.hubs[0], 'hub row');
+    expect(hub(small.plan).costEur).toBeGreaterThan(0);
+    expectCaught(audit(small, { plan: (p) => void (hub(p).open = false) }), 'HUB_REPORT_MISMATCH');
+    expectCaught(audit(small, { plan: (p) => void (hub(p).units += 1) }), 'HUB_REPORT_MISMATCH');
+    expectCaught(audit(small, { plan: (p) => void (hub(p).costEur *= 0.9) }), 'HUB_REPORT_MISMATCH');
+    expectCaught(
+      audit(small, { scenario: (s) => void (must(s.hubs[0], 'hub').fixedCostEurPerDay = 100) }),
+      'HUB_REPORT_MISMATCH',
+    );
+    expectCaught(audit(small, { plan: (p) => void p.consolidated.hubs.pop() }), 'HUB_REPORT_MISMATCH');
+    // the hub's cost left out of what carriers pay
+    expectCaught(
+      audit(small, {
+        plan: (p) => {
+          const cost = hub(p).costEur;
+          for (const row of p.allocation) row.allocatedCost -= cost / p.allocation.length;
+          for (const row of p.allocation)
+            row.saving = Number((row.standaloneCost - row.allocatedCost).toFixed(2));
+        },
+      }),
+      'ALLOCATION_NOT_EFFICIENT',
+    );
   });
 
   it('hub handling energy off, or counted on other figures than the hub units', () => {
@@ -678,7 +785,7 @@ describe('trunk legs and hubs', () => {
 });
 
 describe('KPIs, savings, allocation', () => {
-  const kpiFaults: [keyof Plan['baseline']['kpis'], (x: number) => number][] = [
+  const kpiFaults: [Exclude<keyof Plan['baseline']['kpis'], 'trunkTonneKm'>, (x: number) => number][] = [
     ['vehicles', (x) => x + 1],
     ['routes', (x) => x + 1],
     ['stops', (x) => x + 1],
@@ -689,7 +796,16 @@ describe('KPIs, savings, allocation', () => {
     ['deliveriesPerReceiver', (x) => x + 0.1],
     ['fillRate', (x) => x + 0.02],
     ['tripsIncludingTrunk', (x) => x + 1],
+    ['trunkTrips', (x) => x + 1],
   ];
+  it('a wrong trunk tonne-km', () => {
+    expectCaught(
+      audit(small, {
+        plan: (p) => void ((p.consolidated.kpis.trunkTonneKm as { road: number }).road += 1),
+      }),
+      'KPI_MISMATCH',
+    );
+  });
   it.each(kpiFaults)('a wrong %s, in any plan part', (name, wrong) => {
     for (const part of ['baseline', 'consolidated', 'ownRoundsCleanFleet'] as const) {
       const v = audit(small, {

@@ -1,4 +1,4 @@
-import type { PlanRoute, PlanStop } from '../../src/contracts/index.ts';
+import type { PlanRoute, PlanStop, TrunkTrip } from '../../src/contracts/index.ts';
 import type { City, CityVehicleType, SizeVector } from '../../src/domain/city.ts';
 
 /**
@@ -25,6 +25,9 @@ export function unitCity(parts: Partial<City>): City {
     vehicleTypes: [],
     cleanTypeOf: [],
     fleet: [],
+    trunkFleet: [],
+    trunking: { schedule: 'night-before', pooled: true, handlingS: 1800 },
+    intermodalLegs: [],
     ...parts,
   };
 }
@@ -85,3 +88,52 @@ export function unitRoute(r: {
 }
 
 export { load };
+
+/** A road trunk trip for unit tests: one depot stop per `[carrierId, kg loaded, kg unloaded]`. */
+export function unitTrunkTrip(parts: {
+  vehicle: string;
+  vehicleType?: string;
+  distanceKm: number;
+  durationMin: number;
+  energyKWh?: number;
+  co2eKg?: number;
+  stops: readonly (readonly [string, number, number])[];
+  mode?: TrunkTrip['mode'];
+  tonneKm?: number;
+}): TrunkTrip {
+  const kg = parts.stops.reduce((s, [, l]) => s + l, 0);
+  return {
+    id: `${parts.vehicle}/trip`,
+    hubId: 'H',
+    mode: parts.mode ?? 'road',
+    vehicleType: parts.vehicleType ?? 'van',
+    vehicle: parts.vehicle,
+    trip: 1,
+    day: -1,
+    to: 'H',
+    carrierIds: [...new Set(parts.stops.map(([c]) => c))],
+    stops: parts.stops.map(([id, loaded, unloaded]) => ({
+      id,
+      kind: parts.mode && parts.mode !== 'road' ? 'terminal' : 'depot',
+      location: [0, 0],
+      arrival: '10:00',
+      departure: '10:15',
+      arrivalSec: 0,
+      departureSec: 900,
+      loaded: load(loaded),
+      unloaded: load(unloaded),
+      orderIds: [],
+    })),
+    departure: '09:00',
+    arrival: '11:00',
+    departureSec: 0,
+    arrivalSec: 0,
+    distanceKm: parts.distanceKm,
+    durationMin: parts.durationMin,
+    energyKWh: parts.energyKWh ?? 0,
+    co2eKg: parts.co2eKg ?? 0,
+    load: load(kg),
+    returns: load(parts.stops.reduce((s, [, , u]) => s + u, 0)),
+    tonneKm: parts.tonneKm ?? 0,
+  };
+}

@@ -132,7 +132,8 @@ function measurePlan(run: PlanRun): QualityResult {
     throw new Error(`${id}: the wall-clock cap cut a solve short; the figures are not reproducible`);
   const city = buildCity(scenario, { effort: run.effort });
   const baselineCostEur = planCostEur(city, plan.baseline.routes, []);
-  const consolidatedCostEur = planCostEur(city, plan.consolidated.routes, plan.consolidated.trunk);
+  const consolidatedCostEur =
+    planCostEur(city, plan.consolidated.routes, plan.consolidated.trunk) + hubsCostEur(city, plan);
   crossCheckAllocation(id, plan, baselineCostEur, consolidatedCostEur);
   return {
     id,
@@ -149,7 +150,7 @@ function measurePlan(run: PlanRun): QualityResult {
 
 /**
  * A plan's cost in EUR, recomputed here from its routes: each vehicle's fixed cost once, each route's
- * km and hours at its type's rates; a trunk leg costs one vehicle's fixed cost plus its km and hours.
+ * km and hours at its type's rates; road trunk trips the same way (sailings carry no cost).
  * (The objective each solve minimises, summed over the plan's solves.)
  */
 function planCostEur(city: City, routes: readonly PlanRoute[], trunk: Plan['consolidated']['trunk']): number {
@@ -166,12 +167,22 @@ function planCostEur(city: City, routes: readonly PlanRoute[], trunk: Plan['cons
     cost +=
       r.distanceKm * rate(r.vehicleType).costPerKmEur +
       (r.durationMin / 60) * rate(r.vehicleType).costPerHourEur;
-  for (const leg of trunk) {
-    if (leg.trips === 0) continue;
-    const t = rate(leg.vehicleType);
-    cost += t.fixedCostEur + leg.distanceKm * t.costPerKmEur + (leg.durationMin / 60) * t.costPerHourEur;
-  }
+  const road = trunk.filter((t) => t.mode === 'road');
+  for (const type of new Map(road.map((t) => [t.vehicle, t.vehicleType])).values())
+    cost += rate(type).fixedCostEur;
+  for (const t of road)
+    cost +=
+      t.distanceKm * rate(t.vehicleType).costPerKmEur +
+      (t.durationMin / 60) * rate(t.vehicleType).costPerHourEur;
   return cost;
+}
+
+/** Each open hub's fixed cost plus its handling units at the city's labour cost per unit. */
+function hubsCostEur(city: City, plan: Plan): number {
+  return plan.consolidated.hubs.reduce((sum, row) => {
+    const hub = city.hubs.find((h) => h.id === row.id);
+    return sum + (hub && row.open ? hub.fixedCostEurPerDay + row.units * hub.handlingCostEurPerUnit : 0);
+  }, 0);
 }
 
 /** The plan's own allocation must add up to the same costs (it rounds each carrier's figure to cents). */

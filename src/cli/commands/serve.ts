@@ -8,6 +8,7 @@ import type { ApiKey } from '../../config/api-keys.ts';
 import { loadApiKeys } from '../../config/api-keys.ts';
 import type { Config } from '../../config/env.ts';
 import { ConfigError, loadConfig, processEnv } from '../../config/env.ts';
+import { BUILT_IN_VEHICLE_TYPES } from '../../energy/index.ts';
 import { planToGeoJson } from '../../io/plan-geojson.ts';
 import { planToRunsheetsCsv } from '../../io/runsheets-csv.ts';
 import { bullBoardRouter } from '../../queue/bull-board.ts';
@@ -62,6 +63,8 @@ export async function startServer(opts: {
     orders: new RedisOrderStore(redis, config.queue.prefix),
     reference: new ReferenceSource(referenceStore),
     exporters: { geojson: planToGeoJson, runsheetsCsv: planToRunsheetsCsv },
+    vehicleTypes: Object.values(BUILT_IN_VEHICLE_TYPES),
+    mapTileUrl: config.dashboard.mapTileUrl,
     adminQueues: bullBoardRouter([bull.plans, bull.tasks, bull.comparisons]),
     log,
     rateLimiter: new RedisRateLimiter(redis, config.queue.prefix, config.http.rateLimitPerMinute),

@@ -13,8 +13,10 @@ export const PRO_RATA_BY_KG = 'pro-rata-by-kg';
  * Allocation (docs/model/consolidation.md, costs and allocation): one row per carrier;
  * standalone = the carrier's baseline rounds' cost; saving = standalone - allocated; the allocated
  * costs add up to the whole consolidated cost (pooled runs + carriers' rounds for unpooled orders +
- * trunk legs) - efficiency; and, for the pro-rata-by-kg rule, each carrier pays its own rounds and
- * trunk legs plus each hub's pooled cost in proportion to the kg it sends through that hub.
+ * trunk trips) - efficiency; and, for the pro-rata-by-kg rule, each carrier pays its own rounds, each
+ * trunk vehicle's cost in proportion to the kg it loads or unloads on it (at depots; a sailing's kg split
+ * evenly between its carriers), each hub's pooled cost in proportion to the kg it sends through that hub, and
+ * each hub's own cost (fixed and labour) in proportion to the handling units it sends through it.
  */
 export function auditAllocation(
   ctx: AuditContext,
@@ -23,6 +25,7 @@ export function auditAllocation(
   baseline: readonly RouteFigures[],
   consolidated: readonly RouteFigures[],
   trunk: readonly TrunkFigures[],
+  hubCosts: ReadonlyMap<string, number> = new Map(),
 ): void {
   const rows = plan.allocation;
   const ids = ctx.scenario.carriers.map((c) => c.id);
@@ -47,9 +50,19 @@ export function auditAllocation(
         if (o && m) m.set(o.carrierId, (m.get(o.carrierId) ?? 0) + o.size.kg);
       }
 
-  let total: Cost = { eur: 0, slackEur: 0 };
-  for (const r of [routesCost(pooled), routesCost(own), ...trunk.map((t) => trunkCost(ctx, t))])
-    total = addCost(total, r);
+  let total: Cost = {
+    eur: [...hubCosts.values()].reduce((a, b) => a + b, 0),
+    slackEur: hubCosts.size * MONEY_ROUNDING_EUR,
+  };
+  for (const r of [routesCost(pooled), routesCost(own), trunkCost(ctx, trunk)]) total = addCost(total, r);
+  const units = new Map(hubIds.map((h) => [h, new Map<string, number>()]));
+  for (const r of pooled)
+    for (const s of r.route.stops)
+      for (const id of s.orderIds) {
+        const o = ctx.orders.get(id);
+        const m = units.get(r.route.start);
+        if (o && m) m.set(o.carrierId, (m.get(o.carrierId) ?? 0) + Math.max(1, o.size.units ?? 0));
+      }
   const allocated = rows.reduce((s, r) => s + r.allocatedCost, 0);
   if (!close(allocated, total.eur, total.slackEur + rows.length * MONEY_ROUNDING_EUR))
     v.add(
@@ -76,7 +89,16 @@ export function auditAllocation(
       );
     if (!proRata) continue;
     let share = routesCost(byStart(own, row.carrierId));
-    for (const t of trunk) if (t.carrierId === row.carrierId) share = addCost(share, trunkCost(ctx, t));
+    share = addCost(share, trunkShare(ctx, trunk, row.carrierId));
+    for (const [h, cost] of hubCosts) {
+      const m = units.get(h);
+      const all = m ? [...m.values()].reduce((a, b) => a + b, 0) : 0;
+      if (m && all > 0)
+        share = addCost(share, {
+          eur: (cost * (m.get(row.carrierId) ?? 0)) / all,
+          slackEur: MONEY_ROUNDING_EUR,
+        });
+    }
     for (const h of hubIds) {
       const m = kg.get(h) as Map<string, number>;
       const hubKg = [...m.values()].reduce((a, b) => a + b, 0);
@@ -93,4 +115,24 @@ export function auditAllocation(
         `allocatedCost ${row.allocatedCost}, ${PRO_RATA_BY_KG} gives ${fmt(share.eur)}`,
       );
   }
+}
+
+/** The carrier's share of every trunk vehicle's cost, by the kg it loads or unloads on that vehicle. */
+function trunkShare(ctx: AuditContext, trunk: readonly TrunkFigures[], carrierId: string): Cost {
+  const byVehicle = new Map<string, TrunkFigures[]>();
+  for (const t of trunk) byVehicle.set(t.trip.vehicle, [...(byVehicle.get(t.trip.vehicle) ?? []), t]);
+  let share: Cost = { eur: 0, slackEur: 0 };
+  for (const trips of byVehicle.values()) {
+    let mine = 0;
+    let all = 0;
+    for (const { trip } of trips)
+      for (const s of trip.stops) {
+        const kg = s.loaded.kg + s.unloaded.kg;
+        all += kg;
+        if (s.kind === 'depot' ? s.id === carrierId : trip.carrierIds.includes(carrierId))
+          mine += s.kind === 'depot' ? kg : kg / trip.carrierIds.length;
+      }
+    if (all > 0) share = addCost(share, scaleCost(trunkCost(ctx, trips), mine / all));
+  }
+  return share;
 }

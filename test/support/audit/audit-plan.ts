@@ -1,11 +1,11 @@
 import type { Plan, Scenario } from '../../../src/contracts/index.ts';
 import { auditAllocation } from './allocation.ts';
 import { auditContext, type AuditContext, type AuditOptions } from './context.ts';
-import { auditHubs, type HubFigures } from './hubs.ts';
+import { auditHubReports, auditHubs, type HubFigures } from './hubs.ts';
 import { auditPlanPart, type PartFigures } from './part.ts';
 import { auditCleanFleet } from './clean-fleet.ts';
 import { auditSavings, auditSavingsBreakdown } from './savings.ts';
-import { auditTrunk, expectedTrunk, pooledOrders, type TrunkFigures } from './trunk.ts';
+import { auditTrunk, pooledOrders, type TrunkFigures } from './trunk.ts';
 import { Violations, type Violation } from './violations.ts';
 
 export interface PlanAudit {
@@ -21,7 +21,7 @@ export interface PlanAudit {
 
 /**
  * The independent plan auditor: from the scenario and the plan JSON alone (no code of src/ but wire
- * types), recomputes and checks every route, vehicle, order, trunk leg, hub, KPI, saving and
+ * types), recomputes and checks every route, vehicle, order, trunk trip, hub, KPI, saving and
  * allocation row. An empty list means the plan is feasible and every figure it prints is right.
  */
 export function auditPlan(scenario: Scenario, plan: Plan, options: AuditOptions = {}): Violation[] {
@@ -34,8 +34,7 @@ export function auditPlanDetailed(scenario: Scenario, plan: Plan, options: Audit
   const v = new Violations();
   auditMeta(ctx, v, plan);
   const pooled = pooledOrders(ctx, plan.consolidated.routes);
-  const trunk = expectedTrunk(ctx, pooled);
-  auditTrunk(v, 'consolidated', plan.consolidated.trunk, trunk);
+  const trunk = auditTrunk(ctx, v, 'consolidated', plan.consolidated.trunk, pooled);
   const hubs = auditHubs(ctx, v, 'consolidated', pooled);
   const baseline = auditPlanPart(ctx, v, plan.baseline, {
     label: 'baseline',
@@ -52,7 +51,8 @@ export function auditPlanDetailed(scenario: Scenario, plan: Plan, options: Audit
   const ownRoundsCleanFleet = auditCleanFleet(ctx, v, plan);
   auditSavings(v, plan);
   auditSavingsBreakdown(v, plan);
-  auditAllocation(ctx, v, plan, baseline.routes, consolidated.routes, trunk);
+  const hubCosts = auditHubReports(ctx, v, plan.consolidated.hubs, hubs);
+  auditAllocation(ctx, v, plan, baseline.routes, consolidated.routes, trunk, hubCosts);
   return { violations: v.list, baseline, consolidated, ownRoundsCleanFleet, trunk, hubs, context: ctx };
 }
 

@@ -27,27 +27,42 @@ function roundingSlack(perKm: number, perHour: number): number {
  * to return).
  */
 export function routesCost(routes: readonly RouteFigures[]): Cost {
+  return vehicleDaysCost(
+    routes.map((r) => ({ vehicle: r.route.vehicle, type: r.type, km: r.distanceKm, s: r.durationS })),
+  );
+}
+
+/** Road trunk trips: each vehicle's fixed cost once, plus per-km and per-hour costs of each trip; sailings cost nothing (no tariff). */
+export function trunkCost(ctx: AuditContext, trips: readonly TrunkFigures[]): Cost {
+  return vehicleDaysCost(
+    trips.map((f) => ({
+      vehicle: f.trip.vehicle,
+      type: f.trip.mode === 'road' ? ctx.types.get(f.trip.vehicleType) : undefined,
+      km: f.distanceKm,
+      s: f.durationS,
+    })),
+  );
+}
+
+/** Each vehicle's fixed cost once, plus every trip's km and hours at its type's rates. */
+function vehicleDaysCost(
+  trips: readonly {
+    vehicle: string;
+    type: { fixedCostEur: number; costPerKmEur: number; costPerHourEur: number } | undefined;
+    km: number;
+    s: number;
+  }[],
+): Cost {
   const seen = new Set<string>();
   let cost = ZERO;
-  for (const r of routes) {
-    const t = r.type;
+  for (const { vehicle, type: t, km, s } of trips) {
     if (!t) continue;
-    const fixed = seen.has(r.route.vehicle) ? 0 : t.fixedCostEur;
-    seen.add(r.route.vehicle);
+    const fixed = seen.has(vehicle) ? 0 : t.fixedCostEur;
+    seen.add(vehicle);
     cost = addCost(cost, {
-      eur: fixed + r.distanceKm * t.costPerKmEur + (r.durationS / 3600) * t.costPerHourEur,
+      eur: fixed + km * t.costPerKmEur + (s / 3600) * t.costPerHourEur,
       slackEur: roundingSlack(t.costPerKmEur, t.costPerHourEur),
     });
   }
   return cost;
-}
-
-/** A trunk leg: one vehicle's fixed cost (its shuttles fit one vehicle's day) plus per-km and per-hour costs. */
-export function trunkCost(ctx: AuditContext, leg: TrunkFigures): Cost {
-  const t = ctx.types.get(leg.vehicleType);
-  if (!t || leg.trips === 0) return ZERO;
-  return {
-    eur: t.fixedCostEur + leg.distanceKm * t.costPerKmEur + (leg.durationS / 3600) * t.costPerHourEur,
-    slackEur: roundingSlack(t.costPerKmEur, t.costPerHourEur),
-  };
 }

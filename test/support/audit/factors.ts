@@ -208,5 +208,19 @@ export const DEFAULT_FLEET_RELOAD_MIN = 15;
 export const CARRIER_SHIFT = { start: '05:00', end: '20:00' } as const;
 export const CARRIER_MAX_TRIPS = 2;
 export const CARRIER_RELOAD_MIN = 30;
-/** Trunk legs: 20 min docking at the hub per trip. */
+/** Hub labour (assumption): 1 minute per handling unit at 30 EUR an hour; `hubs[]` fields override them. */
+export const HUB_HANDLING_MINUTES_PER_UNIT = 1;
+export const HUB_LABOUR_COST_EUR_PER_HOUR = 30;
+/** Trunk trips: 20 min docking at the hub between trips, 15 min loading at a depot, at most 4 trips a vehicle. */
 export const TRUNK_DOCK_MIN = 20;
+export const TRUNK_LOAD_MIN = 15;
+export const TRUNK_MAX_TRIPS = 4;
+/** Goods are ready for the pooled runs 30 min after their trunk vehicle docks (same-day trunking). */
+export const TRUNK_HANDLING_MIN = 30;
+
+// ---- barge and rail legs (docs/model/energy.md, intermodal legs) -------------------------------
+
+/** g CO2e per tonne-km: inland waterways 38.6, rail 11.3 (ETRR 2019, Table 9). */
+export const INTERMODAL_CO2E_G_PER_TONNE_KM = { barge: 38.6, rail: 11.3 } as const;
+/** Energy per tonne-km when not given: CO2e intensity over the diesel WTW factor, 3,170 g per 10 kWh. */
+export const INTERMODAL_KWH_PER_G_CO2E = 10 / 3170;

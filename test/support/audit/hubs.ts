@@ -1,7 +1,12 @@
-import type { Order } from '../../../src/contracts/index.ts';
+import type { HubReport, Order } from '../../../src/contracts/index.ts';
 import type { AuditContext } from './context.ts';
-import { HUB_HANDLING_KWH_PER_UNIT } from './factors.ts';
-import type { Violations } from './violations.ts';
+import {
+  HUB_HANDLING_KWH_PER_UNIT,
+  HUB_HANDLING_MINUTES_PER_UNIT,
+  HUB_LABOUR_COST_EUR_PER_HOUR,
+} from './factors.ts';
+import { close, MONEY_ROUNDING_EUR, ROUNDING_3_DECIMALS } from './tolerances.ts';
+import { fmt, type Violations } from './violations.ts';
 
 export interface HubFigures {
   readonly hubId: string;
@@ -47,4 +52,44 @@ export function auditHubs(
     const kWh = n * (hub?.handlingKWhPerUnit ?? HUB_HANDLING_KWH_PER_UNIT);
     return { hubId, units: n, kWh, co2eKg: kWh * ctx.electricityCo2eKgPerKWh };
   });
+}
+
+/**
+ * `consolidated.hubs` (docs/model/consolidation.md, hub choice; costs): one row per scenario hub, in order; a
+ * hub that pools orders is open; units are the auditor's own; a hub's cost = its fixed cost when open + units ×
+ * handling minutes per unit / 60 × labour EUR per hour (defaults 1 min and 30 EUR, assumptions).
+ * Returns each hub's cost as recomputed, for the allocation's efficiency.
+ */
+export function auditHubReports(
+  ctx: AuditContext,
+  v: Violations,
+  printed: readonly HubReport[],
+  figures: readonly HubFigures[],
+): Map<string, number> {
+  const costs = new Map<string, number>();
+  const ids = ctx.scenario.hubs.map((h) => h.id);
+  if (printed.length !== ids.length || printed.some((h, i) => h.id !== ids[i]))
+    v.add(
+      'HUB_REPORT_MISMATCH',
+      'consolidated hubs',
+      `rows [${printed.map((h) => h.id)}], hubs are [${ids}]`,
+    );
+  for (const row of printed) {
+    const hub = ctx.hubs.get(row.id);
+    if (!hub) continue;
+    const at = `consolidated hub ${row.id}`;
+    const units = figures.find((f) => f.hubId === row.id)?.units ?? 0;
+    if (units > 0 && !row.open)
+      v.add('HUB_REPORT_MISMATCH', at, `pools ${units} units but says it is closed`);
+    if (!close(row.units, units, ROUNDING_3_DECIMALS))
+      v.add('HUB_REPORT_MISMATCH', at, `units ${row.units}, recomputed ${units}`);
+    const perUnit =
+      ((hub.handlingMinutesPerUnit ?? HUB_HANDLING_MINUTES_PER_UNIT) / 60) *
+      (hub.labourCostEurPerHour ?? HUB_LABOUR_COST_EUR_PER_HOUR);
+    const cost = row.open ? (hub.fixedCostEurPerDay ?? 0) + units * perUnit : 0;
+    if (!close(row.costEur, cost, MONEY_ROUNDING_EUR))
+      v.add('HUB_REPORT_MISMATCH', at, `costEur ${row.costEur}, recomputed ${fmt(cost)}`);
+    costs.set(row.id, cost);
+  }
+  return costs;
 }
