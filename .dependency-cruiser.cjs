@@ -30,6 +30,7 @@ const LAYERS = {
     layers: ['contracts', 'config'],
     npm: [
       'express',
+      'helmet',
       'prom-client',
       'zod',
       '@asteasolutions/zod-to-openapi',

@@ -4,10 +4,11 @@ import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config } from '../src/config/env.ts';
 import { ConfigError, loadConfig, processEnv } from '../src/config/env.ts';
-import { createRedis } from '../src/queue/connection.ts';
+import { ConnectionStateLog, createRedis, isRedisUnavailable } from '../src/queue/connection.ts';
 import { QUEUES } from '../src/queue/queue-names.ts';
 import { processComparisonJob } from './comparison.processor.ts';
 import { keepHealthFile } from './health-file.ts';
+import { MemoryCappedWorker } from './memory-capped-worker.ts';
 
 const PLAN_PROCESSOR = fileURLToPath(new URL('./plan.processor.ts', import.meta.url));
 const TASK_PROCESSOR = fileURLToPath(new URL('./task.processor.ts', import.meta.url));
@@ -16,8 +17,10 @@ const TASK_PROCESSOR = fileURLToPath(new URL('./task.processor.ts', import.meta.
  * The sandbox child must load .ts files. Under `tsx` (CLI) the loader is already in execArgv; under the
  * programmatic `register()` of bin/picon.mjs it is not, so add it by absolute URL (works from any cwd).
  */
-function childExecArgv(): string[] {
-  const argv = [...process.execArgv];
+function childExecArgv(maxOldSpaceMb: number): string[] {
+  // the parent's own heap flag (if any) must not override the children's cap
+  const argv = process.execArgv.filter((a) => !a.startsWith('--max-old-space-size'));
+  argv.push(`--max-old-space-size=${maxOldSpaceMb}`);
   if (!argv.some((a) => a.includes('tsx'))) argv.push('--import', import.meta.resolve('tsx'));
   return argv;
 }
@@ -43,7 +46,10 @@ export async function startWorkers(
   config: Config,
   log: (line: string) => void = (l) => process.stderr.write(`${l}\n`),
 ): Promise<RunningWorkers> {
-  const connection = createRedis(config.redis.url, 'blocking');
+  // an outage is two lines (lost, back), not one per failed reconnect or per worker
+  const state = new ConnectionStateLog(log, 'picon worker');
+  const connection = createRedis(config.redis.url, 'blocking', (err) => state.lost(err));
+  connection.on('ready', () => state.restored());
   const common = {
     connection,
     prefix: config.queue.prefix,
@@ -57,10 +63,11 @@ export async function startWorkers(
     ...common,
     concurrency: config.worker.concurrency,
     useWorkerThreads: false,
-    workerForkOptions: { execArgv: childExecArgv() },
+    workerForkOptions: { execArgv: childExecArgv(config.worker.maxOldSpaceMb) },
   };
-  const plans = new Worker(QUEUES.plans, PLAN_PROCESSOR, sandboxed);
-  const tasks = new Worker(QUEUES.tasks, TASK_PROCESSOR, sandboxed);
+  const cap = config.worker.maxOldSpaceMb;
+  const plans = new MemoryCappedWorker(QUEUES.plans, PLAN_PROCESSOR, sandboxed, cap);
+  const tasks = new MemoryCappedWorker(QUEUES.tasks, TASK_PROCESSOR, sandboxed, cap);
   const comparisons = new Worker(QUEUES.comparisons, processComparisonJob, { ...common, concurrency: 4 });
   let taken = 0;
   tasks.on('active', () => void taken++);
@@ -70,7 +77,9 @@ export async function startWorkers(
         `picon worker: ${w.name} job ${job?.id ?? '?'} failed (attempt ${job?.attemptsMade ?? '?'}): ${err.message}`,
       ),
     );
-    w.on('error', (err) => log(`picon worker: ${w.name}: ${err.message}`));
+    w.on('error', (err) =>
+      isRedisUnavailable(connection, err) ? state.lost(err) : log(`picon worker: ${w.name}: ${err.message}`),
+    );
   }
   await Promise.all([plans.waitUntilReady(), tasks.waitUntilReady(), comparisons.waitUntilReady()]);
   return {

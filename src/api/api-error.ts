@@ -12,6 +12,11 @@ export type ApiErrorCode =
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'UNKNOWN_HUB'
   | 'UNKNOWN_RECEIVERS'
+  | 'UNKNOWN_CARRIER'
+  | 'DATE_OUT_OF_RANGE'
+  | 'TOO_MANY_ORDERS'
+  | 'RATE_LIMITED'
+  | 'IDEMPOTENCY_KEY_REUSED'
   | 'NO_ORDERS'
   | 'INVALID_SCENARIO'
   | 'INVALID_INPUT'
@@ -30,6 +35,11 @@ export const HTTP_STATUS: Readonly<Record<ApiErrorCode, number>> = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   UNKNOWN_HUB: 422,
   UNKNOWN_RECEIVERS: 422,
+  UNKNOWN_CARRIER: 422,
+  DATE_OUT_OF_RANGE: 422,
+  TOO_MANY_ORDERS: 429,
+  RATE_LIMITED: 429,
+  IDEMPOTENCY_KEY_REUSED: 422,
   NO_ORDERS: 422,
   INVALID_SCENARIO: 422,
   INVALID_INPUT: 422,
@@ -42,6 +52,8 @@ export class ApiError extends Error {
     readonly code: ApiErrorCode,
     message: string,
     readonly issues?: readonly FieldIssue[],
+    /** Sent as `Retry-After` (429, 503): when trying again may succeed. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'ApiError';

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { ApiKey } from '../config/api-keys.ts';
 import type { Config } from '../config/env.ts';
 import type { Plan } from '../contracts/index.ts';
-import type { OrderStore, PlanJobs } from '../contracts/ports.ts';
+import type { OrderStore, PlanJobs, RateLimiter } from '../contracts/ports.ts';
 import type { DashboardVehicleType } from './dashboard.ts';
 import type { ReferenceSource } from './reference-data.ts';
 
@@ -33,9 +33,18 @@ export type OrdersCsvImporter = (
   checks: { carrierId?: string; knownReceiver: (id: string) => boolean },
 ) => { orders: unknown[] } | { problems: readonly OrderFileProblem[] };
 
+/**
+ * The store behind the ports (Redis in `picon serve`): which errors mean it is unreachable, and where to
+ * report that (one log line per outage, not per request).
+ */
+export interface DependencyHealth {
+  isUnavailable(err: unknown): boolean;
+  lost(err: unknown): void;
+}
+
 /** Everything `createApp` needs; the composition root (`picon serve`, tests) builds it. */
 export interface AppDeps {
-  readonly config: Pick<Config, 'http' | 'planner'>;
+  readonly config: Pick<Config, 'http' | 'planner' | 'orders'>;
   readonly keys: readonly ApiKey[];
   readonly planJobs: PlanJobs;
   readonly orders: OrderStore;
@@ -51,6 +60,12 @@ export interface AppDeps {
   readonly vehicleTypes?: readonly DashboardVehicleType[];
   /** The dashboard's map tiles (`PICON_MAP_TILE_URL`; empty: none). @defaultValue OpenStreetMap's */
   readonly mapTileUrl?: string;
+  /** The clock dates are checked against (delivery days, retention). @defaultValue Date.now */
+  readonly now?: () => number;
+  /** Requests per key and window (every /v1 request after authentication); none when absent. */
+  readonly rateLimiter?: RateLimiter;
+  /** When given, errors it recognises answer 503 with Retry-After instead of a logged 500. */
+  readonly dependency?: DependencyHealth;
   /** Where unexpected errors are logged. @defaultValue stderr */
   readonly log?: (line: string) => void;
 }

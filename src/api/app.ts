@@ -3,10 +3,13 @@ import type { Express } from 'express';
 import { accessLog } from './access-log.ts';
 import { ApiError } from './api-error.ts';
 import type { AppDeps } from './app-deps.ts';
-import { authenticate, requireRole } from './auth.ts';
+import helmet from 'helmet';
+import { authenticate } from './auth.ts';
+import { rateLimit, sameOriginWrites } from './http-guards.ts';
+import { allow } from './route-table.ts';
 import { dashboardRouter } from './dashboard.ts';
 import { docsRouter } from './docs-page.ts';
-import { errorHandler, notFound, requireJson } from './error-handler.ts';
+import { errorHandler, notFound, requireJson, UNAVAILABLE_RETRY_AFTER_SECONDS } from './error-handler.ts';
 import { createMetrics } from './metrics.ts';
 import { buildOpenApi } from './openapi.ts';
 import { comparisonsRouter } from './routes/comparisons.ts';
@@ -18,7 +21,8 @@ export const API_VERSION = '1.0.0';
 
 /**
  * The HTTP API. No I/O of its own: jobs, orders and reference data come through `deps`, so tests pass fakes.
- * Routes under /v1 need `Authorization: Bearer KEY`; /healthz, /readyz, /metrics, /openapi.json, /docs do not.
+ * Routes under /v1 need `Authorization: Bearer KEY`, /metrics a `metrics` or admin key; /healthz, /readyz,
+ * /openapi.json and /docs none. Who may call what: route-table.ts.
  */
 export function createApp(deps: AppDeps): Express {
   const log = deps.log ?? ((line: string) => process.stderr.write(`${line}\n`));
@@ -26,6 +30,11 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', false);
   if (deps.logger) app.use(accessLog(deps.logger));
+  // nosniff, HSTS, frame and referrer policies on every answer; /docs sets its own CSP, Bull Board needs none.
+  // The referrer policy sends the origin cross-site: tile servers' usage policies ask for it (the dashboard).
+  app.use(
+    helmet({ contentSecurityPolicy: false, referrerPolicy: { policy: 'strict-origin-when-cross-origin' } }),
+  );
   const metrics = createMetrics(deps.planJobs);
   app.use(metrics.httpTimer);
 
@@ -37,13 +46,18 @@ export function createApp(deps: AppDeps): Express {
       await Promise.all([deps.planJobs.ping(), deps.orders.ping()]);
       res.json({ status: 'ready' });
     } catch (err) {
+      deps.dependency?.lost(err);
       throw new ApiError(
         'DEPENDENCY_UNAVAILABLE',
         `not ready: ${err instanceof Error ? err.message : String(err)}`,
+        undefined,
+        UNAVAILABLE_RETRY_AFTER_SECONDS,
       );
     }
   });
-  app.get('/metrics', async (_req, res) => {
+  const auth = authenticate(deps.keys);
+  // queue volumes and latencies are not for everyone: a `metrics` key (Prometheus) or an admin
+  app.get('/metrics', auth, allow('GET /metrics'), async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   const openapi = buildOpenApi(API_VERSION);
@@ -54,11 +68,12 @@ export function createApp(deps: AppDeps): Express {
 
   app.use('/dashboard', dashboardRouter(deps.vehicleTypes ?? [], deps.mapTileUrl));
 
-  const auth = authenticate(deps.keys);
-  if (deps.adminQueues) app.use('/admin/queues', auth, requireRole('admin'), deps.adminQueues);
+  if (deps.adminQueues)
+    app.use('/admin/queues', auth, allow('ALL /admin/queues'), sameOriginWrites, deps.adminQueues);
 
   const v1 = express.Router();
   v1.use(auth);
+  v1.use(rateLimit(deps));
   // Carriers may upload a spreadsheet export as is: the orders route reads `text/csv` (see routes/orders.ts).
   if (deps.ordersCsv)
     v1.post('/orders', express.text({ type: 'text/csv', limit: deps.config.http.bodyLimit }));
@@ -71,6 +86,6 @@ export function createApp(deps: AppDeps): Express {
   app.use('/v1', v1);
 
   app.use(notFound);
-  app.use(errorHandler(log));
+  app.use(errorHandler(log, deps.dependency));
   return app;
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Request, RequestHandler } from 'express';
+import type { RequestHandler } from 'express';
 import type { ApiKey, Role } from '../config/api-keys.ts';
 import { ApiError } from './api-error.ts';
 
@@ -7,25 +7,34 @@ import { ApiError } from './api-error.ts';
 export interface Principal {
   readonly role: Role;
   readonly carrierId?: string;
+  /** The one hub a dispatcher or planner key is for; every hub when absent. */
+  readonly hubId?: string;
+  /** A planner granted carrier-identifying detail (order lists). */
+  readonly carrierDetail?: boolean;
   /** Short hash of the key: scopes idempotency keys, never reveals the key. */
   readonly fingerprint: string;
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-function presentedKey(req: Request): string | undefined {
-  const header = req.headers.authorization;
-  if (!header) return undefined;
-  const [scheme, value] = header.split(/\s+/, 2);
-  if (!scheme || !value) return undefined;
-  if (scheme.toLowerCase() === 'bearer') return value;
+/** RFC 6750 `b64token`: the whole header must be the scheme, one space, one token (`Bearer KEY junk` is not). */
+const BEARER = /^Bearer ([A-Za-z0-9\-._~+/]+=*)$/i;
+const BASIC = /^Basic ([A-Za-z0-9+/]+=*)$/i;
+
+/**
+ * The key a request presents, or undefined. Parsed strictly: anything but exactly one well-formed credential
+ * is no key at all, so a header a proxy or client mangled fails loudly instead of half-matching.
+ */
+export function presentedKey(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  const bearer = BEARER.exec(header);
+  if (bearer) return bearer[1];
   // Basic (any user name, key as password) lets a browser open Bull Board at /admin/queues.
-  if (scheme.toLowerCase() === 'basic') {
-    const decoded = Buffer.from(value, 'base64').toString('utf8');
-    const colon = decoded.indexOf(':');
-    return colon >= 0 ? decoded.slice(colon + 1) : undefined;
-  }
-  return undefined;
+  const basic = BASIC.exec(header);
+  if (!basic?.[1]) return undefined;
+  const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  return colon >= 0 && colon < decoded.length - 1 ? decoded.slice(colon + 1) : undefined;
 }
 
 /**
@@ -40,12 +49,16 @@ export function authenticate(keys: readonly ApiKey[]): RequestHandler {
       role: k.role,
       fingerprint: hash.slice(0, 16),
       ...(k.carrierId ? { carrierId: k.carrierId } : {}),
+      ...(k.hubId ? { hubId: k.hubId } : {}),
+      ...(k.carrierDetail ? { carrierDetail: true } : {}),
     });
   }
   return (req, res, next) => {
-    const key = presentedKey(req);
+    const header = req.headers.authorization;
+    const key = presentedKey(header);
     if (!key) {
-      next(new ApiError('UNAUTHENTICATED', 'missing API key: send Authorization: Bearer KEY'));
+      const why = header === undefined ? 'missing API key' : 'malformed Authorization header';
+      next(new ApiError('UNAUTHENTICATED', `${why}: send Authorization: Bearer KEY`));
       return;
     }
     const principal = byHash.get(sha256(key));
@@ -78,4 +91,10 @@ export function principalOf(locals: Record<string, unknown>): Principal {
   const p = locals['principal'] as Principal | undefined;
   if (!p) throw new ApiError('UNAUTHENTICATED', 'missing API key');
   return p;
+}
+
+/** 403 unless the principal may see hub `hubId` (a key scoped to one hub sees only that one). */
+export function requireHub(p: Principal, hubId: string): void {
+  if (p.hubId !== undefined && p.hubId !== hubId)
+    throw new ApiError('FORBIDDEN', `this key is for hub "${p.hubId}", not "${hubId}"`);
 }

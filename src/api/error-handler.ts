@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { errorIssues, isPlanningError } from '../contracts/index.ts';
 import { ApiError } from './api-error.ts';
+import type { DependencyHealth } from './app-deps.ts';
 
 /** Body-parser errors carry `type` and `status`; map them to our codes so client mistakes are never 500s. */
 function fromBodyParser(err: unknown): ApiError | undefined {
@@ -21,6 +22,14 @@ function fromBodyParser(err: unknown): ApiError | undefined {
   }
 }
 
+/** Express fails to decode a path parameter such as `%ff` with a URIError (status 400): the client's mistake. */
+function fromMalformedPath(err: unknown): ApiError | undefined {
+  if (!(err instanceof URIError)) return undefined;
+  return new ApiError('VALIDATION_FAILED', 'malformed path: invalid percent-encoding', [
+    { path: 'path', message: 'invalid percent-encoding' },
+  ]);
+}
+
 /**
  * The one map from a PlanningError to an HTTP answer: input -> 422 INVALID_INPUT naming the field, internal ->
  * undefined (a logged 500). Other errors are not classified by kind here: every request body and parameter is
@@ -33,17 +42,45 @@ export function fromPlanningError(err: unknown): ApiError | undefined {
   return new ApiError('INVALID_INPUT', err.message, issues.length > 0 ? issues : undefined);
 }
 
-export function errorHandler(log: (line: string) => void): ErrorRequestHandler {
+/** Clients should wait this long before retrying while the store is unreachable (ioredis backs off to 5 s). */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+/** A store outage is the service's state, not the request's fault: 503 with Retry-After, logged once per outage. */
+function fromUnavailable(err: unknown, dependency: DependencyHealth | undefined): ApiError | undefined {
+  if (!dependency?.isUnavailable(err)) return undefined;
+  dependency.lost(err);
+  return new ApiError(
+    'DEPENDENCY_UNAVAILABLE',
+    'the job store is unreachable: retry later',
+    undefined,
+    UNAVAILABLE_RETRY_AFTER_SECONDS,
+  );
+}
+
+export function errorHandler(
+  log: (line: string) => void,
+  dependency?: DependencyHealth,
+): ErrorRequestHandler {
   return (err: unknown, _req, res, next) => {
     if (res.headersSent) {
       next(err);
       return;
     }
-    const apiError = err instanceof ApiError ? err : (fromBodyParser(err) ?? fromPlanningError(err));
+    const apiError =
+      err instanceof ApiError
+        ? err
+        : (fromBodyParser(err) ??
+          fromMalformedPath(err) ??
+          fromPlanningError(err) ??
+          fromUnavailable(err, dependency));
     if (apiError) {
       if (apiError.code === 'UNAUTHENTICATED' && res.req.path.startsWith('/admin')) {
         res.setHeader('WWW-Authenticate', 'Basic realm="picon admin", charset="UTF-8"');
       }
+      // a refused request's unread body must not hold the socket (a slow body with a bad key held one 328 s)
+      if (apiError.status === 401 || apiError.status === 413) res.setHeader('Connection', 'close');
+      if (apiError.retryAfterSeconds !== undefined)
+        res.setHeader('Retry-After', String(Math.max(1, Math.ceil(apiError.retryAfterSeconds))));
       res.status(apiError.status).json({
         error: {
           code: apiError.code,

@@ -6,6 +6,7 @@ import {
   fleetSchema,
   hubSchema,
   idSchema,
+  LIMITS,
   orderSchema,
   planSchema,
   receiverSchema,
@@ -17,13 +18,22 @@ import {
 // HTTP bodies built from the contract schemas (src/contracts stays the wire truth; these only wrap it).
 // Request bodies are strict like the scenario: an unknown key is an error naming the nearest known one.
 
+/**
+ * An order id over the API: "/" is refused because the day's plan names ids two carriers share
+ * `carrierId/orderId`; without "/" in ids that name cannot be another order's (`N1` of carrier `nordcolis`
+ * and `nordcolis/N1` collided before).
+ */
+export const apiOrderIdSchema = idSchema.refine((id) => !id.includes('/'), {
+  message: 'order ids may not contain "/" (the day plan writes ids two carriers share as carrierId/orderId)',
+});
+
 /** An order as a carrier submits it: `carrierId` comes from the API key (admins must give it). */
-export const orderInputSchema = orderSchema.extend({ carrierId: idSchema.optional() });
+export const orderInputSchema = orderSchema.extend({ id: apiOrderIdSchema, carrierId: idSchema.optional() });
 
 export const submitOrdersSchema = strictObject({
   hubId: idSchema,
   date: z.iso.date(),
-  orders: z.array(orderInputSchema).min(1, 'expected at least one order').max(20_000),
+  orders: z.array(orderInputSchema).min(1, 'expected at least one order').max(LIMITS.ordersPerRequest),
 }).superRefine((body, ctx) => {
   const seen = new Set<string>();
   body.orders.forEach((o, i) => {
@@ -42,8 +52,46 @@ export const submitOrdersResponseSchema = z.object({
   replaced: z.number().int(),
 });
 
-export const listOrdersQuerySchema = z.object({ hub: idSchema, date: z.iso.date() });
-export const ordersResponseSchema = z.object({ orders: z.array(orderSchema) });
+export const listOrdersQuerySchema = strictObject({
+  hub: idSchema,
+  date: z.iso.date(),
+  /** Only this carrier's orders (carrier keys always see only their own). */
+  carrier: idSchema.optional(),
+  /** The `next` cursor of the previous page. */
+  after: z
+    .string()
+    .max(4 * LIMITS.idLength + 16)
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(LIMITS.ordersPageSize).default(LIMITS.ordersPageSize),
+});
+export const ordersResponseSchema = z.object({
+  orders: z.array(orderSchema),
+  /** Cursor of the next page (`after=`); absent on the last page. */
+  next: z.string().optional(),
+});
+
+/** `DELETE /v1/orders/{id}?hub=&date=` (admins add `carrier=`). */
+export const cancelOrderQuerySchema = strictObject({
+  hub: idSchema,
+  date: z.iso.date(),
+  carrier: idSchema.optional(),
+});
+
+/** `POST /v1/orders/cancel`: some of a carrier's orders of a day, or all of them. */
+export const cancelOrdersSchema = strictObject({
+  hubId: idSchema,
+  date: z.iso.date(),
+  carrierId: idSchema.optional(),
+  orderIds: z.array(idSchema).min(1).max(LIMITS.ordersPerRequest).optional(),
+  all: z.literal(true).optional(),
+}).refine((b) => (b.orderIds === undefined) !== (b.all === undefined), {
+  message: 'give either orderIds or "all": true',
+  path: ['orderIds'],
+});
+export const cancelOrdersResponseSchema = z.object({
+  cancelled: z.array(z.string()),
+  notFound: z.array(z.string()),
+});
 
 export const hubDayParamsSchema = z.object({ hubId: idSchema, date: z.iso.date() });
 
@@ -52,7 +100,7 @@ export const comparisonRequestSchema = strictObject({
   variants: z
     .array(strictObject({ name: z.string().min(1).max(100), scenario: scenarioSchema }))
     .min(1, 'expected at least one variant')
-    .max(20)
+    .max(LIMITS.comparisonVariants)
     .superRefine((vs, ctx) => {
       const seen = new Set<string>();
       vs.forEach((v, i) => {
@@ -95,11 +143,13 @@ export const comparisonStatusSchema = z.object({
   error: z.string().optional(),
 });
 
-export const hubWithFleetSchema = hubSchema.extend({ fleet: z.array(fleetSchema) });
+export const hubWithFleetSchema = hubSchema.extend({ fleet: z.array(fleetSchema).max(LIMITS.fleetEntries) });
 // also the bodies of the reference data PUTs
-export const hubsResponseSchema = strictObject({ hubs: z.array(hubWithFleetSchema) });
-export const carriersResponseSchema = strictObject({ carriers: z.array(carrierSchema) });
-export const receiversResponseSchema = strictObject({ receivers: z.array(receiverSchema) });
+export const hubsResponseSchema = strictObject({ hubs: z.array(hubWithFleetSchema).max(LIMITS.hubs) });
+export const carriersResponseSchema = strictObject({ carriers: z.array(carrierSchema).max(LIMITS.carriers) });
+export const receiversResponseSchema = strictObject({
+  receivers: z.array(receiverSchema).max(LIMITS.receivers),
+});
 export const vehicleTypesResponseSchema = z.object({ vehicleTypes: z.array(vehicleTypeSchema) });
 
 export const errorBodySchema = z.object({
@@ -111,7 +161,7 @@ export const errorBodySchema = z.object({
 });
 
 /** Bounds of `POST /v1/plans?seeds=N`: one plan job per seed. */
-export const MAX_SEEDS = 20;
+export const MAX_SEEDS = LIMITS.comparisonVariants;
 export const seedsQuerySchema = strictObject({
   seeds: z.coerce
     .number()

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { ConfigError } from './env.ts';
 
-export const roleSchema = z.enum(['carrier', 'dispatcher', 'planner', 'admin']);
+/** `metrics`: a key that may only scrape /metrics (Prometheus). */
+export const roleSchema = z.enum(['carrier', 'dispatcher', 'planner', 'admin', 'metrics']);
 export type Role = z.infer<typeof roleSchema>;
 
 export const apiKeySchema = z
@@ -10,6 +11,10 @@ export const apiKeySchema = z
     key: z.string().min(16, 'API keys must be at least 16 characters'),
     role: roleSchema,
     carrierId: z.string().min(1).optional(),
+    /** Dispatcher or planner of one hub: sees that hub's orders and plans only (all hubs when absent). */
+    hubId: z.string().min(1).optional(),
+    /** A planner allowed carrier-identifying detail (orders per carrier); planners see aggregates otherwise. */
+    carrierDetail: z.boolean().optional(),
   })
   .refine((k) => k.role !== 'carrier' || k.carrierId !== undefined, {
     message: 'a carrier key needs a carrierId',

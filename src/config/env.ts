@@ -75,6 +75,30 @@ export const envSchema = z.object({
   /** How often workers look for jobs whose lock expired (a crashed worker's jobs). @defaultValue 30000 */
   PICON_STALLED_INTERVAL_MS: int(500, 30_000),
   /**
+   * Heap cap of each sandboxed solver process (`--max-old-space-size`, MB). A job whose process exceeds it
+   * fails once with a clear error instead of being retried: the same input would exhaust it again.
+   * The largest day benchmarked (10,000 receivers) peaks well below the default. @defaultValue 2048
+   */
+  PICON_WORKER_MAX_OLD_SPACE_MB: z.coerce.number().int().min(16).max(65_536).default(2048),
+  /**
+   * Orders one carrier may hold at one hub for one delivery day; beyond, POST /v1/orders answers 429.
+   * @defaultValue 10000 (= contracts LIMITS.ordersPerCarrierDay, at most LIMITS.orders; config imports no contracts)
+   */
+  PICON_MAX_ORDERS_PER_CARRIER_DAY: z.coerce.number().int().min(1).max(150_000).default(10_000),
+  /** Days a delivery day's orders are kept after it; also how far back orders may be dated. @defaultValue 30 */
+  PICON_ORDER_RETENTION_DAYS: z.coerce.number().int().min(1).max(3660).default(30),
+  /** How far ahead a delivery day may be, in days. @defaultValue 366 */
+  PICON_ORDER_MAX_DAYS_AHEAD: z.coerce.number().int().min(1).max(3660).default(366),
+  /** Requests per API key per minute, shared by every API process (Redis); beyond, 429 with Retry-After. @defaultValue 1200 */
+  PICON_RATE_LIMIT_PER_MINUTE: int(1, 1200),
+  /**
+   * A request (headers and body) must arrive within this long; a slow body no longer holds a socket for
+   * Node's default 300 s. @defaultValue 60000
+   */
+  PICON_REQUEST_TIMEOUT_MS: int(1000, 60_000),
+  /** Headers must arrive within this long. @defaultValue 10000 */
+  PICON_HEADERS_TIMEOUT_MS: int(1000, 10_000),
+  /**
    * Map tiles of the web dashboard: a `{z}/{x}/{y}` URL template, or empty for none (a closed network: routes,
    * stops and zones draw on a plain background). A user may set another in the page. Respect the tile
    * server's usage policy; a busy site runs its own. @defaultValue OpenStreetMap's tile server
@@ -97,8 +121,20 @@ export const envSchema = z.object({
 /** Parsed, frozen configuration handed to everything that needs it. */
 export interface Config {
   readonly redis: { readonly url: string };
-  readonly http: { readonly port: number; readonly host: string; readonly bodyLimit: string };
+  readonly http: {
+    readonly port: number;
+    readonly host: string;
+    readonly bodyLimit: string;
+    readonly rateLimitPerMinute: number;
+    readonly requestTimeoutMs: number;
+    readonly headersTimeoutMs: number;
+  };
   readonly auth: { readonly keysFile: string | undefined };
+  readonly orders: {
+    readonly maxPerCarrierDay: number;
+    readonly retentionDays: number;
+    readonly maxDaysAhead: number;
+  };
   readonly seedFile: string | undefined;
   readonly queue: {
     readonly prefix: string;
@@ -111,6 +147,7 @@ export interface Config {
     readonly concurrency: number;
     readonly lockDurationMs: number;
     readonly stalledIntervalMs: number;
+    readonly maxOldSpaceMb: number;
   };
   readonly planner: {
     readonly defaultTimeLimitSeconds: number;
@@ -143,8 +180,20 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   }
   const config: Config = {
     redis: { url: e.REDIS_URL },
-    http: { port: e.PORT, host: e.HOST, bodyLimit: e.PICON_BODY_LIMIT },
+    http: {
+      port: e.PORT,
+      host: e.HOST,
+      bodyLimit: e.PICON_BODY_LIMIT,
+      rateLimitPerMinute: e.PICON_RATE_LIMIT_PER_MINUTE,
+      requestTimeoutMs: e.PICON_REQUEST_TIMEOUT_MS,
+      headersTimeoutMs: e.PICON_HEADERS_TIMEOUT_MS,
+    },
     auth: { keysFile: e.PICON_API_KEYS_FILE },
+    orders: {
+      maxPerCarrierDay: e.PICON_MAX_ORDERS_PER_CARRIER_DAY,
+      retentionDays: e.PICON_ORDER_RETENTION_DAYS,
+      maxDaysAhead: e.PICON_ORDER_MAX_DAYS_AHEAD,
+    },
     seedFile: e.PICON_SEED_FILE,
     queue: {
       prefix: e.PICON_QUEUE_PREFIX,
@@ -157,6 +206,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       concurrency: e.PICON_WORKER_CONCURRENCY,
       lockDurationMs,
       stalledIntervalMs: e.PICON_STALLED_INTERVAL_MS,
+      maxOldSpaceMb: e.PICON_WORKER_MAX_OLD_SPACE_MB,
     },
     planner: {
       defaultTimeLimitSeconds: Math.min(e.PICON_DEFAULT_TIME_LIMIT_SECONDS, e.PICON_MAX_TIME_LIMIT_SECONDS),

@@ -3,6 +3,7 @@ import { InputError } from '../domain/errors.ts';
 import { toFieldIssues, type FieldIssue } from './format-issues.ts';
 import { applyMergePatch, isJsonObject, type JsonValue } from './merge-patch.ts';
 import { scenarioSchema, type Scenario } from './scenario.ts';
+import { LIMITS } from './limits.ts';
 import { strictObject } from './strict-object.ts';
 
 /**
@@ -62,34 +63,43 @@ export const PATCHABLE_LISTS = [
   'zones',
 ] as const;
 
-const scalarSchema = z.union([z.string(), z.number(), z.boolean()]);
+const scalarSchema = z.union([z.string().max(LIMITS.textLength), z.number(), z.boolean()]);
 
 export const eachEditSchema = strictObject({
   in: z.enum(PATCHABLE_LISTS),
   /** Top-level fields of the element and the value (or any of the values) they must have; all elements when absent. */
-  where: z.record(z.string(), z.union([scalarSchema, z.array(scalarSchema).min(1)])).optional(),
+  where: z
+    .record(
+      z.string().max(LIMITS.nameLength),
+      z.union([scalarSchema, z.array(scalarSchema).min(1).max(LIMITS.receivers)]),
+    )
+    .optional(),
   patch: mergePatchSchema,
 });
 export type EachEdit = z.infer<typeof eachEditSchema>;
 
 export const variantSpecSchema = strictObject({
   name: z.string().trim().min(1, 'expected a name').max(100),
-  description: z.string().max(2000).optional(),
+  description: z.string().max(LIMITS.textLength).optional(),
   /** Files holding merge patches (e.g. a zone to add), applied first, in order. */
-  patchFiles: z.array(z.string().min(1, 'expected a file path')).min(1).optional(),
+  patchFiles: z
+    .array(z.string().min(1, 'expected a file path').max(LIMITS.textLength))
+    .min(1)
+    .max(100)
+    .optional(),
   patch: mergePatchSchema.optional(),
-  each: z.array(eachEditSchema).min(1).optional(),
+  each: z.array(eachEditSchema).min(1).max(1_000).optional(),
 });
 export type VariantSpec = z.infer<typeof variantSpecSchema>;
 
 export const comparisonSpecSchema = strictObject({
-  name: z.string().min(1).optional(),
-  description: z.string().optional(),
+  name: z.string().min(1).max(LIMITS.nameLength).optional(),
+  description: z.string().max(LIMITS.textLength).optional(),
   base: scenarioOrRefSchema,
   variants: z
     .array(variantSpecSchema)
     .min(1, 'expected at least one variant')
-    .max(20, 'at most 20 variants')
+    .max(LIMITS.comparisonVariants, `at most ${LIMITS.comparisonVariants} variants`)
     .superRefine((variants, ctx) => {
       const seen = new Set<string>();
       variants.forEach((v, i) => {

@@ -13,3 +13,5 @@ export * from './seed-spread.ts';
 export * from './merge-patch.ts';
 export * from './comparison-spec.ts';
 export * from './comparison.ts';
+export * from './limits.ts';
+export * from './order-page.ts';

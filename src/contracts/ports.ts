@@ -23,8 +23,32 @@ export interface PlanJobInput {
   readonly timeLimitSeconds: number;
 }
 
+/** Who submitted a plan or comparison: its owner sees it, and so does every reader of its hub. */
+export interface JobOwner {
+  /** The submitting key's fingerprint (a short hash, never the key). */
+  readonly fingerprint: string;
+  /** The hub of a hub-day plan: its dispatchers see it. Absent for a planner's scenario. */
+  readonly hubId?: string;
+}
+
+/** What a submission records beside its input: the owner, and a hash of the request to detect key reuse. */
+export interface Submission {
+  readonly owner: JobOwner;
+  /** Canonical hash of the submitted content: one Idempotency-Key must always carry the same content. */
+  readonly requestHash: string;
+}
+
+/** The answer to a submission: `requestHash` is the one recorded with the job (the first submission's). */
+export interface SubmitResult {
+  readonly id: string;
+  readonly created: boolean;
+  readonly requestHash?: string;
+}
+
 export interface PlanView {
   readonly id: string;
+  /** Absent on jobs queued before owners were recorded (admins only see those). */
+  readonly owner?: JobOwner;
   readonly status: JobStatus;
   readonly progress: JobProgress;
   readonly result?: Plan;
@@ -57,6 +81,7 @@ export interface Comparison {
 
 export interface ComparisonView {
   readonly id: string;
+  readonly owner?: JobOwner;
   readonly status: JobStatus;
   readonly progress: { readonly variantsDone: number; readonly variants: number };
   readonly result?: Comparison;
@@ -74,15 +99,19 @@ export interface JobFinished {
  * Ids are chosen by the caller (content or idempotency-key hashes), so submitting twice yields one job.
  */
 export interface PlanJobs {
-  /** Enqueues unless a job with this id exists (a failed one is retried). `created` is false for a duplicate. */
-  submitPlan(id: string, input: PlanJobInput): Promise<{ id: string; created: boolean }>;
+  /**
+   * Enqueues unless a job with this id exists (a failed one is retried). `created` is false for a duplicate;
+   * a duplicate whose recorded requestHash differs is left untouched (the caller refuses the reuse).
+   */
+  submitPlan(id: string, input: PlanJobInput, submission: Submission): Promise<SubmitResult>;
   getPlan(id: string): Promise<PlanView | undefined>;
   /** Calls `listener` for each later event of plan `id`; returns the unsubscribe function. */
   watchPlan(id: string, listener: (event: PlanEvent) => void): () => void;
   submitComparison(
     id: string,
     variants: readonly ComparisonJobVariant[],
-  ): Promise<{ id: string; created: boolean }>;
+    submission: Submission,
+  ): Promise<SubmitResult>;
   getComparison(id: string): Promise<ComparisonView | undefined>;
   /** Job counts per queue and state, for /metrics. */
   queueDepth(): Promise<Record<string, Record<string, number>>>;
@@ -92,16 +121,61 @@ export interface PlanJobs {
   ping(): Promise<void>;
 }
 
-/** Orders submitted by carriers, per hub and day. Idempotent by (carrierId, order id). */
+/** An order as stored, not yet re-validated: a stored value that no longer parses is reported, never dropped. */
+export interface StoredOrder {
+  readonly carrierId: string;
+  readonly id: string;
+  readonly value: unknown;
+}
+
+/** How a write is bounded: orders one carrier may hold at a hub on a day, and how long the day is kept. */
+export interface OrderWriteLimits {
+  readonly maxPerCarrier: number;
+  /** The day's keys expire after this many seconds (retention of past days). */
+  readonly ttlSeconds: number;
+}
+
+export type UpsertOrdersResult =
+  | { readonly created: number; readonly replaced: number }
+  /** Nothing was written: `carrierId` would hold more than `limit` orders (it holds `stored`). */
+  | { readonly refused: { readonly carrierId: string; readonly stored: number; readonly limit: number } };
+
+export interface OrdersPage {
+  readonly orders: Order[];
+  /** Cursor of the next page; absent on the last page. */
+  readonly next?: string;
+}
+
+/**
+ * Orders submitted by carriers, per hub, day and carrier. Idempotent by (carrierId, order id): ids are unique
+ * per carrier and day, and two carriers may use the same id.
+ */
 export interface OrderStore {
-  /** Inserts or replaces; returns how many were new. */
+  /**
+   * Inserts or replaces, all or nothing per carrier; refuses (writing nothing) when a carrier would exceed
+   * `limits.maxPerCarrier`.
+   */
   upsertOrders(
     hubId: string,
     date: string,
     orders: readonly Order[],
-  ): Promise<{ created: number; replaced: number }>;
-  /** All orders of the day at the hub, or only one carrier's. Sorted by carrier then order id. */
-  listOrders(hubId: string, date: string, carrierId?: string): Promise<Order[]>;
+    limits: OrderWriteLimits,
+  ): Promise<UpsertOrdersResult>;
+  /** One page of the day's orders (or one carrier's), sorted by carrier then order id. */
+  listOrders(
+    hubId: string,
+    date: string,
+    page: { readonly carrierId?: string; readonly after?: string; readonly limit: number },
+  ): Promise<OrdersPage>;
+  /** Every stored order of the day, sorted by carrier then order id, unvalidated (for the day's plan). */
+  dayOrders(hubId: string, date: string): Promise<StoredOrder[]>;
+  /** Deletes a carrier's orders by id (every one of its orders of the day when `ids` is 'all'); returns those deleted. */
+  cancelOrders(
+    hubId: string,
+    date: string,
+    carrierId: string,
+    ids: readonly string[] | 'all',
+  ): Promise<string[]>;
   ping(): Promise<void>;
 }
 
@@ -116,4 +190,10 @@ export interface ReferenceStore {
   version(): Promise<string>;
   load(): Promise<{ version: string; data: ReferenceData | undefined }>;
   save(data: ReferenceData): Promise<void>;
+}
+
+/** Requests per API key and time window, shared by every API process (Redis in `picon serve`). */
+export interface RateLimiter {
+  /** Counts one request of `caller`; `allowed` false once the window's budget is spent. */
+  hit(caller: string): Promise<{ readonly allowed: boolean; readonly retryAfterSeconds: number }>;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { closestName } from './closest-name.ts';
+import { LIMITS } from './limits.ts';
 import { strictObject } from './strict-object.ts';
 import { POWERTRAINS, type Powertrain } from '../domain/vehicle-type.ts';
 
@@ -22,13 +23,16 @@ export const timeWindowSchema = strictObject({ start: clockTimeSchema, end: cloc
 );
 export type TimeWindow = z.infer<typeof timeWindowSchema>;
 
-export const idSchema = z.string().min(1, 'expected a non-empty id').max(200);
+export const idSchema = z.string().min(1, 'expected a non-empty id').max(LIMITS.idLength);
+
+/** A display string (name, kind, vehicle class): bounded like every string (LIMITS.nameLength). */
+export const nameSchema = z.string().max(LIMITS.nameLength);
 
 /** A load or capacity: mass in kg, volume in m3, handling units (parcels, roll cages). */
 export const sizeSchema = strictObject({
-  kg: z.number().min(0, 'expected number ≥ 0'),
-  m3: z.number().min(0, 'expected number ≥ 0').optional(),
-  units: z.number().int().min(0, 'expected integer ≥ 0').optional(),
+  kg: z.number().min(0, 'expected number ≥ 0').max(LIMITS.kg),
+  m3: z.number().min(0, 'expected number ≥ 0').max(LIMITS.m3).optional(),
+  units: z.number().int().min(0, 'expected integer ≥ 0').max(LIMITS.units).optional(),
 });
 export type Size = z.infer<typeof sizeSchema>;
 

@@ -6,6 +6,7 @@ import {
   type BuiltInVehicleTypeId,
 } from './built-in-vehicle-types.ts';
 import { closestName } from './closest-name.ts';
+import { LIMITS } from './limits.ts';
 import type { Scenario } from './scenario.ts';
 
 type Ctx = z.core.$RefinementCtx<Scenario>;
@@ -87,6 +88,7 @@ export function checkScenarioReferences(s: Scenario, ctx: Ctx): void {
   checkIntermodalLegs(s, ctx, hubs, carriers);
   checkAccessClasses(s, ctx);
   checkPowertrains(s, ctx);
+  checkVehicleTotal(s, ctx);
   const ids = s.options?.matrix?.ids;
   if (ids) {
     const n = ids.length;
@@ -203,4 +205,25 @@ function checkPowertrains(s: Scenario, ctx: Ctx): void {
         message: `no built-in ${byId ? `"${t.id}"` : `"${t.class}" type`} runs on ${t.powertrain}: give the type's energy profile`,
       });
   });
+}
+
+/**
+ * Each fleet entry and carrier is bounded on its own; their sum is bounded too, since a thousand entries of
+ * 5,000 vans would build as many vehicles as one entry of five million.
+ */
+function checkVehicleTotal(s: Scenario, ctx: Ctx): void {
+  const counts = [
+    ...s.fleet.map((f) => f.count),
+    ...s.carriers.map((c) => c.baselineVehicles ?? 0),
+    ...(s.trunkFleet ?? []).map((t) => t.count ?? 0),
+  ];
+  // an entry over its own bound already has its issue: one message per mistake
+  if (counts.some((n) => n > LIMITS.vehiclesPerFleetEntry || n > LIMITS.baselineVehiclesPerCarrier)) return;
+  const total = counts.reduce((n, c) => n + c, 0);
+  if (total > LIMITS.vehiclesPerScenario)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['fleet'],
+      message: `${total} vehicles in fleet[].count, carriers[].baselineVehicles and trunkFleet[].count together: at most ${LIMITS.vehiclesPerScenario}`,
+    });
 }

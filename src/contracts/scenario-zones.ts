@@ -1,11 +1,13 @@
 import { z } from 'zod';
-import { idSchema, lonLatSchema, powertrainSchema, timeWindowSchema } from './primitives.ts';
+import { idSchema, lonLatSchema, nameSchema, powertrainSchema, timeWindowSchema } from './primitives.ts';
+import { LIMITS } from './limits.ts';
 import { strictObject } from './strict-object.ts';
 
 /** A GeoJSON linear ring (RFC 7946 §3.1.6): at least four `[lon, lat]` positions, the last equal to the first. */
 const linearRingSchema = z
   .array(lonLatSchema)
   .min(4, 'a linear ring needs at least 4 positions, the first repeated at the end')
+  .max(LIMITS.positionsPerRing)
   .refine(
     (ring) => {
       const first = ring[0];
@@ -18,20 +20,21 @@ const linearRingSchema = z
     { message: 'a linear ring must end with its first position (closed ring)' },
   );
 
-const bboxSchema = z.array(z.number()).optional();
+const bboxSchema = z.array(z.number()).max(6).optional();
 
 export const polygonSchema = strictObject({
   type: z.literal('Polygon'),
   /** Outer ring, then holes. */
-  coordinates: z.array(linearRingSchema).min(1, 'expected an outer ring'),
+  coordinates: z.array(linearRingSchema).min(1, 'expected an outer ring').max(LIMITS.polygonParts),
   bbox: bboxSchema,
 });
 
 export const multiPolygonSchema = strictObject({
   type: z.literal('MultiPolygon'),
   coordinates: z
-    .array(z.array(linearRingSchema).min(1, 'expected an outer ring'))
-    .min(1, 'expected a polygon'),
+    .array(z.array(linearRingSchema).min(1, 'expected an outer ring').max(LIMITS.polygonParts))
+    .min(1, 'expected a polygon')
+    .max(LIMITS.polygonParts),
   bbox: bboxSchema,
 });
 
@@ -47,8 +50,8 @@ export const areaSchema = z.discriminatedUnion('type', [polygonSchema, multiPoly
 
 /** Vehicles a rule lets in: a type must match every list given (its class AND its powertrain). */
 export const accessAllowSchema = strictObject({
-  classes: z.array(z.string().min(1)).min(1).optional(),
-  powertrains: z.array(powertrainSchema).min(1).optional(),
+  classes: z.array(nameSchema.min(1)).min(1).max(LIMITS.classesPerRule).optional(),
+  powertrains: z.array(powertrainSchema).min(1).max(LIMITS.classesPerRule).optional(),
 }).refine((a) => a.classes !== undefined || a.powertrains !== undefined, {
   message: 'give the classes, the powertrains or both that the rule allows',
 });
@@ -62,15 +65,16 @@ export const accessRuleSchema = strictObject({
   hours: z
     .array(timeWindowSchema)
     .min(1, 'expected at least one period; leave hours out for all day')
+    .max(LIMITS.hoursPerRule)
     .optional(),
 });
 
 /** An area with access rules, e.g. a low-emission zone banning diesel by day. */
 export const zoneSchema = strictObject({
   id: idSchema,
-  name: z.string().optional(),
+  name: nameSchema.optional(),
   area: areaSchema,
-  rules: z.array(accessRuleSchema).min(1, 'expected at least one rule'),
+  rules: z.array(accessRuleSchema).min(1, 'expected at least one rule').max(LIMITS.rulesPerZone),
 });
 
 /**
@@ -78,11 +82,12 @@ export const zoneSchema = strictObject({
  * powertrains may serve it (a pedestrian street: cargo bikes only, 11:00–19:00).
  */
 export const receiverAccessSchema = strictObject({
-  vehicleClasses: z.array(z.string().min(1)).min(1).optional(),
-  powertrains: z.array(powertrainSchema).min(1).optional(),
+  vehicleClasses: z.array(nameSchema.min(1)).min(1).max(LIMITS.classesPerRule).optional(),
+  powertrains: z.array(powertrainSchema).min(1).max(LIMITS.classesPerRule).optional(),
   hours: z
     .array(timeWindowSchema)
     .min(1, 'expected at least one period; leave hours out for all day')
+    .max(LIMITS.hoursPerRule)
     .optional(),
 }).refine((a) => a.hours === undefined || a.vehicleClasses !== undefined || a.powertrains !== undefined, {
   message: 'hours say when vehicleClasses or powertrains apply: give at least one of them',

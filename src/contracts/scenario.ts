@@ -4,12 +4,14 @@ import { receiverAccessSchema, zoneSchema } from './scenario-zones.ts';
 import {
   clockTimeSchema,
   idSchema,
+  nameSchema,
   lonLatSchema,
   powertrainSchema,
   sizeSchema,
   timeWindowSchema,
   timeZoneSchema,
 } from './primitives.ts';
+import { LIMITS } from './limits.ts';
 import { strictObject } from './strict-object.ts';
 import { POWERTRAIN_OF_ENERGY_CARRIER } from '../domain/vehicle-type.ts';
 
@@ -17,13 +19,13 @@ import { POWERTRAIN_OF_ENERGY_CARRIER } from '../domain/vehicle-type.ts';
 
 export const hubSchema = strictObject({
   id: idSchema,
-  name: z.string().optional(),
+  name: nameSchema.optional(),
   location: lonLatSchema,
   open: clockTimeSchema,
   close: clockTimeSchema,
-  capacityUnits: z.number().int().positive().optional(),
+  capacityUnits: z.number().int().positive().max(LIMITS.hubCapacityUnits).optional(),
   /** Hub handling energy per handling unit (cross-dock, scanning, lighting); default in src/energy. */
-  handlingKWhPerUnit: z.number().min(0).optional(),
+  handlingKWhPerUnit: z.number().min(0).max(LIMITS.handlingKWhPerUnit).optional(),
   /** Cost of opening the hub for a day (rent, staff on duty); what the hub choice weighs against the km saved. */
   fixedCostEurPerDay: z.number().min(0).max(1_000_000).optional(),
   /** Labour to cross-dock one handling unit (unload, sort, load); default an assumption (src/planner/hub-costs.ts). */
@@ -34,23 +36,26 @@ export const hubSchema = strictObject({
 
 export const carrierSchema = strictObject({
   id: idSchema,
-  name: z.string().optional(),
+  name: nameSchema.optional(),
   depot: lonLatSchema,
   baselineVehicleType: idSchema,
   /** Vehicles the carrier has for its own baseline rounds; unlimited when absent. */
-  baselineVehicles: z.number().int().positive().optional(),
+  baselineVehicles: z.number().int().positive().max(LIMITS.baselineVehiclesPerCarrier).optional(),
   /** Vehicle type of the carrier's trunk legs to the hub (full loads, e.g. a rigid truck); default its baseline type. */
   trunkVehicleType: idSchema.optional(),
 });
 
 export const receiverSchema = strictObject({
   id: idSchema,
-  name: z.string().optional(),
+  name: nameSchema.optional(),
   /** Postal address for drivers' run sheets (street, number, city); run sheets show coordinates without it. */
   address: z.string().max(300).optional(),
-  kind: z.string().optional(),
+  kind: nameSchema.optional(),
   location: lonLatSchema,
-  windows: z.array(timeWindowSchema).min(1, 'expected at least one receiving window'),
+  windows: z
+    .array(timeWindowSchema)
+    .min(1, 'expected at least one receiving window')
+    .max(LIMITS.windowsPerReceiver),
   serviceMinutes: z.number().min(0).max(240).optional(),
   access: receiverAccessSchema.optional(),
 });
@@ -68,34 +73,34 @@ export const orderSchema = strictObject({
 export const energyProfileSchema = strictObject({
   carrier: z.enum(['electricity', 'diesel', 'hydrogen', 'bio-cng']),
   /** Energy at the wheel's source per km, empty, in kWh/km (diesel: 10 kWh per litre). */
-  emptyKWhPerKm: z.number().min(0),
+  emptyKWhPerKm: z.number().min(0).max(LIMITS.kWhPerKm),
   /** Same, at full rated payload. */
-  fullKWhPerKm: z.number().min(0),
+  fullKWhPerKm: z.number().min(0).max(LIMITS.kWhPerKm),
   /** Well-to-wheel emission factor per kWh of that carrier, kg CO2e/kWh. */
-  co2eKgPerKWh: z.number().min(0),
-  batteryKWh: z.number().positive().optional(),
-  source: z.string().min(1),
+  co2eKgPerKWh: z.number().min(0).max(LIMITS.co2eKgPerKWh),
+  batteryKWh: z.number().positive().max(LIMITS.batteryKWh).optional(),
+  source: z.string().min(1).max(LIMITS.textLength),
 });
 
 export const vehicleTypeSchema = strictObject({
   id: idSchema,
-  class: z.string().min(1),
+  class: nameSchema.min(1),
   /**
    * What access rules test besides the class. When absent: the carrier of the type's `energy`, else the
    * powertrain of the built-in it inherits its energy from (see resolveVehicleTypes).
    */
   powertrain: powertrainSchema.optional(),
   capacity: strictObject({
-    kg: z.number().positive(),
-    m3: z.number().positive().optional(),
-    units: z.number().int().positive().optional(),
+    kg: z.number().positive().max(LIMITS.kg),
+    m3: z.number().positive().max(LIMITS.m3).optional(),
+    units: z.number().int().positive().max(LIMITS.units).optional(),
   }),
   speedKmh: z.number().positive().max(130).optional(),
-  fixedCostEur: z.number().min(0).optional(),
-  costPerKmEur: z.number().min(0).optional(),
-  costPerHourEur: z.number().min(0).optional(),
+  fixedCostEur: z.number().min(0).max(LIMITS.costEur).optional(),
+  costPerKmEur: z.number().min(0).max(LIMITS.costEur).optional(),
+  costPerHourEur: z.number().min(0).max(LIMITS.costEur).optional(),
   energy: energyProfileSchema.optional(),
-  maxRouteMinutes: z.number().positive().optional(),
+  maxRouteMinutes: z.number().positive().max(LIMITS.routeMinutes).optional(),
 }).refine(
   (t) =>
     t.powertrain === undefined ||
@@ -107,7 +112,7 @@ export const vehicleTypeSchema = strictObject({
 export const fleetSchema = strictObject({
   hubId: idSchema,
   vehicleType: idSchema,
-  count: z.number().int().min(0),
+  count: z.number().int().min(0).max(LIMITS.vehiclesPerFleetEntry),
   shift: timeWindowSchema,
   maxTrips: z.number().int().min(1).max(20).optional(),
   reloadMinutes: z.number().min(0).max(240).optional(),
@@ -178,36 +183,44 @@ export const scenarioOptionsSchema = strictObject({
    * baseline type when the carriers keep their own rounds but adopt the pooled fleet's technology.
    * Default: every fuel-burning van becomes an `e-van`; other types stay as they are.
    */
-  cleanFleetVehicleTypes: z.record(idSchema, idSchema).optional(),
+  cleanFleetVehicleTypes: z
+    .record(idSchema, idSchema)
+    .refine((m) => Object.keys(m).length <= LIMITS.cleanFleetMappings, {
+      message: `expected at most ${LIMITS.cleanFleetMappings} entries`,
+    })
+    .optional(),
   /** Routing problems larger than this are cut into zones solved separately (and in parallel by workers). */
-  maxStopsPerZone: z.number().int().min(10).optional(),
+  maxStopsPerZone: z.number().int().min(10).max(LIMITS.maxStopsPerZone).optional(),
   /** How the carriers' flows reach the hubs: shared trunk vehicles, schedule (see trunkingSchema). */
   trunking: trunkingSchema.optional(),
   /** Grid electricity factor to use (defaults to mainland France). */
-  electricityCo2eKgPerKWh: z.number().min(0).optional(),
+  electricityCo2eKgPerKWh: z.number().min(0).max(LIMITS.co2eKgPerKWh).optional(),
   /** When set, travel uses this matrix instead of great-circle × circuity: ids in `matrix.ids` order. */
   matrix: strictObject({
-    ids: z.array(idSchema).min(1),
-    distancesKm: z.array(z.array(z.number().min(0))),
-    durationsMin: z.array(z.array(z.number().min(0))).optional(),
+    ids: z.array(idSchema).min(1).max(LIMITS.matrixIds),
+    distancesKm: z.array(z.array(z.number().min(0)).max(LIMITS.matrixIds)).max(LIMITS.matrixIds),
+    durationsMin: z
+      .array(z.array(z.number().min(0)).max(LIMITS.matrixIds))
+      .max(LIMITS.matrixIds)
+      .optional(),
   }).optional(),
 });
 
 export const scenarioSchema = strictObject({
-  name: z.string().min(1),
+  name: nameSchema.min(1),
   date: z.iso.date(),
   /** IANA name; Europe/Paris when absent (DEFAULT_TIME_ZONE). */
   timezone: timeZoneSchema.optional(),
-  hubs: z.array(hubSchema).min(1, 'expected at least one hub'),
-  carriers: z.array(carrierSchema).min(1, 'expected at least one carrier'),
-  receivers: z.array(receiverSchema).min(1, 'expected at least one receiver'),
-  orders: z.array(orderSchema),
-  vehicleTypes: z.array(vehicleTypeSchema).optional(),
-  fleet: z.array(fleetSchema).min(1, 'expected at least one fleet entry'),
+  hubs: z.array(hubSchema).min(1, 'expected at least one hub').max(LIMITS.hubs),
+  carriers: z.array(carrierSchema).min(1, 'expected at least one carrier').max(LIMITS.carriers),
+  receivers: z.array(receiverSchema).min(1, 'expected at least one receiver').max(LIMITS.receivers),
+  orders: z.array(orderSchema).max(LIMITS.orders),
+  vehicleTypes: z.array(vehicleTypeSchema).max(LIMITS.vehicleTypes).optional(),
+  fleet: z.array(fleetSchema).min(1, 'expected at least one fleet entry').max(LIMITS.fleetEntries),
   trunkFleet: z.array(trunkFleetSchema).max(1000).optional(),
   intermodalLegs: z.array(intermodalLegSchema).max(100).optional(),
   /** Areas with access rules (low-emission zones, pedestrian cores); see docs/model/consolidation.md. */
-  zones: z.array(zoneSchema).optional(),
+  zones: z.array(zoneSchema).max(LIMITS.zones).optional(),
   options: scenarioOptionsSchema.optional(),
 }).superRefine(checkScenarioReferences);
 

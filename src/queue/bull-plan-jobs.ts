@@ -15,6 +15,8 @@ import type {
   PlanJobInput,
   PlanJobs,
   PlanView,
+  Submission,
+  SubmitResult,
 } from '../contracts/ports.ts';
 import { createRedis } from './connection.ts';
 import { childJobOptions, jobOptions } from './job-options.ts';
@@ -24,6 +26,8 @@ import { JOB_NAMES, parseTaskJobId, QUEUES } from './queue-names.ts';
 import { ScenarioStore, scenarioTtlSeconds } from './scenario-store.ts';
 
 export { jobOptions } from './job-options.ts';
+
+const hashOf = (requestHash: string | undefined) => (requestHash !== undefined ? { requestHash } : {});
 
 function statusOf(state: string): JobStatus {
   // A flow parent waiting for its children is being worked on.
@@ -74,6 +78,7 @@ export class BullPlanJobs implements PlanJobs {
   constructor(
     private readonly config: Config,
     private readonly connection: Redis,
+    onError: (err: Error) => void = () => {},
   ) {
     const prefix = config.queue.prefix;
     this.plans = new Queue(QUEUES.plans, { connection, prefix });
@@ -104,11 +109,11 @@ export class BullPlanJobs implements PlanJobs {
     // A task's progress or completion is progress of its plan: share of tasks done, best costs reported.
     this.taskEvents.on('progress', ({ jobId, data }) => void this.forwardTaskEvent(jobId, data));
     this.taskEvents.on('completed', ({ jobId }) => void this.forwardTaskEvent(jobId, undefined));
-    for (const e of [this.events, this.taskEvents]) {
-      e.on('error', () => {
-        // Reconnects by itself; readiness is reported by /readyz.
-      });
-    }
+    // Each reconnects by itself; an 'error' without a listener would be printed by BullMQ on every attempt
+    // (the flood of issue 11): the owner of the connection logs the outage once (ConnectionStateLog).
+    for (const e of [this.events, this.taskEvents]) e.on('error', onError);
+    for (const q of [this.plans, this.tasks, this.comparisons]) q.on('error', onError);
+    this.flow.on('error', onError);
   }
 
   /** Waits until the event streams are subscribed (tests and SSE rely on not missing early events). */
@@ -169,24 +174,29 @@ export class BullPlanJobs implements PlanJobs {
     }
   }
 
-  async submitPlan(id: string, input: PlanJobInput): Promise<{ id: string; created: boolean }> {
-    const existing = await this.plans.getJob(id);
+  async submitPlan(id: string, input: PlanJobInput, submission: Submission): Promise<SubmitResult> {
+    const existing = (await this.plans.getJob(id)) as Job<PlanJobData> | undefined;
     if (existing) {
-      if ((await existing.getState()) !== 'failed') return { id, created: false };
+      const recorded = existing.data.submission?.requestHash;
+      // another request under the same Idempotency-Key: leave the job alone, the API refuses the reuse
+      if (recorded !== undefined && recorded !== submission.requestHash)
+        return { id, created: false, requestHash: recorded };
+      if ((await existing.getState()) !== 'failed') return { id, created: false, ...hashOf(recorded) };
       // A failed flow is planned afresh: the parent and whatever children remain are removed first.
       await existing.remove({ removeChildren: true });
     }
-    const data = await this.planJobData(input);
+    const data = await this.planJobData(input, submission);
     await this.plans.add(JOB_NAMES.plan, data, { ...jobOptions(this.config), jobId: id });
-    return { id, created: !existing };
+    return { id, created: !existing, requestHash: submission.requestHash };
   }
 
-  private async planJobData(input: PlanJobInput): Promise<PlanJobData> {
+  private async planJobData(input: PlanJobInput, submission: Submission): Promise<PlanJobData> {
     return {
       schemaVersion: 2,
       scenarioHash: await this.scenarios.put(input.scenario),
       seed: input.seed,
       timeLimitSeconds: input.timeLimitSeconds,
+      submission,
     };
   }
 
@@ -205,6 +215,7 @@ export class BullPlanJobs implements PlanJobs {
     } else if (status === 'completed') progress = { ...progress, percent: 100 };
     return {
       id,
+      ...(job.data.submission ? { owner: job.data.submission.owner } : {}),
       status,
       progress,
       ...(status === 'completed' ? { result: job.returnvalue } : {}),
@@ -227,11 +238,13 @@ export class BullPlanJobs implements PlanJobs {
   async submitComparison(
     id: string,
     variants: readonly ComparisonJobVariant[],
-  ): Promise<{ id: string; created: boolean }> {
-    const existing = await this.comparisons.getJob(id);
-    if (existing) return { id, created: false };
+    submission: Submission,
+  ): Promise<SubmitResult> {
+    const existing = (await this.comparisons.getJob(id)) as Job<ComparisonJobData> | undefined;
+    if (existing) return { id, created: false, ...hashOf(existing.data.submission?.requestHash) };
     const parent: ComparisonJobData = {
       schemaVersion: 1,
+      submission,
       names: variants.map((v) => v.name),
       ...(variants.some((v) => v.description !== undefined)
         ? { descriptions: variants.map((v) => v.description ?? null) }
@@ -242,7 +255,7 @@ export class BullPlanJobs implements PlanJobs {
         name: JOB_NAMES.variant,
         queueName: QUEUES.plans,
         data: {
-          ...(await this.planJobData(v.input)),
+          ...(await this.planJobData(v.input, submission)),
           variant: { index, name: v.name },
         } satisfies PlanJobData,
         opts: childJobOptions(this.config, `${id}-v${index}`),
@@ -269,6 +282,7 @@ export class BullPlanJobs implements PlanJobs {
     const { done, total } = await childCounts(job);
     return {
       id,
+      ...(job.data.submission ? { owner: job.data.submission.owner } : {}),
       status,
       progress: { variantsDone: done, variants: total || job.data.names.length },
       ...(status === 'completed' ? { result: job.returnvalue } : {}),

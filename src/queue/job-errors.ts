@@ -19,3 +19,22 @@ export function toJobFailure(err: unknown, context: string): unknown {
     return new UnrecoverableError(`${context}: ${err instanceof Error ? err.message : String(err)}`);
   return err;
 }
+
+/** BullMQ's message when a sandboxed child process dies: `Unexpected exit code: 134 signal: null`. */
+const CHILD_EXIT = /^Unexpected exit code: (\S+) signal: (\S+)$/;
+
+/**
+ * A sandboxed child that aborted (SIGABRT, or exit code 134 through a shell) ran out of heap: V8 aborts the
+ * process at `--max-old-space-size`. Retrying would only grow the same input to the same cap again (the issue
+ * saw six 2.8 GB crashes in ten minutes, the worker taking no other work), so it fails the job at once, naming
+ * the cap. Any other exit (SIGKILL by an operator, a crash) stays retryable: another attempt may succeed.
+ */
+export function childExitFailure(err: unknown, maxOldSpaceMb: number): unknown {
+  if (!(err instanceof Error)) return err;
+  const m = CHILD_EXIT.exec(err.message);
+  if (!m || (m[1] !== '134' && m[2] !== 'SIGABRT')) return err;
+  return new UnrecoverableError(
+    `out of memory: the solver process exceeded its ${maxOldSpaceMb} MB heap (PICON_WORKER_MAX_OLD_SPACE_MB); ` +
+      'the scenario is too large for this worker, so it is not retried',
+  );
+}

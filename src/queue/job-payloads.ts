@@ -3,6 +3,11 @@ import { planTaskSchema, taskBudgetSchema } from '../contracts/index.ts';
 
 const scenarioHash = z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 hex digest');
 
+const submissionSchema = z.object({
+  owner: z.object({ fingerprint: z.string(), hubId: z.string().optional() }),
+  requestHash: z.string(),
+});
+
 /**
  * Data of a plan flow parent (and of a comparison variant). The scenario itself is stored once in Redis under
  * its content hash (see scenario-store.ts): a 10,000-receiver day is ~11 MB, too big to copy into every job.
@@ -14,6 +19,8 @@ export const planJobSchema = z.object({
   seed: z.number().int().min(0),
   timeLimitSeconds: z.number().positive(),
   variant: z.object({ index: z.number().int().min(0), name: z.string() }).optional(),
+  /** Added later (owner and request hash, see ports.ts Submission): older jobs have none. */
+  submission: submissionSchema.optional(),
 });
 export type PlanJobData = z.infer<typeof planJobSchema>;
 
@@ -34,6 +41,7 @@ export const comparisonJobSchema = z.object({
   names: z.array(z.string()).min(1),
   /** Added later: jobs queued before it have none. */
   descriptions: z.array(z.string().nullable()).optional(),
+  submission: submissionSchema.optional(),
 });
 export type ComparisonJobData = z.infer<typeof comparisonJobSchema>;
 

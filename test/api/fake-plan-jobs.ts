@@ -6,6 +6,7 @@ import type {
   PlanJobs,
   PlanView,
   ComparisonView,
+  Submission,
 } from '../../src/contracts/ports.ts';
 
 /** In-memory PlanJobs: records submissions; tests drive state with `emit`/`complete`. */
@@ -18,14 +19,26 @@ export class FakePlanJobs implements PlanJobs {
   finished: ((e: JobFinished) => void)[] = [];
   down = false;
 
-  async submitPlan(id: string, input: PlanJobInput) {
+  /** Submissions (owner, request hash) by job id, kept apart so tests may replace a plan's view freely. */
+  readonly submissions = new Map<string, Submission>();
+
+  private record(id: string, submission: Submission) {
+    const first = this.submissions.get(id);
+    if (!first) this.submissions.set(id, submission);
+    return { requestHash: (first ?? submission).requestHash };
+  }
+  async submitPlan(id: string, input: PlanJobInput, submission: Submission) {
     this.submitted.push({ id, input });
-    if (this.plans.has(id)) return { id, created: false };
+    const recorded = this.record(id, submission);
+    if (this.plans.has(id)) return { id, created: false, ...recorded };
     this.plans.set(id, { id, status: 'queued', progress: { percent: 0, bestCost: null } });
-    return { id, created: true };
+    return { id, created: true, ...recorded };
   }
   async getPlan(id: string) {
-    return this.plans.get(id);
+    const view = this.plans.get(id);
+    // a comparison's variant plans belong to the comparison's submitter, as in BullPlanJobs
+    const owner = this.submissions.get(id.replace(/-v\d+$/, ''))?.owner;
+    return view && owner ? { ...view, owner } : view;
   }
   watchPlan(id: string, listener: (e: PlanEvent) => void) {
     const set = this.listeners.get(id) ?? new Set();
@@ -38,18 +51,21 @@ export class FakePlanJobs implements PlanJobs {
     if (current && view) this.plans.set(id, { ...current, ...view });
     for (const l of this.listeners.get(id) ?? []) l(e);
   }
-  async submitComparison(id: string, variants: readonly ComparisonJobVariant[]) {
+  async submitComparison(id: string, variants: readonly ComparisonJobVariant[], submission: Submission) {
     this.submittedComparisons.push({ id, variants });
-    if (this.comparisons.has(id)) return { id, created: false };
+    const recorded = this.record(id, submission);
+    if (this.comparisons.has(id)) return { id, created: false, ...recorded };
     this.comparisons.set(id, {
       id,
       status: 'queued',
       progress: { variantsDone: 0, variants: variants.length },
     });
-    return { id, created: true };
+    return { id, created: true, ...recorded };
   }
   async getComparison(id: string) {
-    return this.comparisons.get(id);
+    const view = this.comparisons.get(id);
+    const owner = this.submissions.get(id)?.owner;
+    return view && owner ? { ...view, owner } : view;
   }
   async queueDepth() {
     return { plans: { waiting: this.plans.size, active: 0 } };

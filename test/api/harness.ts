@@ -1,8 +1,10 @@
+import type { RequestHandler } from 'express';
 import type { ApiKey } from '../../src/config/api-keys.ts';
 import type { Logger } from '../../src/api/access-log.ts';
 import { createApp } from '../../src/api/app.ts';
 import { importOrdersCsv } from '../../src/io/orders-csv.ts';
 import { MemoryOrderStore } from '../../src/api/memory-order-store.ts';
+import { MemoryRateLimiter } from '../../src/api/memory-rate-limiter.ts';
 import { referenceFromScenario, ReferenceSource } from '../../src/api/reference-data.ts';
 import { FakePlanJobs } from './fake-plan-jobs.ts';
 import { sampleScenario } from './sample-scenario.ts';
@@ -13,6 +15,14 @@ export const KEYS = {
   dispatcher: 'dispatcher-key-0123456789',
   planner: 'planner-key-0123456789abc',
   admin: 'admin-key-0123456789abcdef',
+  /** A carrier key whose carrier is not in the reference data (issue 11, finding 2). */
+  ghost: 'carrier-ghost-key-0123456789',
+  /** A dispatcher of hub-b only. */
+  dispatcherB: 'dispatcher-b-key-0123456789',
+  /** A planner granted carrier-identifying detail. */
+  plannerDetail: 'planner-detail-key-01234567',
+  /** May scrape /metrics and nothing else. */
+  metrics: 'metrics-key-0123456789abcdef',
 } as const;
 
 export const API_KEYS: ApiKey[] = [
@@ -21,19 +31,49 @@ export const API_KEYS: ApiKey[] = [
   { key: KEYS.dispatcher, role: 'dispatcher' },
   { key: KEYS.planner, role: 'planner' },
   { key: KEYS.admin, role: 'admin' },
+  { key: KEYS.ghost, role: 'carrier', carrierId: 'ghost' },
+  { key: KEYS.dispatcherB, role: 'dispatcher', hubId: 'hub-b' },
+  { key: KEYS.plannerDetail, role: 'planner', carrierDetail: true },
+  { key: KEYS.metrics, role: 'metrics' },
 ];
 
 export const bearer = (key: string) => ({ Authorization: `Bearer ${key}` });
 
-export function testApp(opts: { bodyLimit?: string; logger?: Logger } = {}) {
+/** The API tests' clock: the morning of the sample day's eve, so its orders (2025-03-04) are in range. */
+export const TEST_NOW_MS = Date.parse('2025-03-03T09:00:00Z');
+
+export function testApp(
+  opts: {
+    bodyLimit?: string;
+    maxOrdersPerCarrierDay?: number;
+    rateLimitPerMinute?: number;
+    /** Stands in for Bull Board at /admin/queues. */
+    adminQueues?: RequestHandler;
+    logger?: Logger;
+  } = {},
+) {
   const planJobs = new FakePlanJobs();
-  const orders = new MemoryOrderStore();
+  const orders = new MemoryOrderStore(() => TEST_NOW_MS);
   const logged: string[] = [];
   const app = createApp({
     config: {
-      http: { port: 0, host: '127.0.0.1', bodyLimit: opts.bodyLimit ?? '1mb' },
+      http: {
+        port: 0,
+        host: '127.0.0.1',
+        bodyLimit: opts.bodyLimit ?? '1mb',
+        rateLimitPerMinute: opts.rateLimitPerMinute ?? 100_000,
+        requestTimeoutMs: 60_000,
+        headersTimeoutMs: 10_000,
+      },
       planner: { defaultTimeLimitSeconds: 5, maxTimeLimitSeconds: 10 },
+      orders: {
+        maxPerCarrierDay: opts.maxOrdersPerCarrierDay ?? 10_000,
+        retentionDays: 30,
+        maxDaysAhead: 366,
+      },
     },
+    now: () => TEST_NOW_MS,
+    rateLimiter: new MemoryRateLimiter(opts.rateLimitPerMinute ?? 100_000),
     keys: API_KEYS,
     planJobs,
     orders,
@@ -45,6 +85,7 @@ export function testApp(opts: { bodyLimit?: string; logger?: Logger } = {}) {
     ordersCsv: importOrdersCsv,
     ...(opts.logger ? { logger: opts.logger } : {}),
     log: (l) => logged.push(l),
+    ...(opts.adminQueues ? { adminQueues: opts.adminQueues } : {}),
   });
   return { app, planJobs, orders, logged };
 }

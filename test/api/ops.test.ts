@@ -17,7 +17,9 @@ describe('ops endpoints', () => {
     const { app, planJobs } = testApp();
     await request(app).get('/v1/hubs').set(bearer(KEYS.planner));
     for (const l of planJobs.finished) l({ queue: 'plans', status: 'completed', durationSeconds: 1.5 });
-    const res = await request(app).get('/metrics');
+    expect((await request(app).get('/metrics')).status).toBe(401);
+    expect((await request(app).get('/metrics').set(bearer(KEYS.planner))).status).toBe(403);
+    const res = await request(app).get('/metrics').set(bearer(KEYS.metrics));
     expect(res.status).toBe(200);
     expect(res.text).toContain(
       'picon_http_request_duration_seconds_bucket{le="0.001",method="GET",route="/v1/hubs",status="200"}',

@@ -47,8 +47,11 @@ describe('POST /v1/orders', () => {
       'ups/a',
       'ups/z',
     ]);
-    const all = await request(app).get('/v1/orders?hub=hub-a&date=2025-03-04').set(bearer(KEYS.planner));
+    const all = await request(app).get('/v1/orders?hub=hub-a&date=2025-03-04').set(bearer(KEYS.dispatcher));
     expect(all.body.orders).toHaveLength(3);
+    // planners see aggregates, not carriers' order lists (issue 11, finding 7)
+    const planner = await request(app).get('/v1/orders?hub=hub-a&date=2025-03-04').set(bearer(KEYS.planner));
+    expect(planner.status).toBe(403);
   });
 
   it('refuses unknown receivers with 422 naming them', async () => {

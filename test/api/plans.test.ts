@@ -16,9 +16,12 @@ describe('plans', () => {
     const { name, ...rest } = sampleScenario();
     const b = await request(app)
       .post('/v1/plans')
-      .set(bearer(KEYS.admin))
+      .set(bearer(KEYS.planner))
       .send({ ...rest, name });
     expect(b.body.id).toBe(a.body.id);
+    // another caller's same content is its own plan: plans belong to their submitter (issue 11, finding 7)
+    const mine = await request(app).post('/v1/plans').set(bearer(KEYS.plannerDetail)).send(sampleScenario());
+    expect(mine.body.id).not.toBe(a.body.id);
     const c = await request(app)
       .post('/v1/plans')
       .set(bearer(KEYS.planner))
@@ -27,19 +30,27 @@ describe('plans', () => {
     expect(planJobs.submitted[0]?.input).toMatchObject({ seed: 7, timeLimitSeconds: 1 });
   });
 
-  it('an Idempotency-Key gives the same id for different content from the same caller', async () => {
+  it('an Idempotency-Key gives one id per caller and key; the key with another body is 422', async () => {
     const { app } = testApp();
     const a = await request(app)
       .post('/v1/plans')
       .set(bearer(KEYS.planner))
       .set('Idempotency-Key', 'k1')
       .send(sampleScenario());
+    const again = await request(app)
+      .post('/v1/plans')
+      .set(bearer(KEYS.planner))
+      .set('Idempotency-Key', 'k1')
+      .send(sampleScenario());
+    expect(again.status).toBe(202);
+    expect(again.body.id).toBe(a.body.id);
     const b = await request(app)
       .post('/v1/plans')
       .set(bearer(KEYS.planner))
       .set('Idempotency-Key', 'k1')
       .send({ ...sampleScenario(), name: 'changed' });
-    expect(b.body.id).toBe(a.body.id);
+    expect(b.status).toBe(422);
+    expect(b.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
     const other = await request(app)
       .post('/v1/plans')
       .set(bearer(KEYS.admin))
@@ -107,7 +118,9 @@ describe('plans', () => {
   it('GET /v1/plans/{id} reports status; exports are 409 until completed', async () => {
     const { app, planJobs } = testApp();
     const { body } = await request(app).post('/v1/plans').set(bearer(KEYS.planner)).send(sampleScenario());
-    const status = await request(app).get(`/v1/plans/${body.id}`).set(bearer(KEYS.dispatcher));
+    // a dispatcher reads its hubs' day plans and its own, not a planner's scenario
+    expect((await request(app).get(`/v1/plans/${body.id}`).set(bearer(KEYS.dispatcher))).status).toBe(404);
+    const status = await request(app).get(`/v1/plans/${body.id}`).set(bearer(KEYS.planner));
     expect(status.body).toEqual({ id: body.id, status: 'queued', progress: { percent: 0, bestCost: null } });
     const early = await request(app).get(`/v1/plans/${body.id}/geojson`).set(bearer(KEYS.planner));
     expect(early.status).toBe(409);

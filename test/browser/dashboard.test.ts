@@ -50,6 +50,8 @@ beforeAll(async () => {
     keys: [...API_KEYS, { key: CARRIER_KEY, role: 'carrier', carrierId: CARRIER }],
     reference: referenceFromScenario(lille),
     log: () => {},
+    // the fixture's day is past: the service replays it from its morning (delivery-day checks, issue 11)
+    now: () => Date.parse(`${lille.date}T06:00:00Z`),
   });
   worker = await spawnWorker(env);
   browser = await launchChromium();

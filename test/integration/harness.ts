@@ -112,6 +112,8 @@ export async function startStack(
     keys: [...API_KEYS, ...carrierKeys],
     reference: referenceFromScenario(tinyScenario()),
     log: () => {},
+    // the fixture's day is in the past: replay it from its own morning
+    now: () => Date.parse(`${tinyScenario().date}T06:00:00Z`),
   });
   const list: WorkerProcess[] = [];
   const stack: Stack = {

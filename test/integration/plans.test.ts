@@ -156,10 +156,18 @@ describe('orders -> hub-day plan -> progress -> result (real Redis, worker proce
     });
     const keyed2 = await call('/v1/plans', KEYS.planner, {
       method: 'POST',
-      body: JSON.stringify({ ...scenario, name: 'renamed' }),
+      body: JSON.stringify(scenario),
       headers: { 'Idempotency-Key': 'day-1' },
     });
     expect(((await keyed1.json()) as { id: string }).id).toBe(((await keyed2.json()) as { id: string }).id);
+    // the key with another body is refused, not answered with the first plan (issue 11, finding 5)
+    const reused = await call('/v1/plans', KEYS.planner, {
+      method: 'POST',
+      body: JSON.stringify({ ...scenario, name: 'renamed' }),
+      headers: { 'Idempotency-Key': 'day-1' },
+    });
+    expect(reused.status).toBe(422);
+    expect(((await reused.json()) as { error: { code: string } }).error.code).toBe('IDEMPOTENCY_KEY_REUSED');
     const after = await stack.api.planJobs.plans.getJobCounts(...STATES);
     expect(total(after)).toBe(total(counts) + 1);
   });
@@ -271,7 +279,8 @@ describe('orders -> hub-day plan -> progress -> result (real Redis, worker proce
     expect(unknown.status).toBe(422);
     expect(((await unknown.json()) as { error: { message: string } }).error.message).toContain('ghost');
     expect((await fetch(`${stack.api.url}/readyz`)).status).toBe(200);
-    const metrics = await (await fetch(`${stack.api.url}/metrics`)).text();
+    expect((await fetch(`${stack.api.url}/metrics`)).status).toBe(401);
+    const metrics = await (await fetch(`${stack.api.url}/metrics`, { headers: bearer(KEYS.metrics) })).text();
     expect(metrics).toMatch(/picon_queue_jobs\{queue="plans",state="completed"\} [1-9]/);
     expect(metrics).toContain('picon_job_duration_seconds_count{queue="plans",status="completed"}');
     const board = await fetch(`${stack.api.url}/admin/queues`, { headers: bearer(KEYS.admin) });

@@ -1,3 +1,4 @@
+import type { Response } from 'express';
 import { Router } from 'express';
 import {
   areSeedsOfOneScenario,
@@ -9,8 +10,10 @@ import {
 } from '../../contracts/index.ts';
 import { ApiError } from '../api-error.ts';
 import type { AppDeps } from '../app-deps.ts';
-import { principalOf, requireRole } from '../auth.ts';
-import { COMPARISON_ID_PATTERN, jobIdFor } from '../plan-id.ts';
+import { principalOf } from '../auth.ts';
+import { allow } from '../route-table.ts';
+import { COMPARISON_ID_PATTERN } from '../plan-id.ts';
+import { prepareSubmission, refuseKeyReuse, requireReader } from '../submission.ts';
 import { comparisonRequestSchema } from '../schemas.ts';
 import { parseWith, pathParam } from '../validate.ts';
 import { planJobInput } from './plans.ts';
@@ -42,36 +45,33 @@ function variantsOf(body: unknown): ComparisonVariantInput[] {
 export function comparisonsRouter(deps: AppDeps): Router {
   const router = Router();
 
-  router.post('/comparisons', requireRole('planner'), async (req, res) => {
+  router.post('/comparisons', allow('POST /v1/comparisons'), async (req, res) => {
     const variants = variantsOf(req.body).map((v) => ({
       name: v.name,
       ...(v.description !== undefined ? { description: v.description } : {}),
       input: planJobInput(v.scenario, deps.config.planner),
     }));
-    const key = req.get('Idempotency-Key');
-    const id = jobIdFor(
-      'comparison',
-      variants,
-      key ? { caller: principalOf(res.locals).fingerprint, key } : undefined,
-    );
-    await deps.planJobs.submitComparison(id, variants);
+    const { id, submission } = prepareSubmission(req, res, 'comparison', variants);
+    refuseKeyReuse(await deps.planJobs.submitComparison(id, variants, submission), submission);
     res.status(202).location(`/v1/comparisons/${id}`).json({ id, status: 'queued' });
   });
 
-  const findComparison = async (id: string) => {
+  const findComparison = async (res: Response, id: string) => {
     const view = COMPARISON_ID_PATTERN.test(id) ? await deps.planJobs.getComparison(id) : undefined;
     if (!view) throw new ApiError('NOT_FOUND', `no comparison "${id}"`);
+    requireReader(principalOf(res.locals), view.owner, `comparison "${id}"`);
     return view;
   };
 
-  router.get('/comparisons/:id', requireRole('planner', 'dispatcher'), async (req, res) => {
-    res.json(await findComparison(pathParam(req.params, 'id')));
+  router.get('/comparisons/:id', allow('GET /v1/comparisons/:id'), async (req, res) => {
+    const { owner: _owner, ...view } = await findComparison(res, pathParam(req.params, 'id'));
+    res.json(view);
   });
 
   /** `POST /v1/plans?seeds=N`'s answer: every figure as median and min–max over the seeds. */
-  router.get('/comparisons/:id/spread', requireRole('planner', 'dispatcher'), async (req, res) => {
+  router.get('/comparisons/:id/spread', allow('GET /v1/comparisons/:id/spread'), async (req, res) => {
     const id = pathParam(req.params, 'id');
-    const view = await findComparison(id);
+    const view = await findComparison(res, id);
     if (view.status !== 'completed' || !view.result)
       throw new ApiError('NOT_READY', `comparison "${id}" is ${view.status}`);
     const rows = view.result.variants;

@@ -4,14 +4,14 @@ import type { Scenario } from '../../contracts/index.ts';
 import { scenarioSchema } from '../../contracts/index.ts';
 import { ApiError } from '../api-error.ts';
 import type { AppDeps } from '../app-deps.ts';
-import { principalOf, requireRole } from '../auth.ts';
-import { jobIdFor, PLAN_ID_PATTERN } from '../plan-id.ts';
+import { principalOf, requireHub } from '../auth.ts';
+import { allow } from '../route-table.ts';
+import { PLAN_ID_PATTERN } from '../plan-id.ts';
+import { prepareSubmission, refuseKeyReuse, requireReader } from '../submission.ts';
 import type { PlanEvent, PlanJobInput, PlanView } from '../../contracts/ports.ts';
 import { hubDayParamsSchema, seedsQuerySchema } from '../schemas.ts';
 import { parseWith, pathParam } from '../validate.ts';
 import { streamPlanEvents } from './plan-events.ts';
-
-const READERS = ['dispatcher', 'planner'] as const;
 
 /** Effective seed and time limit (capped by config): part of the job payload and of the content hash. */
 export function planJobInput(scenario: Scenario, planner: AppDeps['config']['planner']): PlanJobInput {
@@ -23,25 +23,19 @@ export function planJobInput(scenario: Scenario, planner: AppDeps['config']['pla
   };
 }
 
-function idempotencyKey(req: Request, res: Response): { caller: string; key: string } | undefined {
-  const key = req.get('Idempotency-Key');
-  if (key === undefined) return undefined;
-  if (key.length < 1 || key.length > 200) {
-    throw new ApiError('VALIDATION_FAILED', 'invalid Idempotency-Key header', [
-      { path: 'Idempotency-Key', message: 'expected 1 to 200 characters' },
-    ]);
-  }
-  return { caller: principalOf(res.locals).fingerprint, key };
-}
-
-async function findPlan(deps: AppDeps, id: string): Promise<PlanView> {
+/** A plan the caller may read (404 for an unknown id and for someone else's plan alike). */
+async function findPlan(deps: AppDeps, res: Response, id: string): Promise<PlanView> {
   const plan = PLAN_ID_PATTERN.test(id) ? await deps.planJobs.getPlan(id) : undefined;
   if (!plan) throw new ApiError('NOT_FOUND', `no plan "${id}"`);
+  requireReader(principalOf(res.locals), plan.owner, `plan "${id}"`);
   return plan;
 }
 
-async function completedPlan(deps: AppDeps, id: string) {
-  const plan = await findPlan(deps, id);
+/** The view as sent: the owner record is the server's business. */
+const publicView = ({ owner: _owner, ...view }: PlanView) => view;
+
+async function completedPlan(deps: AppDeps, res: Response, id: string) {
+  const plan = await findPlan(deps, res, id);
   if (plan.status !== 'completed' || !plan.result)
     throw new ApiError('NOT_READY', `plan "${id}" is ${plan.status}`);
   return plan.result;
@@ -50,14 +44,23 @@ async function completedPlan(deps: AppDeps, id: string) {
 export function plansRouter(deps: AppDeps): Router {
   const router = Router();
 
-  const submit = async (req: Request, res: Response, scenario: Scenario) => {
+  const submit = async (
+    req: Request,
+    res: Response,
+    scenario: Scenario,
+    hubId?: string,
+    extra: object = {},
+  ) => {
     const input = planJobInput(scenario, deps.config.planner);
-    const id = jobIdFor('plan', input, idempotencyKey(req, res));
-    await deps.planJobs.submitPlan(id, input);
-    res.status(202).location(`/v1/plans/${id}`).json({ id, status: 'queued' });
+    const { id, submission } = prepareSubmission(req, res, 'plan', input, hubId);
+    refuseKeyReuse(await deps.planJobs.submitPlan(id, input, submission), submission);
+    res
+      .status(202)
+      .location(`/v1/plans/${id}`)
+      .json({ id, status: 'queued', ...extra });
   };
 
-  router.post('/plans', requireRole('planner'), async (req, res) => {
+  router.post('/plans', allow('POST /v1/plans'), async (req, res) => {
     const { seeds } = parseWith(seedsQuerySchema, { ...req.query }, 'query');
     const scenario = parseWith(scenarioSchema, req.body, 'scenario');
     if (seeds === undefined) return await submit(req, res, scenario);
@@ -67,9 +70,8 @@ export function plansRouter(deps: AppDeps): Router {
       const seeded = { ...scenario, options: { ...scenario.options, seed: first + i } };
       return { name: `seed ${first + i}`, input: planJobInput(seeded, deps.config.planner) };
     });
-    const key = idempotencyKey(req, res);
-    const id = jobIdFor('comparison', variants, key);
-    await deps.planJobs.submitComparison(id, variants);
+    const { id, submission } = prepareSubmission(req, res, 'comparison', variants);
+    refuseKeyReuse(await deps.planJobs.submitComparison(id, variants, submission), submission);
     res
       .status(202)
       .location(`/v1/comparisons/${id}`)
@@ -77,37 +79,46 @@ export function plansRouter(deps: AppDeps): Router {
       .json({ id, status: 'queued' });
   });
 
-  router.post('/hubs/:hubId/days/:date/plan', requireRole('dispatcher'), async (req, res) => {
-    const { hubId, date } = parseWith(hubDayParamsSchema, req.params, 'path');
-    const reference = await deps.reference.current();
-    if (!reference.hasHub(hubId)) throw new ApiError('NOT_FOUND', `unknown hub "${hubId}"`);
-    const orders = await deps.orders.listOrders(hubId, date);
-    await submit(req, res, reference.hubDayScenario(hubId, date, orders));
+  router.post(
+    '/hubs/:hubId/days/:date/plan',
+    allow('POST /v1/hubs/:hubId/days/:date/plan'),
+    async (req, res) => {
+      const { hubId, date } = parseWith(hubDayParamsSchema, req.params, 'path');
+      const reference = await deps.reference.current();
+      if (!reference.hasHub(hubId)) throw new ApiError('NOT_FOUND', `unknown hub "${hubId}"`);
+      requireHub(principalOf(res.locals), hubId);
+      const { scenario, rejected } = reference.hubDayScenario(
+        hubId,
+        date,
+        await deps.orders.dayOrders(hubId, date),
+      );
+      await submit(req, res, scenario, hubId, rejected.length > 0 ? { rejected } : {});
+    },
+  );
+
+  router.get('/plans/:id', allow('GET /v1/plans/:id'), async (req, res) => {
+    res.json(publicView(await findPlan(deps, res, pathParam(req.params, 'id'))));
   });
 
-  router.get('/plans/:id', requireRole(...READERS), async (req, res) => {
-    res.json(await findPlan(deps, pathParam(req.params, 'id')));
-  });
-
-  router.get('/plans/:id/events', requireRole(...READERS), async (req, res) => {
+  router.get('/plans/:id/events', allow('GET /v1/plans/:id/events'), async (req, res) => {
     const id = pathParam(req.params, 'id');
-    await findPlan(deps, id);
+    await findPlan(deps, res, id);
     streamPlanEvents(req, res, {
       watch: (listener: (e: PlanEvent) => void) => deps.planJobs.watchPlan(id, listener),
-      snapshot: () => findPlan(deps, id),
+      snapshot: async () => publicView(await findPlan(deps, res, id)),
     });
   });
 
-  router.get('/plans/:id/geojson', requireRole(...READERS), async (req, res) => {
+  router.get('/plans/:id/geojson', allow('GET /v1/plans/:id/geojson'), async (req, res) => {
     if (!deps.exporters) throw new ApiError('NOT_FOUND', 'GeoJSON export is not available on this server');
-    const plan = await completedPlan(deps, pathParam(req.params, 'id'));
+    const plan = await completedPlan(deps, res, pathParam(req.params, 'id'));
     res.type('application/geo+json').send(JSON.stringify(deps.exporters.geojson(plan)));
   });
 
-  router.get('/plans/:id/runsheets.csv', requireRole(...READERS), async (req, res) => {
+  router.get('/plans/:id/runsheets.csv', allow('GET /v1/plans/:id/runsheets.csv'), async (req, res) => {
     if (!deps.exporters) throw new ApiError('NOT_FOUND', 'run sheet export is not available on this server');
     const id = pathParam(req.params, 'id');
-    const plan = await completedPlan(deps, id);
+    const plan = await completedPlan(deps, res, id);
     res
       .type('text/csv; charset=utf-8')
       .attachment(`${id}-runsheets.csv`)

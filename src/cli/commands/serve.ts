@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { Command } from 'commander';
 import { createLogger, type LevelWithSilent, type Logger } from '../../api/access-log.ts';
 import { createApp } from '../../api/app.ts';
@@ -17,8 +17,9 @@ import { planToRunsheetsPdf } from '../../io/runsheets-pdf.ts';
 import { planToRunsheetsXlsx } from '../../io/runsheets-xlsx.ts';
 import { bullBoardRouter } from '../../queue/bull-board.ts';
 import { BullPlanJobs } from '../../queue/bull-plan-jobs.ts';
-import { createRedis, waitReady } from '../../queue/connection.ts';
+import { ConnectionStateLog, createRedis, isRedisUnavailable, waitReady } from '../../queue/connection.ts';
 import { RedisOrderStore } from '../../queue/redis-order-store.ts';
+import { RedisRateLimiter } from '../../queue/redis-rate-limiter.ts';
 import { RedisReferenceStore } from '../../queue/redis-reference-store.ts';
 import { CliError } from '../cli-error.ts';
 import { readScenario } from '../read-scenario.ts';
@@ -41,19 +42,23 @@ export async function startServer(opts: {
   log?: (line: string) => void;
   /** The structured access log; none when absent (tests). */
   logger?: Logger;
+  /** Clock for delivery-day checks (tests replaying a fixture's day). @defaultValue Date.now */
+  now?: () => number;
 }): Promise<RunningServer> {
   const { config } = opts;
+  const log =
+    opts.log ?? (opts.logger ? errorLine(opts.logger) : (line: string) => process.stderr.write(`${line}\n`));
+  // ioredis reconnects with backoff; requests answer 503 meanwhile, and the outage is logged once
+  const state = new ConnectionStateLog(log, 'picon serve');
   const redis = createRedis(config.redis.url, 'producer');
-  redis.on('error', () => {
-    // ioredis reconnects; requests fail fast meanwhile and /readyz says 503.
-  });
+  redis.on('ready', () => state.restored());
   try {
     await waitReady(redis);
   } catch {
     redis.disconnect();
     throw new CliError(`cannot reach Redis at ${config.redis.url} (REDIS_URL)`);
   }
-  const bull = new BullPlanJobs(config, redis);
+  const bull = new BullPlanJobs(config, redis, (err) => state.lost(err));
   await bull.ready();
   const planJobs: PlanJobs = bull; // the compiler checks the adapter against the port here
   const referenceStore = new RedisReferenceStore(redis, config.queue.prefix);
@@ -75,14 +80,29 @@ export async function startServer(opts: {
     ordersCsv: importOrdersCsv,
     adminQueues: bullBoardRouter([bull.plans, bull.tasks, bull.comparisons]),
     ...(opts.logger ? { logger: opts.logger } : {}),
-    ...(opts.log ? { log: opts.log } : opts.logger ? { log: errorLine(opts.logger) } : {}),
+    log,
+    rateLimiter: new RedisRateLimiter(redis, config.queue.prefix, config.http.rateLimitPerMinute),
+    dependency: { isUnavailable: (err) => isRedisUnavailable(redis, err), lost: (err) => state.lost(err) },
+    ...(opts.now ? { now: opts.now } : {}),
   });
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(config.http.port, config.http.host, (err?: Error) =>
-      err ? reject(err) : resolve(s),
-    );
+  // A request must arrive whole in time: a slow body no longer holds a socket for Node's default 300 s, and the
+  // deadlines are checked every second (Node's default check runs every 30 s).
+  const server = createServer(
+    {
+      requestTimeout: config.http.requestTimeoutMs,
+      headersTimeout: Math.min(config.http.headersTimeoutMs, config.http.requestTimeoutMs),
+      connectionsCheckingInterval: 1000,
+      keepAliveTimeout: 65_000,
+    },
+    app,
+  );
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.http.port, config.http.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
-  server.keepAliveTimeout = 65_000;
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.http.port;
   const host = config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host;
@@ -93,8 +113,13 @@ export async function startServer(opts: {
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await bull.close();
-      await redis.quit().catch(() => redis.disconnect());
+      // with Redis gone, BullMQ's close waits for a connection that never comes: give it 2 s, then cut
+      const closed = await Promise.race([
+        bull.close().then(() => true),
+        new Promise<false>((r) => setTimeout(() => r(false), 2000).unref()),
+      ]);
+      if (closed && redis.status === 'ready') await redis.quit().catch(() => redis.disconnect());
+      else redis.disconnect();
     },
   };
 }
@@ -121,6 +146,18 @@ async function resolveReference(config: Config): Promise<ReferenceRegistry> {
   return referenceFromScenario(await readScenario(config.seedFile));
 }
 
+/**
+ * The environment `picon serve` runs with: `--port`/`--host` override PORT/HOST, and `--dev` (a generated
+ * admin key printed on the terminal) listens on loopback only unless a host is given explicitly.
+ */
+export function serveEnv(
+  env: Readonly<Record<string, string | undefined>>,
+  opts: { port?: string; host?: string; dev?: boolean },
+): Record<string, string | undefined> {
+  const host = opts.host ?? env['HOST'] ?? (opts.dev ? '127.0.0.1' : undefined);
+  return { ...env, ...(opts.port ? { PORT: opts.port } : {}), ...(host ? { HOST: host } : {}) };
+}
+
 export function registerServe(program: Command): void {
   program
     .command('serve')
@@ -128,8 +165,8 @@ export function registerServe(program: Command): void {
       'run the HTTP API (needs Redis: REDIS_URL; keys: PICON_API_KEYS_FILE; reference data: PICON_SEED_FILE)',
     )
     .option('--port <port>', 'port to listen on (default PORT or 3000)')
-    .option('--host <host>', 'interface to bind (default HOST or 0.0.0.0)')
-    .option('--dev', 'start without a keys file, printing a generated admin key')
+    .option('--host <host>', 'interface to bind (default HOST, or 0.0.0.0; with --dev 127.0.0.1)')
+    .option('--dev', 'start without a keys file, printing a generated admin key (binds 127.0.0.1 by default)')
     .option(
       '--log-level <level>',
       'JSON logs on stdout from this level: trace, debug, info (default: one line per request), warn, error, silent',
@@ -137,11 +174,7 @@ export function registerServe(program: Command): void {
       'info',
     )
     .action(async (opts: { port?: string; host?: string; dev?: boolean; logLevel: LevelWithSilent }) => {
-      const env = {
-        ...processEnv(),
-        ...(opts.port ? { PORT: opts.port } : {}),
-        ...(opts.host ? { HOST: opts.host } : {}),
-      };
+      const env = serveEnv(processEnv(), opts);
       let config: Config;
       let keys: ApiKey[];
       try {
