@@ -22,6 +22,12 @@ export const ROUTE_TABLE = {
   'GET /readyz': 'public',
   'GET /openapi.json': 'public',
   'GET /docs': 'public',
+  // Swagger UI's own files, served from swagger-ui-dist (src/api/docs-page.ts)
+  'GET /docs/favicon-32x32.png': 'public',
+  'GET /docs/init.js': 'public',
+  'GET /docs/swagger-ui-bundle.js': 'public',
+  'GET /docs/swagger-ui-standalone-preset.js': 'public',
+  'GET /docs/swagger-ui.css': 'public',
   // the web dashboard's page and static data: the page itself asks the user for a key
   'GET /dashboard/': 'public',
   'GET /dashboard/fixtures.json': 'public',
@@ -40,6 +46,8 @@ export const ROUTE_TABLE = {
   'GET /v1/plans/:id/events': READERS,
   'GET /v1/plans/:id/geojson': READERS,
   'GET /v1/plans/:id/runsheets.csv': READERS,
+  'GET /v1/plans/:id/runsheets.xlsx': READERS,
+  'GET /v1/plans/:id/runsheets.pdf': READERS,
   'POST /v1/comparisons': ['planner'],
   'GET /v1/comparisons/:id': READERS,
   'GET /v1/comparisons/:id/spread': READERS,

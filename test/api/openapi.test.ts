@@ -82,9 +82,10 @@ describe('the OpenAPI document', () => {
       const res = await (request(app) as unknown as Record<string, (u: string) => request.Test>)[method]!(
         url,
       );
-      // /v1 routes answer 401 without a key (never "no route"), ops routes answer
+      // /v1 routes and /metrics answer 401 without a key (never "no route"), other ops routes answer
       expect(res.body?.error?.message ?? '', `${method} ${path}`).not.toMatch(/^no route/);
-      expect(res.status, `${method} ${path}`).toBe(path.startsWith('/v1/') ? 401 : 200);
+      const keyed = path.startsWith('/v1/') || path === '/metrics';
+      expect(res.status, `${method} ${path}`).toBe(keyed ? 401 : 200);
     }
   });
 });

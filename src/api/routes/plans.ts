@@ -130,16 +130,21 @@ export function plansRouter(deps: AppDeps): Router {
     ['pdf', 'application/pdf', 'runsheetsPdf'],
   ] as const;
   for (const [ext, type, exporter] of binaryRunSheets)
-    router.get(`/plans/:id/runsheets.${ext}`, requireRole(...READERS), async (req, res) => {
-      const write = deps.exporters?.[exporter];
-      if (!write) throw new ApiError('NOT_FOUND', `run sheet ${ext} export is not available on this server`);
-      const id = pathParam(req.params, 'id');
-      const plan = await completedPlan(deps, id);
-      res
-        .type(type)
-        .attachment(`${id}-runsheets.${ext}`)
-        .send(Buffer.from(await write(plan)));
-    });
+    router.get(
+      `/plans/:id/runsheets.${ext}`,
+      allow(`GET /v1/plans/:id/runsheets.${ext}`),
+      async (req, res) => {
+        const write = deps.exporters?.[exporter];
+        if (!write)
+          throw new ApiError('NOT_FOUND', `run sheet ${ext} export is not available on this server`);
+        const id = pathParam(req.params, 'id');
+        const plan = await completedPlan(deps, res, id);
+        res
+          .type(type)
+          .attachment(`${id}-runsheets.${ext}`)
+          .send(Buffer.from(await write(plan)));
+      },
+    );
 
   return router;
 }
