@@ -5,6 +5,7 @@ import { planToMapHtml } from '../../io/plan-map-html.ts';
 import { CSV_DIALECTS, planToRunsheetsCsv, type CsvDialect } from '../../io/runsheets-csv.ts';
 import { planToRunsheetsPdf } from '../../io/runsheets-pdf.ts';
 import { planToRunsheetsXlsx } from '../../io/runsheets-xlsx.ts';
+import { planToTrunkScheduleCsv } from '../../io/trunk-schedule-csv.ts';
 import { DEFAULT_SEED, planScenario } from '../../planner/index.ts';
 import { CliError } from '../cli-error.ts';
 import { formatPlan } from '../format-plan.ts';
@@ -29,6 +30,7 @@ const PLAN_FILES = [
   'runsheets.csv',
   'runsheets.xlsx',
   'runsheets.pdf',
+  'trunk-schedule.csv',
   'map.html',
 ];
 
@@ -109,6 +111,7 @@ export function registerPlan(program: Command): void {
           'runsheets.csv': planToRunsheetsCsv(plan, scenario, opts.csvDialect),
           'runsheets.xlsx': await planToRunsheetsXlsx(plan, scenario),
           'runsheets.pdf': await planToRunsheetsPdf(plan, scenario),
+          'trunk-schedule.csv': planToTrunkScheduleCsv(plan, opts.csvDialect),
           'map.html': planToMapHtml(plan),
         });
       process.stdout.write(opts.json ? JSON.stringify(plan, null, 2) + '\n' : formatPlan(plan));
