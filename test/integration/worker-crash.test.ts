@@ -27,7 +27,9 @@ describe('a SIGKILLed worker', () => {
     planEvents.on('completed', ({ jobId }) => completions.push(jobId));
     taskEvents.on('completed', ({ jobId }) => completions.push(jobId));
     try {
-      const first = await stack.startWorker();
+      // this worker's solves get an iteration budget they cannot finish, so its pooled task is surely still
+      // running (until the scenario's 2 s cap) when the test looks for it, on a quiet machine as on a busy one
+      const first = await stack.startWorker({ PICON_MAX_ITERATIONS: '100000000' });
       const scenario = {
         ...tinyScenario(),
         name: 'crash test',
