@@ -7,8 +7,7 @@
  * (fixtures/lille/day.json, else the tiny sample) and a generated large day (`generateCityDay`, Lille, seed 7),
  * with the phases read back from the jobs' timestamps and the peak RSS of the worker process trees.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { referenceFromScenario } from '../src/api/reference-data.ts';
@@ -21,6 +20,7 @@ import { parseTaskJobId } from '../src/queue/queue-names.ts';
 import { generateCityDay } from '../src/scenario-gen/index.ts';
 import { sampleScenario } from '../test/api/sample-scenario.ts';
 import { startRedis } from '../test/support/redis-server.ts';
+import { spawnWorker, stopWorker, treeRssMb } from './support/processes.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const { values } = parseArgs({
@@ -76,63 +76,6 @@ async function load(total: number, concurrency: number, send: (i: number) => Pro
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   return { seconds, p50: pct(latencies, 50), p95: pct(latencies, 95), errors, rps: total / seconds };
-}
-
-function spawnWorker(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'workers/plan.worker.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  const ready = new Promise<void>((resolve, reject) => {
-    let out = '';
-    child.stderr?.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (out.includes(' ready ')) resolve();
-    });
-    child.once('exit', () => reject(new Error(`worker exited:\n${out}`)));
-  });
-  return { child, ready };
-}
-
-async function stopWorker(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-/** RSS in MB of a process and all its descendants (Linux /proc; 0 elsewhere). */
-function treeRssMb(root: number): number {
-  try {
-    const parent = new Map<number, number>();
-    for (const name of readdirSync('/proc')) {
-      if (!/^\d+$/.test(name)) continue;
-      try {
-        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-        parent.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-      } catch {
-        // process ended meanwhile
-      }
-    }
-    let kb = 0;
-    for (const pid of parent.keys()) {
-      let p: number | undefined = pid;
-      while (p !== undefined && p > 1 && p !== root) p = parent.get(p);
-      if (p !== root) continue;
-      try {
-        const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-        kb += Number(m?.[1] ?? 0);
-      } catch {
-        // process ended meanwhile
-      }
-    }
-    return kb / 1024;
-  } catch {
-    return 0;
-  }
 }
 
 const { scenario, source } = loadDay();
