@@ -235,12 +235,24 @@ function repairCapacity(
   reasonOf: (UnassignedReason | undefined)[],
 ): void {
   const capUnits = (h: number): number => city.hubs[h]?.capacityUnits ?? Infinity;
-  const used = (h: number, of: readonly number[]) =>
-    hubOf.reduce((s, x, r) => s + (x === h ? (of[r] as number) : 0), 0);
+  const capKg = city.hubs.map((_, h) => fleetKg(city, h));
+  // running totals per hub, kept up to date as receivers move (no re-summing per move)
+  const units = city.hubs.map(() => 0);
+  const kg = city.hubs.map(() => 0);
+  const move = (r: number, from: number, to: number): void => {
+    for (const [total, of] of [
+      [units, est.units],
+      [kg, est.kg],
+    ] as const) {
+      if (from >= 0) total[from] = (total[from] as number) - (of[r] as number);
+      if (to >= 0) total[to] = (total[to] as number) + (of[r] as number);
+    }
+  };
+  hubOf.forEach((h, r) => move(r, -1, h));
   for (const h of candidates) {
     if (!open[h]) continue;
     const over = (): boolean =>
-      used(h, est.units) > capUnits(h) + 1e-9 || used(h, est.kg) > fleetKg(city, h) + 1e-9;
+      (units[h] as number) > capUnits(h) + 1e-9 || (kg[h] as number) > (capKg[h] as number) + 1e-9;
     if (!over()) continue;
     const k = candidates.indexOf(h);
     const mine = hubOf
@@ -259,9 +271,10 @@ function repairCapacity(
           g !== h &&
           open[g] &&
           est.allowed[r]?.[j] &&
-          used(g, est.units) + (est.units[r] as number) <= capUnits(g) &&
-          used(g, est.kg) + (est.kg[r] as number) <= fleetKg(city, g),
+          (units[g] as number) + (est.units[r] as number) <= capUnits(g) &&
+          (kg[g] as number) + (est.kg[r] as number) <= (capKg[g] as number),
       );
+      move(r, h, other ?? -1);
       hubOf[r] = other ?? -1;
       reasonOf[r] = other === undefined ? 'hub-capacity' : undefined;
     }

@@ -1,4 +1,3 @@
-import type { HubReport } from '../contracts/index.ts';
 import type { City } from '../domain/city.ts';
 
 /**
@@ -13,9 +12,4 @@ export const HUB_LABOUR_COST_EUR_PER_HOUR = 30;
 export function hubCostEur(city: City, hub: number, open: boolean, units: number): number {
   const h = city.hubs[hub];
   return h && open ? h.fixedCostEurPerDay + units * h.handlingCostEurPerUnit : 0;
-}
-
-/** Every hub's cost, as the plan reports it (`consolidated.hubs[].costEur`). */
-export function hubsCostEur(hubs: readonly HubReport[]): number {
-  return hubs.reduce((s, h) => s + h.costEur, 0);
 }
