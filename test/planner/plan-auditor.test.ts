@@ -661,7 +661,7 @@ describe('trunk trips and hubs', () => {
     expectCaught(audit(small, { plan: (p) => void (stop(p).id = 'B') }), 'TRUNK_STOP_MISMATCH');
   });
 
-  it('energy at the payload on board: a trip counted empty, or full of goods on the way out', () => {
+  it('a trunk trip whose energy is off by a payload-sized amount (goods counted on the wrong leg)', () => {
     const t = trip(small.plan);
     expect(t.load.kg).toBeGreaterThan(0);
     // the same trip's energy as if the goods were already on board leaving the hub
