@@ -82,14 +82,26 @@ export function formatPlan(plan: Plan): string {
       ? ` (${rerouted} carrier(s) re-routed: the clean type could not drive their rounds as they were).`
       : ' (same rounds, stop for stop).');
   const allocation = textTable(
-    ['Carrier', 'Alone (EUR)', 'Pooled (EUR)', 'Saving (EUR)'],
+    ['Carrier', 'Alone (EUR)', 'Marginal (EUR)', 'Pooled (EUR)', 'Saving (EUR)'],
     plan.allocation.map((a) => [
       a.carrierId,
       a.standaloneCost.toFixed(0),
+      a.marginalCost === undefined ? '' : a.marginalCost.toFixed(0),
       a.allocatedCost.toFixed(0),
       a.saving.toFixed(0),
     ]),
   );
+  const core = plan.allocationCore;
+  const coreNote = core
+    ? core.inCore
+      ? `In the core${core.exact ? '' : ' (of the sampled coalitions)'}: no group of carriers pays more than it would ` +
+        `pooling alone (tightest: ${core.coalition.join(', ') || 'none'}, ${(-core.maxExcessEur).toFixed(2)} EUR below its own cost).`
+      : core.coreEmpty
+        ? `The core is empty: under any split some group of carriers pays more than it would alone; the ` +
+          `least-core split holds the largest excess to ${core.maxExcessEur.toFixed(2)} EUR (${core.coalition.join(', ')}).`
+        : `NOT in the core: ${core.coalition.join(', ')} pay ${core.maxExcessEur.toFixed(2)} EUR more together ` +
+          'than they would pooling alone.'
+    : 'No cost game: pro-rata-by-kg prices no coalition, so no core check.';
   return [
     `${plan.scenario.name} — ${plan.scenario.date}: ${plan.meta.orders} orders to ${plan.meta.receivers} receivers (seed ${plan.scenario.seed}, ${plan.scenario.effort} effort: ${plan.meta.iterations} iterations in ${plan.meta.solveSeconds.toFixed(1)} s${plan.meta.timeCapped ? '; CUT SHORT by the wall-clock cap: not reproducible' : ''})`,
     '',
@@ -102,6 +114,7 @@ export function formatPlan(plan: Plan): string {
     '',
     `Cost allocation (${plan.meta.allocationMethod.split(':')[0]}):`,
     allocation,
+    coreNote,
     '',
   ].join('\n');
 }

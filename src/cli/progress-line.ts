@@ -24,17 +24,21 @@ export function progressLine(
   let last = -Infinity;
   let shown = false;
   let loggedStep = -1;
+  let phase = '';
   return {
     update(p) {
       const now = clock();
       if (now - started < SHOW_AFTER_MS) return;
+      if (p.phase !== phase) loggedStep = -1; // the cost game counts its own percent after the routing's
+      phase = p.phase;
+      const detail = p.coalitions
+        ? `coalitions ${p.coalitions.done}/${p.coalitions.total}`
+        : `best cost ${p.bestCost.toFixed(1)}`;
       if (!stream.isTTY) {
         const step = Math.floor(p.percent / LOG_STEP_PERCENT);
         if (step <= loggedStep) return;
         loggedStep = step;
-        stream.write(
-          `progress ${String(step * LOG_STEP_PERCENT).padStart(3)}%  ${p.phase}  best cost ${p.bestCost.toFixed(1)}\n`,
-        );
+        stream.write(`progress ${String(step * LOG_STEP_PERCENT).padStart(3)}%  ${p.phase}  ${detail}\n`);
         return;
       }
       if (now - last < REDRAW_EVERY_MS) return;
@@ -42,9 +46,7 @@ export function progressLine(
       shown = true;
       const filled = Math.round((p.percent / 100) * WIDTH);
       const bar = '█'.repeat(filled) + '░'.repeat(WIDTH - filled);
-      stream.write(
-        `\r${bar} ${String(p.percent).padStart(3)}%  ${p.phase.padEnd(12)} best cost ${p.bestCost.toFixed(1)}   `,
-      );
+      stream.write(`\r${bar} ${String(p.percent).padStart(3)}%  ${p.phase.padEnd(12)} ${detail}   `);
     },
     done() {
       if (shown) stream.write('\r' + ' '.repeat(WIDTH + 50) + '\r');

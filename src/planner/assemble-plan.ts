@@ -22,7 +22,7 @@ import {
 import type { City } from '../domain/city.ts';
 import { electricityFactor } from '../energy/index.ts';
 import { ALLOCATION_METHOD, allocateByKg, PRO_RATA_BY_KG } from './allocation.ts';
-import { coalitionPricer, type GrandPlanParts } from './coalition-pricing.ts';
+import { coalitionPricer, type CoalitionPrice, type GrandPlanParts } from './coalition-pricing.ts';
 import { routesCostEur, trunkCostEur } from './costs.ts';
 import { allocateCosts } from './cost-allocation.ts';
 import { computeKpis } from './kpis.ts';
@@ -52,8 +52,7 @@ export function assemblePlan(
   scenario: Scenario,
   results: readonly PlanTaskResult[],
   ctx: SolveContext,
-  /** Coalition costs already priced (the service's workers), by bitmask: see gameParts and coalitionPricer. */
-  knownCoalitions?: ReadonlyMap<number, number>,
+  game: CostGameOptions = {},
 ): Plan {
   const started = ctx.clock();
   const baselineRoutes = results.filter((r) => r.task.kind === 'baseline').flatMap((r) => r.routes);
@@ -138,7 +137,6 @@ export function assemblePlan(
   const cleanRoutes = clean.results.flatMap((r) => r.routes);
   const cleanKpis = computeKpis(city, cleanRoutes);
   const consolidatedKpis = computeKpis(city, consolidatedRoutes, trunk, hub, { trunkFigures: true });
-  const solveSeconds = results.reduce((s, r) => s + r.solveSeconds, 0) + (ctx.clock() - started) / 1000;
 
   const baselineUnassigned = results.filter((r) => r.task.kind === 'baseline').flatMap((r) => r.unassigned);
   const undelivered =
@@ -151,11 +149,28 @@ export function assemblePlan(
   const byKg = () =>
     allocateByKg(city, groupBy(baselineRoutes), groupBy(pooledRoutes), groupBy(residualRoutes), trunk, hubs);
   const parts = gameParts(city, results, baselineRoutes, pooledRoutes, residualRoutes, trunk, hubs);
+  // the game's own iterations stay out of meta.iterations (the routing's work), but a cut-short coalition
+  // solve makes the plan machine-dependent like any other, and says so
+  const gameStats = { timeCapped: false };
   const shares =
     rule === PRO_RATA_BY_KG
       ? undefined
-      : allocateCosts(city, rule, parts, coalitionPricer(city, parts, ctx), knownCoalitions);
+      : allocateCosts(
+          city,
+          rule,
+          parts,
+          countingPrice(
+            coalitionPricer(city, parts, ctx, (stats) => {
+              gameStats.timeCapped ||= stats.timeCapped;
+            }),
+            city,
+            game,
+          ),
+          game.known,
+        );
   const allocation = shares?.rows ?? byKg();
+  // the cost game included: in-process it is most of a 10-carrier plan's time
+  const solveSeconds = results.reduce((s, r) => s + r.solveSeconds, 0) + (ctx.clock() - started) / 1000;
   const warnings = [
     ...scenarioWarnings(scenario),
     ...(shares?.warnings ?? []),
@@ -222,11 +237,36 @@ export function assemblePlan(
       timeCapped:
         results.some((r) => r.timeCapped) ||
         residualRuns.some((r) => r.solution.stats.timeCapped) ||
-        network.runs.some((r) => r.solution.stats.timeCapped),
+        network.runs.some((r) => r.solution.stats.timeCapped) ||
+        gameStats.timeCapped ||
+        game.knownTimeCapped === true,
       solveSeconds: round(solveSeconds, 2),
       orders: city.orders.length,
       receivers: city.receivers.length,
     },
+  };
+}
+
+/** How the assembly gets the cost game's coalition costs. */
+export interface CostGameOptions {
+  /** Coalition costs already priced (the service's workers), by bitmask: see gameParts and coalitionPricer. */
+  readonly known?: ReadonlyMap<number, number>;
+  /** True when a solve that priced a `known` coalition was cut short by the wall-clock cap. */
+  readonly knownTimeCapped?: boolean;
+  /** Called after each coalition priced here, with the count priced and the count of the whole game. */
+  readonly onPriced?: (done: number, total: number) => void;
+}
+
+/** The pricer, reporting each coalition it prices (an exact game prices 2^n - 2; the grand one is the plan). */
+function countingPrice(price: CoalitionPrice, city: City, game: CostGameOptions): CoalitionPrice {
+  const { onPriced } = game;
+  if (!onPriced) return price;
+  const total = Math.max(0, 2 ** city.carriers.length - 2 - (game.known?.size ?? 0));
+  let done = 0;
+  return (members) => {
+    const cost = price(members);
+    onPriced(++done, total);
+    return cost;
   };
 }
 

@@ -42,7 +42,13 @@ export type CoalitionPrice = (members: readonly number[]) => number;
  * A coalition whose pooled runs would leave an order undelivered that the plan delivers does not pool.
  * Deterministic (fixed seed and iteration budgets), so c is a function; c(N) is the plan's own cost.
  */
-export function coalitionPricer(city: City, parts: GrandPlanParts, ctx: SolveContext): CoalitionPrice {
+export function coalitionPricer(
+  city: City,
+  parts: GrandPlanParts,
+  ctx: SolveContext,
+  /** Told each solve's iterations and whether the wall-clock cap cut it (the plan's meta counts both). */
+  onSolve?: (stats: { iterations: number; timeCapped: boolean }) => void,
+): CoalitionPrice {
   const orderIndex = new Map(city.orders.map((o, i) => [o.id, i]));
   const index = (id: string): number => {
     const i = orderIndex.get(id);
@@ -88,6 +94,7 @@ export function coalitionPricer(city: City, parts: GrandPlanParts, ctx: SolveCon
         coalitionIterations(city.effort, stops),
         ctx,
       );
+      onSolve?.(run.solution.stats);
       const lost = run.solution.unassigned.some((u) =>
         (run.routing.bundles[u.job]?.orders ?? []).some((o) => !t.grandUnassigned.has(o)),
       );
@@ -114,8 +121,12 @@ export function coalitionPricer(city: City, parts: GrandPlanParts, ctx: SolveCon
       ...ctx,
       maxIterations: Math.min(ctx.maxIterations ?? Infinity, trunkIterations(city, atHub)),
     };
-    const trunkEur =
-      atHub.length > 0 ? trunkCostEur(city, reportTrunk(city, planTrunkNetwork(city, atHub, trunkCtx))) : 0;
+    let trunkEur = 0;
+    if (atHub.length > 0) {
+      const network = planTrunkNetwork(city, atHub, trunkCtx);
+      for (const r of network.runs) onSolve?.(r.solution.stats);
+      trunkEur = trunkCostEur(city, reportTrunk(city, network));
+    }
     const hubsEur = unitsAtHub.reduce(
       (s, units, h) => s + (units > 0 ? hubCostEur(city, h, true, units) : 0),
       0,

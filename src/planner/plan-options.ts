@@ -5,9 +5,11 @@ import type { BaselineCache } from './baseline-cache.ts';
 export interface PlanProgress {
   /** 0..100 over the whole planning run. */
   readonly percent: number;
-  readonly phase: 'baseline' | 'consolidated';
-  /** Best objective found so far in the current phase's solve. */
+  readonly phase: 'baseline' | 'consolidated' | 'cost-game';
+  /** Best objective found so far in the current phase's solve (routing phases). */
   readonly bestCost: number;
+  /** Cost game: coalitions priced so far, of `total` (the percent then counts them). */
+  readonly coalitions?: { readonly done: number; readonly total: number };
 }
 
 export interface PlanOptions {

@@ -65,5 +65,13 @@ export function planScenario(scenario: Scenario, options: PlanOptions = {}): Pla
     done += work[i] ?? 0;
     return result;
   });
-  return assemblePlan(city, scenario, results, solveContext(city, options, progress('consolidated', 0)));
+  return assemblePlan(city, scenario, results, solveContext(city, options, progress('consolidated', 0)), {
+    onPriced: (done, total) =>
+      options.onProgress?.({
+        phase: 'cost-game',
+        bestCost: 0,
+        percent: Math.min(99, Math.floor((100 * done) / Math.max(1, total))),
+        coalitions: { done, total },
+      }),
+  });
 }

@@ -7,6 +7,9 @@ import { naturalCompare } from './plan-figures.js';
 import { state, update } from './state.js';
 
 let effort = 'quick';
+/** The cost-sharing rule: the cost game (exact Shapley: 2^n - 1 coalitions priced) or pro rata by kg (instant). */
+let allocation = 'shapley';
+const ALLOCATION_RULES = ['shapley', 'proportional', 'scrb', 'nucleolus', 'pro-rata-by-kg'];
 /** Kept across re-renders (a language switch redraws the panel mid-plan). */
 const shown = { status: '', percent: undefined };
 
@@ -25,6 +28,11 @@ export function renderDayPanel(root) {
     ['quick', 'normal', 'thorough'].map((e) =>
       h('option', { value: e, selected: e === effort }, t(`effort.${e}`)),
     ),
+  );
+  const allocationSelect = h(
+    'select',
+    { id: 'allocation', onchange: (e) => (allocation = e.target.value) },
+    ALLOCATION_RULES.map((r) => h('option', { value: r, selected: r === allocation }, t(`allocation.${r}`))),
   );
   const fixtureSelect = h(
     'select',
@@ -94,6 +102,7 @@ export function renderDayPanel(root) {
       'div',
       { class: 'row' },
       h('label', {}, t('source.effort'), ' ', effortSelect),
+      h('label', {}, t('source.allocation'), ' ', allocationSelect),
       h(
         'button',
         {
@@ -177,7 +186,10 @@ async function planDay(status, progress) {
         `/v1/hubs/${encodeURIComponent(state.hubDay.hubId)}/days/${state.hubDay.date}/plan`,
         undefined,
       )
-    : await api.post('/v1/plans', { ...state.scenario, options: { ...state.scenario.options, effort } });
+    : await api.post('/v1/plans', {
+        ...state.scenario,
+        options: { ...state.scenario.options, effort, allocation },
+      });
   await watch(submitted.id, status, progress);
 }
 

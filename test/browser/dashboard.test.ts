@@ -138,6 +138,8 @@ describe('the dashboard in a real browser against the running service', () => {
     await page.selectOption('#fixture', 'lille/day.json');
     await page.locator('#scenario-summary').waitFor();
     await page.selectOption('#effort', 'quick');
+    // the cost game of 10 carriers (1,023 coalitions) has its own tests; the page's choice is what is tested here
+    await page.selectOption('#allocation', 'pro-rata-by-kg');
     await page.click('#plan-button');
     await page
       .locator('#plan-status')
@@ -151,9 +153,13 @@ describe('the dashboard in a real browser against the running service', () => {
       result: Plan;
     };
     plan = view.result;
-    audit = auditPlanDetailed({ ...lille, options: { ...lille.options, effort: 'quick' } } as Scenario, plan);
+    audit = auditPlanDetailed(
+      { ...lille, options: { ...lille.options, effort: 'quick', allocation: 'pro-rata-by-kg' } } as Scenario,
+      plan,
+    );
     expect(audit.violations).toEqual([]);
     expect(plan.scenario.effort).toBe('quick');
+    expect(plan.allocation.every((r) => r.method === 'pro-rata-by-kg')).toBe(true);
 
     const routes = plan.consolidated.routes;
     expect(await page.locator('#map path.route-line').count()).toBe(routes.length);

@@ -83,7 +83,10 @@ describe('picon plan --orders: carriers’ spreadsheets in', () => {
       '--effort',
       'quick',
     );
-    expect(stderr).not.toMatch(/warning|error/); // progress lines may appear on a slow machine
+    // progress lines may appear on a slow machine; on this tiny day pooling costs more than the carriers
+    // alone, and the cost allocation says so (two warnings): nothing else may warn
+    const other = stderr.split('\n').filter((l) => /warning|error/.test(l) && !/cost allocation/.test(l));
+    expect(other).toEqual([]);
     expect(code).toBe(0);
     const plan = planSchema.parse(JSON.parse(stdout));
     expect(plan.meta.orders).toBe(EXPECTED.length);

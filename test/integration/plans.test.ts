@@ -183,6 +183,7 @@ describe('orders -> hub-day plan -> progress -> result (real Redis, worker proce
         effort: 'quick',
         timeLimitSeconds: TIME_LIMIT_SECONDS,
         maxStopsPerZone: 25,
+        allocation: 'pro-rata-by-kg', // this test is about the task split: 8 carriers' game = 255 coalitions
       },
     } as const;
     const res = await call('/v1/plans', KEYS.planner, { method: 'POST', body: JSON.stringify(scenario) });

@@ -12,6 +12,7 @@ import {
 import { planScenario } from '../../src/planner/index.ts';
 import { auditPlan } from '../support/audit/index.ts';
 import { smallScenario } from '../support/small-scenario.ts';
+import { withoutCostGame } from '../support/without-cost-game.ts';
 
 // Independent of src/: point-in-polygon by ray casting, rules re-read from the scenario, times from the wire.
 
@@ -274,10 +275,12 @@ describe('the Lille day with the Vieux-Lille low-emission zone (fixtures/lille/l
   const load = (f: string): unknown =>
     JSON.parse(readFileSync(join(import.meta.dirname, '../../fixtures/lille', f), 'utf8'));
   // a JSON Merge Patch (RFC 7396) that only adds `zones` is a spread at the top level
-  const s = scenarioSchema.parse({
-    ...(load('day.json') as object),
-    ...(load('lez-vieux-lille.json') as object),
-  });
+  const s = withoutCostGame(
+    scenarioSchema.parse({
+      ...(load('day.json') as object),
+      ...(load('lez-vieux-lille.json') as object),
+    }),
+  );
   const zone = s.zones?.[0] as Zone;
   const inside = new Set(s.receivers.filter((r) => inZone(r.location, zone)).map((r) => r.id));
   const result = planScenario(s, { maxIterations: 100, timeLimitSeconds: 120 });

@@ -127,9 +127,15 @@ describe('allocation pro rata by kg, by hand', () => {
   it('charges each carrier its kg share of each trunk vehicle, its own residual rounds and its kg share of each hub', () => {
     expect(allocateByKg(city, baseline, pooled, residual, trunk)).toEqual([
       // 20.2 + 77.5 * 40/80 + 84 * 30/40
-      { carrierId: 'A', standaloneCost: 116, allocatedCost: 121.95, saving: -5.95 },
+      { carrierId: 'A', standaloneCost: 116, allocatedCost: 121.95, saving: -5.95, method: 'pro-rata-by-kg' },
       // 77.5 * 40/80 + 84 * 10/40 + 20.3
-      { carrierId: 'B', standaloneCost: 30.41, allocatedCost: 80.05, saving: -49.64 },
+      {
+        carrierId: 'B',
+        standaloneCost: 30.41,
+        allocatedCost: 80.05,
+        saving: -49.64,
+        method: 'pro-rata-by-kg',
+      },
     ]);
   });
 

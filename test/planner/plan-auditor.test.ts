@@ -951,6 +951,25 @@ describe('KPIs, savings, allocation', () => {
     expectCaught(audit(small, { plan: (p) => void delete p.allocationGame }), 'COST_GAME_SHAPE');
   });
 
+  it('rows by another rule than the one asked for, or a proportional split off its formula', () => {
+    expectCaught(
+      audit(plain, { plan: (p) => p.allocation.forEach((r) => (r.method = 'proportional')) }),
+      'ALLOCATION_RULE_MISMATCH',
+    );
+    const proportional = day({ ...smallScenario(), options: { allocation: 'proportional' } });
+    expect(auditPlan(proportional.scenario, proportional.plan)).toEqual([]);
+    const v = audit(proportional, {
+      plan: (p) => {
+        const [a, b] = [must(p.allocation[0], 'row'), must(p.allocation[1], 'row')];
+        a.allocatedCost += 2;
+        a.saving -= 2;
+        b.allocatedCost -= 2;
+        b.saving += 2;
+      },
+    });
+    expectCaught(v, 'ALLOCATION_RULE_MISMATCH');
+  });
+
   it('a coalition priced above what its members pay alone', () => {
     const v = audit(small, {
       plan: (p) => {

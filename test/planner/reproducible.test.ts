@@ -3,6 +3,7 @@ import { scenarioSchema, type Plan } from '../../src/contracts/index.ts';
 import { planScenario } from '../../src/planner/index.ts';
 import { generateCityDay } from '../../src/scenario-gen/index.ts';
 import { auditPlan } from '../support/audit/index.ts';
+import { withoutCostGame } from '../support/without-cost-game.ts';
 
 /** The plan without its one timing field: what must be equal between two runs. */
 function withoutTiming(plan: Plan): unknown {
@@ -18,10 +19,12 @@ function slowedClock(factor: number): () => number {
 
 describe('a plan is a pure function of scenario, seed and effort', () => {
   // a small generated day: several carriers, one hub, real task split (quick effort keeps the test short)
-  const scenario = scenarioSchema.parse({
-    ...generateCityDay({ city: 'lille', receivers: 25, seed: 3 }),
-    options: { seed: 5, effort: 'quick' },
-  });
+  const scenario = withoutCostGame(
+    scenarioSchema.parse({
+      ...generateCityDay({ city: 'lille', receivers: 25, seed: 3 }),
+      options: { seed: 5, effort: 'quick' },
+    }),
+  );
 
   it('gives identical plans on a quiet and on a 20x busier machine, and says the cap did not bind', () => {
     // the cap is raised so that it cannot bind even when this test's machine is itself busy (a 20x slower

@@ -10,7 +10,7 @@ describe('a day cut into zones', () => {
   const scenario = scenarioSchema.parse({
     ...generateCityDay({ city: 'lille', receivers: 60, seed: 11, carriers: 8 }),
   });
-  scenario.options = { ...scenario.options, maxStopsPerZone: 25 };
+  scenario.options = { ...scenario.options, maxStopsPerZone: 25, allocation: 'pro-rata-by-kg' }; // see withoutCostGame
 
   it('lists one task per carrier zone and hub zone, every receiver in exactly one hub zone', () => {
     const city = buildCity(scenario);

@@ -17,6 +17,7 @@ import { toRoutingProblem } from '../../src/io/benchmark/to-routing-problem.ts';
 import { buildCity, planScenario } from '../../src/planner/index.ts';
 import { solve } from '../../src/solver/index.ts';
 import { cvrpDir, solomonDir } from '../support/benchmark-fixtures.ts';
+import { withoutCostGame } from '../support/without-cost-game.ts';
 
 /** One benchmark run: `picon <command> <file> --seed <seed> --max-iterations <iterations>` (objective distance). */
 export interface BenchmarkRun {
@@ -88,7 +89,8 @@ export function runId(run: QualityRun): string {
 
 /** The command line that reproduces a run by hand (benchmark mode, or `picon plan`). */
 export function runCommand(run: QualityRun): string {
-  if (run.kind === 'plan') return `picon plan ${run.scenario} --effort ${run.effort} --json`;
+  if (run.kind === 'plan')
+    return `picon plan ${run.scenario} --effort ${run.effort} --allocation pro-rata-by-kg --json`;
   const dir = run.command === 'vrptw' ? 'fixtures/benchmarks/solomon' : 'fixtures/benchmarks/cvrp-x';
   // a generous time limit: the iteration budget, not the clock, ends the search
   return `picon ${run.command} ${dir}/${run.instance} --seed ${run.seed} --max-iterations ${run.iterations} --time-limit 3600 --json`;
@@ -126,7 +128,10 @@ async function measureBenchmark(run: BenchmarkRun): Promise<QualityResult> {
 
 function measurePlan(run: PlanRun): QualityResult {
   const id = runId(run);
-  const scenario = scenarioSchema.parse(JSON.parse(readFileSync(join(REPO, run.scenario), 'utf8')));
+  // routing quality does not depend on the sharing rule; the cost game of 10 carriers would cost minutes
+  const scenario = withoutCostGame(
+    scenarioSchema.parse(JSON.parse(readFileSync(join(REPO, run.scenario), 'utf8'))),
+  );
   const plan = planScenario(scenario, { effort: run.effort });
   if (plan.meta.timeCapped)
     throw new Error(`${id}: the wall-clock cap cut a solve short; the figures are not reproducible`);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCityDay } from '../../src/scenario-gen/index.ts';
 import { bearer, KEYS, startStack, until, type Stack } from '../integration/harness.ts';
+import { withoutCostGame } from '../support/without-cost-game.ts';
 
 // Finding 1 of issue 11: a day too large for a worker aborted its sandboxed solver at the heap limit, again at
 // every retry, the plan stuck "active". With a (deliberately tiny) heap cap the job must fail once, clearly.
@@ -26,7 +27,7 @@ describe('a sandboxed solver over its heap cap', () => {
     'fails the plan once with an out-of-memory error naming the cap, without retrying',
     { timeout: 300_000 },
     async () => {
-      const scenario = generateCityDay({ city: 'lille', receivers: 4000, seed: 11 });
+      const scenario = withoutCostGame(generateCityDay({ city: 'lille', receivers: 4000, seed: 11 }));
       const res = await fetch(`${stack.api.url}/v1/plans`, {
         method: 'POST',
         headers: { ...bearer(KEYS.planner), 'Content-Type': 'application/json' },

@@ -12,7 +12,11 @@ const CENT = 0.01;
  * - no proper coalition costs more than its members alone (c(S) <= sum of their stand-alone costs: it may
  *   choose not to pool); c(N) is the plan's cost as it is, which may exceed that (the plan then warns);
  * - marginalCost = c(N) - c(N \ {i});
- * - for `shapley` rows: phi_i = sum over S not containing i of |S|!(n-|S|-1)!/n! (c(S u {i}) - c(S));
+ * - the rows follow the requested rule, or the least core / nucleolus when the plan states a fallback;
+ * - `shapley` rows: phi_i = sum over S not containing i of |S|!(n-|S|-1)!/n! (c(S u {i}) - c(S));
+ *   `proportional`: c(N) c({i}) / sum_j c({j}); `scrb`: m_i + (c({i}) - m_i) (c(N) - sum m) / sum (c({j}) - m_j)
+ *   with m_i = c(N) - c(N \ {i}) (the nucleolus needs an LP: checked through the core only);
+ * - a least-core allocation attains the least-core value it reports;
  * - allocationCore: the largest excess x(S) - c(S) over proper coalitions and whether it is in the core.
  * Plans under pro-rata-by-kg carry no game; their rule is checked by auditAllocation.
  */
@@ -64,7 +68,21 @@ export function auditCostGame(ctx: AuditContext, v: Violations, plan: Plan): voi
   if (!game.exact || cost.size !== all) return;
 
   const c = (mask: number): number => (mask === 0 ? 0 : (cost.get(mask) ?? NaN));
-  const shapley = shapleyValues(n, c);
+  const expected: Record<string, number[]> = {
+    shapley: shapleyValues(n, c),
+    proportional: proportionalShares(n, c),
+    scrb: scrbShares(n, c),
+  };
+  const asked = plan.allocationCore;
+  const used = new Set(rows.map((r) => r.method));
+  const allowed: (string | undefined)[] = asked?.fallback ? ['least-core', 'nucleolus'] : [asked?.rule];
+  if (used.size !== 1 || !allowed.includes(rows[0]?.method))
+    v.add(
+      'ALLOCATION_RULE_MISMATCH',
+      'allocation',
+      `rows by [${[...used]}], the plan asked for ${asked?.rule}` +
+        (asked?.fallback ? ` and fell back (${asked.fallback})` : ''),
+    );
   rows.forEach((row, i) => {
     const at = `allocation ${row.carrierId}`;
     const marginal = c(all) - c(all & ~(1 << i));
@@ -74,11 +92,12 @@ export function auditCostGame(ctx: AuditContext, v: Violations, plan: Plan): voi
         at,
         `marginalCost ${row.marginalCost}, c(N) - c(N \\ {i}) = ${fmt(marginal)}`,
       );
-    if (row.method === 'shapley' && Math.abs(row.allocatedCost - (shapley[i] as number)) > CENT + 1e-9)
+    const want = expected[row.method]?.[i];
+    if (want !== undefined && Math.abs(row.allocatedCost - want) > CENT + 1e-9)
       v.add(
         'ALLOCATION_RULE_MISMATCH',
         at,
-        `allocatedCost ${row.allocatedCost}, the Shapley value is ${fmt(shapley[i] as number)}`,
+        `allocatedCost ${row.allocatedCost}, ${row.method} gives ${fmt(want)}`,
       );
   });
 
@@ -131,4 +150,21 @@ function shapleyValues(n: number, c: (mask: number) => number): number[] {
       if (!(mask & (1 << i))) out[i] = (out[i] as number) + weight * (c(mask | (1 << i)) - c(mask));
   }
   return out;
+}
+
+/** Shares in proportion to the stand-alone costs c({i}). */
+function proportionalShares(n: number, c: (mask: number) => number): number[] {
+  const alone = Array.from({ length: n }, (_, i) => c(1 << i));
+  const sum = alone.reduce((a, b) => a + b, 0);
+  return alone.map((a) => (c((1 << n) - 1) * a) / sum);
+}
+
+/** Separable costs, remaining benefits (Young, Okada & Hashimoto 1982). */
+function scrbShares(n: number, c: (mask: number) => number): number[] {
+  const all = (1 << n) - 1;
+  const m = Array.from({ length: n }, (_, i) => c(all) - c(all & ~(1 << i)));
+  const rest = Array.from({ length: n }, (_, i) => c(1 << i) - (m[i] as number));
+  const restSum = rest.reduce((a, b) => a + b, 0);
+  const left = c(all) - m.reduce((a, b) => a + b, 0);
+  return m.map((mi, i) => mi + (restSum === 0 ? left / n : ((rest[i] as number) * left) / restSum));
 }
