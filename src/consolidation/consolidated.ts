@@ -26,13 +26,31 @@ export function planResidual(city: City, unpooled: readonly number[], ctx: Solve
   });
 }
 
-/** Hub handling energy per hub: every pooled order is handled once, per handling unit (at least one). */
+/**
+ * Hub handling energy per hub: every pooled order is handled once per handling unit (at least one) at the hub
+ * that pools it, and once more at its platform when that hub is a fed micro-hub (two echelons).
+ */
 export function hubHandling(city: City, pooledOrders: readonly number[], hubOf: readonly number[]): number[] {
+  return handledUnits(city, pooledOrders, hubOf).map((u, h) =>
+    hubHandlingKWh(u, city.hubs[h]?.handlingKWhPerUnit),
+  );
+}
+
+/** Handling units per hub: at the hub that pools each order, and at its platform if it has one. */
+export function handledUnits(
+  city: City,
+  pooledOrders: readonly number[],
+  hubOf: readonly number[],
+): number[] {
   const units = city.hubs.map(() => 0);
   for (const i of pooledOrders) {
     const o = city.orders[i];
     const h = o ? (hubOf[o.receiver] ?? -1) : -1;
-    if (o && h >= 0) units[h] = (units[h] as number) + Math.max(1, o.size[2]);
+    if (!o || h < 0) continue;
+    const n = Math.max(1, o.size[2]);
+    units[h] = (units[h] as number) + n;
+    const platform = city.hubs[h]?.feeder?.platform;
+    if (platform !== undefined) units[platform] = (units[platform] as number) + n;
   }
-  return units.map((u, h) => hubHandlingKWh(u, city.hubs[h]?.handlingKWhPerUnit));
+  return units;
 }

@@ -1,4 +1,4 @@
-import type { City } from '../domain/city.ts';
+import type { City, CityFeeder } from '../domain/city.ts';
 import type { UnassignedReason } from '../domain/routing-solution.ts';
 import { METRES_PER_KM } from '../domain/units.ts';
 import { solveLinearProgram, type LpBackend } from '../lp/lp-adapter.ts';
@@ -113,6 +113,12 @@ const ratePerKm = (city: City, type: number): number => {
   return t ? t.costPerKmEur + t.costPerHourEur / t.speedKmh : 0;
 };
 
+/** An order's share of a road feeder's round trip, platform to micro-hub, by its share of the vehicle's kg. */
+function feederEur(city: City, type: number, from: number, to: number, kg: number): number {
+  const km = (city.travel.distance(from, to) + city.travel.distance(to, from)) / METRES_PER_KM;
+  return km * ratePerKm(city, type) * Math.min(1, kg / (city.vehicleTypes[type]?.capacity[0] ?? Infinity));
+}
+
 /** The continuous approximation of each receiver's cost through each hub and alone (docs/model/consolidation.md). */
 function estimates(city: City, candidates: readonly number[]): Estimates {
   const units = city.receivers.map(() => 0);
@@ -128,12 +134,19 @@ function estimates(city: City, candidates: readonly number[]): Estimates {
     const type = c && city.vehicleTypes[c.trunkType];
     if (!c || !type) continue;
     candidates.forEach((h, k) => {
-      const at = (city.hubs[h] as { location: number }).location;
+      // a fed micro-hub's flows go to its platform, then on its road feeder (a sailing has no tariff)
+      const hub = city.hubs[h] as { location: number; feeder?: CityFeeder | undefined };
+      const platform = hub.feeder && (city.hubs[hub.feeder.platform] as { location: number });
+      const at = platform?.location ?? hub.location;
       const km =
         (city.travel.distance(c.location, at) + city.travel.distance(at, c.location)) / METRES_PER_KM;
       const row = trunk[o.receiver] as number[];
       row[k] =
-        (row[k] as number) + km * ratePerKm(city, c.trunkType) * Math.min(1, o.size[0] / type.capacity[0]);
+        (row[k] as number) +
+        km * ratePerKm(city, c.trunkType) * Math.min(1, o.size[0] / type.capacity[0]) +
+        (hub.feeder?.mode === 'road' && platform
+          ? feederEur(city, hub.feeder.type, platform.location, hub.location, o.size[0])
+          : 0);
     });
   }
   city.receivers.forEach((r, i) => {
@@ -182,6 +195,18 @@ function fleetKg(city: City, hub: number): number {
     .reduce((s, f) => s + f.count * f.maxTrips * (city.vehicleTypes[f.type]?.capacity[0] ?? 0), 0);
 }
 
+/** Hubs that feed a micro-hub (two echelons). */
+function platforms(city: City): Set<number> {
+  return new Set(city.hubs.flatMap((m) => (m.feeder ? [m.feeder.platform] : [])));
+}
+
+/** The platform a hub's units pass through: its feeder's, itself if it is one, else -1. */
+function throughPlatform(city: City, hub: number): number {
+  const fed = city.hubs[hub]?.feeder?.platform;
+  if (fed !== undefined) return fed;
+  return city.hubs.some((m) => m.feeder?.platform === hub) ? hub : -1;
+}
+
 /** The MIP: see chooseFacilities. Weak linking (Σ_r x[r,h] ≤ |R|·y[h]) keeps javascript-lp-solver's tableau small. */
 function model(city: City, candidates: readonly number[], est: Estimates) {
   const R = city.receivers.length;
@@ -199,17 +224,24 @@ function model(city: City, candidates: readonly number[], est: Estimates) {
       [`link_${h}`]: -R,
     };
   }
+  // two echelons: a platform's capacity binds every unit through it (its micro-hubs' and its own)
+  for (const p of platforms(city)) {
+    const cap = city.hubs[p]?.capacityUnits;
+    if (cap !== undefined) constraints[`thru_${p}`] = { max: cap };
+  }
   city.receivers.forEach((_, r) => {
     constraints[`serve_${r}`] = { equal: 1 };
     variables[`o_${r}`] = { eur: est.alone[r] as number, [`serve_${r}`]: 1 };
     candidates.forEach((h, k) => {
       if (!est.allowed[r]?.[k]) return;
+      const p = throughPlatform(city, h);
       variables[`x_${r}_${h}`] = {
         eur: est.viaHub[r]?.[k] as number,
         [`serve_${r}`]: 1,
         [`cap_${h}`]: est.units[r] as number,
         [`kg_${h}`]: est.kg[r] as number,
         [`link_${h}`]: 1,
+        ...(p >= 0 && constraints[`thru_${p}`] ? { [`thru_${p}`]: est.units[r] as number } : {}),
       };
     });
   });
@@ -236,23 +268,35 @@ function repairCapacity(
 ): void {
   const capUnits = (h: number): number => city.hubs[h]?.capacityUnits ?? Infinity;
   const capKg = city.hubs.map((_, h) => fleetKg(city, h));
-  // running totals per hub, kept up to date as receivers move (no re-summing per move)
+  // running totals per hub (and through each platform), kept up to date as receivers move
   const units = city.hubs.map(() => 0);
   const kg = city.hubs.map(() => 0);
+  const through = city.hubs.map(() => 0);
+  const node = city.hubs.map((_, h) => throughPlatform(city, h));
   const move = (r: number, from: number, to: number): void => {
-    for (const [total, of] of [
-      [units, est.units],
-      [kg, est.kg],
+    for (const [total, of, at] of [
+      [units, est.units, (h: number) => h],
+      [kg, est.kg, (h: number) => h],
+      [through, est.units, (h: number) => (h >= 0 ? (node[h] as number) : -1)],
     ] as const) {
-      if (from >= 0) total[from] = (total[from] as number) - (of[r] as number);
-      if (to >= 0) total[to] = (total[to] as number) + (of[r] as number);
+      if (from >= 0 && at(from) >= 0) total[at(from)] = (total[at(from)] as number) - (of[r] as number);
+      if (to >= 0 && at(to) >= 0) total[at(to)] = (total[at(to)] as number) + (of[r] as number);
     }
+  };
+  // a receiver may join g if g and g's platform have room (a move within one platform leaves it as it is)
+  const room = (g: number, h: number, r: number): boolean => {
+    const p = node[g] as number;
+    const add = p === node[h] ? 0 : (est.units[r] as number);
+    return p < 0 || (through[p] as number) + add <= capUnits(p) + 1e-9;
   };
   hubOf.forEach((h, r) => move(r, -1, h));
   for (const h of candidates) {
     if (!open[h]) continue;
+    const p = node[h] as number;
     const over = (): boolean =>
-      (units[h] as number) > capUnits(h) + 1e-9 || (kg[h] as number) > (capKg[h] as number) + 1e-9;
+      (units[h] as number) > capUnits(h) + 1e-9 ||
+      (kg[h] as number) > (capKg[h] as number) + 1e-9 ||
+      (p >= 0 && (through[p] as number) > capUnits(p) + 1e-9);
     if (!over()) continue;
     const k = candidates.indexOf(h);
     const mine = hubOf
@@ -272,7 +316,8 @@ function repairCapacity(
           open[g] &&
           est.allowed[r]?.[j] &&
           (units[g] as number) + (est.units[r] as number) <= capUnits(g) &&
-          (kg[g] as number) + (est.kg[r] as number) <= (capKg[g] as number),
+          (kg[g] as number) + (est.kg[r] as number) <= (capKg[g] as number) &&
+          room(g, h, r),
       );
       move(r, h, other ?? -1);
       hubOf[r] = other ?? -1;

@@ -3,11 +3,19 @@ export { hubHandling, planResidual, type UnpooledOrder } from './consolidated.ts
 export {
   planTrunkNetwork,
   legDurationS,
+  trunkSolutions,
   type IntermodalRun,
   type PooledOrderAtHub,
   type TrunkNetwork,
 } from './trunk-network.ts';
-export { DEFAULT_TRUNK_HANDLING_MIN, TRUNK_DOCK_S, TRUNK_LOAD_S, TRUNK_MAX_TRIPS } from './trunk-fleet.ts';
+export {
+  DEFAULT_FEEDER_VEHICLE_TYPE,
+  DEFAULT_TRUNK_HANDLING_MIN,
+  TRUNK_DOCK_S,
+  TRUNK_LOAD_S,
+  TRUNK_MAX_TRIPS,
+} from './trunk-fleet.ts';
+export { feederTravelS, type FeederRoadRun, type FeederRun, type FeederSailing } from './feeder.ts';
 export type { Consignment } from './trunk-consignments.ts';
 export {
   facilityChoice,

@@ -34,7 +34,11 @@ export function trunkConsignments(
   city: City,
   pooled: readonly { readonly order: number; readonly hub: number; readonly deadlineS: Seconds }[],
   capacity: (hub: number, carrier: number) => SizeVector,
+  options: { readonly mixCarriers?: boolean; readonly share?: number } = {},
 ): Consignment[] {
+  // mixCarriers (the second echelon, whose loads leave a platform where every carrier's goods are pooled):
+  // one consignment may hold several carriers' orders; its `carrier` is then its first order's
+  const share = options.share ?? CONSIGNMENT_SHARE_OF_CAPACITY;
   const sorted = [...pooled].sort((a, b) => a.deadlineS - b.deadlineS || a.order - b.order);
   type Open = {
     carrier: number;
@@ -48,10 +52,10 @@ export function trunkConsignments(
   for (const p of sorted) {
     const o = city.orders[p.order];
     if (!o) continue;
-    const limit = capacity(p.hub, o.carrier).map((c) => c * CONSIGNMENT_SHARE_OF_CAPACITY);
+    const limit = capacity(p.hub, o.carrier).map((c) => c * share);
     const side = o.kind === 'pickup' ? 'returns' : 'goods';
     const fits = (c: Open): boolean =>
-      c.carrier === o.carrier &&
+      (options.mixCarriers === true || c.carrier === o.carrier) &&
       c.hub === p.hub &&
       o.size.every((v, d) => (c[side][d] as number) + v <= (limit[d] as number) + 1e-9);
     let into = open.find(fits);

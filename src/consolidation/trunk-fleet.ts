@@ -10,6 +10,11 @@ import type { Consignment } from './trunk-consignments.ts';
 export const TRUNK_MAX_TRIPS = 4;
 export const TRUNK_DOCK_S: Seconds = 20 * 60;
 export const TRUNK_LOAD_S: Seconds = 15 * 60;
+/**
+ * Assumption (no source found): a micro-hub's road feeder runs rigid trucks unless `hubs[].feeder.vehicleType`
+ * says otherwise (the size of vehicle a platform's shuttles to the centre commonly use).
+ */
+export const DEFAULT_FEEDER_VEHICLE_TYPE = 'rigid-truck';
 /** Assumption: goods are ready for the pooled runs 30 minutes after their trunk vehicle docks (sorting). */
 export const DEFAULT_TRUNK_HANDLING_MIN = 30;
 

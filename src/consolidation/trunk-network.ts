@@ -1,6 +1,8 @@
 import type { City, SizeVector } from '../domain/city.ts';
+import type { RoutingSolution } from '../domain/routing-solution.ts';
 import { SECONDS_PER_HOUR, type Seconds } from '../domain/units.ts';
 import { solveIterations } from './effort.ts';
+import { planFeeders, platformDepartures, type FeederRun } from './feeder.ts';
 import type { SolveContext } from './solve-context.ts';
 import { TRUNK_SHARE } from './tasks.ts';
 import { planTrunk, type TrunkRun } from './trunk.ts';
@@ -27,11 +29,21 @@ export interface IntermodalRun {
 }
 
 export interface TrunkNetwork {
-  /** Road trunk problems: to a hub directly, or pre-haul to an intermodal terminal. */
+  /** Road trunk problems: to a hub (or platform) directly, or pre-haul to an intermodal terminal. */
   readonly runs: readonly TrunkRun[];
   readonly intermodal: readonly IntermodalRun[];
+  /** The second echelon: each fed micro-hub's trips from its platform (empty with no fed hub). */
+  readonly feeders: readonly FeederRun[];
   /** True when the trunk runs the day before (its times are the previous day's). */
   readonly dayBefore: boolean;
+}
+
+/** Every routing solution of the trunk (first echelon and road feeders), for the plan's work and time-cap figures. */
+export function trunkSolutions(network: TrunkNetwork): RoutingSolution[] {
+  return [
+    ...network.runs.map((r) => r.solution),
+    ...network.feeders.flatMap((f) => (f.kind === 'road' ? [f.solution] : [])),
+  ];
 }
 
 /** Hours a leg takes terminal to hub, loading and unloading included. */
@@ -41,15 +53,51 @@ export function legDurationS(city: City, leg: number): Seconds {
 }
 
 /**
- * Plans how the pooled orders reach their hubs (docs/model/consolidation.md, trunk): consignments per
- * carrier and hub, road trunk problems per hub (shared vehicles) or per hub and carrier (unpooled), the
- * flows of carriers on a barge or rail leg first to its terminal by road, then on the leg.
+ * Plans how the pooled orders reach their hubs (docs/model/consolidation.md, trunk and two echelons). The
+ * first echelon takes every carrier's flows to the hub that pools them, or to its platform when that hub is a
+ * fed micro-hub; the second carries them on from the platform on the day, timed back from the pooled trips.
+ * Same-day, the first echelon is timed back from the feeders' departures; night-before, it runs the day before.
  */
 export function planTrunkNetwork(
   city: City,
   pooled: readonly PooledOrderAtHub[],
   ctx: SolveContext,
 ): TrunkNetwork {
+  const dayBefore = city.trunking.schedule === 'night-before';
+  const platformOf = (hub: number): number | undefined => city.hubs[hub]?.feeder?.platform;
+  // the feeders run on the day, timed back from the pooled trips (a micro-hub holds a few hours' goods)
+  const feeders = planFeeders(
+    city,
+    pooled
+      .filter((p) => platformOf(p.hub) !== undefined)
+      .map((p) => ({ order: p.order, hub: p.hub, deadlineS: p.departureS })),
+    ctx,
+  );
+  // same-day, the first echelon is timed back from the feeders; night-before it runs the day before
+  const leaves = platformDepartures(feeders);
+  const first = planFirstEchelon(
+    city,
+    pooled.map((p) => {
+      const platform = platformOf(p.hub);
+      return platform === undefined
+        ? p
+        : { ...p, hub: platform, departureS: leaves.get(p.order) ?? p.departureS };
+    }),
+    ctx,
+  );
+  return { ...first, feeders, dayBefore };
+}
+
+/**
+ * The first echelon: consignments per carrier and destination hub, road trunk problems per hub (shared
+ * vehicles) or per hub and carrier (unpooled), the flows of carriers on a barge or rail leg first to its
+ * terminal by road, then on the leg.
+ */
+function planFirstEchelon(
+  city: City,
+  pooled: readonly PooledOrderAtHub[],
+  ctx: SolveContext,
+): Pick<TrunkNetwork, 'runs' | 'intermodal'> {
   const dayBefore = city.trunking.schedule === 'night-before';
   const legOf = (hub: number, carrier: number): number | undefined => {
     const i = city.intermodalLegs.findIndex((l) => l.hub === hub && l.carriers.includes(carrier));
@@ -82,7 +130,7 @@ export function planTrunkNetwork(
     };
     return planTrunk(city, g.base, g.consignments, latest, budget, ctx);
   });
-  return { runs, intermodal: intermodalRuns(city, runs), dayBefore };
+  return { runs, intermodal: intermodalRuns(city, runs) };
 }
 
 /** Largest trunk vehicle per dimension that may carry the carrier's flow to the hub (see trunkTypes). */

@@ -40,16 +40,20 @@ export const routeSchema = z.object({
 });
 
 const trunkStopSchema = z.object({
-  /** The carrier's id at its depot, the leg's id at its terminal. */
+  /** The carrier's id at its depot, the leg's id at its terminal (or the platform's), the micro-hub's at a hub. */
   id: idSchema,
-  kind: z.enum(['depot', 'terminal']),
+  /** `hub`: a second-echelon trip's stop at the micro-hub it feeds. */
+  kind: z.enum(['depot', 'terminal', 'hub']),
   location: lonLatSchema,
   arrival: clockTimeSchema,
   departure: clockTimeSchema,
   /** Seconds from the plan day's midnight (negative the day before). */
   arrivalSec: z.number(),
   departureSec: z.number(),
-  /** Goods loaded here for the hub, and returns unloaded here. */
+  /**
+   * Loaded onto and unloaded off the vehicle here: at a depot, the goods for the hub and the returns; at a
+   * micro-hub (second echelon), its returns and its goods.
+   */
   loaded: fullSizeSchema,
   unloaded: fullSizeSchema,
   /** Orders whose goods or returns are loaded or unloaded here. */
@@ -60,11 +64,18 @@ const trunkStopSchema = z.object({
 
 /**
  * One trunk trip: a road vehicle from a hub (or a terminal for pre-haul) collecting at carrier depots and
- * back, or one barge or train sailing from a terminal to the hub.
+ * back, or one barge or train sailing from a terminal to the hub. With two echelons, the first echelon goes to
+ * the platform (its `hubId`), and second-echelon trips (`echelon: 2`) go from the platform (`from`) to the
+ * micro-hub they feed (`hubId`): by road, stopping there, or as a sailing.
  */
 export const trunkTripSchema = z.object({
   id: z.string(),
+  /** The hub the trip serves: where the carriers' flows go (first echelon), the micro-hub fed (second). */
   hubId: idSchema,
+  /** 1: carriers' depots (or their terminal) to a hub or platform; 2: platform to micro-hub. Absent in older plans: 1. */
+  echelon: z.union([z.literal(1), z.literal(2)]).optional(),
+  /** Second echelon: the platform the trip leaves from. */
+  from: idSchema.optional(),
   mode: z.enum(['road', 'barge', 'rail']),
   /** Road trips only: the vehicle type; a barge or train leg gives its leg id. */
   vehicleType: idSchema,
@@ -111,6 +122,25 @@ export const hubReportSchema = z.object({
   dwellHoursMax: z.number().optional(),
 });
 
+const tonneKmByModeSchema = z.object({ road: z.number(), barge: z.number(), rail: z.number() });
+
+/** One echelon of the trunk: its road trips and vehicles, sailings, and what they drive, use and emit. */
+export const echelonKpisSchema = z.object({
+  echelon: z.union([z.literal(1), z.literal(2)]),
+  /** Road trips and the distinct road vehicles doing them. */
+  trips: z.number().int(),
+  vehicles: z.number().int(),
+  /** Barge or rail sailings (not trips of road vehicles). */
+  sailings: z.number().int(),
+  /** Road vehicle-km and vehicle-hours only. */
+  vehicleKm: z.number(),
+  vehicleHours: z.number(),
+  /** Road trips and sailings. */
+  energyKWh: z.number(),
+  co2eKg: z.number(),
+  tonneKm: tonneKmByModeSchema,
+});
+
 export const kpisSchema = z.object({
   vehicles: z.number().int(),
   routes: z.number().int(),
@@ -131,7 +161,9 @@ export const kpisSchema = z.object({
   trunkTrips: z.number().int().optional(),
   trunkVehicles: z.number().int().optional(),
   /** Trunk activity by mode, tonne-km (barge and rail km are not vehicle-km). */
-  trunkTonneKm: z.object({ road: z.number(), barge: z.number(), rail: z.number() }).optional(),
+  trunkTonneKm: tonneKmByModeSchema.optional(),
+  /** Two-echelon plans only (some trunk trip has `echelon: 2`): the trunk's figures per echelon. */
+  echelons: z.array(echelonKpisSchema).optional(),
 });
 
 export const unassignedReasonSchema = z.enum([
@@ -285,6 +317,7 @@ export type TrunkTrip = z.infer<typeof trunkTripSchema>;
 export type TrunkStop = z.infer<typeof trunkStopSchema>;
 export type HubReport = z.infer<typeof hubReportSchema>;
 export type Kpis = z.infer<typeof kpisSchema>;
+export type EchelonKpis = z.infer<typeof echelonKpisSchema>;
 export type SavingsBreakdown = z.infer<typeof savingsBreakdownSchema>;
 export type Unassigned = z.infer<typeof unassignedSchema>;
 export type UnassignedReason = z.infer<typeof unassignedReasonSchema>;

@@ -86,6 +86,7 @@ export function checkScenarioReferences(s: Scenario, ctx: Ctx): void {
       });
   });
   checkIntermodalLegs(s, ctx, hubs, carriers);
+  checkFeeders(s, ctx, hubs, types);
   checkAccessClasses(s, ctx);
   checkPowertrains(s, ctx);
   checkVehicleTotal(s, ctx);
@@ -155,6 +156,65 @@ function checkIntermodalLegs(s: Scenario, ctx: Ctx, hubs: Set<string>, carriers:
     });
 }
 
+const ROAD_FEEDER_FIELDS = ['vehicleType', 'count', 'shift', 'maxTrips', 'reloadMinutes'] as const;
+const LEG_FEEDER_FIELDS = [
+  'lengthKm',
+  'speedKmh',
+  'handlingMinutes',
+  'capacityKg',
+  'co2eGPerTonneKm',
+  'kWhPerTonneKm',
+] as const;
+
+/**
+ * Two echelons: a feeder names another hub that is not fed itself (two echelons, no chains), gives the fields of
+ * its mode only (a barge or rail leg needs its length), and a fed micro-hub takes no trunk of its own (no
+ * intermodal leg or trunk fleet to it: the carriers' flows go to its platform).
+ */
+function checkFeeders(s: Scenario, ctx: Ctx, hubs: Set<string>, types: Set<string>): void {
+  const fed = new Set(s.hubs.filter((h) => h.feeder).map((h) => h.id));
+  s.hubs.forEach((h, i) => {
+    const f = h.feeder;
+    if (!f) return;
+    const issue = (field: string, message: string): void =>
+      ctx.addIssue({ code: 'custom', path: ['hubs', i, 'feeder', field], message });
+    if (!hubs.has(f.hubId)) {
+      const near = closestName(
+        f.hubId,
+        [...hubs].filter((id) => id !== h.id),
+      );
+      issue('hubId', `unknown hub "${f.hubId}"${near ? ` (did you mean "${near}"?)` : ''}`);
+    } else if (f.hubId === h.id) issue('hubId', 'a hub cannot feed itself');
+    else if (fed.has(f.hubId))
+      issue('hubId', `hub "${f.hubId}" is itself fed by another: two echelons at most`);
+    const mode = f.mode ?? 'road';
+    const misplaced = mode === 'road' ? LEG_FEEDER_FIELDS : ROAD_FEEDER_FIELDS;
+    for (const field of misplaced)
+      if (f[field] !== undefined)
+        issue(field, `only for ${mode === 'road' ? 'barge or rail' : 'road'} feeders (mode is ${mode})`);
+    if (mode !== 'road' && f.lengthKm === undefined)
+      issue('lengthKm', `a ${mode} feeder needs its length on its own network`);
+    if (f.vehicleType !== undefined && !types.has(f.vehicleType))
+      issue('vehicleType', `unknown vehicle type "${f.vehicleType}"`);
+  });
+  s.intermodalLegs?.forEach((leg, i) => {
+    if (fed.has(leg.hubId))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['intermodalLegs', i, 'hubId'],
+        message: `hub "${leg.hubId}" is fed by a platform: the carriers' flows go there, so should this leg`,
+      });
+  });
+  s.trunkFleet?.forEach((t, i) => {
+    if (fed.has(t.hubId))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['trunkFleet', i, 'hubId'],
+        message: `hub "${t.hubId}" is fed by a platform: its feeder vehicles are in hubs[].feeder`,
+      });
+  });
+}
+
 /**
  * Classes named by access rules must be classes some vehicle type has: a misspelt class would otherwise
  * bar every vehicle from a receiver or zone without a word.
@@ -216,6 +276,7 @@ function checkVehicleTotal(s: Scenario, ctx: Ctx): void {
     ...s.fleet.map((f) => f.count),
     ...s.carriers.map((c) => c.baselineVehicles ?? 0),
     ...(s.trunkFleet ?? []).map((t) => t.count ?? 0),
+    ...s.hubs.map((h) => h.feeder?.count ?? 0),
   ];
   // an entry over its own bound already has its issue: one message per mistake
   if (counts.some((n) => n > LIMITS.vehiclesPerFleetEntry || n > LIMITS.baselineVehiclesPerCarrier)) return;
@@ -224,6 +285,6 @@ function checkVehicleTotal(s: Scenario, ctx: Ctx): void {
     ctx.addIssue({
       code: 'custom',
       path: ['fleet'],
-      message: `${total} vehicles in fleet[].count, carriers[].baselineVehicles and trunkFleet[].count together: at most ${LIMITS.vehiclesPerScenario}`,
+      message: `${total} vehicles in fleet[].count, carriers[].baselineVehicles, trunkFleet[].count and hubs[].feeder.count together: at most ${LIMITS.vehiclesPerScenario}`,
     });
 }

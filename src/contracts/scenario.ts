@@ -17,6 +17,34 @@ import { POWERTRAIN_OF_ENERGY_CARRIER } from '../domain/vehicle-type.ts';
 
 // Every object is strict: an unknown key is an error naming the nearest known field, never silently dropped.
 
+/**
+ * The second echelon of a two-echelon network: the platform (another hub) that feeds this micro-hub, and how.
+ * The carriers' trunk then goes to the platform; feeder trips carry the micro-hub's goods on from there
+ * (docs/model/consolidation.md, two echelons). Road fields apply to `mode: road`, leg fields to barge and rail.
+ */
+export const feederSchema = strictObject({
+  /** The platform: a hub of the scenario that is not itself fed by another. */
+  hubId: idSchema,
+  /** `road` (default): vehicles based at the platform shuttle to the micro-hub; `barge`/`rail`: sailings or trains. */
+  mode: z.enum(['road', 'barge', 'rail']).optional(),
+  /** Road: the feeder vehicles' type; default the built-in `rigid-truck` (an assumption). */
+  vehicleType: idSchema.optional(),
+  /** Road: vehicles available; as many as the loads need when absent. */
+  count: z.number().int().min(0).max(500).optional(),
+  /** Road: working hours inside the platform's; default its opening hours. */
+  shift: timeWindowSchema.optional(),
+  maxTrips: z.number().int().min(1).max(20).optional(),
+  reloadMinutes: z.number().min(0).max(240).optional(),
+  /** Barge or rail: length of the leg on its own network (never a great-circle estimate). Required for them. */
+  lengthKm: z.number().positive().max(2000).optional(),
+  speedKmh: z.number().positive().max(200).optional(),
+  /** Barge or rail: loading at the platform and unloading at the micro-hub, each. */
+  handlingMinutes: z.number().min(0).max(1440).optional(),
+  capacityKg: z.number().positive().max(10_000_000).optional(),
+  co2eGPerTonneKm: z.number().min(0).max(1000).optional(),
+  kWhPerTonneKm: z.number().min(0).max(10).optional(),
+});
+
 export const hubSchema = strictObject({
   id: idSchema,
   name: nameSchema.optional(),
@@ -32,6 +60,8 @@ export const hubSchema = strictObject({
   handlingMinutesPerUnit: z.number().min(0).max(60).optional(),
   /** Hub labour cost per hour; default an assumption (src/planner/hub-costs.ts). */
   labourCostEurPerHour: z.number().min(0).max(500).optional(),
+  /** Two echelons: the platform that feeds this hub (a micro-hub) and by which mode. */
+  feeder: feederSchema.optional(),
 });
 
 export const carrierSchema = strictObject({
@@ -249,5 +279,6 @@ export type VehicleTypeInput = z.infer<typeof vehicleTypeSchema>;
 export type FleetEntry = z.infer<typeof fleetSchema>;
 export type TrunkFleetEntry = z.infer<typeof trunkFleetSchema>;
 export type IntermodalLeg = z.infer<typeof intermodalLegSchema>;
+export type Feeder = z.infer<typeof feederSchema>;
 export type EnergyProfile = z.infer<typeof energyProfileSchema>;
 export type { AccessRule, Area, ReceiverAccess, Zone } from './scenario-zones.ts';

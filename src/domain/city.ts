@@ -84,7 +84,28 @@ export interface CityHub {
   readonly fixedCostEurPerDay: number;
   /** Labour cost of cross-docking one handling unit: minutes per unit × hourly rate. */
   readonly handlingCostEurPerUnit: number;
+  /** Two echelons: the platform that feeds this micro-hub, and how; undefined = the carriers trunk here. */
+  readonly feeder?: CityFeeder | undefined;
 }
+
+/** A micro-hub's second echelon by road: vehicles based at the platform shuttle its goods over. */
+export interface CityRoadFeeder {
+  readonly platform: number;
+  readonly mode: 'road';
+  readonly type: number;
+  /** Vehicles available; undefined = as many as the loads need. */
+  readonly count?: number | undefined;
+  readonly shift?: Window | undefined;
+  readonly maxTrips: number;
+  readonly reloadS: Seconds;
+}
+
+/** A micro-hub's second echelon by barge or rail, platform to micro-hub on its own network. */
+export interface CityLegFeeder extends Omit<CityIntermodalLeg, 'id' | 'hub' | 'terminal' | 'carriers'> {
+  readonly platform: number;
+}
+
+export type CityFeeder = CityRoadFeeder | CityLegFeeder;
 
 export interface CityCarrier {
   readonly id: string;

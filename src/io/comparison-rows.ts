@@ -78,3 +78,42 @@ export function causeSaving(v: ComparisonVariant, cause: keyof SavingsBreakdown,
 export function allocationCarriers(variants: readonly ComparisonVariant[]): string[] {
   return [...new Set(variants.flatMap((v) => v.allocation.map((a) => a.carrierId)))];
 }
+
+/** A trunk figure of the consolidated plan, as `picon compare` shows it (undefined: the plan has none). */
+export interface TrunkRow {
+  readonly label: string;
+  readonly digits: number;
+  readonly value: (kpis: Kpis) => number | undefined;
+}
+
+/**
+ * The trunk's figures: road trips and vehicles, tonne-km by mode (barge and rail are not vehicle-km), and, when
+ * some variant has two echelons, each echelon's road trips, sailings, vehicle-km, energy and CO2e.
+ */
+export function trunkRows(variants: readonly ComparisonVariant[]): TrunkRow[] {
+  const rows: TrunkRow[] = [
+    { label: 'road trunk trips', digits: 0, value: (k) => k.trunkTrips },
+    { label: 'trunk vehicles', digits: 0, value: (k) => k.trunkVehicles },
+    ...(['road', 'barge', 'rail'] as const).map((mode) => ({
+      label: `tonne-km by ${mode}`,
+      digits: 1,
+      value: (k: Kpis) => k.trunkTonneKm?.[mode],
+    })),
+  ];
+  if (!variants.some((v) => v.kpis.consolidated.echelons)) return rows;
+  const figures = [
+    ['road trips', 0, 'trips'],
+    ['sailings', 0, 'sailings'],
+    ['vehicle-km', 1, 'vehicleKm'],
+    ['energy (kWh)', 1, 'energyKWh'],
+    ['CO2e (kg)', 1, 'co2eKg'],
+  ] as const;
+  for (const e of [1, 2] as const)
+    for (const [label, digits, key] of figures)
+      rows.push({
+        label: `echelon ${e}: ${label}`,
+        digits,
+        value: (k) => k.echelons?.find((x) => x.echelon === e)?.[key],
+      });
+  return rows;
+}

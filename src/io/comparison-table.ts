@@ -8,6 +8,7 @@ import {
   changePct,
   kpiValue,
   reportedKpiRows,
+  trunkRows,
 } from './comparison-rows.ts';
 
 const fixed = (x: number | undefined, digits: number): string => (x === undefined ? '–' : x.toFixed(digits));
@@ -19,8 +20,9 @@ function pct(x: number | undefined): string {
 
 /**
  * The side-by-side table printed by `picon compare`: variants as numbered columns (named in a legend above),
- * each KPI's baseline, consolidated and change, the saving split by cause, the orders the hub could not pool
- * and each carrier's allocated saving.
+ * each KPI's baseline, consolidated and change, the consolidated plan's trunk (trips, tonne-km by mode, each
+ * echelon's figures), the saving split by cause, the orders the hub could not pool and each carrier's
+ * allocated saving.
  */
 export function formatComparison(variants: readonly ComparisonVariant[], title = 'Comparison'): string {
   const header = ['', ...variants.map((_, i) => String(i + 1))];
@@ -38,6 +40,14 @@ export function formatComparison(variants: readonly ComparisonVariant[], title =
         return b === undefined || a === undefined ? '' : pct(changePct(b, a));
       }),
     ]);
+  }
+  if (variants.some((v) => v.kpis.consolidated.trunkTrips !== undefined)) {
+    rows.push('Trunk of the consolidated plan (vehicle-km above include its road trips)');
+    for (const row of trunkRows(variants))
+      rows.push([
+        `  ${row.label}`,
+        ...variants.map((v) => fixed(row.value(v.kpis.consolidated), row.digits)),
+      ]);
   }
   rows.push('Saving by cause (positive = less; the two add up to baseline − consolidated)');
   for (const kpi of BREAKDOWN_KPIS)

@@ -31,7 +31,8 @@ function dayOf(date: string, day: number): string {
 /**
  * The carriers' trunk schedule: for each carrier, when a trunk vehicle collects its goods at its depot, what
  * it loads and takes back (returns), and when and where it docks (the hub, or the quay of a barge or rail leg,
- * whose sailing follows on its own row). One row per depot stop of a road trip and per carrier on a sailing,
+ * whose sailing follows on its own row), or its platform with two echelons (the feeders onwards are not the
+ * carriers' concern). One row per depot stop of a road trip and per carrier on a sailing,
  * by carrier then time; text cells neutralised against formula injection, numbers as numbers.
  */
 export function planToTrunkScheduleCsv(plan: Plan, dialect: 'en' | 'fr' = 'en'): string {
@@ -41,6 +42,8 @@ export function planToTrunkScheduleCsv(plan: Plan, dialect: 'en' | 'fr' = 'en'):
       : { delimiter: ',', decimal: '.', bom: '' };
   const rows: { carrier: string; at: number; cells: Cell[] }[] = [];
   for (const t of plan.consolidated.trunk) {
+    // a feeder (second echelon) runs platform to micro-hub: no carrier meets it
+    if (t.echelon === 2) continue;
     const date = dayOf(plan.scenario.date, t.day);
     if (t.mode === 'road')
       for (const s of t.stops)

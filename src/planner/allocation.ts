@@ -49,7 +49,7 @@ export function allocateByKg(
     return out;
   };
   const kgByHubCarrier = byHubCarrier('kg');
-  const unitsByHubCarrier = byHubCarrier('units');
+  const unitsByHubCarrier = withPlatforms(city, byHubCarrier('units'));
   const trunkShare = trunkShares(city, trunk);
   const round = (x: number): number => Number(x.toFixed(2));
   return city.carriers.map((c) => {
@@ -74,6 +74,27 @@ export function allocateByKg(
       method: PRO_RATA_BY_KG,
     };
   });
+}
+
+/**
+ * Two echelons: a platform's cost is shared like a hub's, by the handling units each carrier sends through it
+ * (those of the micro-hubs it feeds). Feeder trips are trunk trips here (trunkShares, unchanged): each
+ * feeder vehicle's cost is shared by the kg it carries, a trip's kg split evenly between its carriers as a
+ * sailing's is.
+ */
+function withPlatforms(
+  city: City,
+  byHub: Map<string, Map<string, number>>,
+): Map<string, Map<string, number>> {
+  for (const h of city.hubs) {
+    const platform = h.feeder && city.hubs[h.feeder.platform];
+    const units = byHub.get(h.id);
+    if (!platform || !units) continue;
+    const into = byHub.get(platform.id) ?? new Map<string, number>();
+    for (const [carrier, n] of units) into.set(carrier, (into.get(carrier) ?? 0) + n);
+    byHub.set(platform.id, into);
+  }
+  return byHub;
 }
 
 /** Each trunk vehicle's cost (all its trips) split by the kg each carrier loads or unloads on it. */

@@ -14,6 +14,7 @@ import {
   ordersByCarrier,
   planResidual,
   planTrunkNetwork,
+  trunkSolutions,
   facilityChoice,
   type CarrierRounds,
   type SolveContext,
@@ -29,6 +30,7 @@ import { computeKpis } from './kpis.ts';
 import { reportRoutes } from './report-routes.ts';
 import { reportTrunk } from './report-trunk.ts';
 import { reportHubs } from './report-hubs.ts';
+import { feederWarnings } from './feeder-warnings.ts';
 import { computeSavings, savingsBreakdown } from './savings.ts';
 import { ownRoundsCleanFleet } from './clean-fleet.ts';
 import { runPlanTask } from './run-task.ts';
@@ -182,6 +184,7 @@ export function assemblePlan(
         ]
       : []),
     ...trunkWarnings(network),
+    ...feederWarnings(city, network),
     ...(undelivered > 0
       ? [`the consolidated plan leaves ${undelivered} order(s) undelivered by hub and carrier alike`]
       : []),
@@ -232,12 +235,12 @@ export function assemblePlan(
       iterations:
         results.reduce((s, r) => s + r.iterations, 0) +
         residualRuns.reduce((s, r) => s + r.solution.stats.iterations, 0) +
-        network.runs.reduce((s, r) => s + r.solution.stats.iterations, 0),
+        trunkSolutions(network).reduce((s, r) => s + r.stats.iterations, 0),
       warnings,
       timeCapped:
         results.some((r) => r.timeCapped) ||
         residualRuns.some((r) => r.solution.stats.timeCapped) ||
-        network.runs.some((r) => r.solution.stats.timeCapped) ||
+        trunkSolutions(network).some((r) => r.stats.timeCapped) ||
         gameStats.timeCapped ||
         game.knownTimeCapped === true,
       solveSeconds: round(solveSeconds, 2),

@@ -1,6 +1,20 @@
-import type { Scenario, TimeWindow } from '../contracts/index.ts';
-import { DEFAULT_EFFORT, DEFAULT_TRUNK_HANDLING_MIN } from '../consolidation/index.ts';
-import type { City, CityIntermodalLeg, CityVehicleType, Effort, SizeVector, Window } from '../domain/city.ts';
+import type { Feeder, Scenario, TimeWindow } from '../contracts/index.ts';
+import {
+  DEFAULT_EFFORT,
+  DEFAULT_FEEDER_VEHICLE_TYPE,
+  DEFAULT_TRUNK_HANDLING_MIN,
+  TRUNK_DOCK_S,
+  TRUNK_MAX_TRIPS,
+} from '../consolidation/index.ts';
+import type {
+  City,
+  CityFeeder,
+  CityIntermodalLeg,
+  CityVehicleType,
+  Effort,
+  SizeVector,
+  Window,
+} from '../domain/city.ts';
 import type { LonLat } from '../domain/location.ts';
 import { clockToSeconds, SECONDS_PER_MINUTE } from '../domain/units.ts';
 import {
@@ -123,6 +137,7 @@ export function buildCity(
       handlingCostEurPerUnit:
         ((h.handlingMinutesPerUnit ?? HUB_HANDLING_MINUTES_PER_UNIT) / 60) *
         (h.labourCostEurPerHour ?? HUB_LABOUR_COST_EUR_PER_HOUR),
+      feeder: h.feeder && cityFeeder(h.feeder, hubIndex, typeIndex),
     })),
     carriers: scenario.carriers.map((c, i) => ({
       id: c.id,
@@ -186,6 +201,38 @@ export function buildCity(
         carriers: l.carrierIds.map((id) => carrierIndex.get(id) as number),
       };
     }),
+  };
+}
+
+/** A hub's feeder with its defaults (docs/model/consolidation.md, two echelons); ids were checked by the schema. */
+function cityFeeder(
+  f: Feeder,
+  hubIndex: ReadonlyMap<string, number>,
+  typeIndex: ReadonlyMap<string, number>,
+): CityFeeder {
+  const platform = hubIndex.get(f.hubId) as number;
+  const mode = f.mode ?? 'road';
+  if (mode === 'road')
+    return {
+      platform,
+      mode,
+      type: typeIndex.get(f.vehicleType ?? DEFAULT_FEEDER_VEHICLE_TYPE) as number,
+      count: f.count,
+      shift: f.shift && toWindow(f.shift),
+      maxTrips: f.maxTrips ?? TRUNK_MAX_TRIPS,
+      reloadS: (f.reloadMinutes ?? TRUNK_DOCK_S / SECONDS_PER_MINUTE) * SECONDS_PER_MINUTE,
+    };
+  const barge = mode === 'barge';
+  const co2e = f.co2eGPerTonneKm ?? (barge ? BARGE_CO2E_G_PER_TONNE_KM : RAIL_CO2E_G_PER_TONNE_KM).value;
+  return {
+    platform,
+    mode,
+    lengthKm: f.lengthKm ?? 0, // required for barge and rail by the schema
+    speedKmh: f.speedKmh ?? (barge ? BARGE_SPEED_KMH : RAIL_SPEED_KMH).value,
+    handlingS: (f.handlingMinutes ?? INTERMODAL_HANDLING_MIN.value) * SECONDS_PER_MINUTE,
+    capacityKg: f.capacityKg ?? (barge ? BARGE_CAPACITY_KG : RAIL_CAPACITY_KG).value,
+    co2eGPerTonneKm: co2e,
+    kWhPerTonneKm: f.kWhPerTonneKm ?? co2e * INTERMODAL_KWH_PER_G_CO2E.value,
   };
 }
 

@@ -3,6 +3,7 @@ import {
   coalitionIterations,
   planCoalitionRuns,
   planTrunkNetwork,
+  trunkSolutions,
   type GrandTrip,
   type PooledOrderAtHub,
   type SolveContext,
@@ -36,8 +37,8 @@ export type CoalitionPrice = (members: readonly number[]) => number;
 /**
  * c(S), the cost of a coalition S of carriers pooling their orders, the others absent (docs/model/cooperation.md,
  * "Cost of a coalition"): S's orders at the same hubs as in the plan, its pooled runs warm-started from the
- * plan's (planCoalitionRuns), its trunk planned afresh for its own consignments, the fixed cost of each hub it
- * uses and the handling of its units, its members' own rounds for unpooled orders; and never more than its
+ * plan's (planCoalitionRuns), its trunk planned afresh for its own consignments (both echelons), the fixed cost
+ * of each hub it uses and the handling of its units (at a micro-hub's platform too), its members' own rounds for unpooled orders; and never more than its
  * members' stand-alone costs, since a coalition may choose not to pool (that keeps c({i}) <= stand-alone).
  * A coalition whose pooled runs would leave an order undelivered that the plan delivers does not pool.
  * Deterministic (fixed seed and iteration budgets), so c is a function; c(N) is the plan's own cost.
@@ -114,7 +115,11 @@ export function coalitionPricer(
           for (const id of s.orderIds) {
             const order = index(id);
             atHub.push({ order, hub: t.task.hub, departureS: r.departureSec ?? 0 });
-            unitsAtHub[t.task.hub]! += Math.max(1, city.orders[order]?.size[2] ?? 0);
+            const units = Math.max(1, city.orders[order]?.size[2] ?? 0);
+            unitsAtHub[t.task.hub]! += units;
+            // a two-echelon micro-hub's units are handled at its platform too (report-hubs.ts)
+            const platform = city.hubs[t.task.hub]?.feeder?.platform;
+            if (platform !== undefined) unitsAtHub[platform]! += units;
           }
     }
     const trunkCtx = {
@@ -124,7 +129,7 @@ export function coalitionPricer(
     let trunkEur = 0;
     if (atHub.length > 0) {
       const network = planTrunkNetwork(city, atHub, trunkCtx);
-      for (const r of network.runs) onSolve?.(r.solution.stats);
+      for (const solution of trunkSolutions(network)) onSolve?.(solution.stats);
       trunkEur = trunkCostEur(city, reportTrunk(city, network));
     }
     const hubsEur = unitsAtHub.reduce(

@@ -1,4 +1,4 @@
-import type { Kpis, PlanRoute, TrunkTrip } from '../contracts/index.ts';
+import type { EchelonKpis, Kpis, PlanRoute, TrunkTrip } from '../contracts/index.ts';
 import type { City } from '../domain/city.ts';
 
 const round = (x: number, digits = 3): number => Number(x.toFixed(digits));
@@ -7,7 +7,8 @@ const round = (x: number, digits = 3): number => Number(x.toFixed(digits));
  * KPIs of a plan, recomputed from its wire routes so they always agree with what is shown. Trunk legs
  * and hub handling count in every figure they touch (road trunk trips in vehicle-km and trips; barge and
  * rail sailings in energy, CO2e and tonne-km, never in vehicle-km); `vehicles` counts vehicles that drive
- * in the centre (pooled fleet and carriers' own rounds), trunk vehicles are counted apart.
+ * in the centre (pooled fleet and carriers' own rounds), trunk vehicles are counted apart. A two-echelon plan
+ * adds each echelon's trunk figures (`echelons`), which add up to the trunk's.
  */
 export function computeKpis(
   city: City,
@@ -50,5 +51,28 @@ export function computeKpis(
           trunkTonneKm: { road: tonneKm('road'), barge: tonneKm('barge'), rail: tonneKm('rail') },
         }
       : {}),
+    ...(options.trunkFigures && trunk.some((t) => t.echelon === 2)
+      ? { echelons: ([1, 2] as const).map((e) => echelonKpis(e, trunk)) }
+      : {}),
+  };
+}
+
+/** One echelon's trunk figures: road trips, vehicles, km and hours; every trip's energy, CO2e and tonne-km. */
+function echelonKpis(echelon: 1 | 2, trunk: readonly TrunkTrip[]): EchelonKpis {
+  const sum = (xs: readonly number[]): number => round(xs.reduce((a, b) => a + b, 0));
+  const mine = trunk.filter((t) => (t.echelon ?? 1) === echelon);
+  const road = mine.filter((t) => t.mode === 'road');
+  const tonneKm = (mode: TrunkTrip['mode']): number =>
+    sum(mine.filter((t) => t.mode === mode).map((t) => t.tonneKm));
+  return {
+    echelon,
+    trips: road.length,
+    vehicles: new Set(road.map((t) => t.vehicle)).size,
+    sailings: mine.length - road.length,
+    vehicleKm: sum(road.map((t) => t.distanceKm)),
+    vehicleHours: round(sum(road.map((t) => t.durationMin)) / 60),
+    energyKWh: sum(mine.map((t) => t.energyKWh)),
+    co2eKg: sum(mine.map((t) => t.co2eKg)),
+    tonneKm: { road: tonneKm('road'), barge: tonneKm('barge'), rail: tonneKm('rail') },
   };
 }

@@ -4,14 +4,10 @@ import type { City } from '../domain/city.ts';
 import { InternalError } from '../domain/errors.ts';
 import { METRES_PER_KM, secondsToClock } from '../domain/units.ts';
 import { arcEnergyKWh, co2eKg } from '../energy/index.ts';
+import { feederTrips } from './report-feeder.ts';
+import { round, size } from './trunk-figures.ts';
 
 const DAY_S = 24 * 3600;
-const round = (x: number, digits = 3): number => Number(x.toFixed(digits));
-const size = (v: readonly number[]) => ({
-  kg: round(v[0] ?? 0),
-  m3: round(v[1] ?? 0),
-  units: round(v[2] ?? 0),
-});
 
 /**
  * Wire trunk trips, one per road trip and one per barge or train sailing. Road energy is recomputed arc by
@@ -24,6 +20,8 @@ export function reportTrunk(city: City, network: TrunkNetwork): TrunkTrip[] {
   return [
     ...network.runs.flatMap((run) => roadTrips(city, run, offset, day)),
     ...network.intermodal.map((run) => intermodalTrip(city, run, offset, day)),
+    // feeders always run on the plan's day (night-before: the first echelon the evening before)
+    ...network.feeders.flatMap((run) => feederTrips(city, run)),
   ];
 }
 
@@ -94,6 +92,7 @@ function roadTrips(city: City, run: TrunkRun, offset: number, day: -1 | 0): Trun
       return {
         id: `${vehicleId}/trip${t + 1}`,
         hubId: hub.id,
+        echelon: 1,
         mode: 'road',
         vehicleType: type.id,
         vehicle: vehicleId,
@@ -130,6 +129,7 @@ function intermodalTrip(city: City, run: IntermodalRun, offset: number, day: -1 
   return {
     id: `${leg.mode}/${leg.id}/trip1`,
     hubId: hub.id,
+    echelon: 1,
     mode: leg.mode,
     vehicleType: leg.id,
     vehicle: `${leg.mode}/${leg.id}`,

@@ -76,8 +76,9 @@ function apiOrdersTable(orders) {
 function planPart(plan, scenario, carrierId) {
   const share = plan.allocation.find((a) => a.carrierId === carrierId);
   // consolidated.trunk: one entry per trunk trip with carrierIds and times (older plans: per carrier, no times)
+  // (second-echelon feeders, platform to micro-hub, are no slot of the carrier's)
   const slots = (plan.consolidated.trunk ?? []).filter(
-    (leg) => (leg.carrierIds ?? [leg.carrierId]).includes(carrierId) && leg.arrival,
+    (leg) => (leg.carrierIds ?? [leg.carrierId]).includes(carrierId) && leg.arrival && leg.echelon !== 2,
   );
   const rows = carrierOrders(plan, scenario, carrierId);
   return [

@@ -37,6 +37,7 @@ describe('fixtures/lille/scenarios.json', async () => {
       'trunks not pooled',
       'barge from Dourges',
       'three candidate hubs',
+      'two echelons from Lesquin',
       'low-emission zone, no hub',
       'low-emission zone, hub with cargo bikes and e-vans',
       'low-emission zone, no hub, carriers in clean vehicles',
@@ -73,6 +74,18 @@ describe('fixtures/lille/scenarios.json', async () => {
       ['LOMME', 50, undefined],
       ['LESQUIN', 5000, undefined],
     ]);
+    const echelons = byName.get('two echelons from Lesquin');
+    same('two echelons from Lesquin', { hubs: echelons?.hubs, fleet: echelons?.fleet });
+    expect(echelons?.hubs.map((h) => [h.id, h.feeder?.hubId])).toEqual([
+      ['LESQUIN', undefined],
+      ['CMDU', 'LESQUIN'],
+      ['CENTRE', 'LESQUIN'],
+    ]);
+    // the shipped fleet, split: the e-vans at the CMDU, the cargo bikes at the centre's micro-hub
+    expect(echelons?.fleet.map((f) => [f.hubId, f.vehicleType, f.count])).toEqual([
+      ['CMDU', 'e-van', 27],
+      ['CENTRE', 'cargo-bike', 8],
+    ]);
     for (const name of variants.map((v) => v.name).filter((n) => n.startsWith('low-emission zone')))
       expect((byName.get(name) as { zones?: unknown }).zones).toEqual(lez.zones);
     const clean = byName.get('low-emission zone, no hub, carriers in clean vehicles');
@@ -103,6 +116,16 @@ describe('fixtures/lille/scenarios.json', async () => {
     ]);
     expect(chosen[0]?.units).toBeLessThanOrEqual(2000);
     expect(chosen[2]?.reason).toMatch(/^closed: its fixed cost \(5000 EUR a day\)/);
+    // two echelons: the carriers' trunk to Lesquin, feeders on to both micro-hubs, tonne-km per echelon
+    const fed = plan('two echelons from Lesquin').consolidated;
+    expect(fed.kpis.echelons?.map((e) => e.echelon)).toEqual([1, 2]);
+    expect(fed.kpis.echelons?.every((e) => e.trips > 0 && e.tonneKm.road > 0)).toBe(true);
+    expect(new Set(fed.trunk.filter((t) => t.echelon === 1).map((t) => t.hubId))).toEqual(
+      new Set(['LESQUIN']),
+    );
+    expect(new Set(fed.trunk.filter((t) => t.echelon === 2).map((t) => t.hubId))).toEqual(
+      new Set(['CMDU', 'CENTRE']),
+    );
     expect(plan('trunks not pooled').consolidated.kpis.trunkTrips).toBeGreaterThan(
       plan('hub with cargo bikes and e-vans').consolidated.kpis.trunkTrips ?? 0,
     );

@@ -63,4 +63,43 @@ describe('the comparison table', () => {
       variants.map((v) => String(v.kpis.consolidated.tripsIncludingTrunk)),
     );
   });
+
+  it("shows the consolidated trunk: trips, tonne-km by mode and, with two echelons, each echelon's figures", () => {
+    const echelon = (e: 1 | 2, trips: number, km: number) => ({
+      echelon: e,
+      trips,
+      vehicles: 2,
+      sailings: e === 2 ? 1 : 0,
+      vehicleKm: km,
+      vehicleHours: 3,
+      energyKWh: 40,
+      co2eKg: 12.5,
+      tonneKm: { road: 10, barge: e === 2 ? 5 : 0, rail: 0 },
+    });
+    const one = {
+      ...kpis(0.6),
+      trunkTrips: 20,
+      trunkVehicles: 5,
+      trunkTonneKm: { road: 1046.6, barge: 0, rail: 0 },
+    };
+    const two = {
+      ...kpis(0.7),
+      trunkTrips: 39,
+      trunkVehicles: 12,
+      trunkTonneKm: { road: 1718.5, barge: 657.1, rail: 0 },
+      echelons: [echelon(1, 20, 794.2), echelon(2, 19, 359.2)],
+    };
+    const trunk = formatComparison([
+      variant('no hub', kpis(1), kpis(1)),
+      variant('one hub', kpis(1), one),
+      variant('two echelons', kpis(1), two),
+    ]);
+    const section = 'Trunk of the consolidated plan';
+    expect(row(trunk, section, 'road trunk trips')).toEqual(['–', '20', '39']);
+    expect(row(trunk, section, 'tonne-km by barge')).toEqual(['–', '0.0', '657.1']);
+    expect(row(trunk, section, 'echelon 1: road trips')).toEqual(['–', '–', '20']);
+    expect(row(trunk, section, 'echelon 2: vehicle-km')).toEqual(['–', '–', '359.2']);
+    expect(row(trunk, section, 'echelon 2: sailings')).toEqual(['–', '–', '1']);
+    expect(table).not.toContain(section);
+  });
 });

@@ -4,6 +4,7 @@ import type { Scenario } from '../../src/contracts/index.ts';
 import { planToTrunkScheduleCsv } from '../../src/io/trunk-schedule-csv.ts';
 import { planScenario } from '../../src/planner/index.ts';
 import { smallScenario } from '../support/small-scenario.ts';
+import { twoEchelonScenario } from '../support/audit-scenarios.ts';
 
 type Column = 'carrier' | 'date' | 'to' | 'ready_at_depot' | 'leaves_depot' | 'dock_arrival' | 'load_kg';
 
@@ -50,5 +51,13 @@ describe('the carriers’ trunk schedule', () => {
     expect(frRows.map((r) => Number(r.load_kg?.replace(',', '.')))).toEqual(
       rows.map((r) => Number(r.load_kg)),
     );
+  });
+
+  it('with two echelons, gives the carriers their trunk to the platform and none of the feeders onwards', () => {
+    const two = planScenario(twoEchelonScenario('road'), { seed: 2, maxIterations: 200 });
+    expect(two.consolidated.trunk.some((t) => t.echelon === 2)).toBe(true);
+    const mine = parse(planToTrunkScheduleCsv(two), { columns: true, bom: true }) as Record<Column, string>[];
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((r) => r.to === 'P' && (r.carrier === 'A' || r.carrier === 'B'))).toBe(true);
   });
 });

@@ -17,6 +17,8 @@ import {
   mixedFleetScenario,
   multiTripScenario,
   payloadRangeScenario,
+  twoEchelonMatrixScenario,
+  twoEchelonScenario,
 } from '../support/audit-scenarios.ts';
 import { smallScenario } from '../support/small-scenario.ts';
 
@@ -50,6 +52,16 @@ const barge = day({
     },
   ],
 });
+
+/** Two echelons: platform P feeds micro-hubs H (by road, or by barge) and V (by road, in e-vans). */
+const twoEchelons = (feederOfH: 'road' | 'barge', schedule: 'night-before' | 'same-day'): Day => {
+  const s = twoEchelonScenario(feederOfH);
+  return day({ ...s, options: { ...s.options, trunking: { schedule } } });
+};
+const echelonRoad = twoEchelons('road', 'night-before');
+const echelonRoadSameDay = twoEchelons('road', 'same-day');
+const echelonBarge = twoEchelons('barge', 'night-before');
+const echelonBargeSameDay = twoEchelons('barge', 'same-day');
 
 const planted = new Set<ViolationCode>();
 
@@ -115,6 +127,11 @@ describe('the plan auditor accepts', () => {
     ['a road matrix with durations', day(matrixScenario(true))],
     ['same-day trunking', sameDay],
     ['a barge leg', barge],
+    ['two echelons by road', echelonRoad],
+    ['two echelons by road, same-day', echelonRoadSameDay],
+    ['two echelons, one by barge', echelonBarge],
+    ['two echelons, one by barge, same-day', echelonBargeSameDay],
+    ['two echelons on a one-way road matrix', day(twoEchelonMatrixScenario())],
   ])('the planner output for %s', (_name, d) => {
     expect(auditPlan(d.scenario, d.plan)).toEqual([]);
   });
@@ -786,7 +803,10 @@ describe('trunk trips and hubs', () => {
 });
 
 describe('KPIs, savings, allocation', () => {
-  const kpiFaults: [Exclude<keyof Plan['baseline']['kpis'], 'trunkTonneKm'>, (x: number) => number][] = [
+  const kpiFaults: [
+    Exclude<keyof Plan['baseline']['kpis'], 'trunkTonneKm' | 'echelons'>,
+    (x: number) => number,
+  ][] = [
     ['vehicles', (x) => x + 1],
     ['routes', (x) => x + 1],
     ['stops', (x) => x + 1],
@@ -1001,6 +1021,230 @@ describe('KPIs, savings, allocation', () => {
 
   it('a header that does not describe the scenario', () => {
     expectCaught(audit(small, { plan: (p) => void (p.meta.orders += 1) }), 'META_MISMATCH');
+  });
+});
+
+describe('two echelons', () => {
+  const feeder = (p: Plan, mode: 'road' | 'barge' = 'road') =>
+    must(
+      p.consolidated.trunk.find((t) => t.echelon === 2 && t.mode === mode),
+      `${mode} feeder trip`,
+    );
+  const firstEchelon = (p: Plan) =>
+    must(
+      p.consolidated.trunk.find((t) => t.echelon === 1 && t.mode === 'road'),
+      'first-echelon trip',
+    );
+
+  it('plans that exercise both echelons, both feeder modes and the platform', () => {
+    expect(firstEchelon(echelonRoad.plan).hubId).toBe('P');
+    expect(feeder(echelonRoad.plan)).toMatchObject({ from: 'P', hubId: 'V', vehicleType: 'e-van' });
+    expect(feeder(echelonBarge.plan, 'barge')).toMatchObject({ from: 'P', hubId: 'H' });
+    expect(echelonBarge.plan.consolidated.kpis.echelons?.map((e) => e.sailings)).toEqual([0, 1]);
+    const platform = must(
+      echelonBarge.plan.consolidated.hubs.find((h) => h.id === 'P'),
+      'platform row',
+    );
+    expect(platform).toMatchObject({ open: true, vehicles: 0 });
+    expect(platform.units).toBeGreaterThan(0);
+    // the feeders run on the day in both schedules; night-before, the first echelon the evening before
+    expect(feeder(echelonRoadSameDay.plan).day).toBe(0);
+    expect(feeder(echelonRoad.plan).day).toBe(0);
+    expect(firstEchelon(echelonRoad.plan).day).toBe(-1);
+  });
+
+  it("a fed order that never leaves its platform, or leaves it twice, or on another hub's feeder", () => {
+    expectCaught(
+      audit(echelonRoad, {
+        plan: (p) => void (p.consolidated.trunk = p.consolidated.trunk.filter((t) => t.echelon !== 2)),
+      }),
+      'ECHELON_MISSING',
+    );
+    expectCaught(
+      audit(echelonRoad, {
+        plan: (p) =>
+          void p.consolidated.trunk.push({ ...feeder(p), id: 'twin', vehicle: 'feeder/P-V/e-van#9' }),
+      }),
+      'ECHELON_UNEXPECTED',
+    );
+    expectCaught(audit(echelonRoad, { plan: (p) => void (feeder(p).from = 'H') }), 'ECHELON_UNEXPECTED');
+    expectCaught(
+      audit(echelonRoad, { plan: (p) => void (feeder(p).vehicleType = 'rigid-truck') }),
+      'ECHELON_UNEXPECTED',
+    );
+    expectCaught(
+      audit(echelonRoad, { scenario: (s) => void delete must(s.hubs[2], 'hub V').feeder }),
+      'ECHELON_UNEXPECTED',
+    );
+    expectCaught(
+      audit(echelonRoad, {
+        scenario: (s) =>
+          void (must(s.hubs[2], 'hub V').feeder = { hubId: 'P', vehicleType: 'e-van', count: 0 }),
+      }),
+      'ECHELON_UNEXPECTED',
+    );
+  });
+
+  it('a feeder that leaves its platform before its goods are in and handled there', () => {
+    // same-day: five hours of handling at the platform, where the plan left the feeder less
+    expectCaught(
+      audit(echelonRoadSameDay, {
+        scenario: (s) =>
+          void (s.options = { ...s.options, trunking: { schedule: 'same-day', handlingMinutes: 300 } }),
+      }),
+      'ECHELON_RELEASE',
+    );
+    // same-day: the first echelon's late stop no longer says so
+    const late = audit(echelonBargeSameDay, {
+      plan: (p) => p.consolidated.trunk.forEach((t) => t.stops.forEach((s) => delete s.lateMin)),
+    });
+    expect(late.map((x) => x.code)).toContain('ECHELON_RELEASE');
+  });
+
+  it("feeder goods late for their micro-hub's pooled trip, unless the stop says so", () => {
+    expectCaught(
+      audit(echelonRoadSameDay, {
+        plan: (p) => {
+          for (const r of p.consolidated.routes)
+            if (r.start === 'V') r.departureSec = (r.departureSec ?? 0) - 3600;
+        },
+      }),
+      'TRUNK_LATE',
+    );
+  });
+
+  it("a feeder trip's figures off, by road and by barge", () => {
+    const road = (f: (t: Plan['consolidated']['trunk'][number]) => void) =>
+      audit(echelonRoad, { plan: (p) => f(feeder(p)) });
+    expectCaught(
+      road((t) => void (t.distanceKm *= 1.02)),
+      'TRUNK_DISTANCE_MISMATCH',
+    );
+    expectCaught(
+      road((t) => void (t.energyKWh *= 1.02)),
+      'TRUNK_ENERGY_MISMATCH',
+    );
+    expectCaught(
+      road((t) => void (t.co2eKg *= 1.02)),
+      'TRUNK_CO2E_MISMATCH',
+    );
+    expectCaught(
+      road((t) => void (t.tonneKm *= 1.02)),
+      'TRUNK_TONNE_KM_MISMATCH',
+    );
+    expectCaught(
+      road((t) => void (t.load.kg += 1)),
+      'TRUNK_LOAD_MISMATCH',
+    );
+    expectCaught(
+      road((t) => void (must(t.stops[0], 'stop').unloaded.kg += 1)),
+      'TRUNK_LOAD_MISMATCH',
+    );
+    expectCaught(
+      road((t) => void (must(t.stops[0], 'stop').id = 'H')),
+      'TRUNK_STOP_MISMATCH',
+    );
+    expectCaught(
+      road((t) => void (t.arrivalSec += 600)),
+      'TRUNK_SCHEDULE',
+    );
+    // goods counted on the way back instead of out: the same km, another payload on each arc
+    expectCaught(
+      audit(echelonRoad, {
+        plan: (p) => void (feeder(p).energyKWh += 0.002 * feeder(p).load.kg),
+      }),
+      'TRUNK_ENERGY_MISMATCH',
+    );
+    expectCaught(
+      audit(echelonRoad, { scenario: (s) => void (must(s.hubs[2], 'hub V').open = '12:00') }),
+      'TRUNK_SCHEDULE',
+    );
+    const barge = (f: (t: Plan['consolidated']['trunk'][number]) => void) =>
+      audit(echelonBarge, { plan: (p) => f(feeder(p, 'barge')) });
+    expectCaught(
+      barge((t) => void (t.co2eKg *= 1.1)),
+      'TRUNK_CO2E_MISMATCH',
+    );
+    expectCaught(
+      barge((t) => void (t.energyKWh *= 1.1)),
+      'TRUNK_ENERGY_MISMATCH',
+    );
+    expectCaught(
+      barge((t) => void (t.tonneKm *= 1.1)),
+      'TRUNK_TONNE_KM_MISMATCH',
+    );
+    expectCaught(
+      barge((t) => void (t.distanceKm *= 2)),
+      'TRUNK_DISTANCE_MISMATCH',
+    );
+    expectCaught(
+      barge((t) => void (t.arrivalSec -= 1800)),
+      'TRUNK_SCHEDULE',
+    );
+    expectCaught(
+      barge((t) => void (t.load.kg += 10)),
+      'TRUNK_LOAD_MISMATCH',
+    );
+    expectCaught(
+      audit(echelonBarge, {
+        scenario: (s) => void (must(s.hubs[1], 'hub H').feeder = { hubId: 'P', mode: 'barge', lengthKm: 15 }),
+      }),
+      'TRUNK_TONNE_KM_MISMATCH',
+    );
+  });
+
+  it('the per-echelon summary off, or missing', () => {
+    expectCaught(
+      audit(echelonRoad, {
+        plan: (p) => void (must(p.consolidated.kpis.echelons?.[1], 'echelon 2').vehicleKm += 1),
+      }),
+      'ECHELON_SUMMARY_MISMATCH',
+    );
+    expectCaught(
+      audit(echelonBarge, {
+        plan: (p) => void (must(p.consolidated.kpis.echelons?.[1], 'echelon 2').tonneKm.barge *= 1.1),
+      }),
+      'ECHELON_SUMMARY_MISMATCH',
+    );
+    expectCaught(
+      audit(echelonRoad, { plan: (p) => void delete p.consolidated.kpis.echelons }),
+      'ECHELON_SUMMARY_MISMATCH',
+    );
+  });
+
+  it("the platform's handling: units, energy, capacity and cost", () => {
+    const platform = (p: Plan) =>
+      must(
+        p.consolidated.hubs.find((h) => h.id === 'P'),
+        'platform row',
+      );
+    expectCaught(audit(echelonBarge, { plan: (p) => void (platform(p).units -= 1) }), 'HUB_REPORT_MISMATCH');
+    expectCaught(
+      audit(echelonBarge, { plan: (p) => void (platform(p).open = false) }),
+      'HUB_REPORT_MISMATCH',
+    );
+    const perUnit = audit(echelonBarge, {
+      scenario: (s) => void (must(s.hubs[0], 'platform').handlingKWhPerUnit = 0.2),
+    });
+    expect(perUnit.map((x) => x.code)).toContain('HUB_HANDLING_MISMATCH');
+    expectCaught(
+      audit(echelonBarge, { scenario: (s) => void (must(s.hubs[0], 'platform').capacityUnits = 5) }),
+      'HUB_CAPACITY_EXCEEDED',
+    );
+    // the platform's cost charged to one carrier only
+    expectCaught(
+      audit(echelonBarge, {
+        plan: (p) => {
+          const [a, b] = p.allocation;
+          const cost = platform(p).costEur / 2;
+          must(a, 'row A').allocatedCost += cost;
+          must(b, 'row B').allocatedCost -= cost;
+          for (const row of p.allocation)
+            row.saving = Number((row.standaloneCost - row.allocatedCost).toFixed(2));
+        },
+      }),
+      'ALLOCATION_RULE_MISMATCH',
+    );
   });
 });
 

@@ -179,3 +179,59 @@ export function mixedFleetScenario(): Scenario {
   if (bike) bike.maxTrips = 1;
   return s;
 }
+
+/**
+ * Two echelons: the carriers' flows go to a platform south of the centre (no pooled fleet of its own), which
+ * feeds the e-van hub H (by road in rigid trucks, or by barge) and a cargo-bike micro-hub V (by road in e-vans).
+ */
+export function twoEchelonScenario(feederOfH: 'road' | 'barge' = 'road'): Scenario {
+  const s = mixedFleetScenario();
+  s.name = `two echelons (${feederOfH})`;
+  s.hubs = [
+    { id: 'P', name: 'platform', location: [3.11, 50.585], open: '03:00', close: '22:00' },
+    {
+      id: 'H',
+      location: [3.0395, 50.6335],
+      open: '05:00',
+      close: '20:00',
+      feeder: feederOfH === 'road' ? { hubId: 'P' } : { hubId: 'P', mode: 'barge', lengthKm: 12 },
+    },
+    {
+      id: 'V',
+      location: [3.0622, 50.6345],
+      open: '05:00',
+      close: '20:00',
+      feeder: { hubId: 'P', vehicleType: 'e-van', maxTrips: 2 },
+    },
+  ];
+  // one bike trip: V can take R3 (bikes only) but not everything, so both micro-hubs open
+  s.fleet = [
+    { hubId: 'H', vehicleType: 'e-van', count: 1, shift: { start: '06:00', end: '17:00' } },
+    { hubId: 'V', vehicleType: 'cargo-bike', count: 1, shift: { start: '06:00', end: '17:00' }, maxTrips: 1 },
+  ];
+  return s;
+}
+
+/**
+ * The two-echelon day on a one-way road matrix: every trip towards a later id is 2 km longer than back, so
+ * a feeder's goods (platform -> micro-hub) and returns (back) ride different distances.
+ */
+export function twoEchelonMatrixScenario(): Scenario {
+  const s = twoEchelonScenario('road');
+  s.name = 'two echelons, one-way matrix';
+  const places = [
+    ...s.hubs.map((h) => ({ id: h.id, at: h.location })),
+    ...s.carriers.map((c) => ({ id: c.id, at: c.depot })),
+    ...s.receivers.map((r) => ({ id: r.id, at: r.location })),
+  ];
+  s.options = {
+    ...s.options,
+    matrix: {
+      ids: places.map((p) => p.id),
+      distancesKm: places.map((a, i) =>
+        places.map((b, j) => (i === j ? 0 : haversineKm(a.at, b.at) * 1.3 + (i < j ? 2 : 0))),
+      ),
+    },
+  };
+  return s;
+}

@@ -63,6 +63,15 @@ export function auditAllocation(
         const m = units.get(r.route.start);
         if (o && m) m.set(o.carrierId, (m.get(o.carrierId) ?? 0) + Math.max(1, o.size.units ?? 0));
       }
+  // two echelons: a platform's cost is shared by the units each carrier sends through the micro-hubs it feeds
+  for (const h of hubIds) {
+    const platform = ctx.hubs.get(h)?.feeder?.hubId;
+    const m = units.get(h);
+    if (platform === undefined || !m) continue;
+    const into = units.get(platform) ?? new Map<string, number>();
+    for (const [carrier, n] of m) into.set(carrier, (into.get(carrier) ?? 0) + n);
+    units.set(platform, into);
+  }
   const allocated = rows.reduce((s, r) => s + r.allocatedCost, 0);
   if (!close(allocated, total.eur, total.slackEur + rows.length * MONEY_ROUNDING_EUR))
     v.add(

@@ -224,3 +224,12 @@ export const TRUNK_HANDLING_MIN = 30;
 export const INTERMODAL_CO2E_G_PER_TONNE_KM = { barge: 38.6, rail: 11.3 } as const;
 /** Energy per tonne-km when not given: CO2e intensity over the diesel WTW factor, 3,170 g per 10 kWh. */
 export const INTERMODAL_KWH_PER_G_CO2E = 10 / 3170;
+
+// ---- two echelons: platform -> micro-hub feeders (docs/model/consolidation.md, two echelons) -------
+
+/** A road feeder's vehicles when `hubs[].feeder.vehicleType` is not given (assumption). */
+export const FEEDER_VEHICLE_TYPE = 'rigid-truck';
+/** Barge and rail defaults (assumptions, docs/model/energy.md): speed, handling at each end, payload per sailing. */
+export const INTERMODAL_SPEED_KMH = { barge: 10, rail: 40 } as const;
+export const INTERMODAL_HANDLING_MIN = 60;
+export const INTERMODAL_CAPACITY_KG = { barge: 250_000, rail: 1_000_000 } as const;

@@ -19,8 +19,9 @@ export interface HubFigures {
 /**
  * Hub handling (docs/model/energy.md §1, §6): E_hub = units x kWh per unit (the hub's
  * `handlingKWhPerUnit`, default 0.05), on the grid factor in force; units are counted per handling
- * unit, at least one per order (docs/model/consolidation.md). Also checks each hub's daily capacity
- * in handling units and that a receiver is served through one hub only.
+ * unit, at least one per order (docs/model/consolidation.md), at the hub that pools it and again at its
+ * platform when that hub is a fed micro-hub. Also checks each hub's (and platform's) daily capacity in
+ * handling units and that a receiver is served through one hub only.
  */
 export function auditHubs(
   ctx: AuditContext,
@@ -31,7 +32,11 @@ export function auditHubs(
   const units = new Map<string, number>();
   const hubOfReceiver = new Map<string, string>();
   for (const { order, hubId } of pooled) {
-    units.set(hubId, (units.get(hubId) ?? 0) + Math.max(1, order.size.units ?? 0));
+    const n = Math.max(1, order.size.units ?? 0);
+    units.set(hubId, (units.get(hubId) ?? 0) + n);
+    // two echelons: the platform cross-docks every unit of the micro-hubs it feeds, once more
+    const platform = ctx.hubs.get(hubId)?.feeder?.hubId;
+    if (platform !== undefined) units.set(platform, (units.get(platform) ?? 0) + n);
     const other = hubOfReceiver.get(order.receiverId);
     if (other !== undefined && other !== hubId)
       v.add(

@@ -8,12 +8,49 @@ import { fmt, type Violations } from './violations.ts';
 /** A part's KPIs as the auditor recomputes them (unrounded), and how many printed figures each sums. */
 export interface RecomputedKpis extends Omit<
   Kpis,
-  'hubHandlingKWh' | 'trunkTrips' | 'trunkVehicles' | 'trunkTonneKm'
+  'hubHandlingKWh' | 'trunkTrips' | 'trunkVehicles' | 'trunkTonneKm' | 'echelons'
 > {
   readonly hubHandlingKWh: number;
   readonly trunkTrips: number;
   readonly trunkVehicles: number;
-  readonly trunkTonneKm: { road: number; barge: number; rail: number };
+  readonly trunkTonneKm: TonneKm;
+  /** Per echelon (1, 2), from the auditor's own trunk figures; printed only by two-echelon plans. */
+  readonly echelons: readonly RecomputedEchelon[];
+}
+
+type TonneKm = { road: number; barge: number; rail: number };
+interface RecomputedEchelon {
+  readonly echelon: 1 | 2;
+  readonly trips: number;
+  readonly vehicles: number;
+  readonly sailings: number;
+  readonly vehicleKm: number;
+  readonly vehicleHours: number;
+  readonly energyKWh: number;
+  readonly co2eKg: number;
+  readonly tonneKm: TonneKm;
+}
+
+/**
+ * docs/model/consolidation.md, two echelons: an echelon's road trips and distinct road vehicles, its sailings,
+ * road vehicle-km and hours, and every trip's energy, CO2e and tonne-km by mode (trips without `echelon`: 1).
+ */
+function recomputeEchelon(echelon: 1 | 2, trunk: readonly TrunkFigures[]): RecomputedEchelon {
+  const mine = trunk.filter((t) => (t.trip.echelon ?? 1) === echelon);
+  const road = mine.filter((t) => t.trip.mode === 'road');
+  const tonneKm = (mode: string): number =>
+    sum(mine.filter((t) => t.trip.mode === mode).map((t) => t.tonneKm));
+  return {
+    echelon,
+    trips: road.length,
+    vehicles: new Set(road.map((t) => t.trip.vehicle)).size,
+    sailings: mine.length - road.length,
+    vehicleKm: sum(road.map((t) => t.distanceKm)),
+    vehicleHours: sum(road.map((t) => t.durationS)) / 3600,
+    energyKWh: sum(mine.map((t) => t.energyKWh)),
+    co2eKg: sum(mine.map((t) => t.co2eKg)),
+    tonneKm: { road: tonneKm('road'), barge: tonneKm('barge'), rail: tonneKm('rail') },
+  };
 }
 
 const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
@@ -53,6 +90,7 @@ export function recomputeKpis(
     trunkTrips: road.length,
     trunkVehicles: new Set(road.map((t) => t.trip.vehicle)).size,
     trunkTonneKm: { road: tonneKm('road'), barge: tonneKm('barge'), rail: tonneKm('rail') },
+    echelons: [recomputeEchelon(1, trunk), recomputeEchelon(2, trunk)],
   };
 }
 
@@ -73,7 +111,7 @@ export function auditKpis(
       v.add('KPI_MISMATCH', at, `${name} ${printed[name]}, recomputed ${expected[name]}`);
   };
   const near = (
-    name: Exclude<keyof RecomputedKpis, 'trunkTonneKm'>,
+    name: Exclude<keyof RecomputedKpis, 'trunkTonneKm' | 'echelons'>,
     printedValue: number | undefined,
     slack: number,
   ): void => {
@@ -108,6 +146,7 @@ export function auditKpis(
           `trunkTonneKm.${mode} ${printed.trunkTonneKm?.[mode] ?? 'absent'}, recomputed ${fmt(expected.trunkTonneKm[mode])}`,
         );
   }
+  auditEchelons(v, at, printed, expected);
   if (expected.hubHandlingKWh > 0 || printed.hubHandlingKWh !== undefined) {
     if (!close(printed.hubHandlingKWh ?? 0, expected.hubHandlingKWh, ROUNDING_3_DECIMALS))
       v.add(
@@ -116,4 +155,43 @@ export function auditKpis(
         `hubHandlingKWh ${printed.hubHandlingKWh ?? 'absent'}, recomputed ${fmt(expected.hubHandlingKWh)}`,
       );
   }
+}
+
+/**
+ * `kpis.echelons`: printed exactly when the trunk has a second echelon, one row per echelon in order, each
+ * figure as recomputed (sums of 3-decimal figures, half a step of slack per trip; hours from 0.1-min durations).
+ */
+function auditEchelons(v: Violations, at: string, printed: Kpis, expected: RecomputedKpis): void {
+  const twoEchelons = (expected.echelons[1]?.trips ?? 0) + (expected.echelons[1]?.sailings ?? 0) > 0;
+  if (!twoEchelons && printed.echelons === undefined) return;
+  const rows = printed.echelons ?? [];
+  if (!twoEchelons || rows.length !== 2 || rows.some((r, i) => r.echelon !== i + 1)) {
+    v.add(
+      'ECHELON_SUMMARY_MISMATCH',
+      at,
+      `echelons [${rows.map((r) => r.echelon)}], the trunk has ${twoEchelons ? 'two echelons' : 'one'}`,
+    );
+    return;
+  }
+  rows.forEach((row, i) => {
+    const want = expected.echelons[i] as RecomputedEchelon;
+    const n = want.trips + want.sailings;
+    const slack = (n + 1) * ROUNDING_3_DECIMALS;
+    const off = [
+      row.trips !== want.trips && `trips ${row.trips} (recomputed ${want.trips})`,
+      row.vehicles !== want.vehicles && `vehicles ${row.vehicles} (recomputed ${want.vehicles})`,
+      row.sailings !== want.sailings && `sailings ${row.sailings} (recomputed ${want.sailings})`,
+      ...(['vehicleKm', 'energyKWh', 'co2eKg'] as const).map(
+        (k) => !close(row[k], want[k], slack) && `${k} ${row[k]} (recomputed ${fmt(want[k])})`,
+      ),
+      !close(row.vehicleHours, want.vehicleHours, (n * DURATION_ROUNDING_MIN) / 60 + ROUNDING_3_DECIMALS) &&
+        `vehicleHours ${row.vehicleHours} (recomputed ${fmt(want.vehicleHours)})`,
+      ...(['road', 'barge', 'rail'] as const).map(
+        (m) =>
+          !close(row.tonneKm[m], want.tonneKm[m], slack) &&
+          `tonneKm.${m} ${row.tonneKm[m]} (recomputed ${fmt(want.tonneKm[m])})`,
+      ),
+    ].filter((x): x is string => typeof x === 'string');
+    if (off.length > 0) v.add('ECHELON_SUMMARY_MISMATCH', `${at} echelon ${row.echelon}`, off.join(', '));
+  });
 }

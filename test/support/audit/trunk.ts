@@ -1,33 +1,18 @@
 import type { Order, PlanRoute, TrunkTrip } from '../../../src/contracts/index.ts';
-import { carrierPlace, hubPlace, isPickup, orderSize, type AuditContext } from './context.ts';
-import { arcEnergyKWh, co2eKg } from './energy.ts';
+import { hubPlace, type AuditContext } from './context.ts';
 import {
   INTERMODAL_CO2E_G_PER_TONNE_KM,
   INTERMODAL_KWH_PER_G_CO2E,
   TRUNK_DOCK_MIN,
   TRUNK_HANDLING_MIN,
-  TRUNK_LOAD_MIN,
   TRUNK_MAX_TRIPS,
 } from './factors.ts';
-import type { Place } from './geo.ts';
-import {
-  CAPACITY_TOLERANCE,
-  close,
-  DURATION_ROUNDING_MIN,
-  ROUNDING_3_DECIMALS,
-  TIME_TOLERANCE_S,
-} from './tolerances.ts';
+import { close, ROUNDING_3_DECIMALS, TIME_TOLERANCE_S } from './tolerances.ts';
 import { fmt, type Violations } from './violations.ts';
+import { auditSecondEchelon } from './echelons.ts';
+import { auditRoadTrip, type TrunkFigures } from './road-trip.ts';
 
-/** The auditor's own figures for one printed trunk trip (what KPIs, costs and allocation sum). */
-export interface TrunkFigures {
-  readonly trip: TrunkTrip;
-  readonly distanceKm: number;
-  readonly durationS: number;
-  readonly energyKWh: number;
-  readonly co2eKg: number;
-  readonly tonneKm: number;
-}
+export type { TrunkFigures } from './road-trip.ts';
 
 /** Orders served by the pooled fleet, with the hub whose route carries them and when that trip leaves. */
 export function pooledOrders(
@@ -44,9 +29,6 @@ export function pooledOrders(
         }
   return out;
 }
-
-const DAY_S = 24 * 3600;
-const sizeOf = (x: { kg: number; m3: number; units: number }): number[] => [x.kg, x.m3, x.units];
 
 /**
  * docs/model/consolidation.md, trunk: every pooled order travels to its hub exactly once, on a road trip
@@ -73,8 +55,19 @@ export function auditTrunk(
   const want = new Map(pooled.map((p) => [p.order.id, p]));
   const toHub = new Map<string, number>(); // order -> arrival at its hub (s)
   const toTerminal = new Map<string, string>(); // order -> leg id it was brought to by road
-  const figures: TrunkFigures[] = [];
+  // two echelons: a fed micro-hub's orders go first to its platform, and must be in (and handled) there
+  // before the feeder carrying them on leaves
+  const second = auditSecondEchelon(
+    ctx,
+    v,
+    label,
+    printed.filter((t) => t.echelon === 2),
+    pooled,
+  );
+  const platformOf = (hubId: string): string | undefined => ctx.hubs.get(hubId)?.feeder?.hubId;
+  const figures: TrunkFigures[] = [...second.figures];
   for (const trip of printed) {
+    if (trip.echelon === 2) continue;
     const at = `${label} trunk ${trip.id}`;
     const hub = ctx.hubs.get(trip.hubId);
     if (!hub) {
@@ -83,9 +76,14 @@ export function auditTrunk(
     }
     if ((trip.day === -1) === sameDay || trip.day !== (sameDay ? 0 : -1))
       v.add('TRUNK_SCHEDULE', at, `day ${trip.day}, ${sameDay ? 'same-day' : 'night-before'} trunking`);
+    const terminal = legs.get(trip.to)?.terminal;
     figures.push(
       trip.mode === 'road'
-        ? auditRoadTrip(ctx, v, at, trip, legs.get(trip.to)?.terminal, hubPlace(hub))
+        ? auditRoadTrip(ctx, v, at, trip, {
+            base: terminal ? { id: trip.to, location: terminal } : hubPlace(hub),
+            hoursOf: terminal ? undefined : hub,
+            stops: 'depots',
+          })
         : auditSailing(v, at, trip, legs.get(trip.vehicleType)),
     );
     for (const s of trip.stops)
@@ -102,8 +100,15 @@ export function auditTrunk(
           v.add('TRUNK_UNEXPECTED', at, `order ${id} is not pooled through ${trip.hubId}`);
           continue;
         }
-        if (p.hubId !== trip.hubId) v.add('TRUNK_UNEXPECTED', at, `order ${id} is pooled through ${p.hubId}`);
-        const leg = legOf(p.hubId, p.order.carrierId);
+        const platform = platformOf(p.hubId);
+        const dest = platform ?? p.hubId;
+        if (dest !== trip.hubId)
+          v.add(
+            'TRUNK_UNEXPECTED',
+            at,
+            `order ${id} is pooled through ${p.hubId}${platform ? `, fed by platform ${platform}` : ''}`,
+          );
+        const leg = legOf(dest, p.order.carrierId);
         if (leg && (trip.mode === 'road' || trip.vehicleType !== leg.id))
           v.add('TRUNK_UNEXPECTED', at, `order ${id} of ${p.order.carrierId} should take leg ${leg.id}`);
         if (leg && toTerminal.get(id) !== leg.id && trip.mode !== 'road')
@@ -112,6 +117,10 @@ export function auditTrunk(
             at,
             `order ${id} sails on ${leg.id} without road pre-haul to its terminal`,
           );
+        if (platform) {
+          auditRelease(v, at, trip, s, id, handlingS, second.leavesSec.get(id));
+          continue;
+        }
         const lateS = trip.arrivalSec + handlingS - p.departureSec;
         const reported = (s.lateMin ?? 0) * 60;
         if (lateS > TIME_TOLERANCE_S && reported + 6 + TIME_TOLERANCE_S < lateS && trip.mode === 'road')
@@ -126,131 +135,37 @@ export function auditTrunk(
   }
   for (const [id, p] of want)
     if (!toHub.has(id))
-      v.add('TRUNK_MISSING', `${label} trunk`, `pooled order ${id} never reaches hub ${p.hubId}`);
+      v.add(
+        'TRUNK_MISSING',
+        `${label} trunk`,
+        `pooled order ${id} never reaches hub ${platformOf(p.hubId) ?? p.hubId}`,
+      );
   auditTrunkVehicles(v, label, printed, ctx);
   return figures;
 }
 
-/** One road trip: stops, loads per dimension, times, hub hours, distance, energy, CO2e and tonne-km. */
-function auditRoadTrip(
-  ctx: AuditContext,
+/**
+ * A fed order's first echelon reaches its platform, plus handling, before the feeder carrying it on leaves
+ * (same-day; night-before both run the evening before in that order), or its depot stop says how late.
+ */
+function auditRelease(
   v: Violations,
   at: string,
   trip: TrunkTrip,
-  terminal: readonly number[] | undefined,
-  hub: Place,
-): TrunkFigures {
-  const type = ctx.types.get(trip.vehicleType);
-  const base: Place = terminal ? { id: trip.to, location: terminal } : hub;
-  if (!type) {
-    v.add('TRUNK_VEHICLE_TYPE', at, `unknown vehicle type ${trip.vehicleType}`);
-    return { trip, distanceKm: 0, durationS: 0, energyKWh: 0, co2eKg: 0, tonneKm: 0 };
-  }
-  const cap = [type.capacity.kg, type.capacity.m3, type.capacity.units];
-  const load = [0, 0, 0];
-  for (const s of trip.stops) sizeOf(s.unloaded).forEach((x, d) => (load[d] = (load[d] as number) + x));
-  let place = base;
-  let t = trip.departureSec;
-  let km = 0;
-  let kWh = 0;
-  const along: number[] = [];
-  const check = (): void => {
-    if (load.some((x, d) => x > (cap[d] as number) + CAPACITY_TOLERANCE))
-      v.add('TRUNK_OVER_CAPACITY', at, `load [${load.map(fmt)}] above capacity [${cap}]`);
-  };
-  check();
-  for (const s of trip.stops) {
-    const carrier = ctx.carriers.get(s.id);
-    if (!carrier || s.kind !== 'depot') {
-      v.add('TRUNK_STOP_MISMATCH', at, `stop ${s.id} is not a carrier depot`);
-      continue;
-    }
-    const depot = carrierPlace(carrier);
-    const goods = [0, 0, 0];
-    const returns = [0, 0, 0];
-    for (const id of s.orderIds) {
-      const o = ctx.orders.get(id);
-      if (!o || o.carrierId !== carrier.id) {
-        v.add('TRUNK_STOP_MISMATCH', at, `order ${id} is not ${carrier.id}'s`);
-        continue;
-      }
-      orderSize(o).forEach(
-        (x, d) => ((isPickup(o) ? returns : goods)[d] = (isPickup(o) ? returns : goods)[d]! + x),
-      );
-    }
-    if (goods.some((x, d) => !close(x, sizeOf(s.loaded)[d] as number, ROUNDING_3_DECIMALS)))
-      v.add(
-        'TRUNK_LOAD_MISMATCH',
-        at,
-        `${s.id} loaded [${sizeOf(s.loaded)}], its orders' goods [${goods.map(fmt)}]`,
-      );
-    if (returns.some((x, d) => !close(x, sizeOf(s.unloaded)[d] as number, ROUNDING_3_DECIMALS)))
-      v.add(
-        'TRUNK_LOAD_MISMATCH',
-        at,
-        `${s.id} unloaded [${sizeOf(s.unloaded)}], its orders' returns [${returns.map(fmt)}]`,
-      );
-    const arcKm = ctx.travel.distanceKm(place, depot);
-    kWh += arcEnergyKWh(type.energy, arcKm, load[0] as number, type.capacity.kg);
-    km += arcKm;
-    along.push(km);
-    const reach = t + ctx.travel.durationS(place, depot, type.speedKmh);
-    if (s.arrivalSec + TIME_TOLERANCE_S < reach)
-      v.add(
-        'TRUNK_SCHEDULE',
-        at,
-        `at ${s.id} at ${fmt(s.arrivalSec)} s, cannot be there before ${fmt(reach)} s`,
-      );
-    if (!close(s.departureSec, s.arrivalSec + TRUNK_LOAD_MIN * 60, TIME_TOLERANCE_S))
-      v.add(
-        'TRUNK_SCHEDULE',
-        at,
-        `${s.id}: ${TRUNK_LOAD_MIN} min loading, departs at ${fmt(s.departureSec)} s`,
-      );
-    t = s.departureSec;
-    sizeOf(s.unloaded).forEach((x, d) => (load[d] = (load[d] as number) - x));
-    sizeOf(s.loaded).forEach((x, d) => (load[d] = (load[d] as number) + x));
-    check();
-    place = depot;
-  }
-  const backKm = ctx.travel.distanceKm(place, base);
-  kWh += arcEnergyKWh(type.energy, backKm, load[0] as number, type.capacity.kg);
-  km += backKm;
-  const arrive = t + ctx.travel.durationS(place, base, type.speedKmh);
-  if (!close(trip.arrivalSec, arrive, TIME_TOLERANCE_S))
-    v.add('TRUNK_SCHEDULE', at, `arrives at ${fmt(trip.arrivalSec)} s, recomputed ${fmt(arrive)} s`);
-  if (!terminal) {
-    const hubOf = ctx.hubs.get(trip.hubId);
-    const day = trip.day * DAY_S;
-    const open = hubOf ? clock(hubOf.open) + day : -Infinity;
-    const closeS = hubOf ? clock(hubOf.close) + day : Infinity;
-    if (trip.departureSec + TIME_TOLERANCE_S < open || trip.arrivalSec > closeS + TIME_TOLERANCE_S)
-      v.add('TRUNK_SCHEDULE', at, `outside the hub's opening hours ${hubOf?.open}-${hubOf?.close}`);
-  }
-  const tonneKm = trip.stops.reduce(
-    (s, stop, i) => s + (stop.loaded.kg * (km - (along[i] ?? 0)) + stop.unloaded.kg * (along[i] ?? 0)) / 1000,
-    0,
-  );
-  const durationS = trip.arrivalSec - trip.departureSec;
-  const co2e = co2eKg(type.energy, kWh);
-  if (!close(trip.distanceKm, km, ROUNDING_3_DECIMALS))
-    v.add('TRUNK_DISTANCE_MISMATCH', at, `distanceKm ${trip.distanceKm}, recomputed ${fmt(km)}`);
-  if (!close(trip.durationMin, durationS / 60, DURATION_ROUNDING_MIN + 1e-9))
+  stop: TrunkTrip['stops'][number],
+  id: string,
+  handlingS: number,
+  leavesSec: number | undefined,
+): void {
+  if (leavesSec === undefined) return; // no feeder carries it: ECHELON_MISSING says so
+  const lateS = trip.arrivalSec + handlingS - leavesSec;
+  const reported = trip.mode === 'road' ? (stop.lateMin ?? 0) * 60 : 0;
+  if (lateS > TIME_TOLERANCE_S && reported + 6 + TIME_TOLERANCE_S < lateS)
     v.add(
-      'TRUNK_DURATION_MISMATCH',
+      'ECHELON_RELEASE',
       at,
-      `durationMin ${trip.durationMin}, recomputed ${fmt(durationS / 60)}`,
+      `order ${id} ready at its platform ${fmt(lateS / 60)} min after its feeder leaves, reported ${stop.lateMin ?? 0}`,
     );
-  if (!close(trip.energyKWh, kWh, ROUNDING_3_DECIMALS))
-    v.add('TRUNK_ENERGY_MISMATCH', at, `energyKWh ${trip.energyKWh}, recomputed ${fmt(kWh)}`);
-  if (!close(trip.co2eKg, co2e, ROUNDING_3_DECIMALS))
-    v.add('TRUNK_CO2E_MISMATCH', at, `co2eKg ${trip.co2eKg}, recomputed ${fmt(co2e)}`);
-  if (!close(trip.tonneKm, tonneKm, ROUNDING_3_DECIMALS * (1 + trip.stops.length)))
-    v.add('TRUNK_TONNE_KM_MISMATCH', at, `tonneKm ${trip.tonneKm}, recomputed ${fmt(tonneKm)}`);
-  const goods = trip.stops.reduce((s, x) => s + x.loaded.kg, 0);
-  if (!close(trip.load.kg, goods, ROUNDING_3_DECIMALS * (1 + trip.stops.length)))
-    v.add('TRUNK_LOAD_MISMATCH', at, `load ${trip.load.kg} kg, its stops load ${fmt(goods)} kg`);
-  return { trip, distanceKm: km, durationS, energyKWh: kWh, co2eKg: co2e, tonneKm };
 }
 
 /** A barge or train sailing: tonne-km of goods and returns over the leg's length, at the leg's intensities. */
@@ -295,7 +210,10 @@ function auditTrunkVehicles(
   for (const t of printed)
     if (t.mode === 'road') byVehicle.set(t.vehicle, [...(byVehicle.get(t.vehicle) ?? []), t]);
   for (const [vehicle, trips] of byVehicle) {
-    const given = (ctx.scenario.trunkFleet ?? []).find((f) => trips[0] && f.hubId === trips[0].hubId);
+    // a feeder vehicle (second echelon) keeps its micro-hub's feeder settings
+    const feeder = trips[0]?.echelon === 2 ? ctx.hubs.get(trips[0].hubId)?.feeder : undefined;
+    const given =
+      feeder ?? (ctx.scenario.trunkFleet ?? []).find((f) => trips[0] && f.hubId === trips[0].hubId);
     const max = given?.maxTrips ?? TRUNK_MAX_TRIPS;
     if (trips.length > max)
       v.add('TRUNK_SCHEDULE', `${label} trunk ${vehicle}`, `${trips.length} trips, at most ${max}`);
@@ -312,8 +230,3 @@ function auditTrunkVehicles(
     });
   }
 }
-
-const clock = (hhmm: string): number => {
-  const [h, m] = hhmm.split(':');
-  return Number(h) * 3600 + Number(m) * 60;
-};

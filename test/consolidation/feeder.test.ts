@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { delayTrips } from '../../src/consolidation/delay-trips.ts';
+import { chooseFacilities } from '../../src/consolidation/facility.ts';
+import { planFeeders } from '../../src/consolidation/feeder.ts';
+import { scenarioSchema } from '../../src/contracts/index.ts';
+import type { RoutingProblem } from '../../src/domain/routing-problem.ts';
+import type { RoutingSolution, ScheduledTrip } from '../../src/domain/routing-solution.ts';
+import { buildCity, planScenario } from '../../src/planner/index.ts';
+import { twoEchelonScenario } from '../support/audit-scenarios.ts';
+import { auditPlan } from '../support/audit/index.ts';
+
+const ctx = { seed: 1, clock: () => 0, maxIterations: 200 };
+
+describe('the second echelon (feeders)', () => {
+  it('fills a feeder vehicle to the brim even when its orders add up above it in floating point', () => {
+    // 0.1 + 0.2 kg = 0.30000000000000004 kg: one load of both would be too big for a 0.3 kg vehicle
+    const s = twoEchelonScenario('road');
+    s.vehicleTypes = [{ id: 'tiny', class: 'van', capacity: { kg: 0.3 } }];
+    (s.hubs[2] as { feeder?: object }).feeder = { hubId: 'P', vehicleType: 'tiny' };
+    s.orders = [
+      { id: 'X1', carrierId: 'A', receiverId: 'R3', size: { kg: 0.1 } },
+      { id: 'X2', carrierId: 'B', receiverId: 'R3', size: { kg: 0.2 } },
+    ];
+    const city = buildCity(scenarioSchema.parse(s));
+    const runs = planFeeders(
+      city,
+      [0, 1].map((order) => ({ order, hub: 2, deadlineS: 12 * 3600 })),
+      ctx,
+    );
+    const run = runs[0];
+    expect(run?.kind).toBe('road');
+    if (run?.kind !== 'road') return;
+    expect(run.solution.unassigned).toEqual([]);
+    expect(run.loads.flatMap((l) => l.orders).sort()).toEqual([0, 1]);
+  });
+
+  it('loads mix carriers, and a micro-hub by barge gets one sailing timed to its earliest pooled trip', () => {
+    const city = buildCity(scenarioSchema.parse(twoEchelonScenario('barge')));
+    const fed = city.orders.map((_, order) => ({ order, hub: 1, deadlineS: (8 + order) * 3600 }));
+    const [sailing] = planFeeders(city, fed, ctx);
+    expect(sailing?.kind).toBe('sailing');
+    if (sailing?.kind !== 'sailing') return;
+    // ready at H (unloaded, then 30 min handling) exactly when the 08:00 trip leaves
+    expect(sailing.arrivalS + 30 * 60).toBe(8 * 3600);
+    expect(sailing.departureS).toBe(8 * 3600 - 30 * 60 - 60 * 60 - (12 / 10) * 3600);
+    expect(new Set(sailing.loads.flatMap((l) => l.orders.map((o) => city.orders[o]?.carrier)))).toEqual(
+      new Set([0, 1]),
+    );
+  });
+
+  it('a road feeder arrives just in time: its goods are ready at the micro-hub as their first pooled trip leaves', () => {
+    const s = twoEchelonScenario('road');
+    const plan = planScenario(s, { seed: 3, maxIterations: 200, timeLimitSeconds: 60 });
+    const leaves = new Map(
+      plan.consolidated.routes.flatMap((r) =>
+        r.stops.flatMap((st) => st.orderIds.map((id) => [id, r.departureSec ?? 0])),
+      ),
+    );
+    const trips = plan.consolidated.trunk.filter((t) => t.echelon === 2 && t.mode === 'road');
+    expect(trips.length).toBeGreaterThan(0);
+    for (const t of trips)
+      for (const stop of t.stops) {
+        const first = Math.min(...stop.orderIds.map((id) => leaves.get(id) ?? Infinity));
+        expect(stop.departureSec + 30 * 60).toBeCloseTo(first, 0);
+      }
+  });
+
+  it("the facility model weighs a platform's capacity, not only the repair after it", () => {
+    // R2 and R3 (5 units) are worth pooling at the estimates; the platform takes 2
+    const capped = twoEchelonScenario('barge');
+    (capped.hubs[0] as { capacityUnits?: number }).capacityUnits = 2;
+    const free = buildCity(scenarioSchema.parse(twoEchelonScenario('barge')));
+    const held = buildCity(scenarioSchema.parse(capped));
+    expect(chooseFacilities(held).objectiveEur).toBeGreaterThan(chooseFacilities(free).objectiveEur + 1);
+  });
+
+  it('the capacity repair moves no receiver between micro-hubs of a full platform (it would stay full)', () => {
+    // V with bikes enough for R1: moving H's receivers to V would keep all 13 units through P
+    const s = twoEchelonScenario('barge');
+    (s.hubs[0] as { capacityUnits?: number }).capacityUnits = 5;
+    Object.assign(s.fleet[1] as object, { count: 3, maxTrips: 3 });
+    const city = buildCity(scenarioSchema.parse(s));
+    const { hubOf } = chooseFacilities(city);
+    const units = [0, 0, 0];
+    city.orders.forEach((o) => {
+      const h = hubOf[o.receiver] ?? -1;
+      if (h >= 0) units[h] = (units[h] as number) + Math.max(1, o.size[2]);
+    });
+    expect((units[1] as number) + (units[2] as number)).toBeLessThanOrEqual(5);
+  });
+
+  it("a platform's capacity binds the units of every micro-hub it feeds", () => {
+    // 2 units: R3's; moving R2 from H to V (the same platform) would not relieve it
+    const s = twoEchelonScenario('barge');
+    (s.hubs[0] as { capacityUnits?: number }).capacityUnits = 2;
+    const plan = planScenario(s, { seed: 3, maxIterations: 200, timeLimitSeconds: 60 });
+    expect(auditPlan(s, plan)).toEqual([]);
+    expect(plan.consolidated.hubs[0]?.units).toBeLessThanOrEqual(2);
+    expect(plan.consolidated.unassigned.some((u) => u.reason === 'hub-capacity')).toBe(true);
+  });
+});
+
+describe('delayTrips', () => {
+  const trip = (dep: number, start: number, job: number): ScheduledTrip => ({
+    departureS: dep,
+    returnS: dep + 1000,
+    distance: 1000,
+    loadStart: [1],
+    visits: [{ job, arrivalS: start - 50, startS: start, departureS: start + 100, loadAfter: [0] }],
+  });
+  const problem = (closes: [number, number]) =>
+    ({
+      dimensions: 1,
+      jobs: closes.map((close) => ({
+        location: 1,
+        delivery: [1],
+        pickup: [0],
+        serviceS: 100,
+        windows: [[0, close]],
+      })),
+      vehicles: [{ type: 0, depot: 0, shiftStartS: 0, shiftEndS: 10_000, maxTrips: 2, reloadS: 100 }],
+    }) as unknown as RoutingProblem;
+  const solution: RoutingSolution = {
+    routes: [{ vehicle: 0, trips: [trip(0, 500, 0), trip(1100, 1600, 1)] }],
+    unassigned: [],
+    cost: 0,
+    stats: { iterations: 0, elapsedMs: 0, timeCapped: false },
+  };
+
+  it("moves each trip as late as the shift's end and the next trip (less the reload) allow, waits kept", () => {
+    const [late] = delayTrips(problem([9500, 9800]), solution).routes;
+    expect(late?.trips[1]).toMatchObject({ departureS: 9000, returnS: 10_000 });
+    expect(late?.trips[1]?.visits[0]).toMatchObject({ arrivalS: 9450, startS: 9500, departureS: 9600 });
+    expect(late?.trips[0]).toMatchObject({ departureS: 7900, returnS: 8900 });
+  });
+
+  it('moves no visit past its window', () => {
+    const [late] = delayTrips(problem([3000, 9000]), solution).routes;
+    expect(late?.trips[1]?.visits[0]?.startS).toBe(9000);
+    expect(late?.trips[0]?.visits[0]?.startS).toBe(3000);
+    expect(delayTrips(problem([500, 1600]), solution)).toEqual(solution);
+  });
+});
