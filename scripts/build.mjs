@@ -25,9 +25,16 @@ const stamp = { inputs, hash: hashInputs(root, inputs) };
 const next = join(root, `${DIST_DIR}.next`);
 const dist = join(root, DIST_DIR);
 rmSync(next, { recursive: true, force: true });
-execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json'), '--outDir', next], {
-  stdio: 'inherit',
-});
+try {
+  execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json'), '--outDir', next], {
+    stdio: 'inherit',
+  });
+} catch {
+  // noCheck: only a syntax or configuration error gets here, and picon could not run those sources either
+  rmSync(next, { recursive: true, force: true });
+  process.stderr.write(`picon build: tsc failed (above); ${DIST_DIR}/ left as it was\n`);
+  process.exit(1);
+}
 writeFileSync(join(next, STAMP_FILE), `${JSON.stringify(stamp, null, 1)}\n`);
 // Swapped in whole, so no file of an earlier build survives (a removed module must not stay importable).
 if (existsSync(dist)) rmSync(dist, { recursive: true, force: true });
