@@ -25,7 +25,8 @@ const LAYERS = {
     core: ['fs/promises'],
   },
   'scenario-gen': { layers: ['contracts', 'domain'] },
-  config: { npm: ['zod'], core: ['fs'] },
+  // path, url: finding the package root from a module's own URL (src/config/package-root.ts)
+  config: { npm: ['zod'], core: ['fs', 'path', 'url'] },
   api: {
     layers: ['contracts', 'config'],
     npm: [
@@ -73,7 +74,9 @@ const LAYERS = {
     npm: ['commander'],
     core: ['fs', 'fs/promises', 'path', 'http', 'crypto', 'perf_hooks'],
   },
-  bin: { dir: 'bin', layers: ['cli'], npm: ['tsx'] },
+  // bin/picon.mjs runs dist/ (an output, imported by a computed URL) when bin/build-stamp.mjs finds it fresh,
+  // else src/cli through tsx
+  bin: { dir: 'bin', layers: ['cli'], npm: ['tsx'], core: ['crypto', 'fs', 'path', 'url'] },
 };
 
 const dirOf = (name) => LAYERS[name].dir ?? `src/${name}`;

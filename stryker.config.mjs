@@ -29,5 +29,5 @@ export default {
   timeoutMS: 10_000,
   tempDirName: '.stryker-tmp',
   cleanTempDir: true,
-  ignorePatterns: ['reports', 'out', 'coverage', '.redis-test', 'docs', 'test/mutation'],
+  ignorePatterns: ['reports', 'out', 'dist', 'dist.next', 'coverage', '.redis-test', 'docs', 'test/mutation'],
 };

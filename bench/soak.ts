@@ -8,7 +8,7 @@
  */
 import { parseArgs } from 'node:util';
 import { referenceFromScenario } from '../src/api/reference-data.ts';
-import { startServer } from '../src/cli/commands/serve.ts';
+import { startServer } from '../src/cli/commands/serve-run.ts';
 import type { ApiKey } from '../src/config/api-keys.ts';
 import { loadConfig } from '../src/config/env.ts';
 import { scenarioSchema } from '../src/contracts/index.ts';

@@ -10,18 +10,26 @@ import { processComparisonJob } from './comparison.processor.ts';
 import { keepHealthFile } from './health-file.ts';
 import { MemoryCappedWorker } from './memory-capped-worker.ts';
 
-const PLAN_PROCESSOR = fileURLToPath(new URL('./plan.processor.ts', import.meta.url));
-const TASK_PROCESSOR = fileURLToPath(new URL('./task.processor.ts', import.meta.url));
+/**
+ * The sandboxed processors sit beside this module, with its extension: `.ts` when it runs from source (tsx,
+ * tests), `.js` when it runs from the build in dist/ (`npm run build`), so a built worker's children load
+ * JavaScript and compile nothing.
+ */
+const OWN_EXTENSION = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+export const PLAN_PROCESSOR = fileURLToPath(new URL(`./plan.processor${OWN_EXTENSION}`, import.meta.url));
+export const TASK_PROCESSOR = fileURLToPath(new URL(`./task.processor${OWN_EXTENSION}`, import.meta.url));
 
 /**
- * The sandbox child must load .ts files. Under `tsx` (CLI) the loader is already in execArgv; under the
- * programmatic `register()` of bin/picon.mjs it is not, so add it by absolute URL (works from any cwd).
+ * The sandbox children's node flags: the heap cap, and, for `.ts` processors only, a TypeScript loader. Under
+ * `tsx` (CLI) the loader is already in execArgv; under the programmatic `register()` of bin/picon.mjs it is
+ * not, so add it by absolute URL (works from any cwd). Built processors need none: no loader, no compiling.
  */
-function childExecArgv(maxOldSpaceMb: number): string[] {
+export function childExecArgv(maxOldSpaceMb: number, processorExtension = OWN_EXTENSION): string[] {
   // the parent's own heap flag (if any) must not override the children's cap
   const argv = process.execArgv.filter((a) => !a.startsWith('--max-old-space-size'));
   argv.push(`--max-old-space-size=${maxOldSpaceMb}`);
-  if (!argv.some((a) => a.includes('tsx'))) argv.push('--import', import.meta.resolve('tsx'));
+  if (processorExtension === '.ts' && !argv.some((a) => a.includes('tsx')))
+    argv.push('--import', import.meta.resolve('tsx'));
   return argv;
 }
 

@@ -3,6 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { Router } from 'express';
 import { DEFAULT_MAP_TILE_URL } from '../config/env.ts';
+import { PACKAGE_ROOT } from '../config/package-root.ts';
 import { ComparisonSpecError, parseComparison, type LoadRef } from '../contracts/index.ts';
 import { ApiError } from './api-error.ts';
 
@@ -17,8 +18,10 @@ export interface DashboardVehicleType {
   };
 }
 
-const WEB_DIR = fileURLToPath(new URL('../web/', import.meta.url));
-const FIXTURES_DIR = fileURLToPath(new URL('../../fixtures/', import.meta.url));
+// From the package root, not from this module: it also runs compiled, from dist/src/api/. The browser modules
+// are served from src/web/ as they are (they are not compiled).
+const WEB_DIR = join(PACKAGE_ROOT, 'src', 'web');
+const FIXTURES_DIR = join(PACKAGE_ROOT, 'fixtures');
 /** Leaflet's dist folder, served from node_modules (no CDN: the dashboard works on a closed network). */
 const LEAFLET_DIR = dirname(fileURLToPath(import.meta.resolve('leaflet/dist/leaflet-src.esm.js')));
 /** Shipped city days the dashboard offers (benchmark instances are not scenarios). */

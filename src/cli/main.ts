@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
-import { cliFailure, EXIT_CODES } from './cli-error.ts';
+import { EXIT_CODES } from './cli-error.ts';
+import { PACKAGE_ROOT } from '../config/package-root.ts';
 import { registerCommands } from './commands/index.ts';
 
 /** Runs the `picon` command line; returns the process exit code instead of exiting, so tests can call it. */
@@ -15,15 +17,17 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
   } catch (err) {
     if (err instanceof CommanderError) return commanderExitCode(err);
+    // loaded on failure only: it knows the contracts (zod), which `--help` need not load
+    const { cliFailure } = await import('./cli-failure.ts');
     const { exitCode, message } = cliFailure(err);
     process.stderr.write(`picon: ${message}\n`);
     return exitCode;
   }
 }
 
-/** The version in package.json (shipped beside src/ in the package and the image). */
+/** The version in package.json (shipped beside src/ and dist/ in the package and the image). */
 function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as {
     version: string;
   };
   return pkg.version;

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { allocationRuleSchema, type AllocationOption, type Scenario } from '../contracts/index.ts';
+import { ALLOCATION_OPTIONS, type AllocationOption } from '../contracts/allocation-rules.ts';
+import type { Scenario } from '../contracts/scenario.ts';
 import type { Effort } from '../domain/city.ts';
 import { CliError } from './cli-error.ts';
 
@@ -36,12 +37,10 @@ function effortLevel(value: string): Effort {
 }
 
 function allocationRule(value: string): AllocationOption {
-  const rule = allocationRuleSchema.safeParse(value);
-  if (!rule.success)
-    throw new CliError(
-      `--allocation must be one of ${allocationRuleSchema.options.join(', ')}, got "${value}"`,
-    );
-  return rule.data;
+  const rule = ALLOCATION_OPTIONS.find((r) => r === value);
+  if (!rule)
+    throw new CliError(`--allocation must be one of ${ALLOCATION_OPTIONS.join(', ')}, got "${value}"`);
+  return rule;
 }
 
 /** The scenario with `--allocation` applied (it sets the scenario's own option, the one source of the rule). */

@@ -12,6 +12,7 @@ import {
   timeZoneSchema,
 } from './primitives.ts';
 import { LIMITS } from './limits.ts';
+import { ALLOCATION_OPTIONS } from './allocation-rules.ts';
 import { strictObject } from './strict-object.ts';
 import { POWERTRAIN_OF_ENERGY_CARRIER } from '../domain/vehicle-type.ts';
 
@@ -201,19 +202,8 @@ export const trunkingSchema = strictObject({
 
 export const effortSchema = z.enum(['quick', 'normal', 'thorough']);
 
-/**
- * How the pooled plan's cost is shared between carriers (docs/model/cooperation.md): a rule of the cost game
- * (`shapley`, the default; `proportional` to stand-alone costs; `scrb`; `nucleolus`), or `pro-rata-by-kg`,
- * which prices no coalition (cheap, but it can charge a carrier more than alone: the plan then warns).
- */
-export const allocationRuleSchema = z.enum([
-  'shapley',
-  'proportional',
-  'scrb',
-  'nucleolus',
-  'pro-rata-by-kg',
-]);
-export type AllocationOption = z.infer<typeof allocationRuleSchema>;
+/** The cost-sharing rule (see allocation-rules.ts). */
+export const allocationRuleSchema = z.enum(ALLOCATION_OPTIONS);
 
 export const scenarioOptionsSchema = strictObject({
   circuity: z.number().min(1).max(3).optional(),

@@ -1,7 +1,7 @@
 /**
  * picon's one error model. Every error the planning core raises on purpose is a PlanningError whose `kind` says
  * who can fix it: the user, by changing the input (`input`), or a developer (`internal`: a broken invariant, a
- * bug). Each edge maps the kind once: CLI exit codes (src/cli/cli-error.ts), HTTP statuses
+ * bug). Each edge maps the kind once: CLI exit codes (src/cli/cli-failure.ts), HTTP statuses
  * (src/api/error-handler.ts), worker retries (src/queue/job-errors.ts). Anything that is not a PlanningError
  * is internal, except wire validation errors, which src/contracts/errors.ts classifies as input.
  */

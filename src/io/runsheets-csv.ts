@@ -1,14 +1,10 @@
 import type { Plan, Scenario } from '../contracts/index.ts';
 import { buildRunSheets } from './runsheet-model.ts';
 import { RUNSHEET_COLUMNS, runSheetRows, type RunSheetCell } from './runsheet-rows.ts';
+import type { CsvDialect } from './csv-dialect.ts';
 import { csvTextCell } from './spreadsheet-cells.ts';
 
-/**
- * How a spreadsheet expects its CSV: `en` comma-separated with decimal points; `fr` as French spreadsheets
- * export and open them: `;` between fields, decimal commas, and a UTF-8 BOM so accents survive a double-click.
- */
-export type CsvDialect = 'en' | 'fr';
-export const CSV_DIALECTS: readonly CsvDialect[] = ['en', 'fr'];
+export { CSV_DIALECTS, type CsvDialect } from './csv-dialect.ts';
 
 const DIALECT = {
   en: { delimiter: ',', decimal: '.', bom: '' },

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { serveEnv } from '../../src/cli/commands/serve.ts';
+import { serveEnv } from '../../src/cli/commands/serve-run.ts';
 import { bearer, KEYS, testApp } from './harness.ts';
 
 // Issue 11, finding 7: HTTP hardening, each item as it was found.

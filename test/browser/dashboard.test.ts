@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../src/cli/commands/serve.ts';
+import { startServer, type RunningServer } from '../../src/cli/commands/serve-run.ts';
 import { referenceFromScenario } from '../../src/api/reference-data.ts';
 import { loadConfig } from '../../src/config/env.ts';
 import { scenarioSchema, type Plan, type Scenario } from '../../src/contracts/index.ts';

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { scenarioSchema } from '../../src/contracts/index.ts';
-import { CliError, cliFailure, EXIT_CODES } from '../../src/cli/cli-error.ts';
+import { CliError, EXIT_CODES } from '../../src/cli/cli-error.ts';
+import { cliFailure } from '../../src/cli/cli-failure.ts';
 import { InputError, InternalError } from '../../src/domain/errors.ts';
 
 // `picon boom` throws whatever the test puts here, so main's own catch is what is tested.

@@ -31,9 +31,23 @@ describe('deployment files', () => {
     expect(args[args.indexOf('--maxmemory-policy') + 1]).toBe('noeviction');
   });
 
+  it('the image runs the build of its own sources: compiled in a stage with the dev dependencies, checked at start', () => {
+    const stages = dockerfile.split(/^FROM /m).slice(1);
+    const build = stages.find((s) => / AS build\n/.test(s)) ?? '';
+    expect(build).toMatch(/^RUN npm ci --ignore-scripts$/m); // TypeScript is a dev dependency
+    expect(build).toMatch(/^RUN node scripts\/build\.mjs$/m);
+    const image = stages.at(-1) ?? '';
+    expect(image).toMatch(/^COPY --from=build \/app\/dist \.\/dist$/m);
+    // bin/picon.mjs runs dist/ only if these hash as they did at the build (bin/build-stamp.mjs): all must be there
+    expect(image).toMatch(/^COPY package\.json tsconfig\.json tsconfig\.build\.json \.\/$/m);
+    for (const dir of ['bin', 'src', 'workers'])
+      expect(image).toMatch(new RegExp(`^COPY ${dir} \\./${dir}$`, 'm'));
+    expect(image).toMatch(/^ENTRYPOINT \["node", "bin\/picon\.mjs"\]$/m);
+  });
+
   it('the image is a Node LTS line the project supports', () => {
     const bases = [...dockerfile.matchAll(/^FROM node:(\d+)-/gm)].map((m) => Number(m[1]));
-    expect(bases.length).toBe(2);
+    expect(bases.length).toBe(3); // production deps, the build (dist/), the image
     for (const major of bases) {
       expect(major % 2, 'even majors are the LTS lines').toBe(0);
       expect(major).toBeGreaterThanOrEqual(22);

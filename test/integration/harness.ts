@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { existsSync, readFileSync } from 'node:fs';
-import { startServer, type RunningServer } from '../../src/cli/commands/serve.ts';
+import { startServer, type RunningServer } from '../../src/cli/commands/serve-run.ts';
 import { referenceFromScenario } from '../../src/api/reference-data.ts';
 import { loadConfig, type Config } from '../../src/config/env.ts';
 import { scenarioSchema, type Scenario } from '../../src/contracts/index.ts';

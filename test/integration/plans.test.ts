@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReferenceRegistry } from '../../src/api/reference-data.ts';
-import { startServer } from '../../src/cli/commands/serve.ts';
+import { startServer } from '../../src/cli/commands/serve-run.ts';
 import type { Plan, Scenario } from '../../src/contracts/index.ts';
 import { API_KEYS } from '../api/harness.ts';
 import { planScenario } from '../../src/planner/index.ts';

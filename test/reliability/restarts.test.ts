@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { referenceFromScenario } from '../../src/api/reference-data.ts';
-import { startServer, type RunningServer } from '../../src/cli/commands/serve.ts';
+import { startServer, type RunningServer } from '../../src/cli/commands/serve-run.ts';
 import { loadConfig, type Config } from '../../src/config/env.ts';
 import { API_KEYS, bearer, KEYS } from '../api/harness.ts';
 import { sampleScenario } from '../api/sample-scenario.ts';

@@ -1,6 +1,5 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { scenarioSchema } from '../../contracts/scenario.ts';
 import {
   DEFAULT_CARRIERS,
   GENERATOR_CITIES,
@@ -54,7 +53,9 @@ export function registerGenerate(program: Command): void {
       String(DEFAULT_CARRIERS),
     )
     .option('--out <file>', 'write the scenario to this file instead of stdout')
-    .action((flags: GenerateFlags) => {
+    .action(async (flags: GenerateFlags) => {
+      // loaded when the command runs: the wire schema (zod) is no concern of `--help`
+      const { scenarioSchema } = await import('../../contracts/scenario.ts');
       const scenario = generateCityDay({
         city: cityOption(flags.city),
         receivers: integerOption('receivers', flags.receivers, 1, MAX_RECEIVERS),

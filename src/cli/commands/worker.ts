@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { ConfigError, loadConfig, processEnv } from '../../config/env.ts';
-import { runWorkerProcess } from '../../../workers/plan.worker.ts';
 import { CliError } from '../cli-error.ts';
 
 export function registerWorker(program: Command): void {
@@ -15,6 +13,11 @@ export function registerWorker(program: Command): void {
       'rewrite this file every 10 s while the workers run and Redis answers, remove it otherwise (container health checks)',
     )
     .action(async (opts: { concurrency?: string; healthFile?: string }) => {
+      // loaded when the command runs: BullMQ and the config schema are no concern of `--help`
+      const [{ ConfigError, loadConfig, processEnv }, { runWorkerProcess }] = await Promise.all([
+        import('../../config/env.ts'),
+        import('../../../workers/plan.worker.ts'),
+      ]);
       const env = {
         ...processEnv(),
         ...(opts.concurrency ? { PICON_WORKER_CONCURRENCY: opts.concurrency } : {}),

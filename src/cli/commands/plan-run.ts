@@ -1,0 +1,64 @@
+import { comparisonVariant, seedSpread } from '../../contracts/index.ts';
+import { planToGeoJson } from '../../io/plan-geojson.ts';
+import { planToMapHtml } from '../../io/plan-map-html.ts';
+import { planToRunsheetsCsv } from '../../io/runsheets-csv.ts';
+import { planToRunsheetsPdf } from '../../io/runsheets-pdf.ts';
+import { planToRunsheetsXlsx } from '../../io/runsheets-xlsx.ts';
+import { planToTrunkScheduleCsv } from '../../io/trunk-schedule-csv.ts';
+import { DEFAULT_SEED, planScenario } from '../../planner/index.ts';
+import { formatPlan } from '../format-plan.ts';
+import { formatSpread } from '../format-spread.ts';
+import { progressLine } from '../progress-line.ts';
+import { prepareOutputDir, writeOutputs } from '../output-dir.ts';
+import { withOrderFiles } from '../read-orders.ts';
+import { readScenario } from '../read-scenario.ts';
+import { searchOverrides, withAllocation } from '../search-options.ts';
+import { PLAN_FILES } from '../output-files.ts';
+import type { PlanOptions } from './plan.ts';
+
+/** `picon plan FILE`: plans the day (or one per seed with --seeds), prints the table or JSON, writes --out. */
+export async function runPlan(file: string, opts: PlanOptions): Promise<void> {
+  let scenario = withAllocation(await readScenario(file), opts);
+  if (opts.orders) scenario = await withOrderFiles(scenario, opts.orders);
+  const clock = () => performance.now();
+  const planWith = (seed: number | undefined) => {
+    const bar = progressLine(process.stderr, clock);
+    const plan = planScenario(scenario, {
+      clock,
+      onProgress: bar.update,
+      ...(seed !== undefined ? { seed } : {}),
+      ...searchOverrides(opts),
+    });
+    bar.done();
+    return plan;
+  };
+  const seeds = opts.seeds !== undefined && opts.seeds > 1 ? opts.seeds : 1;
+  const first = opts.seed ?? scenario.options?.seed ?? DEFAULT_SEED;
+  const seedFiles = Array.from({ length: seeds }, (_, i) => `plan-seed-${first + i}.json`);
+  if (opts.out) await prepareOutputDir(opts.out, seeds > 1 ? ['spread.json', ...seedFiles] : PLAN_FILES);
+  if (seeds > 1) {
+    const plans = Array.from({ length: seeds }, (_, i) => planWith(first + i));
+    const spread = seedSpread(plans.map((p) => comparisonVariant(`seed ${p.scenario.seed}`, p)));
+    if (opts.out)
+      await writeOutputs(opts.out, {
+        'spread.json': JSON.stringify(spread, null, 2) + '\n',
+        ...Object.fromEntries(plans.map((p, i) => [seedFiles[i], JSON.stringify(p, null, 2) + '\n'])),
+      });
+    process.stdout.write(opts.json ? JSON.stringify(spread, null, 2) + '\n' : formatSpread(spread));
+    return;
+  }
+  const plan = planWith(opts.seed);
+  for (const w of plan.meta.warnings) process.stderr.write(`warning: ${w}\n`);
+  if (opts.out)
+    await writeOutputs(opts.out, {
+      'plan.json': JSON.stringify(plan, null, 2) + '\n',
+      'plan.geojson': JSON.stringify(planToGeoJson(plan)) + '\n',
+      'runsheets.csv': planToRunsheetsCsv(plan, scenario, opts.csvDialect),
+      'runsheets.xlsx': await planToRunsheetsXlsx(plan, scenario),
+      'runsheets.pdf': await planToRunsheetsPdf(plan, scenario),
+      'trunk-schedule.csv': planToTrunkScheduleCsv(plan, opts.csvDialect),
+      'map.html': planToMapHtml(plan),
+    });
+  process.stdout.write(opts.json ? JSON.stringify(plan, null, 2) + '\n' : formatPlan(plan));
+  if (opts.out && !opts.json) process.stdout.write(`Wrote ${PLAN_FILES.join(', ')} to ${opts.out}\n`);
+}
