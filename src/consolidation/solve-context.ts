@@ -10,6 +10,11 @@ export interface SolveContext {
   readonly onProgress?: ((p: SearchProgress) => void) | undefined;
   /** Replaces every solve's iteration budget (tests, `--max-iterations`). */
   readonly maxIterations?: number | undefined;
+  /**
+   * Replaces every solve's wall-clock cap (ms): pricing a coalition re-runs small solves whose usual share of
+   * the plan's cap (the trunk's 5 %) means nothing there, so each gets the plan's whole cap.
+   */
+  readonly capMs?: number | undefined;
 }
 
 /** One solve's budget: iterations decide (see effort.ts); the wall-clock limit is only a safety cap. */
@@ -32,7 +37,7 @@ export function solveInContext(
   return solve(problem, {
     seed: ctx.seed,
     clock: ctx.clock,
-    timeLimitMs: budget.timeLimitMs,
+    timeLimitMs: ctx.capMs ?? budget.timeLimitMs,
     onProgress: ctx.onProgress,
     maxIterations,
     ...(start ? { initial: start.initial, temperature: start.temperature } : {}),

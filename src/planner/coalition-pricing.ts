@@ -50,6 +50,8 @@ export function coalitionPricer(
   /** Told each solve's iterations and whether the wall-clock cap cut it (the plan's meta counts both). */
   onSolve?: (stats: { iterations: number; timeCapped: boolean }) => void,
 ): CoalitionPrice {
+  // each coalition solve gets the plan's whole cap, not its usual share of it (solve-context.ts)
+  const solveCtx: SolveContext = { ...ctx, capMs: city.timeLimitS * 1000 };
   const orderIndex = new Map(city.orders.map((o, i) => [o.id, i]));
   const index = (id: string): number => {
     const i = orderIndex.get(id);
@@ -93,7 +95,7 @@ export function coalitionPricer(
         member,
         t.grand,
         coalitionIterations(city.effort, stops),
-        ctx,
+        solveCtx,
       );
       onSolve?.(run.solution.stats);
       const lost = run.solution.unassigned.some((u) =>
@@ -123,7 +125,7 @@ export function coalitionPricer(
           }
     }
     const trunkCtx = {
-      ...ctx,
+      ...solveCtx,
       maxIterations: Math.min(ctx.maxIterations ?? Infinity, trunkIterations(city, atHub)),
     };
     let trunkEur = 0;
