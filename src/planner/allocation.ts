@@ -21,7 +21,7 @@ export function allocateByKg(
   residualByCarrier: ReadonlyMap<string, readonly PlanRoute[]>,
   trunk: readonly TrunkTrip[],
   hubs: readonly HubReport[] = [],
-): Plan['allocation'] {
+): Omit<Plan['allocation'][number], 'co2eKg' | 'tonneKm'>[] {
   const orderKg = new Map(
     city.orders.map((o) => [
       o.id,

@@ -30,6 +30,7 @@ import { computeSavings, savingsBreakdown } from './savings.ts';
 import { ownRoundsCleanFleet } from './clean-fleet.ts';
 import { runPlanTask } from './run-task.ts';
 import { planTasks } from './plan-tasks.ts';
+import { withEmissions } from './plan-emissions.ts';
 
 const round = (x: number, digits = 3): number => Number(x.toFixed(digits));
 
@@ -156,7 +157,7 @@ export function assemblePlan(
       : []),
   ];
 
-  return {
+  return withEmissions(city, scenario, {
     schemaVersion: 1,
     scenario: {
       name: city.name,
@@ -217,7 +218,7 @@ export function assemblePlan(
       orders: city.orders.length,
       receivers: city.receivers.length,
     },
-  };
+  });
 }
 
 /** Says whether an order the hub could not pool was then delivered by its carrier, or by nobody. */
