@@ -15,3 +15,4 @@ export * from './comparison-spec.ts';
 export * from './comparison.ts';
 export * from './limits.ts';
 export * from './order-page.ts';
+export * from './carrier-share.ts';
