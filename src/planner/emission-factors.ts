@@ -4,14 +4,13 @@ import {
   BARGE_CO2E_G_PER_TONNE_KM,
   ELECTRICITY_FR_CO2E_KG_PER_KWH,
   HUB_HANDLING_KWH_PER_UNIT,
-  INTERMODAL_TTW_SHARE_OF_WTW,
   RAIL_CO2E_G_PER_TONNE_KM,
   TTW_SHARE_OF_WTW,
   electricityFactor,
   resolveVehicleTypes,
-  ttwShareOfPowertrain,
 } from '../energy/index.ts';
 import type { PlanWithoutEmissions } from './plan-emissions.ts';
+import type { TtwShares } from './ttw-shares.ts';
 
 type Factor = PlanEmissions['factors'][number];
 const round4 = (x: number): number => Number(x.toFixed(4));
@@ -22,7 +21,12 @@ const round4 = (x: number): number => Number(x.toFixed(4));
  * share, its data category and its sources. Vehicle energy is modelled (load-dependent, docs/model/energy.md)
  * on a published or scenario factor; leg intensities are published defaults unless the scenario gives them.
  */
-export function emissionFactors(city: City, scenario: Scenario, plan: PlanWithoutEmissions): Factor[] {
+export function emissionFactors(
+  city: City,
+  scenario: Scenario,
+  ttwShares: TtwShares,
+  plan: PlanWithoutEmissions,
+): Factor[] {
   const used = new Set([
     ...plan.baseline.routes.map((r) => r.vehicleType),
     ...plan.consolidated.routes.map((r) => r.vehicleType),
@@ -37,7 +41,7 @@ export function emissionFactors(city: City, scenario: Scenario, plan: PlanWithou
   const vehicles = resolveVehicleTypes(scenario.vehicleTypes, scenario.options?.electricityCo2eKgPerKWh)
     .filter((t) => used.has(t.id))
     .map((t): Factor => {
-      const ttw = ttwShareOfPowertrain(t.powertrain);
+      const ttw = ttwShares.ofType(t.id);
       return {
         appliesTo: t.id,
         wtw: t.energy.co2eKgPerKWh,
@@ -59,14 +63,14 @@ export function emissionFactors(city: City, scenario: Scenario, plan: PlanWithou
       return {
         appliesTo: `${l.mode} leg ${l.id}`,
         wtw: cityLeg?.co2eGPerTonneKm ?? fallback.value,
-        ttwShare: round4(INTERMODAL_TTW_SHARE_OF_WTW[l.mode].value),
+        ttwShare: round4(ttwShares.ofLeg(l.id, l.mode).value),
         unit: 'g CO2e/t-km',
         dataType: l.co2eGPerTonneKm === undefined ? 'default' : 'user',
         source:
           l.co2eGPerTonneKm === undefined
             ? fallback.source
             : `scenario intermodalLegs[id=${l.id}].co2eGPerTonneKm`,
-        ttwSource: INTERMODAL_TTW_SHARE_OF_WTW[l.mode].source,
+        ttwSource: ttwShares.ofLeg(l.id, l.mode).source,
       };
     });
   const hubsUsed = plan.consolidated.hubs.some((h) => h.units > 0);

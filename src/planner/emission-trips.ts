@@ -3,8 +3,8 @@ import type { HubEmissions, TripConsignment, TripEmissions } from '../cooperatio
 import type { City } from '../domain/city.ts';
 import { InternalError } from '../domain/errors.ts';
 import { METRES_PER_KM } from '../domain/units.ts';
-import { INTERMODAL_TTW_SHARE_OF_WTW, ttwShareOfPowertrain } from '../energy/index.ts';
 import { largestRemainder } from '../cooperation/index.ts';
+import type { TtwShares } from './ttw-shares.ts';
 
 /**
  * The plan's trips and hub operations as the ISO 14083 allocation reads them (src/cooperation/emission-shares.ts):
@@ -25,11 +25,15 @@ export class EmissionPlaces {
   private readonly hubs: Map<string, number>;
   private readonly carriers: Map<string, number>;
   private readonly receivers: Map<string, number>;
-  private readonly legs: Map<string, { terminal: number; lengthKm: number; mode: 'barge' | 'rail' }>;
+  private readonly legs: Map<
+    string,
+    { id: string; terminal: number; lengthKm: number; mode: 'barge' | 'rail' }
+  >;
   readonly orders: Map<string, { carrierId: string; massKg: number; units: number }>;
-  private readonly powertrainOf: Map<string, string>;
-
-  constructor(private readonly city: City) {
+  constructor(
+    private readonly city: City,
+    readonly ttw: TtwShares,
+  ) {
     this.hubs = new Map(city.hubs.map((h) => [h.id, h.location]));
     this.carriers = new Map(city.carriers.map((c) => [c.id, c.location]));
     this.receivers = new Map(city.receivers.map((r) => [r.id, r.location]));
@@ -44,7 +48,6 @@ export class EmissionPlaces {
         },
       ]),
     );
-    this.powertrainOf = new Map(city.vehicleTypes.map((t) => [t.id, t.powertrain]));
   }
 
   /** Plan-travel-model distance in km between two location indices. */
@@ -74,10 +77,6 @@ export class EmissionPlaces {
     return this.legs.get(id);
   }
 
-  ttwShareOfType(typeId: string): number {
-    return ttwShareOfPowertrain(this.powertrainOf.get(typeId) ?? 'diesel').value;
-  }
-
   consignment(orderId: string, distanceFromStartKm: number): TripConsignment {
     const o = this.orders.get(orderId);
     if (!o) throw new InternalError('BROKEN_INVARIANT', `plan names unknown order "${orderId}"`);
@@ -97,7 +96,7 @@ export function routeTrips(
       tripId: r.id,
       element: label(r),
       wtwCo2eKg: r.co2eKg,
-      ttwCo2eKg: r.co2eKg * places.ttwShareOfType(r.vehicleType),
+      ttwCo2eKg: r.co2eKg * places.ttw.ofType(r.vehicleType).value,
       consignments: r.stops.flatMap((s) => {
         const km = places.km(start, places.place('receiver', s.receiverId));
         return s.orderIds.map((id) => places.consignment(id, km));
@@ -121,7 +120,7 @@ export function trunkTrips(places: EmissionPlaces, trunk: readonly TrunkTrip[]):
         tripId: t.id,
         element: `trunk-${t.mode}`,
         wtwCo2eKg: t.co2eKg,
-        ttwCo2eKg: t.co2eKg * INTERMODAL_TTW_SHARE_OF_WTW[t.mode].value,
+        ttwCo2eKg: t.co2eKg * places.ttw.ofLeg(leg.id, t.mode).value,
         consignments: t.stops.flatMap((s) => s.orderIds.map((id) => places.consignment(id, leg.lengthKm))),
       };
     }
@@ -131,7 +130,7 @@ export function trunkTrips(places: EmissionPlaces, trunk: readonly TrunkTrip[]):
       tripId: t.id,
       element: 'trunk-road',
       wtwCo2eKg: t.co2eKg,
-      ttwCo2eKg: t.co2eKg * places.ttwShareOfType(t.vehicleType),
+      ttwCo2eKg: t.co2eKg * places.ttw.ofType(t.vehicleType).value,
       consignments: t.stops.flatMap((s) => {
         const km = places.km(base, places.place('carrier', s.id));
         return s.orderIds.map((id) => places.consignment(id, km));

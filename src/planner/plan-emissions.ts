@@ -15,6 +15,7 @@ import type { City } from '../domain/city.ts';
 import { electricityFactor } from '../energy/index.ts';
 import { EmissionPlaces, hubOperations, routeTrips, trunkTrips } from './emission-trips.ts';
 import { emissionFactors } from './emission-factors.ts';
+import { TtwShares } from './ttw-shares.ts';
 
 /** A plan before its emissions are added: its allocation rows lack their carrier's CO2e and tonne-km. */
 export type PlanWithoutEmissions = Omit<Plan, 'emissions' | 'allocation'> & {
@@ -50,7 +51,8 @@ const intensity = (grams: number, tonneKm: number): number | null =>
  * gram (routes and trunk trips are printed to the gram; hubs are split from their rounded total).
  */
 export function withEmissions(city: City, scenario: Scenario, plan: PlanWithoutEmissions): Plan {
-  const places = new EmissionPlaces(city);
+  const ttw = new TtwShares(city, scenario);
+  const places = new EmissionPlaces(city, ttw);
   const orders = city.carriers.map(() => 0);
   for (const o of city.orders) orders[o.carrier] = (orders[o.carrier] ?? 0) + 1;
   const baseline = allocateEmissions(routeTrips(places, plan.baseline.routes, () => 'own-round'));
@@ -77,7 +79,7 @@ export function withEmissions(city: City, scenario: Scenario, plan: PlanWithoutE
   });
   const emissions: PlanEmissions = {
     method: EMISSION_METHOD,
-    factors: emissionFactors(city, scenario, plan),
+    factors: emissionFactors(city, scenario, ttw, plan),
     totals: { baseline: planTotals(baseline), consolidated: planTotals(consolidated) },
     elements: [...elements('baseline', baseline), ...elements('consolidated', consolidated)],
     carriers,

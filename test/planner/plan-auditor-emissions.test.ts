@@ -22,12 +22,29 @@ const barge = day({
   ],
 });
 
+const ownTtw = day({
+  ...mixedFleetScenario(),
+  intermodalLegs: [
+    {
+      id: 'quay',
+      hubId: 'H',
+      mode: 'barge',
+      terminal: [3.02, 50.6],
+      lengthKm: 9,
+      carrierIds: ['A'],
+      ttwShare: 0.25,
+    },
+  ],
+});
+
 const planted = new Set<ViolationCode>();
 
-function audit(base: Day, plant: (p: Plan) => void): Violation[] {
+function audit(base: Day, plant: (p: Plan) => void, plantScenario?: (s: Scenario) => void): Violation[] {
   const plan = structuredClone(base.plan);
+  const scenario = structuredClone(base.scenario);
   plant(plan);
-  return auditPlan(base.scenario, plan);
+  plantScenario?.(scenario);
+  return auditPlan(scenario, plan);
 }
 
 function expectCaught(violations: readonly Violation[], code: ViolationCode): void {
@@ -62,6 +79,7 @@ describe('the emission checks accept', () => {
   it.each([
     ['the small day with a mixed fleet', small],
     ['a barge leg', barge],
+    ["a barge leg with the scenario's own TTW share", ownTtw],
   ])('the planner output for %s', (_name, d) => {
     expect(auditPlan(d.scenario, d.plan)).toEqual([]);
     expect(d.plan.emissions.elements.length).toBeGreaterThanOrEqual(4);
@@ -194,6 +212,14 @@ describe('the emission checks catch', () => {
       audit(small, (p) => void (diesel(p).wtw *= 0.9)),
       'EMISSION_FACTOR_MISMATCH',
     );
+    // a plan that ignored the scenario's own TTW share of its barge leg
+    const ignored = audit(
+      barge,
+      () => undefined,
+      (s) => void (s.intermodalLegs![0]!.ttwShare = 0.25),
+    );
+    expectCaught(ignored, 'EMISSION_FACTOR_MISMATCH');
+    expect(ignored.map((v) => v.code)).toContain('EMISSION_ELEMENT_MISMATCH');
   });
 });
 

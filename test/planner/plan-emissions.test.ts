@@ -156,6 +156,15 @@ describe('plan emissions on hand-made trips (ISO 14083 / GLEC v3 allocation)', (
     expect(shares).toEqual([1, 0]);
   });
 
+  it("takes a vehicle type's TTW share from the scenario when it gives one", () => {
+    const own = {
+      ...scenario,
+      vehicleTypes: [{ id: 'truck', class: 'truck', capacity: { kg: 1000 }, energy: { ttwShare: 0.5 } }],
+    } as unknown as Scenario;
+    const p = withEmissions(city, own, skeleton({ trunk: [trunkTrip] }));
+    expect(p.emissions.elements.find((e) => e.element === 'trunk-road')?.ttwCo2eKg).toBe(1.5);
+  });
+
   it('compares each carrier with its own baseline rounds', () => {
     const own = (carrier: string, km: number, co2eKg: number, orderId: string, receiver: string) => ({
       ...unitRoute({

@@ -1,6 +1,11 @@
 import type { Plan, PlanEmissionTotals } from '../../../src/contracts/index.ts';
 import { carrierPlace, hubPlace, receiverPlace, type AuditContext } from './context.ts';
-import { INTERMODAL_CO2E_G_PER_TONNE_KM, INTERMODAL_TTW_SHARE, TTW_SHARE } from './factors.ts';
+import {
+  INTERMODAL_CO2E_G_PER_TONNE_KM,
+  INTERMODAL_TTW_SHARE,
+  TTW_SHARE,
+  type AuditEnergy,
+} from './factors.ts';
 import type { Place } from './geo.ts';
 import type { HubFigures } from './hubs.ts';
 import type { RouteFigures } from './routes.ts';
@@ -251,16 +256,16 @@ function auditFactors(ctx: AuditContext, v: Violations, plan: Plan): void {
   const want = new Map<string, { wtw: number; ttwShare: number }>();
   for (const r of [...plan.baseline.routes, ...plan.consolidated.routes]) {
     const t = ctx.types.get(r.vehicleType);
-    if (t) want.set(t.id, { wtw: t.energy.co2eKgPerKWh, ttwShare: TTW_SHARE[t.energy.carrier] });
+    if (t) want.set(t.id, { wtw: t.energy.co2eKgPerKWh, ttwShare: ttwOf(t.energy) });
   }
   for (const trip of plan.consolidated.trunk) {
     const t = trip.mode === 'road' ? ctx.types.get(trip.vehicleType) : undefined;
-    if (t) want.set(t.id, { wtw: t.energy.co2eKgPerKWh, ttwShare: TTW_SHARE[t.energy.carrier] });
+    if (t) want.set(t.id, { wtw: t.energy.co2eKgPerKWh, ttwShare: ttwOf(t.energy) });
     const leg = (ctx.scenario.intermodalLegs ?? []).find((l) => l.id === trip.vehicleType);
     if (trip.mode !== 'road' && leg)
       want.set(`${leg.mode} leg ${leg.id}`, {
         wtw: leg.co2eGPerTonneKm ?? INTERMODAL_CO2E_G_PER_TONNE_KM[leg.mode],
-        ttwShare: INTERMODAL_TTW_SHARE[leg.mode],
+        ttwShare: leg.ttwShare ?? INTERMODAL_TTW_SHARE[leg.mode],
       });
   }
   if (plan.consolidated.hubs.some((h) => h.units > 0))
@@ -321,6 +326,9 @@ function checkIntensity(
     wrong.push(`${name} ${printed} (${fmt(g / activity)})`);
 }
 
+/** The TTW share of a type's WTW factor: the scenario's own, else its energy carrier's. */
+const ttwOf = (energy: AuditEnergy): number => energy.ttwShare ?? TTW_SHARE[energy.carrier];
+
 function routeTrips(
   ctx: AuditContext,
   routes: readonly RouteFigures[],
@@ -336,7 +344,7 @@ function routeTrips(
         element: element(r),
         source: r.route.id,
         wtwKg: r.co2eKg,
-        ttwKg: r.co2eKg * TTW_SHARE[r.type.energy.carrier],
+        ttwKg: r.co2eKg * ttwOf(r.type.energy),
         consignments: r.route.stops.flatMap((s) => {
           const receiver = ctx.receivers.get(s.receiverId);
           const km = receiver ? ctx.travel.distanceKm(start, receiverPlace(receiver)) : 0;
@@ -360,7 +368,7 @@ function trunkTrips(ctx: AuditContext, trunk: readonly TrunkFigures[]): Trip[] {
           element: `trunk-${trip.mode}`,
           source: trip.id,
           wtwKg: co2eKg,
-          ttwKg: co2eKg * INTERMODAL_TTW_SHARE[trip.mode],
+          ttwKg: co2eKg * (leg.ttwShare ?? INTERMODAL_TTW_SHARE[trip.mode]),
           consignments: trip.stops.flatMap((s) =>
             s.orderIds.flatMap((id) => consignment(ctx, id, leg.lengthKm)),
           ),
@@ -376,7 +384,7 @@ function trunkTrips(ctx: AuditContext, trunk: readonly TrunkFigures[]): Trip[] {
         element: 'trunk-road',
         source: trip.id,
         wtwKg: co2eKg,
-        ttwKg: co2eKg * TTW_SHARE[type.energy.carrier],
+        ttwKg: co2eKg * ttwOf(type.energy),
         consignments: trip.stops.flatMap((s) => {
           const depot = ctx.carriers.get(s.id);
           const km = depot ? ctx.travel.distanceKm(base, carrierPlace(depot)) : 0;

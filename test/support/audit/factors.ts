@@ -37,6 +37,8 @@ export interface AuditEnergy {
   readonly emptyKWhPerKm: number;
   readonly fullKWhPerKm: number;
   readonly co2eKgPerKWh: number;
+  /** A scenario's own TTW share of the factor; absent = TTW_SHARE of the carrier. */
+  readonly ttwShare?: number | undefined;
   readonly batteryKWh?: number | undefined;
 }
 
