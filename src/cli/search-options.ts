@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { allocationRuleSchema, type AllocationOption, type Scenario } from '../contracts/index.ts';
 import type { Effort } from '../domain/city.ts';
 import { CliError } from './cli-error.ts';
 
@@ -8,6 +9,7 @@ export interface SearchOptions {
   readonly maxIterations?: number;
   readonly seed?: number;
   readonly timeLimit?: number;
+  readonly allocation?: AllocationOption;
 }
 
 export function positiveNumber(name: string) {
@@ -33,6 +35,22 @@ function effortLevel(value: string): Effort {
   return level;
 }
 
+function allocationRule(value: string): AllocationOption {
+  const rule = allocationRuleSchema.safeParse(value);
+  if (!rule.success)
+    throw new CliError(
+      `--allocation must be one of ${allocationRuleSchema.options.join(', ')}, got "${value}"`,
+    );
+  return rule.data;
+}
+
+/** The scenario with `--allocation` applied (it sets the scenario's own option, the one source of the rule). */
+export function withAllocation<S extends Scenario>(scenario: S, opts: SearchOptions): S {
+  return opts.allocation === undefined
+    ? scenario
+    : { ...scenario, options: { ...scenario.options, allocation: opts.allocation } };
+}
+
 function seedNumber(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0)
@@ -54,6 +72,12 @@ export function withSearchOptions(command: Command, of: string): Command {
       '--time-limit <seconds>',
       `wall-clock safety cap of ${of} (default 120); the output says when it binds`,
       positiveNumber('--time-limit'),
+    )
+    .option(
+      '--allocation <rule>',
+      `cost sharing between carriers in ${of}: shapley (default), proportional, scrb, nucleolus, or ` +
+        'pro-rata-by-kg (prices no coalition: fast, but a carrier may pay more than alone)',
+      allocationRule,
     );
 }
 

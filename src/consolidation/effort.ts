@@ -39,3 +39,20 @@ export function solveIterations(effort: Effort, kind: 'pooled' | 'carrier', stop
   const perStop = kind === 'pooled' ? b.pooledPerStop : b.carrierPerStop;
   return Math.min(b.maxTaskIterations, Math.max(b.minTaskIterations, Math.round(perStop * stops)));
 }
+
+/**
+ * Iterations per stop of one coalition's pooled runs when pricing a cost game (issue 9: up to 4,095 coalitions
+ * per plan). The search starts from the grand coalition's routes and only has to polish what removing the
+ * others' stops left; the figures are calibrated in docs/BENCHMARKS.md ("Cost game").
+ */
+export const COALITION_PER_STOP: Readonly<Record<Effort, number>> = { quick: 0.25, normal: 0.5, thorough: 2 };
+const COALITION_MIN_ITERATIONS = 20;
+
+/** Iterations of one coalition's solve routing `stops` stops (pooled runs or trunk). */
+export function coalitionIterations(effort: Effort, stops: number): number {
+  const b = EFFORTS[effort];
+  return Math.min(
+    b.maxTaskIterations,
+    Math.max(COALITION_MIN_ITERATIONS, Math.round(COALITION_PER_STOP[effort] * stops)),
+  );
+}

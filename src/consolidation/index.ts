@@ -18,7 +18,7 @@ export {
   taskBudgets,
   type RoutingTask,
 } from './tasks.ts';
-export { DEFAULT_EFFORT, EFFORTS, solveIterations } from './effort.ts';
+export { coalitionIterations, DEFAULT_EFFORT, EFFORTS, solveIterations } from './effort.ts';
 export type { CarrierRounds } from './carrier-rounds.ts';
 export type { PooledRuns } from './pooled-runs.ts';
 export type { TrunkRun } from './trunk.ts';
@@ -26,3 +26,4 @@ export type { Bundle } from './bundle.ts';
 export type { BundleProblem } from './bundle-problem.ts';
 export type { SolveBudget, SolveContext } from './solve-context.ts';
 export type { FacilityChoice } from './facility.ts';
+export { COALITION_TEMPERATURE, planCoalitionRuns, type GrandTrip } from './coalition-runs.ts';

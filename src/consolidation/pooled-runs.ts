@@ -4,7 +4,8 @@ import type { RoutingSolution } from '../domain/routing-solution.ts';
 import { mixedFleetAccess } from './access.ts';
 import { bundleOrders } from './bundle.ts';
 import { buildBundleProblem, type BundleProblem } from './bundle-problem.ts';
-import { solveInContext, type SolveBudget, type SolveContext } from './solve-context.ts';
+import { solveInContext, type SolveBudget, type SolveContext, type WarmStart } from './solve-context.ts';
+import type { Bundle } from './bundle.ts';
 
 /** One hub's pooled fleet serving the bundles of the receivers assigned to it, in multi-trip runs. */
 export interface PooledRuns {
@@ -31,7 +32,10 @@ export function hubVehicles(city: City, hub: number): RoutingVehicle[] {
     );
 }
 
-/** Bundles every order of the hub's receivers (all carriers together) and routes them with the given vehicles of the hub's fleet. */
+/**
+ * Bundles every order of the hub's receivers (all carriers together) and routes them with the given vehicles of
+ * the hub's fleet; `warm`, given the bundles, may supply routes to start from (pricing a coalition of carriers).
+ */
 export function planPooledRuns(
   city: City,
   hub: number,
@@ -39,11 +43,12 @@ export function planPooledRuns(
   vehicles: readonly RoutingVehicle[],
   budget: SolveBudget,
   ctx: SolveContext,
+  warm?: (bundles: readonly Bundle[]) => WarmStart,
 ): PooledRuns {
   const types = [...new Set(vehicles.map((v) => v.type))];
   const bundles = bundleOrders(city, orderIndices, largestCapacity(city, types));
   const routing = buildBundleProblem(city, bundles, vehicles, (b) => mixedFleetAccess(city, b, types));
-  const solution = solveInContext(routing.problem, budget, ctx);
+  const solution = solveInContext(routing.problem, budget, ctx, warm?.(bundles));
   return { hub, routing, solution };
 }
 

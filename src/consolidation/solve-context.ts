@@ -1,6 +1,6 @@
 import type { RoutingProblem } from '../domain/routing-problem.ts';
 import type { RoutingSolution } from '../domain/routing-solution.ts';
-import type { SearchProgress } from '../solver/api.ts';
+import type { SearchProgress, SolveParams } from '../solver/api.ts';
 import { solve } from '../solver/index.ts';
 
 /** What a consolidation step needs to run the solver: seed, clock, a progress sink, an optional iteration override. */
@@ -18,11 +18,15 @@ export interface SolveBudget {
   readonly timeLimitMs: number;
 }
 
+/** Routes to start from and the (low) annealing temperature that polishes rather than rebuilds them. */
+export type WarmStart = Required<Pick<SolveParams, 'initial' | 'temperature'>>;
+
 /** Runs the solver on one problem within its budget under the context's seed, clock and override. */
 export function solveInContext(
   problem: RoutingProblem,
   budget: SolveBudget,
   ctx: SolveContext,
+  start?: WarmStart,
 ): RoutingSolution {
   const maxIterations = ctx.maxIterations ?? budget.iterations;
   return solve(problem, {
@@ -31,5 +35,6 @@ export function solveInContext(
     timeLimitMs: budget.timeLimitMs,
     onProgress: ctx.onProgress,
     maxIterations,
+    ...(start ? { initial: start.initial, temperature: start.temperature } : {}),
   });
 }

@@ -176,7 +176,8 @@ function carrierZoneVehicles(
   return splitCount(count, kg)[task.zone] ?? 0;
 }
 
-function zoneVehicles(city: City, task: Extract<RoutingTask, { kind: 'pooled' }>): RoutingVehicle[] {
+/** The vehicles of a hub's fleet that route one zone of its pooled runs (the whole fleet with one zone). */
+export function zoneVehicles(city: City, task: Extract<RoutingTask, { kind: 'pooled' }>): RoutingVehicle[] {
   const all = hubVehicles(city, task.hub);
   if (task.zones <= 1) return all;
   const hubOrders = pooledOrdersByHub(city)[task.hub] ?? [];

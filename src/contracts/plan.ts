@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { clockTimeSchema, fullSizeSchema, idSchema, lonLatSchema } from './primitives.ts';
-import { effortSchema } from './scenario.ts';
+import { allocationRuleSchema, effortSchema } from './scenario.ts';
 
 export const stopSchema = z.object({
   receiverId: idSchema,
@@ -298,18 +298,54 @@ export const planSchema = z.object({
     vehicles: changeSchema,
     deliveriesPerReceiver: z.object({ before: z.number(), after: z.number() }),
   }),
-  /** Cost in EUR per carrier: alone (its baseline) vs its share of the pooled plan; method named in meta. */
+  /**
+   * Cost in EUR per carrier: alone (its baseline) vs its share of the pooled plan, by the rule named in `method`
+   * and in meta (docs/model/cooperation.md). `marginalCost` = c(N) - c(N \ {i}), what the carrier adds to the
+   * pool (absent under pro-rata-by-kg, which prices no coalition).
+   */
   allocation: z.array(
     z.object({
       carrierId: idSchema,
       standaloneCost: z.number(),
+      marginalCost: z.number().optional(),
       allocatedCost: z.number(),
       saving: z.number(),
       /** The carrier's WTW CO2e and tonne-km in the consolidated plan (its ISO 14083 share: `emissions`). */
       co2eKg: z.number(),
       tonneKm: z.number(),
+      method: z.string(),
     }),
   ),
+  /**
+   * The core check of the allocation (absent under pro-rata-by-kg): the largest excess x(S) - c(S) over every
+   * proper coalition (`exact`) or the sampled ones, the coalition attaining it, and whether no group of carriers
+   * pays more than it would pooling on its own (`inCore`); `fallback` says why the requested rule was replaced.
+   */
+  allocationCore: z
+    .object({
+      rule: allocationRuleSchema,
+      exact: z.boolean(),
+      maxExcessEur: z.number(),
+      coalition: z.array(idSchema),
+      inCore: z.boolean(),
+      coreEmpty: z.boolean().optional(),
+      leastCoreEpsilonEur: z.number().optional(),
+      fallback: z.string().optional(),
+    })
+    .optional(),
+  /**
+   * The cost game itself, so that anyone can recompute the shares: c(S) per coalition, members as indices into
+   * `carrierIds` (every coalition when `exact`, else those priced by sampling, with the sample's figures).
+   */
+  allocationGame: z
+    .object({
+      carrierIds: z.array(idSchema),
+      exact: z.boolean(),
+      coalitions: z.array(z.object({ members: z.array(z.number().int().min(0)), costEur: z.number() })),
+      permutations: z.number().int().optional(),
+      maxStandardErrorEur: z.number().optional(),
+    })
+    .optional(),
   emissions: planEmissionsSchema,
   meta: z.object({
     allocationMethod: z.string(),
@@ -337,6 +373,8 @@ export type TrunkStop = z.infer<typeof trunkStopSchema>;
 export type HubReport = z.infer<typeof hubReportSchema>;
 export type Kpis = z.infer<typeof kpisSchema>;
 export type PlanEmissions = z.infer<typeof planEmissionsSchema>;
+/** An allocation row as the cost rule makes it, before the emissions add the carrier's CO2e and tonne-km. */
+export type AllocationCostRow = Omit<Plan['allocation'][number], 'co2eKg' | 'tonneKm'>;
 export type PlanEmissionTotals = z.infer<typeof emissionTotalsSchema>;
 export type PlanEmissionElement = z.infer<typeof emissionElementSchema>;
 export type SavingsBreakdown = z.infer<typeof savingsBreakdownSchema>;

@@ -175,6 +175,20 @@ export const trunkingSchema = strictObject({
 
 export const effortSchema = z.enum(['quick', 'normal', 'thorough']);
 
+/**
+ * How the pooled plan's cost is shared between carriers (docs/model/cooperation.md): a rule of the cost game
+ * (`shapley`, the default; `proportional` to stand-alone costs; `scrb`; `nucleolus`), or `pro-rata-by-kg`,
+ * which prices no coalition (cheap, but it can charge a carrier more than alone: the plan then warns).
+ */
+export const allocationRuleSchema = z.enum([
+  'shapley',
+  'proportional',
+  'scrb',
+  'nucleolus',
+  'pro-rata-by-kg',
+]);
+export type AllocationOption = z.infer<typeof allocationRuleSchema>;
+
 export const scenarioOptionsSchema = strictObject({
   circuity: z.number().min(1).max(3).optional(),
   /** Wall-clock safety cap for the whole plan; the search budget itself is `effort` (work, not seconds). */
@@ -193,6 +207,8 @@ export const scenarioOptionsSchema = strictObject({
       message: `expected at most ${LIMITS.cleanFleetMappings} entries`,
     })
     .optional(),
+  /** The cost-sharing rule between carriers; default shapley (see allocationRuleSchema). */
+  allocation: allocationRuleSchema.optional(),
   /** Routing problems larger than this are cut into zones solved separately (and in parallel by workers). */
   maxStopsPerZone: z.number().int().min(10).max(LIMITS.maxStopsPerZone).optional(),
   /** How the carriers' flows reach the hubs: shared trunk vehicles, schedule (see trunkingSchema). */

@@ -1,9 +1,11 @@
-import type { HubReport, Plan, PlanRoute, TrunkTrip } from '../contracts/index.ts';
+import type { AllocationCostRow, HubReport, PlanRoute, TrunkTrip } from '../contracts/index.ts';
 import type { City } from '../domain/city.ts';
 import { routesCostEur, trunkCostEur } from './costs.ts';
 
+export const PRO_RATA_BY_KG = 'pro-rata-by-kg';
 export const ALLOCATION_METHOD =
-  "pro-rata-by-kg: each hub's pooled run costs shared by the kg each carrier sends through it; " +
+  `${PRO_RATA_BY_KG}: ` +
+  "each hub's pooled run costs shared by the kg each carrier sends through it; " +
   "each trunk vehicle's cost (fixed once, per km and per hour of its trips) shared by the kg each carrier " +
   "loads or unloads on it; each hub's cost (fixed and handling labour) shared by the handling units each carrier " +
   "sends through it; own rounds for unpooled orders charged to their carrier; standalone = the carrier's baseline";
@@ -21,7 +23,7 @@ export function allocateByKg(
   residualByCarrier: ReadonlyMap<string, readonly PlanRoute[]>,
   trunk: readonly TrunkTrip[],
   hubs: readonly HubReport[] = [],
-): Omit<Plan['allocation'][number], 'co2eKg' | 'tonneKm'>[] {
+): AllocationCostRow[] {
   const orderKg = new Map(
     city.orders.map((o) => [
       o.id,
@@ -69,6 +71,7 @@ export function allocateByKg(
       standaloneCost: round(standalone),
       allocatedCost: round(allocated),
       saving: round(standalone - allocated),
+      method: PRO_RATA_BY_KG,
     };
   });
 }

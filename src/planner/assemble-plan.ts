@@ -1,4 +1,5 @@
 import type {
+  AllocationCostRow,
   Plan,
   PlanRoute,
   PlanTask,
@@ -21,7 +22,10 @@ import {
 } from '../consolidation/index.ts';
 import type { City } from '../domain/city.ts';
 import { electricityFactor } from '../energy/index.ts';
-import { ALLOCATION_METHOD, allocateByKg } from './allocation.ts';
+import { ALLOCATION_METHOD, allocateByKg, PRO_RATA_BY_KG } from './allocation.ts';
+import { coalitionPricer, type GrandPlanParts } from './coalition-pricing.ts';
+import { routesCostEur, trunkCostEur } from './costs.ts';
+import { allocateCosts } from './cost-allocation.ts';
 import { computeKpis } from './kpis.ts';
 import { reportRoutes } from './report-routes.ts';
 import { reportTrunk } from './report-trunk.ts';
@@ -50,6 +54,8 @@ export function assemblePlan(
   scenario: Scenario,
   results: readonly PlanTaskResult[],
   ctx: SolveContext,
+  /** Coalition costs already priced (the service's workers), by bitmask: see gameParts and coalitionPricer. */
+  knownCoalitions?: ReadonlyMap<number, number>,
 ): Plan {
   const started = ctx.clock();
   const baselineRoutes = results.filter((r) => r.task.kind === 'baseline').flatMap((r) => r.routes);
@@ -143,8 +149,19 @@ export function assemblePlan(
         n + r.solution.unassigned.reduce((k, u) => k + (r.routing.bundles[u.job]?.orders.length ?? 0), 0),
       0,
     ) + keptUndelivered.size;
+  const rule = scenario.options?.allocation ?? 'shapley';
+  const byKg = () =>
+    allocateByKg(city, groupBy(baselineRoutes), groupBy(pooledRoutes), groupBy(residualRoutes), trunk, hubs);
+  const parts = gameParts(city, results, baselineRoutes, pooledRoutes, residualRoutes, trunk, hubs);
+  const shares =
+    rule === PRO_RATA_BY_KG
+      ? undefined
+      : allocateCosts(city, rule, parts, coalitionPricer(city, parts, ctx), knownCoalitions);
+  const allocation = shares?.rows ?? byKg();
   const warnings = [
     ...scenarioWarnings(scenario),
+    ...(shares?.warnings ?? []),
+    ...losersWarning(allocation),
     ...(baselineUnassigned.length > 0
       ? [
           `the baseline leaves ${baselineUnassigned.length} order(s) undelivered (see baseline.unassigned): ` +
@@ -195,16 +212,10 @@ export function assemblePlan(
     },
     savingsBreakdown: savingsBreakdown(baselineKpis, cleanKpis, consolidatedKpis),
     savings: computeSavings(baselineKpis, consolidatedKpis),
-    allocation: allocateByKg(
-      city,
-      groupBy(baselineRoutes),
-      groupBy(pooledRoutes),
-      groupBy(residualRoutes),
-      trunk,
-      hubs,
-    ),
+    allocation,
+    ...(shares ? { allocationCore: shares.core, allocationGame: shares.game } : {}),
     meta: {
-      allocationMethod: ALLOCATION_METHOD,
+      allocationMethod: shares?.method ?? ALLOCATION_METHOD,
       iterations:
         results.reduce((s, r) => s + r.iterations, 0) +
         residualRuns.reduce((s, r) => s + r.solution.stats.iterations, 0) +
@@ -219,6 +230,44 @@ export function assemblePlan(
       receivers: city.receivers.length,
     },
   });
+}
+
+/**
+ * What pricing coalitions needs from this plan (coalition-pricing.ts): each carrier's stand-alone cost (its
+ * baseline rounds) and own rounds for unpooled orders, the plan's whole cost, and the pooled tasks' results.
+ */
+export function gameParts(
+  city: City,
+  results: readonly PlanTaskResult[],
+  baselineRoutes: readonly PlanRoute[],
+  pooledRoutes: readonly PlanRoute[],
+  residualRoutes: readonly PlanRoute[],
+  trunk: Plan['consolidated']['trunk'],
+  hubs: Plan['consolidated']['hubs'],
+): GrandPlanParts {
+  const baseline = groupBy(baselineRoutes);
+  const residual = groupBy(residualRoutes);
+  return {
+    standaloneEur: city.carriers.map((c) => routesCostEur(city, baseline.get(c.id) ?? [])),
+    residualEur: city.carriers.map((c) => routesCostEur(city, residual.get(c.id) ?? [])),
+    grandEur:
+      routesCostEur(city, pooledRoutes) +
+      routesCostEur(city, residualRoutes) +
+      trunkCostEur(city, trunk) +
+      hubs.reduce((s, h) => s + h.costEur, 0),
+    pooled: results.filter((r) => r.task.kind === 'pooled'),
+  };
+}
+
+/** Carriers the allocation charges more than alone: a pooling they would not accept, said out loud. */
+function losersWarning(allocation: readonly AllocationCostRow[]): string[] {
+  const losers = allocation.filter((r) => r.saving < 0);
+  return losers.length === 0
+    ? []
+    : [
+        `the cost allocation charges ${losers.map((r) => `${r.carrierId} ${(-r.saving).toFixed(2)} EUR`).join(', ')} ` +
+          'more than alone: those carriers would not join this pooling (see allocationCore)',
+      ];
 }
 
 /** Says whether an order the hub could not pool was then delivered by its carrier, or by nobody. */

@@ -1,4 +1,5 @@
 import type {
+  AllocationCostRow,
   Plan,
   PlanEmissionElement,
   PlanEmissionTotals,
@@ -19,7 +20,7 @@ import { TtwShares } from './ttw-shares.ts';
 
 /** A plan before its emissions are added: its allocation rows lack their carrier's CO2e and tonne-km. */
 export type PlanWithoutEmissions = Omit<Plan, 'emissions' | 'allocation'> & {
-  readonly allocation: readonly Omit<Plan['allocation'][number], 'co2eKg' | 'tonneKm'>[];
+  readonly allocation: readonly AllocationCostRow[];
 };
 
 export const EMISSION_METHOD: PlanEmissions['method'] = {

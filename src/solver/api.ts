@@ -1,4 +1,5 @@
 import type { RoutingProblem } from '../domain/routing-problem.ts';
+import type { InitialRoute } from './construction/warm-start.ts';
 
 /** Everything the search reports while it runs. */
 export interface SearchProgress {
@@ -29,6 +30,11 @@ export interface SolveParams {
    * @defaultValue `{ start: 10, end: 0.1 }` when job windows bind, else `{ start: 1, end: 0.01 }`
    */
   readonly temperature?: { readonly start: number; readonly end: number };
+  /**
+   * Warm start: routes to begin from instead of the greedy construction (infeasible ones are rebuilt, missing
+   * jobs inserted greedily; see construction/warm-start.ts). Used to price carrier coalitions cheaply.
+   */
+  readonly initial?: readonly InitialRoute[];
 }
 
 export type { RoutingProblem };

@@ -2,6 +2,7 @@ import type { RoutingProblem } from '../domain/routing-problem.ts';
 import type { RoutingSolution, UnassignedReason } from '../domain/routing-solution.ts';
 import type { SolveParams } from './api.ts';
 import { constructInitial } from './construction/initial.ts';
+import { constructFromRoutes } from './construction/warm-start.ts';
 import { classifyJobs, vehicleClasses } from './model/classify.ts';
 import { buildInstance, type Instance } from './model/instance.ts';
 import { buildNeighbours } from './model/neighbours.ts';
@@ -15,6 +16,7 @@ import { Solution } from './search/solution.ts';
 import { Budget } from './stop/budget.ts';
 
 export type { SearchProgress, SolveParams, StopCriterion } from './api.ts';
+export type { InitialRoute } from './construction/warm-start.ts';
 export { aborted, anyOf, maxIterations, maxRuntime } from './stop/stop-criteria.ts';
 
 /** Share of the budget given to fleet minimisation under objective 'vehicles'. */
@@ -52,7 +54,9 @@ export function solve(problem: RoutingProblem, params: SolveParams): RoutingSolu
   };
   const byVehicles = params.objective === 'vehicles';
   const nearScale = nearestArcScale(inst, neighbours);
-  constructInitial(sol, servable, recreateCtx, byVehicles ? 1e6 * nearScale : 0);
+  const openPenalty = byVehicles ? 1e6 * nearScale : 0;
+  if (params.initial) constructFromRoutes(sol, servable, params.initial, recreateCtx, openPenalty);
+  else constructInitial(sol, servable, recreateCtx, openPenalty);
   const ctx: SearchContext = {
     inst,
     sol,

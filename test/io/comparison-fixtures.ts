@@ -53,6 +53,7 @@ export function variant(
       saving: 79.5 + 10 * i,
       co2eKg: 40.125 + 5 * i,
       tonneKm: 120.5 + 10 * i,
+      method: 'pro-rata-by-kg',
     })),
     ordersNotPooled: 3,
     warnings: [],

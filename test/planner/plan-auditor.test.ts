@@ -36,6 +36,7 @@ const multiTrip = day(multiTripScenario());
 const heavy = day(heavyReturnsScenario());
 const range = day(payloadRangeScenario());
 const levers = day(leversScenario());
+const proRata = day({ ...mixedFleetScenario(), options: { allocation: 'pro-rata-by-kg' } });
 const sameDay = day({ ...mixedFleetScenario(), options: { trunking: { schedule: 'same-day' } } });
 const barge = day({
   ...mixedFleetScenario(),
@@ -895,18 +896,21 @@ describe('KPIs, savings, allocation', () => {
     expectCaught(v, 'ALLOCATION_NOT_EFFICIENT');
   });
 
-  it('an allocation that adds up but does not follow its rule (an equal split)', () => {
-    const v = audit(small, {
-      plan: (p) => {
-        const total = p.allocation.reduce((s, a) => s + a.allocatedCost, 0);
-        for (const a of p.allocation) {
-          a.allocatedCost = total / p.allocation.length;
-          a.saving = a.standaloneCost - a.allocatedCost;
-        }
-      },
-    });
+  it('an allocation that adds up but does not follow its rule (5 EUR moved between carriers)', () => {
+    const shift = (p: Plan) => {
+      const [a, b] = [must(p.allocation[0], 'row'), must(p.allocation[1], 'row')];
+      a.allocatedCost += 5;
+      a.saving -= 5;
+      b.allocatedCost -= 5;
+      b.saving += 5;
+    };
+    expect(plain.plan.allocation.map((r) => r.method)).toEqual(['shapley', 'shapley']);
+    const v = audit(plain, { plan: shift });
     expectCaught(v, 'ALLOCATION_RULE_MISMATCH');
     expect(v.map((x) => x.code)).not.toContain('ALLOCATION_NOT_EFFICIENT');
+    // pooling costs more than alone on this day: the core is empty and the least core shares the loss
+    expect(small.plan.allocation.map((r) => r.method)).toEqual(['least-core', 'least-core']);
+    expectCaught(audit(small, { plan: shift }), 'ALLOCATION_RULE_MISMATCH');
   });
 
   it('a standalone cost that is not the carrier baseline cost, a saving that is not the difference, a row missing', () => {
@@ -923,6 +927,67 @@ describe('KPIs, savings, allocation', () => {
       'ALLOCATION_SAVING_MISMATCH',
     );
     expectCaught(audit(small, { plan: (p) => void p.allocation.pop() }), 'ALLOCATION_ROWS');
+  });
+
+  it('a pro-rata-by-kg allocation that adds up but does not follow its rule (an equal split)', () => {
+    expect(proRata.plan.allocationGame).toBeUndefined();
+    const v = audit(proRata, {
+      plan: (p) => {
+        const total = p.allocation.reduce((s, a) => s + a.allocatedCost, 0);
+        for (const a of p.allocation) {
+          a.allocatedCost = total / p.allocation.length;
+          a.saving = a.standaloneCost - a.allocatedCost;
+        }
+      },
+    });
+    expectCaught(v, 'ALLOCATION_RULE_MISMATCH');
+  });
+
+  it('a cost game that is not the one shared out: a coalition missing, c(N) off, a game missing', () => {
+    expect(small.plan.allocationGame?.coalitions).toHaveLength(3);
+    expectCaught(audit(small, { plan: (p) => void p.allocationGame?.coalitions.pop() }), 'COST_GAME_SHAPE');
+    expectCaught(
+      audit(small, {
+        plan: (p) => {
+          const grand = must(
+            p.allocationGame?.coalitions.find((c) => c.members.length === 2),
+            'c(N)',
+          );
+          grand.costEur += 10;
+        },
+      }),
+      'COST_GAME_SHAPE',
+    );
+    expectCaught(audit(small, { plan: (p) => void delete p.allocationGame }), 'COST_GAME_SHAPE');
+  });
+
+  it('a coalition priced above what its members pay alone', () => {
+    const v = audit(small, {
+      plan: (p) => {
+        const a = must(
+          p.allocationGame?.coalitions.find((c) => c.members.join() === '0'),
+          'c({A})',
+        );
+        a.costEur = must(p.allocation[0], 'row').standaloneCost + 1;
+      },
+    });
+    expectCaught(v, 'COST_GAME_ABOVE_STANDALONE');
+  });
+
+  it('a marginal cost that is not c(N) - c(N \\ {i})', () => {
+    const v = audit(small, { plan: (p) => void (must(p.allocation[1], 'row').marginalCost! += 3) });
+    expectCaught(v, 'ALLOCATION_MARGINAL_MISMATCH');
+  });
+
+  it('a core check that misstates the largest excess or whether the split is in the core', () => {
+    expectCaught(
+      audit(small, { plan: (p) => void (must(p.allocationCore, 'core').maxExcessEur += 5) }),
+      'ALLOCATION_CORE_MISMATCH',
+    );
+    expectCaught(
+      audit(small, { plan: (p) => void (must(p.allocationCore, 'core').inCore = !p.allocationCore!.inCore) }),
+      'ALLOCATION_CORE_MISMATCH',
+    );
   });
 
   it('a header that does not describe the scenario', () => {

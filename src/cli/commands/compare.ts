@@ -8,7 +8,7 @@ import { prepareOutputDir, writeOutputs } from '../output-dir.ts';
 import { progressLine } from '../progress-line.ts';
 import { readComparisonFile } from '../read-comparison.ts';
 import { runComparison } from '../run-comparison.ts';
-import { searchOverrides, withSearchOptions, type SearchOptions } from '../search-options.ts';
+import { searchOverrides, withAllocation, withSearchOptions, type SearchOptions } from '../search-options.ts';
 
 const COMPARISON_FILES = ['comparison.json', 'comparison.csv', 'comparison.html'];
 
@@ -41,7 +41,7 @@ export function registerCompare(program: Command): void {
         );
       throw err;
     }
-    const { variants } = spec;
+    const variants = spec.variants.map((v) => ({ ...v, scenario: withAllocation(v.scenario, opts) }));
     const title = spec.name ?? `Comparison ${file}`;
     if (opts.out) await prepareOutputDir(opts.out, COMPARISON_FILES);
     const clock = () => performance.now();

@@ -14,7 +14,7 @@ import { progressLine } from '../progress-line.ts';
 import { prepareOutputDir, writeOutputs } from '../output-dir.ts';
 import { withOrderFiles } from '../read-orders.ts';
 import { readScenario } from '../read-scenario.ts';
-import { searchOverrides, withSearchOptions, type SearchOptions } from '../search-options.ts';
+import { searchOverrides, withAllocation, withSearchOptions, type SearchOptions } from '../search-options.ts';
 
 const MAX_SEEDS = 50;
 function seedCount(value: string): number {
@@ -73,7 +73,7 @@ export function registerPlan(program: Command): void {
         csvDialect: CsvDialect;
       },
     ) => {
-      let scenario = await readScenario(file);
+      let scenario = withAllocation(await readScenario(file), opts);
       if (opts.orders) scenario = await withOrderFiles(scenario, opts.orders);
       const clock = () => performance.now();
       const planWith = (seed: number | undefined) => {

@@ -1,5 +1,6 @@
 import type { Plan, Scenario } from '../../../src/contracts/index.ts';
 import { auditAllocation } from './allocation.ts';
+import { auditCostGame } from './cost-game.ts';
 import { auditContext, type AuditContext, type AuditOptions } from './context.ts';
 import { auditHubReports, auditHubs, type HubFigures } from './hubs.ts';
 import { auditPlanPart, type PartFigures } from './part.ts';
@@ -54,6 +55,7 @@ export function auditPlanDetailed(scenario: Scenario, plan: Plan, options: Audit
   auditSavingsBreakdown(v, plan);
   const hubCosts = auditHubReports(ctx, v, plan.consolidated.hubs, hubs);
   auditAllocation(ctx, v, plan, baseline.routes, consolidated.routes, trunk, hubCosts);
+  auditCostGame(ctx, v, plan);
   auditEmissions(ctx, v, plan, baseline.routes, consolidated.routes, trunk, hubs);
   return { violations: v.list, baseline, consolidated, ownRoundsCleanFleet, trunk, hubs, context: ctx };
 }
