@@ -95,22 +95,27 @@ function factorsSeenBy(plan: Plan, carrierId: string): Plan['emissions']['factor
   return plan.emissions.factors.filter((f) => own.has(f.appliesTo));
 }
 
+/** How the planner's warnings about carriers' cost shares begin (src/planner/assemble-plan.ts, losersWarning). */
+export const ALLOCATION_WARNING = 'the cost allocation';
+
 /**
- * A plan as a reader who may not see competitors' figures gets it: no cost allocation rows, no per-carrier
- * or per-consignment emissions (chain elements and totals stay: they mix every carrier), and a warning saying
- * what was withheld.
+ * A plan as a reader who may not see competitors' figures gets it: no cost allocation rows, no cost game (its
+ * coalition costs include every carrier's stand-alone cost) or core check, no per-carrier or per-consignment
+ * emissions (chain elements and totals stay: they mix every carrier), and a warning saying what was withheld.
  */
 export function withoutCarrierFigures(plan: Plan): Plan {
+  const { allocationCore: _core, allocationGame: _game, ...rest } = plan;
   return {
-    ...plan,
+    ...rest,
     allocation: [],
     emissions: { ...plan.emissions, carriers: [], consignments: [] },
     meta: {
       ...plan.meta,
       warnings: [
-        ...plan.meta.warnings,
-        'per-carrier figures (cost allocation, per-carrier and per-consignment emissions) are shown to planner ' +
-          'and admin keys only; a carrier reads its own share at GET /v1/plans/{id}/share',
+        // the planner's warning naming carriers the allocation charges more than alone, and by how much
+        ...plan.meta.warnings.filter((w) => !w.startsWith(ALLOCATION_WARNING)),
+        'per-carrier figures (cost allocation and its cost game, per-carrier and per-consignment emissions) are ' +
+          'shown to planner and admin keys only; a carrier reads its own share at GET /v1/plans/{id}/share',
       ],
     },
   };

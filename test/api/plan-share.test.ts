@@ -1,6 +1,11 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { carrierShareSchema, planSchema, type Plan } from '../../src/contracts/index.ts';
+import {
+  carrierShareSchema,
+  planSchema,
+  withoutCarrierFigures,
+  type Plan,
+} from '../../src/contracts/index.ts';
 import { planScenario } from '../../src/planner/index.ts';
 import { bearer, KEYS, testApp } from './harness.ts';
 import { sampleScenario } from './sample-scenario.ts';
@@ -99,6 +104,13 @@ describe("competitors' figures in plans and comparisons", () => {
     // the chain elements mix every carrier's goods: they stay, and the warning says what was withheld
     expect(seen.emissions.elements).toEqual(plan.emissions.elements);
     expect(seen.meta.warnings.at(-1)).toMatch(/shown to planner and admin keys only/);
+    // nor the cost game (every carrier's stand-alone cost) or the core check, nor warnings naming carriers' costs
+    expect(plan.allocationGame).toBeDefined();
+    expect(seen.allocationGame).toBeUndefined();
+    expect(seen.allocationCore).toBeUndefined();
+    const losing = structuredClone(plan);
+    losing.meta.warnings.push('the cost allocation charges dhl 3.00 EUR more than alone: …');
+    expect(withoutCarrierFigures(losing).meta.warnings.join('\n')).not.toMatch(/dhl/);
     // a carrier key reads no plan at all, only its share
     expect((await request(app).get(`/v1/plans/${HUB_PLAN}`).set(bearer(KEYS.dhl))).status).toBe(403);
   });
