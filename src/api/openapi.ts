@@ -1,6 +1,13 @@
 import { OpenApiGeneratorV31, OpenAPIRegistry, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { idSchema, orderSchema, planSchema, scenarioSchema, seedSpreadSchema } from '../contracts/index.ts';
+import {
+  carrierShareSchema,
+  idSchema,
+  orderSchema,
+  planSchema,
+  scenarioSchema,
+  seedSpreadSchema,
+} from '../contracts/index.ts';
 import {
   COMPARISON_EXAMPLE,
   ERROR_EXAMPLE,
@@ -23,6 +30,7 @@ import {
   planStatusSchema,
   receiversResponseSchema,
   seedsQuerySchema,
+  shareQuerySchema,
   submitOrdersResponseSchema,
   submitOrdersSchema,
   vehicleTypesResponseSchema,
@@ -33,6 +41,7 @@ const COMPONENTS = {
   Scenario: scenarioSchema,
   Order: orderSchema,
   Plan: planSchema,
+  CarrierShare: carrierShareSchema,
   SubmitOrders: submitOrdersSchema,
   SubmitOrdersResponse: submitOrdersResponseSchema,
   Orders: ordersResponseSchema,
@@ -193,11 +202,32 @@ const ROUTES: Route[] = [
     operationId: 'getPlan',
     tags: ['plans'],
     summary: 'Get a plan: status, progress and result',
-    description: 'The plan itself is in `result` once `status` is `completed`.',
+    description:
+      'The plan itself is in `result` once `status` is `completed`. Per-carrier figures (`allocation`, ' +
+      '`emissions.carriers`, `emissions.consignments`) are shown to planner and admin keys only: other readers get ' +
+      'them empty, with a warning in `meta.warnings`; a carrier reads its own share at `GET /v1/plans/{id}/share`.',
     request: { params: idParams },
     responses: {
       200: json('PlanStatus', 'Status, progress and, when completed, the plan.'),
       ...errors(401, 403, 404),
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/plans/{id}/share',
+    operationId: 'getCarrierShare',
+    tags: ['plans'],
+    summary: "One carrier's cost share and emission statement",
+    description:
+      "A carrier key reads its own allocation row and ISO 14083 / GLEC emission statement (its orders' tonne-km, " +
+      'CO2e and intensity alone and pooled, method and factors) of any completed plan that has its orders, and ' +
+      "nothing of other carriers: 404 for a plan without its orders or not completed, 403 for another carrier's " +
+      'share. Planner and admin keys name the carrier with `?carrier=` (a plan they may read; 409 until it is ' +
+      'completed; 404 naming the nearest carrier id for an unknown one).',
+    request: { params: idParams, query: shareQuerySchema },
+    responses: {
+      200: json('CarrierShare', "The carrier's share."),
+      ...errors(400, 401, 403, 404, 409),
     },
   },
   {

@@ -15,7 +15,8 @@ const USERS = ['carrier', 'dispatcher', 'planner'] as const;
  * with every role, so a route added without an entry, or a guard that disagrees, fails the tests.
  * Finer rules inside a route: a carrier acts only for its own carrier, a hub-scoped key only for its hub,
  * plans and comparisons are read by their submitter and their hub's readers, order lists by planners only
- * with `carrierDetail`.
+ * with `carrierDetail`; per-carrier figures of plans and comparisons (cost allocation, per-carrier and
+ * per-consignment emissions) by planners and admins only (carrier-figures.ts).
  */
 export const ROUTE_TABLE = {
   'GET /healthz': 'public',
@@ -44,6 +45,8 @@ export const ROUTE_TABLE = {
   'POST /v1/hubs/:hubId/days/:date/plan': ['dispatcher'],
   'GET /v1/plans/:id': READERS,
   'GET /v1/plans/:id/events': READERS,
+  // a carrier its own share of any completed plan with its orders; a planner (or admin) any carrier's
+  'GET /v1/plans/:id/share': ['carrier', 'planner'],
   'GET /v1/plans/:id/geojson': READERS,
   'GET /v1/plans/:id/runsheets.csv': READERS,
   'GET /v1/plans/:id/runsheets.xlsx': READERS,

@@ -160,6 +160,11 @@ export const errorBodySchema = z.object({
   }),
 });
 
+/** `GET /v1/plans/{id}/share?carrier=ID`: whose share; a carrier key's own when absent. */
+export const shareQuerySchema = strictObject({
+  carrier: idSchema.optional(),
+});
+
 /** Bounds of `POST /v1/plans?seeds=N`: one plan job per seed. */
 export const MAX_SEEDS = LIMITS.comparisonVariants;
 export const seedsQuerySchema = strictObject({

@@ -1,5 +1,6 @@
 import type { Kpis, Plan } from '../contracts/index.ts';
 import { textTable } from '../io/text-table.ts';
+import { formatEmissionElements } from './format-emissions.ts';
 
 const ROWS: { label: string; key: keyof Kpis; digits: number }[] = [
   { label: 'Vehicles in the centre', key: 'vehicles', digits: 0 },
@@ -115,6 +116,8 @@ export function formatPlan(plan: Plan): string {
     `Cost allocation (${plan.meta.allocationMethod.split(':')[0]}):`,
     allocation,
     coreNote,
+    '',
+    formatEmissionElements(plan),
     '',
   ].join('\n');
 }

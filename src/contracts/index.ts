@@ -16,3 +16,4 @@ export * from './comparison.ts';
 export * from './limits.ts';
 export * from './order-page.ts';
 export { ALLOCATION_OPTIONS, type AllocationOption } from './allocation-rules.ts';
+export * from './carrier-share.ts';

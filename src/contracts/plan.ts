@@ -196,6 +196,89 @@ export const savingsBreakdownSchema = z.object({
   consolidation: causeSchema,
 });
 
+/** Emissions and activity of one consignment, one carrier or one plan (grams exact: kg with 3 decimals). */
+export const emissionTotalsSchema = z.object({
+  wtwCo2eKg: z.number(),
+  ttwCo2eKg: z.number(),
+  /** GLEC activity: tonnes x distance from each trip's start (not the driven distance). */
+  tonneKm: z.number(),
+  /** WTW g CO2e per tonne-km; null without transport activity. */
+  wtwGPerTkm: z.number().nullable(),
+});
+
+/** One ISO 14083 transport chain element of a plan: all its trips (or hubs) together. */
+export const emissionElementSchema = z.object({
+  plan: z.enum(['baseline', 'consolidated']),
+  /** `own-round` (baseline), `pooled-run`, `residual-round`, `trunk-road`, `trunk-barge`, `trunk-rail`, `hub`. */
+  element: z.string(),
+  kind: z.enum(['transport', 'hub']),
+  /** Trips (transport) or hubs handling goods (hub). */
+  count: z.number().int(),
+  wtwCo2eKg: z.number(),
+  ttwCo2eKg: z.number(),
+  tonneKm: z.number(),
+  /** Tonnes carried, summed over trips, or handled, summed over hubs. */
+  tonnes: z.number(),
+  wtwGPerTkm: z.number().nullable(),
+  ttwGPerTkm: z.number().nullable(),
+  /** Hubs: WTW g CO2e per tonne handled. */
+  wtwGPerTonne: z.number().nullable(),
+});
+
+/** An emission factor the plan used, disclosed as ISO 14083 asks: value, scope split, data type, source. */
+export const emissionFactorSchema = z.object({
+  /** What it applies to: a vehicle type id, `barge leg ID`, `rail leg ID`, or `hub handling`. */
+  appliesTo: z.string(),
+  /** WTW factor; the TTW part is `ttwShare` of it. */
+  wtw: z.number(),
+  ttwShare: z.number(),
+  unit: z.enum(['kg CO2e/kWh', 'g CO2e/t-km']),
+  /**
+   * ISO 14083 data category of the emission intensity: `modelled` (picon's energy model times a default factor),
+   * `default` (a published intensity), `user` (given in the scenario).
+   */
+  dataType: z.enum(['modelled', 'default', 'user']),
+  source: z.string(),
+  /** Where the TTW share comes from, and whether it is an assumption. */
+  ttwSource: z.string(),
+});
+
+/**
+ * ISO 14083:2023 / GLEC Framework v3 emissions of both plans: per transport chain element, per carrier and per
+ * consignment (order), with the method disclosed. Every breakdown adds up to the plan total to the gram.
+ */
+export const planEmissionsSchema = z.object({
+  method: z.object({
+    standard: z.string(),
+    transportAllocation: z.string(),
+    hubAllocation: z.string(),
+    distanceBasis: z.string(),
+    rounding: z.string(),
+  }),
+  factors: z.array(emissionFactorSchema),
+  totals: z.object({ baseline: emissionTotalsSchema, consolidated: emissionTotalsSchema }),
+  elements: z.array(emissionElementSchema),
+  carriers: z.array(
+    z.object({
+      carrierId: idSchema,
+      orders: z.number().int(),
+      baseline: emissionTotalsSchema,
+      consolidated: emissionTotalsSchema,
+      /** Baseline minus consolidated WTW (negative: pooling emits more for this carrier). */
+      wtwSavedKg: z.number(),
+    }),
+  ),
+  /** One row per order served in either plan; null where the plan does not serve it. */
+  consignments: z.array(
+    z.object({
+      orderId: idSchema,
+      carrierId: idSchema,
+      baseline: emissionTotalsSchema.nullable(),
+      consolidated: emissionTotalsSchema.nullable(),
+    }),
+  ),
+});
+
 export const planSchema = z.object({
   schemaVersion: z.literal(1),
   scenario: z.object({
@@ -259,6 +342,9 @@ export const planSchema = z.object({
       marginalCost: z.number().optional(),
       allocatedCost: z.number(),
       saving: z.number(),
+      /** The carrier's WTW CO2e and tonne-km in the consolidated plan (its ISO 14083 share: `emissions`). */
+      co2eKg: z.number(),
+      tonneKm: z.number(),
       method: z.string(),
     }),
   ),
@@ -292,6 +378,7 @@ export const planSchema = z.object({
       maxStandardErrorEur: z.number().optional(),
     })
     .optional(),
+  emissions: planEmissionsSchema,
   meta: z.object({
     allocationMethod: z.string(),
     /** Search iterations of every solve of the plan (deterministic). */
@@ -318,6 +405,11 @@ export type TrunkStop = z.infer<typeof trunkStopSchema>;
 export type HubReport = z.infer<typeof hubReportSchema>;
 export type Kpis = z.infer<typeof kpisSchema>;
 export type EchelonKpis = z.infer<typeof echelonKpisSchema>;
+export type PlanEmissions = z.infer<typeof planEmissionsSchema>;
+/** An allocation row as the cost rule makes it, before the emissions add the carrier's CO2e and tonne-km. */
+export type AllocationCostRow = Omit<Plan['allocation'][number], 'co2eKg' | 'tonneKm'>;
+export type PlanEmissionTotals = z.infer<typeof emissionTotalsSchema>;
+export type PlanEmissionElement = z.infer<typeof emissionElementSchema>;
 export type SavingsBreakdown = z.infer<typeof savingsBreakdownSchema>;
 export type Unassigned = z.infer<typeof unassignedSchema>;
 export type UnassignedReason = z.infer<typeof unassignedReasonSchema>;

@@ -109,6 +109,8 @@ export const energyProfileSchema = strictObject({
   fullKWhPerKm: z.number().min(0).max(LIMITS.kWhPerKm),
   /** Well-to-wheel emission factor per kWh of that carrier, kg CO2e/kWh. */
   co2eKgPerKWh: z.number().min(0).max(LIMITS.co2eKgPerKWh),
+  /** Share of that factor emitted at the wheel (ISO 14083 TTW); default by energy carrier (docs/model/energy.md). */
+  ttwShare: z.number().min(0).max(1).optional(),
   batteryKWh: z.number().positive().max(LIMITS.batteryKWh).optional(),
   source: z.string().min(1).max(LIMITS.textLength),
 });
@@ -182,6 +184,8 @@ export const intermodalLegSchema = strictObject({
   capacityKg: z.number().positive().max(10_000_000).optional(),
   /** Well-to-wheel intensity; default by mode (docs/model/energy.md). */
   co2eGPerTonneKm: z.number().min(0).max(1000).optional(),
+  /** Share of the intensity emitted at the wheel (ISO 14083 TTW); default by mode (docs/model/energy.md). */
+  ttwShare: z.number().min(0).max(1).optional(),
   /** Energy intensity; default derived from the CO2e intensity (docs/model/energy.md). */
   kWhPerTonneKm: z.number().min(0).max(10).optional(),
   /** Carriers whose flows to the hub take this leg (road to the terminal, then the leg). */

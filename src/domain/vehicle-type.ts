@@ -62,6 +62,8 @@ export interface EnergyProfile {
   readonly fullKWhPerKm: number;
   /** Well-to-wheel emission factor per kWh of that carrier, kg CO2e/kWh. */
   readonly co2eKgPerKWh: number;
+  /** Share of `co2eKgPerKWh` emitted at the wheel (ISO 14083 TTW); absent = the energy carrier's default. */
+  readonly ttwShare?: number | undefined;
   readonly batteryKWh?: number | undefined;
   /** Where the figures come from. */
   readonly source: string;

@@ -30,3 +30,4 @@ export const DEFAULT_HUB_HANDLING_KWH_PER_UNIT: number = HUB_HANDLING_KWH_PER_UN
 export function electricityFactor(override?: number): number {
   return override ?? ELECTRICITY_FR_CO2E_KG_PER_KWH.value;
 }
+export { TTW_SHARE_OF_WTW, INTERMODAL_TTW_SHARE_OF_WTW, ttwShareOfPowertrain } from './tank-to-wheel.ts';

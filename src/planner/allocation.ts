@@ -1,4 +1,4 @@
-import type { HubReport, Plan, PlanRoute, TrunkTrip } from '../contracts/index.ts';
+import type { AllocationCostRow, HubReport, PlanRoute, TrunkTrip } from '../contracts/index.ts';
 import type { City } from '../domain/city.ts';
 import { routesCostEur, trunkCostEur } from './costs.ts';
 
@@ -23,7 +23,7 @@ export function allocateByKg(
   residualByCarrier: ReadonlyMap<string, readonly PlanRoute[]>,
   trunk: readonly TrunkTrip[],
   hubs: readonly HubReport[] = [],
-): Plan['allocation'] {
+): AllocationCostRow[] {
   const orderKg = new Map(
     city.orders.map((o) => [
       o.id,

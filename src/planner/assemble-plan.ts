@@ -1,4 +1,5 @@
 import type {
+  AllocationCostRow,
   Plan,
   PlanRoute,
   PlanTask,
@@ -35,6 +36,7 @@ import { computeSavings, savingsBreakdown } from './savings.ts';
 import { ownRoundsCleanFleet } from './clean-fleet.ts';
 import { runPlanTask } from './run-task.ts';
 import { planTasks } from './plan-tasks.ts';
+import { withEmissions } from './plan-emissions.ts';
 
 const round = (x: number, digits = 3): number => Number(x.toFixed(digits));
 
@@ -190,7 +192,7 @@ export function assemblePlan(
       : []),
   ];
 
-  return {
+  return withEmissions(city, scenario, {
     schemaVersion: 1,
     scenario: {
       name: city.name,
@@ -247,7 +249,7 @@ export function assemblePlan(
       orders: city.orders.length,
       receivers: city.receivers.length,
     },
-  };
+  });
 }
 
 /** How the assembly gets the cost game's coalition costs. */
@@ -301,7 +303,7 @@ export function gameParts(
 }
 
 /** Carriers the allocation charges more than alone: a pooling they would not accept, said out loud. */
-function losersWarning(allocation: Plan['allocation']): string[] {
+function losersWarning(allocation: readonly AllocationCostRow[]): string[] {
   const losers = allocation.filter((r) => r.saving < 0);
   return losers.length === 0
     ? []

@@ -1,4 +1,4 @@
-import type { Plan } from '../contracts/index.ts';
+import type { AllocationCostRow, Plan } from '../contracts/index.ts';
 import {
   allocate,
   allocationCore,
@@ -21,7 +21,7 @@ export const SAMPLING_MIN_PERMUTATIONS = 30;
 export const SAMPLING_MAX_PERMUTATIONS = 100;
 
 export interface CostAllocation {
-  readonly rows: Plan['allocation'];
+  readonly rows: AllocationCostRow[];
   readonly core: NonNullable<Plan['allocationCore']>;
   readonly game: NonNullable<Plan['allocationGame']>;
   readonly method: string;

@@ -51,6 +51,8 @@ export function variant(
       standaloneCost: 500 + 100 * i,
       allocatedCost: 420.5 + 90 * i,
       saving: 79.5 + 10 * i,
+      co2eKg: 40.125 + 5 * i,
+      tonneKm: 120.5 + 10 * i,
       method: 'pro-rata-by-kg',
     })),
     ordersNotPooled: 3,

@@ -11,6 +11,7 @@ import {
 import { ApiError } from '../api-error.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { principalOf } from '../auth.ts';
+import { comparisonFor } from '../carrier-figures.ts';
 import { allow } from '../route-table.ts';
 import { COMPARISON_ID_PATTERN } from '../plan-id.ts';
 import { prepareSubmission, refuseKeyReuse, requireReader } from '../submission.ts';
@@ -65,7 +66,8 @@ export function comparisonsRouter(deps: AppDeps): Router {
 
   router.get('/comparisons/:id', allow('GET /v1/comparisons/:id'), async (req, res) => {
     const { owner: _owner, ...view } = await findComparison(res, pathParam(req.params, 'id'));
-    res.json(view);
+    const reader = principalOf(res.locals);
+    res.json(view.result ? { ...view, result: comparisonFor(reader, view.result) } : view);
   });
 
   /** `POST /v1/plans?seeds=N`'s answer: every figure as median and min–max over the seeds. */

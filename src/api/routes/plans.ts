@@ -1,7 +1,13 @@
 import type { Request, Response } from 'express';
 import { Router } from 'express';
 import type { Scenario } from '../../contracts/index.ts';
-import { scenarioSchema } from '../../contracts/index.ts';
+import {
+  carrierShare,
+  planHasOrdersOf,
+  scenarioSchema,
+  unknownCarrierMessage,
+} from '../../contracts/index.ts';
+import { planFor } from '../carrier-figures.ts';
 import { ApiError } from '../api-error.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { principalOf, requireHub } from '../auth.ts';
@@ -9,7 +15,7 @@ import { allow } from '../route-table.ts';
 import { PLAN_ID_PATTERN } from '../plan-id.ts';
 import { prepareSubmission, refuseKeyReuse, requireReader } from '../submission.ts';
 import type { PlanEvent, PlanJobInput, PlanView } from '../../contracts/ports.ts';
-import { hubDayParamsSchema, seedsQuerySchema } from '../schemas.ts';
+import { hubDayParamsSchema, seedsQuerySchema, shareQuerySchema } from '../schemas.ts';
 import { parseWith, pathParam } from '../validate.ts';
 import { streamPlanEvents } from './plan-events.ts';
 
@@ -31,8 +37,12 @@ async function findPlan(deps: AppDeps, res: Response, id: string): Promise<PlanV
   return plan;
 }
 
-/** The view as sent: the owner record is the server's business. */
-const publicView = ({ owner: _owner, ...view }: PlanView) => view;
+/**
+ * The view as sent: the owner record is the server's business, and per-carrier figures are shown to planners
+ * and admins only (src/api/carrier-figures.ts).
+ */
+const publicView = (res: Response, { owner: _owner, ...view }: PlanView) =>
+  view.result ? { ...view, result: planFor(principalOf(res.locals), view.result) } : view;
 
 async function completedPlan(deps: AppDeps, res: Response, id: string) {
   const plan = await findPlan(deps, res, id);
@@ -97,7 +107,41 @@ export function plansRouter(deps: AppDeps): Router {
   );
 
   router.get('/plans/:id', allow('GET /v1/plans/:id'), async (req, res) => {
-    res.json(publicView(await findPlan(deps, res, pathParam(req.params, 'id'))));
+    res.json(publicView(res, await findPlan(deps, res, pathParam(req.params, 'id'))));
+  });
+
+  /**
+   * One carrier's cost row and emission statement: a carrier key its own, for any completed plan with its
+   * orders (404 otherwise, 403 for another carrier's); planners and admins any carrier's (`?carrier=`) of a
+   * plan they may read.
+   */
+  router.get('/plans/:id/share', allow('GET /v1/plans/:id/share'), async (req, res) => {
+    const id = pathParam(req.params, 'id');
+    const { carrier } = parseWith(shareQuerySchema, { ...req.query }, 'query');
+    const principal = principalOf(res.locals);
+    if (principal.role === 'carrier') {
+      const own = principal.carrierId ?? '';
+      if (carrier !== undefined && carrier !== own)
+        throw new ApiError(
+          'FORBIDDEN',
+          `a carrier key reads its own share only ("${own}"), not "${carrier}"`,
+        );
+      const view = PLAN_ID_PATTERN.test(id) ? await deps.planJobs.getPlan(id) : undefined;
+      const plan = view?.status === 'completed' ? view.result : undefined;
+      // unknown, unfinished and other carriers' plans alike: nothing to tell a carrier about them
+      if (!plan || !planHasOrdersOf(plan, own))
+        throw new ApiError('NOT_FOUND', `no completed plan "${id}" with orders of carrier "${own}"`);
+      res.json(carrierShare(plan, own));
+      return;
+    }
+    if (carrier === undefined)
+      throw new ApiError('VALIDATION_FAILED', 'whose share? give ?carrier=ID', [
+        { path: 'carrier', message: 'required for planner and admin keys' },
+      ]);
+    const plan = await completedPlan(deps, res, id);
+    const share = carrierShare(plan, carrier);
+    if (!share) throw new ApiError('NOT_FOUND', unknownCarrierMessage(plan, carrier));
+    res.json(share);
   });
 
   router.get('/plans/:id/events', allow('GET /v1/plans/:id/events'), async (req, res) => {
@@ -105,7 +149,7 @@ export function plansRouter(deps: AppDeps): Router {
     await findPlan(deps, res, id);
     streamPlanEvents(req, res, {
       watch: (listener: (e: PlanEvent) => void) => deps.planJobs.watchPlan(id, listener),
-      snapshot: async () => publicView(await findPlan(deps, res, id)),
+      snapshot: async () => publicView(res, await findPlan(deps, res, id)),
     });
   });
 

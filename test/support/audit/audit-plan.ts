@@ -5,6 +5,7 @@ import { auditContext, type AuditContext, type AuditOptions } from './context.ts
 import { auditHubReports, auditHubs, type HubFigures } from './hubs.ts';
 import { auditPlanPart, type PartFigures } from './part.ts';
 import { auditCleanFleet } from './clean-fleet.ts';
+import { auditEmissions } from './emissions.ts';
 import { auditSavings, auditSavingsBreakdown } from './savings.ts';
 import { auditTrunk, pooledOrders, type TrunkFigures } from './trunk.ts';
 import { Violations, type Violation } from './violations.ts';
@@ -55,6 +56,7 @@ export function auditPlanDetailed(scenario: Scenario, plan: Plan, options: Audit
   const hubCosts = auditHubReports(ctx, v, plan.consolidated.hubs, hubs);
   auditAllocation(ctx, v, plan, baseline.routes, consolidated.routes, trunk, hubCosts);
   auditCostGame(ctx, v, plan);
+  auditEmissions(ctx, v, plan, baseline.routes, consolidated.routes, trunk, hubs);
   return { violations: v.list, baseline, consolidated, ownRoundsCleanFleet, trunk, hubs, context: ctx };
 }
 

@@ -37,6 +37,8 @@ export interface AuditEnergy {
   readonly emptyKWhPerKm: number;
   readonly fullKWhPerKm: number;
   readonly co2eKgPerKWh: number;
+  /** A scenario's own TTW share of the factor; absent = TTW_SHARE of the carrier. */
+  readonly ttwShare?: number | undefined;
   readonly batteryKWh?: number | undefined;
 }
 
@@ -217,6 +219,18 @@ export const TRUNK_LOAD_MIN = 15;
 export const TRUNK_MAX_TRIPS = 4;
 /** Goods are ready for the pooled runs 30 min after their trunk vehicle docks (same-day trunking). */
 export const TRUNK_HANDLING_MIN = 30;
+
+// ---- tank-to-wheel shares of the WTW factors (docs/model/cooperation.md §5, ISO 14083 scopes) ----
+
+/** Diesel: combustion 2.51 of 3.17 kg CO2e/L; electricity and hydrogen: nothing at the wheel; bio-CNG: biogenic (assumption). */
+export const TTW_SHARE: Readonly<Record<EnergyCarrier, number>> = {
+  diesel: 2.51 / 3.17,
+  electricity: 0,
+  hydrogen: 0,
+  'bio-cng': 0,
+};
+/** Barge: a diesel vessel (assumption); rail: 20 % diesel traction of the source's mix (assumption). */
+export const INTERMODAL_TTW_SHARE = { barge: 2.51 / 3.17, rail: (0.2 * 2.51) / 3.17 } as const;
 
 // ---- barge and rail legs (docs/model/energy.md, intermodal legs) -------------------------------
 

@@ -7,5 +7,11 @@ export { auditPlan, auditPlanDetailed, type PlanAudit } from './audit-plan.ts';
 export { auditContext, type AuditContext, type AuditOptions } from './context.ts';
 export { auditPlanPart, type PartFigures, type PartSpec, type PlanPart } from './part.ts';
 export { haversineKm } from './geo.ts';
-export { VIOLATION_CODES, Violations, type Violation, type ViolationCode } from './violations.ts';
+export {
+  EMISSION_VIOLATION_CODES,
+  VIOLATION_CODES,
+  Violations,
+  type Violation,
+  type ViolationCode,
+} from './violations.ts';
 export * from './tolerances.ts';

@@ -1,3 +1,13 @@
+/** Codes of the ISO 14083 emission checks (emissions.ts); their planted faults: test/planner/plan-auditor-emissions.test.ts. */
+export const EMISSION_VIOLATION_CODES = [
+  'EMISSION_TOTAL_MISMATCH',
+  'EMISSION_NOT_ADDITIVE',
+  'EMISSION_ELEMENT_MISMATCH',
+  'EMISSION_SHARE_MISMATCH',
+  'EMISSION_CARRIER_ROWS',
+  'EMISSION_FACTOR_MISMATCH',
+] as const;
+
 /** Every code the auditor can report; each has a test in test/planner/plan-auditor.test.ts that plants its fault. */
 export const VIOLATION_CODES = [
   // references and structure
@@ -77,6 +87,7 @@ export const VIOLATION_CODES = [
   'ALLOCATION_CORE_MISMATCH',
   'COST_GAME_SHAPE',
   'COST_GAME_ABOVE_STANDALONE',
+  ...EMISSION_VIOLATION_CODES,
 ] as const;
 
 export type ViolationCode = (typeof VIOLATION_CODES)[number];

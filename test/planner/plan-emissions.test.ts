@@ -1,0 +1,251 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { planSchema, scenarioSchema, type Plan, type Scenario } from '../../src/contracts/index.ts';
+import type { CityVehicleType } from '../../src/domain/city.ts';
+import { planScenario } from '../../src/planner/index.ts';
+import { withEmissions, type PlanWithoutEmissions } from '../../src/planner/plan-emissions.ts';
+import { unitCity, unitRoute, unitTrunkTrip, unitType } from './unit-city.ts';
+
+const grams = (kg: number): number => Math.round(kg * 1000);
+const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+
+// ---- hand-made cases: a city on a line, distances in whole km, so every share is known exactly ----------
+
+// locations on a line, km from 0: hub H at 0, depot A at 5, depot B at 10, receiver R1 at 1, R2 at 3
+const X_KM = [0, 5, 10, 1, 3];
+const electricVan = unitType('van', { fixedCostEur: 50, costPerKmEur: 0.5, costPerHourEur: 30 });
+const dieselTruck: CityVehicleType = { ...electricVan, id: 'truck', powertrain: 'diesel' };
+const city = unitCity({
+  locations: X_KM.map((x) => [x, 0] as [number, number]),
+  travel: {
+    size: X_KM.length,
+    distance: (i, j) => Math.abs((X_KM[i] as number) - (X_KM[j] as number)) * 1000,
+    duration: () => 0,
+  },
+  hubs: [
+    {
+      id: 'H',
+      location: 0,
+      openS: 0,
+      closeS: 86400,
+      handlingKWhPerUnit: 0.5,
+      fixedCostEurPerDay: 0,
+      handlingCostEurPerUnit: 0,
+    },
+  ],
+  carriers: [
+    { id: 'A', location: 1, baselineType: 1, trunkType: 1 },
+    { id: 'B', location: 2, baselineType: 1, trunkType: 1 },
+  ],
+  receivers: [
+    { id: 'R1', location: 3, windows: [[0, 86400]], serviceS: 300 },
+    { id: 'R2', location: 4, windows: [[0, 86400]], serviceS: 300 },
+  ],
+  orders: [
+    { id: 'a1', carrier: 0, receiver: 0, kind: 'delivery', size: [100, 0.1, 1] },
+    { id: 'b1', carrier: 1, receiver: 1, kind: 'delivery', size: [100, 0.1, 3] },
+  ],
+  vehicleTypes: [electricVan, dieselTruck],
+});
+const scenario = { options: { electricityCo2eKgPerKWh: 0.1 } } as unknown as Scenario;
+
+/** A plan skeleton with the given parts; withEmissions reads only routes, trunk, hubs and allocation. */
+function skeleton(parts: {
+  baseline?: Plan['baseline']['routes'];
+  pooled?: Plan['consolidated']['routes'];
+  trunk?: Plan['consolidated']['trunk'];
+}): PlanWithoutEmissions {
+  return {
+    baseline: { routes: parts.baseline ?? [] },
+    consolidated: {
+      routes: parts.pooled ?? [],
+      trunk: parts.trunk ?? [],
+      hubs: [{ id: 'H', units: 4 }],
+    },
+    allocation: [
+      { carrierId: 'A', standaloneCost: 10, allocatedCost: 8, saving: 2 },
+      { carrierId: 'B', standaloneCost: 10, allocatedCost: 8, saving: 2 },
+    ],
+    meta: {},
+  } as unknown as PlanWithoutEmissions;
+}
+
+// one pooled e-van run from H: R1 (a1, 100 kg, 1 km from the start) then R2 (b1, 100 kg, 3 km), 1 kg CO2e
+const pooledRun = unitRoute({
+  vehicle: 'H/van#1',
+  vehicleType: 'van',
+  distanceKm: 6,
+  durationMin: 60,
+  co2eKg: 1,
+  stops: [
+    ['R1', ['a1']],
+    ['R2', ['b1']],
+  ],
+});
+// one diesel trunk trip from H to depot A (5 km) and depot B (10 km), 3 kg CO2e
+const trunkTrip = {
+  ...unitTrunkTrip({
+    vehicle: 'trunk/H/truck#1',
+    vehicleType: 'truck',
+    distanceKm: 20,
+    durationMin: 60,
+    co2eKg: 3,
+    stops: [
+      ['A', 100, 0],
+      ['B', 100, 0],
+    ],
+  }),
+};
+trunkTrip.stops = trunkTrip.stops.map((s, i) => ({ ...s, orderIds: [i === 0 ? 'a1' : 'b1'] }));
+
+describe('plan emissions on hand-made trips (ISO 14083 / GLEC v3 allocation)', () => {
+  const plan = withEmissions(city, scenario, skeleton({ pooled: [pooledRun], trunk: [trunkTrip] }));
+  const row = (id: string) => plan.emissions.consignments.find((c) => c.orderId === id)?.consolidated;
+
+  it("shares a run's whole CO2e by mass x distance from its start, return leg included (1 km : 3 km)", () => {
+    const run = plan.emissions.elements.find((e) => e.element === 'pooled-run');
+    expect(run?.wtwCo2eKg).toBe(1);
+    expect(run?.tonneKm).toBeCloseTo(0.1 * 1 + 0.1 * 3, 10);
+    expect(run?.wtwGPerTkm).toBeCloseTo(1000 / 0.4, 6);
+    expect(run?.ttwCo2eKg).toBe(0); // electric: nothing at the wheel
+  });
+
+  it('shares a trunk trip by mass x distance from the hub to each depot (5 km : 10 km), diesel TTW 2.51/3.17', () => {
+    const trunk = plan.emissions.elements.find((e) => e.element === 'trunk-road');
+    expect(trunk?.wtwCo2eKg).toBe(3);
+    expect(trunk?.ttwCo2eKg).toBeCloseTo((3 * 2.51) / 3.17, 3);
+    expect(trunk?.tonneKm).toBeCloseTo(0.1 * 5 + 0.1 * 10, 10);
+  });
+
+  it('shares hub handling by handling units (1 : 3) on the grid factor', () => {
+    // 4 units x 0.5 kWh x 0.1 kg CO2e/kWh = 200 g
+    const hub = plan.emissions.elements.find((e) => e.element === 'hub');
+    expect(hub?.wtwCo2eKg).toBe(0.2);
+    expect(hub?.tonneKm).toBe(0);
+    expect(hub?.wtwGPerTonne).toBeCloseTo(200 / 0.2, 6);
+  });
+
+  it('adds up per consignment: a1 = 250 + 1,000 + 50 g, b1 = 750 + 2,000 + 150 g', () => {
+    expect(grams(row('a1')?.wtwCo2eKg ?? NaN)).toBe(250 + 1000 + 50);
+    expect(grams(row('b1')?.wtwCo2eKg ?? NaN)).toBe(750 + 2000 + 150);
+    expect(row('a1')?.tonneKm).toBeCloseTo(0.1 + 0.5, 10);
+    expect(row('a1')?.wtwGPerTkm).toBeCloseTo(1300 / 0.6, 3);
+  });
+
+  it("puts each carrier's consolidated CO2e and tonne-km on its allocation row", () => {
+    expect(plan.allocation.map((r) => [r.carrierId, r.co2eKg, r.tonneKm])).toEqual([
+      ['A', 1.3, 0.6],
+      ['B', 2.9, 1.3],
+    ]);
+    expect(plan.emissions.carriers.map((c) => c.orders)).toEqual([1, 1]);
+  });
+
+  it('splits an odd gram by largest remainder so that the shares still add up', () => {
+    // 1 g over two consignments at the same distance and mass: one gets it (the lower index), never both
+    const tiny = {
+      ...pooledRun,
+      co2eKg: 0.001,
+      stops: pooledRun.stops.map((s) => ({ ...s, receiverId: 'R1' })),
+    };
+    const p = withEmissions(city, scenario, skeleton({ pooled: [tiny] }));
+    const hubGrams = { a1: 50, b1: 150 } as Record<string, number>; // 1 and 3 units of 200 g
+    const shares = p.emissions.consignments.map(
+      (c) => grams(c.consolidated?.wtwCo2eKg ?? NaN) - (hubGrams[c.orderId] as number),
+    );
+    expect(shares).toEqual([1, 0]);
+  });
+
+  it("takes a vehicle type's TTW share from the scenario when it gives one", () => {
+    const own = {
+      ...scenario,
+      vehicleTypes: [{ id: 'truck', class: 'truck', capacity: { kg: 1000 }, energy: { ttwShare: 0.5 } }],
+    } as unknown as Scenario;
+    const p = withEmissions(city, own, skeleton({ trunk: [trunkTrip] }));
+    expect(p.emissions.elements.find((e) => e.element === 'trunk-road')?.ttwCo2eKg).toBe(1.5);
+  });
+
+  it('compares each carrier with its own baseline rounds', () => {
+    const own = (carrier: string, km: number, co2eKg: number, orderId: string, receiver: string) => ({
+      ...unitRoute({
+        vehicle: `${carrier}/truck#1`,
+        vehicleType: 'truck',
+        distanceKm: km,
+        durationMin: 60,
+        co2eKg,
+        stops: [[receiver, [orderId]]],
+      }),
+      start: carrier,
+    });
+    const p = withEmissions(
+      city,
+      scenario,
+      skeleton({ baseline: [own('A', 8, 2, 'a1', 'R1'), own('B', 14, 4, 'b1', 'R2')], pooled: [pooledRun] }),
+    );
+    const a = p.emissions.carriers.find((c) => c.carrierId === 'A');
+    expect(a?.baseline.wtwCo2eKg).toBe(2);
+    expect(a?.baseline.tonneKm).toBeCloseTo(0.1 * 4, 10); // depot A at 5 km, R1 at 1 km
+    expect(a?.consolidated.wtwCo2eKg).toBe(0.25 + 0.05);
+    expect(a?.wtwSavedKg).toBe(1.7);
+    expect(p.emissions.totals.baseline.wtwCo2eKg).toBe(6);
+    expect(p.emissions.elements.filter((e) => e.plan === 'baseline').map((e) => e.element)).toEqual([
+      'own-round',
+    ]);
+  });
+});
+
+// ---- the Lille fixture day, on a small iteration budget (as test/planner/lille-day.test.ts) ---------------
+
+describe('plan emissions on the Lille fixture day', () => {
+  const lille = scenarioSchema.parse(
+    JSON.parse(readFileSync(join(import.meta.dirname, '../../fixtures/lille/day.json'), 'utf8')),
+  );
+  const plan = planScenario(lille, { maxIterations: 100, timeLimitSeconds: 600 });
+  const e = plan.emissions;
+
+  it('is part of the plan contract', () => {
+    expect(planSchema.safeParse(plan).success).toBe(true);
+  });
+
+  it("adds the carriers' shares up to the consolidated and baseline CO2e exactly, to the gram", () => {
+    for (const part of ['baseline', 'consolidated'] as const) {
+      const total = grams(plan[part].kpis.co2eKg);
+      expect(sum(e.carriers.map((c) => grams(c[part].wtwCo2eKg))), part).toBe(total);
+      expect(grams(e.totals[part].wtwCo2eKg), part).toBe(total);
+      expect(sum(e.elements.filter((x) => x.plan === part).map((x) => grams(x.wtwCo2eKg))), part).toBe(total);
+      expect(sum(e.consignments.map((c) => grams(c[part]?.wtwCo2eKg ?? 0))), part).toBe(total);
+      const ttw = grams(e.totals[part].ttwCo2eKg);
+      expect(sum(e.carriers.map((c) => grams(c[part].ttwCo2eKg))), part).toBe(ttw);
+    }
+  });
+
+  it("adds each carrier's consignments up to its share, and puts that share on its allocation row", () => {
+    for (const c of e.carriers) {
+      const own = e.consignments.filter((x) => x.carrierId === c.carrierId);
+      expect(sum(own.map((x) => grams(x.consolidated?.wtwCo2eKg ?? 0)))).toBe(
+        grams(c.consolidated.wtwCo2eKg),
+      );
+      expect(own.length).toBe(c.orders);
+      const row = plan.allocation.find((r) => r.carrierId === c.carrierId);
+      expect(row?.co2eKg).toBe(c.consolidated.wtwCo2eKg);
+      expect(row?.tonneKm).toBe(c.consolidated.tonneKm);
+    }
+    expect(e.carriers.map((c) => c.carrierId)).toEqual(lille.carriers.map((c) => c.id));
+  });
+
+  it('reports every chain element of the day with its intensity, and discloses its method and factors', () => {
+    expect(e.elements.map((x) => `${x.plan} ${x.element}`)).toEqual([
+      'baseline own-round',
+      'consolidated trunk-road',
+      'consolidated pooled-run',
+      'consolidated hub',
+    ]);
+    for (const x of e.elements.filter((y) => y.kind === 'transport'))
+      expect(x.wtwGPerTkm).toBeCloseTo((1000 * x.wtwCo2eKg) / x.tonneKm, 0);
+    expect(e.method.distanceBasis).toMatch(/travel model/);
+    expect(e.factors.map((f) => f.appliesTo)).toEqual(
+      expect.arrayContaining(['e-van', 'diesel-van', 'hub handling']),
+    );
+    for (const f of e.factors) expect(f.source.length).toBeGreaterThan(10);
+  });
+});
