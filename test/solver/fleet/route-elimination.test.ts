@@ -9,6 +9,7 @@ import { FleetState } from '../../../src/solver/fleet/fleet-state.ts';
 import { bestInsertionEjection } from '../../../src/solver/fleet/insertion-ejection.ts';
 import { buildInstance } from '../../../src/solver/model/instance.ts';
 import { buildNeighbours } from '../../../src/solver/model/neighbours.ts';
+import { solve } from '../../../src/solver/index.ts';
 import { toRoutingSolution } from '../../../src/solver/output/to-solution.ts';
 import { prepareSearch } from '../../../src/solver/prepare-search.ts';
 import { Rng } from '../../../src/solver/rng.ts';
@@ -44,6 +45,22 @@ describe('route elimination (ejection pool, squeeze, insertion-ejection, perturb
     });
     expect(solution.unassigned).toEqual([]);
     expect(checkRoutingSolution(fresh.problem.problem, solution)).toEqual([]);
+  });
+
+  it('is deterministic for a seed and an iteration budget under objective vehicles', () => {
+    const text = readFileSync(join(solomonDir(), 'R101.txt'), 'utf8');
+    const { problem: p } = toRoutingProblem(parseSolomon(text, 'R101'));
+    let calls = 0;
+    // A clock that runs at a different speed in each solve: only the iteration budget may decide.
+    const run = (step: number): string => {
+      let t = 0;
+      const solution = solve(p, { ...params(400, { objective: 'vehicles' }), clock: () => (t += step) });
+      calls++;
+      expect(checkRoutingSolution(p, solution)).toEqual([]);
+      return JSON.stringify(solution.routes.map((r) => r.trips.map((trip) => trip.visits.map((v) => v.job))));
+    };
+    expect(run(1e-3)).toBe(run(1e-2));
+    expect(calls).toBe(2);
   });
 
   it('finds the insertion-ejection with the least P_sum (checked by exhaustive search)', () => {
