@@ -1,78 +1,28 @@
 import type { RoutingProblem } from '../domain/routing-problem.ts';
-import type { RoutingSolution, UnassignedReason } from '../domain/routing-solution.ts';
+import type { RoutingSolution } from '../domain/routing-solution.ts';
 import type { SolveParams } from './api.ts';
-import { constructInitial } from './construction/initial.ts';
-import { constructFromRoutes } from './construction/warm-start.ts';
-import { classifyJobs, vehicleClasses } from './model/classify.ts';
-import { buildInstance, type Instance } from './model/instance.ts';
-import { buildNeighbours } from './model/neighbours.ts';
 import { toRoutingSolution } from './output/to-solution.ts';
-import { Rng } from './rng.ts';
-import { minimiseFleet } from './search/fleet-minimisation.ts';
-import type { RecreateContext } from './search/recreate.ts';
-import type { SearchContext } from './search/search-context.ts';
+import { prepareSearch } from './prepare-search.ts';
+import { minimiseVehiclesThenCost } from './search/vehicles-objective.ts';
 import { runSisr } from './search/sisr.ts';
-import { Solution } from './search/solution.ts';
-import { Budget } from './stop/budget.ts';
 
 export type { SearchProgress, SolveParams, StopCriterion } from './api.ts';
 export type { InitialRoute } from './construction/warm-start.ts';
 export { aborted, anyOf, maxIterations, maxRuntime } from './stop/stop-criteria.ts';
 
-/** Share of the budget given to fleet minimisation under objective 'vehicles'. */
-const FLEET_PHASE_SHARE = 0.4;
-/** Up to this many used vehicles every route is scanned for each insertion; above, neighbours' routes first. */
-const FULL_SCAN_LIMIT = 40;
-
 /**
  * Solves a routing problem with SISR (slack induction by string removals): pre-classifies jobs that no
- * vehicle can serve, builds a greedy initial solution, optionally minimises the fleet, then runs
- * ruin-and-recreate under simulated annealing until the time limit, iteration limit or abort signal.
- * Deterministic for a given seed and iteration budget when the clock does not decide the stop.
+ * vehicle can serve, builds a greedy initial solution, under objective 'vehicles' minimises the fleet
+ * first, then runs ruin-and-recreate under simulated annealing until the time limit, iteration limit or
+ * abort signal. Deterministic for a given seed and iteration budget when the clock does not decide the stop.
  */
 export function solve(problem: RoutingProblem, params: SolveParams): RoutingSolution {
-  const budget = new Budget(params);
-  const inst = buildInstance(problem);
-  const rng = new Rng(params.seed);
-  const reasons = classifyJobs(inst);
-  const unservable: { job: number; reason: UnassignedReason }[] = [];
-  const servable: number[] = [];
-  reasons.forEach((reason, job) =>
-    reason === undefined ? servable.push(job) : unservable.push({ job, reason }),
-  );
-
-  const neighbours = buildNeighbours(inst, rng);
-  const sol = new Solution(inst);
-  const recreateCtx: RecreateContext = {
-    inst,
-    neighbours,
-    classes: vehicleClasses(inst),
-    depotDist: depotDistances(inst),
-    demand: demands(inst),
-    rng,
-    fullScanLimit: FULL_SCAN_LIMIT,
-  };
-  const byVehicles = params.objective === 'vehicles';
-  const nearScale = nearestArcScale(inst, neighbours);
-  const openPenalty = byVehicles ? 1e6 * nearScale : 0;
-  if (params.initial) constructFromRoutes(sol, servable, params.initial, recreateCtx, openPenalty);
-  else constructInitial(sol, servable, recreateCtx, openPenalty);
-  const ctx: SearchContext = {
-    inst,
-    sol,
-    neighbours,
-    recreate: recreateCtx,
-    rng,
-    budget,
-    params,
-    byVehicles,
-    arcScale: solutionArcScale(sol) ?? nearScale,
-    windowsBind: windowsBind(inst),
-  };
+  const { ctx, servable, unservable } = prepareSearch(problem, params);
   if (servable.length > 0) {
-    if (byVehicles) minimiseFleet(ctx, FLEET_PHASE_SHARE);
-    runSisr(ctx, byVehicles ? FLEET_PHASE_SHARE : 0);
+    if (ctx.byVehicles) minimiseVehiclesThenCost(ctx);
+    else runSisr(ctx, 0);
   }
+  const { budget, inst, sol } = ctx;
   const elapsedMs = budget.elapsedMs();
   return toRoutingSolution(inst, sol, unservable, {
     iterations: budget.iteration,
@@ -82,76 +32,4 @@ export function solve(problem: RoutingProblem, params: SolveParams): RoutingSolu
       !params.signal?.aborted &&
       (params.maxIterations === undefined || budget.iteration < params.maxIterations),
   });
-}
-
-/** True when some job window starts after the earliest shift start or closes before the latest shift end. */
-function windowsBind(inst: Instance): boolean {
-  let start = Infinity;
-  let end = -Infinity;
-  for (const v of inst.vehicles) {
-    start = Math.min(start, v.shiftStartS);
-    end = Math.max(end, v.shiftEndS);
-  }
-  for (let w = 0; w < inst.winOpen.length; w++)
-    if (inst.winOpen[w]! > start || inst.winClose[w]! < end) return true;
-  return false;
-}
-
-/** Distance from each job to the nearest distinct depot (sort key "far"/"close"). */
-function depotDistances(inst: Instance): Float64Array {
-  const depots = [...new Set(inst.vehicles.map((v) => v.depot))].slice(0, 16);
-  const out = new Float64Array(inst.n);
-  for (let j = 0; j < inst.n; j++) {
-    let best = Infinity;
-    for (const d of depots) best = Math.min(best, inst.problem.travel.distance(d, inst.jobLoc[j]!));
-    out[j] = best === Infinity ? 0 : best;
-  }
-  return out;
-}
-
-/** Sum over dimensions of (delivery + pickup) / largest capacity (sort key "demand"). */
-function demands(inst: Instance): Float64Array {
-  const out = new Float64Array(inst.n);
-  for (let j = 0; j < inst.n; j++) {
-    let s = 0;
-    for (let d = 0; d < inst.dims; d++) {
-      const cap = inst.maxCap[d]! || 1;
-      s += (inst.del[j * inst.dims + d]! + inst.pick[j * inst.dims + d]!) / cap;
-    }
-    out[j] = s;
-  }
-  return out;
-}
-
-/** Mean variable cost per arc of a solution (fixed costs excluded); undefined if it has no arcs. */
-function solutionArcScale(sol: Solution): number | undefined {
-  let cost = 0;
-  let arcs = 0;
-  for (const r of sol.routes) {
-    if (r.jobs === 0) continue;
-    cost += r.cost - r.type.fixedCost;
-    arcs += r.jobs + r.trips;
-  }
-  return arcs > 0 && cost > 0 ? cost / arcs : undefined;
-}
-
-/** Mean cost of the arc from a job to its nearest neighbour (first vehicle type's cost rates); >= tiny. */
-function nearestArcScale(inst: Instance, neighbours: readonly Int32Array[]): number {
-  const type = inst.types[inst.vehicles[0]?.type ?? 0];
-  if (type === undefined || inst.n === 0) return 1;
-  const travel = inst.problem.travel;
-  const step = Math.max(1, Math.floor(inst.n / 1000));
-  let sum = 0;
-  let count = 0;
-  for (let j = 0; j < inst.n; j += step) {
-    const nb = neighbours[j]![0];
-    if (nb === undefined) continue;
-    const a = inst.jobLoc[j]!;
-    const b = inst.jobLoc[nb]!;
-    sum +=
-      type.costPerMetre * travel.distance(a, b) + type.costPerSecond * travel.duration(a, b, type.profile);
-    count++;
-  }
-  const mean = count > 0 ? sum / count : 0;
-  return mean > 0 ? mean : 1;
 }

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import type { RoutingProblem } from '../../../src/domain/routing-problem.ts';
+import { buildFleetModel } from '../../../src/solver/fleet/fleet-model.ts';
+import { FleetState } from '../../../src/solver/fleet/fleet-state.ts';
+import {
+  applyMove,
+  costDelta,
+  evaluateMove,
+  MOVE_KINDS,
+  newOutcome,
+  warpWith,
+} from '../../../src/solver/fleet/moves.ts';
+import { buildInstance } from '../../../src/solver/model/instance.ts';
+import { buildNeighbours } from '../../../src/solver/model/neighbours.ts';
+import { Rng } from '../../../src/solver/rng.ts';
+import { problem, replay } from './replay-oracle.ts';
+
+/**
+ * The squeeze penalty (capacity excess + alpha x time warp) and arc cost of every route-elimination move,
+ * evaluated in O(1) from segments, against an oracle that rebuilds the routes and replays them.
+ */
+
+/** The routes after a move, built from job lists (v, w are job indices). */
+function moved(a: number[], b: number[], kind: number, v: number, w: number): [number[], number[]] {
+  const i = a.indexOf(v);
+  const j = b.indexOf(w);
+  switch (kind) {
+    case 0:
+      return [a.filter((x) => x !== v), [...b.slice(0, j + 1), v, ...b.slice(j + 1)]];
+    case 1:
+      return [a.filter((x) => x !== v), [...b.slice(0, j), v, ...b.slice(j)]];
+    case 2:
+      return [a.map((x) => (x === v ? w : x)), b.map((x) => (x === w ? v : x))];
+    case 3:
+      return [
+        [...a.slice(0, i + 1), ...b.slice(j)],
+        [...b.slice(0, j), ...a.slice(i + 1)],
+      ];
+    default:
+      return [
+        [...a.slice(0, i), ...b.slice(j + 1)],
+        [...b.slice(0, j + 1), ...a.slice(i)],
+      ];
+  }
+}
+
+function randomState(seed: number): { p: RoutingProblem; st: FleetState; rng: Rng } {
+  const p = problem(seed);
+  const inst = buildInstance(p);
+  const rng = new Rng(seed + 1000);
+  const model = buildFleetModel(inst, buildNeighbours(inst, rng));
+  const order = rng.shuffle(Array.from({ length: inst.n }, (_, j) => j));
+  const routes: number[][] = [[], [], [], [], []];
+  order.forEach((j, k) => routes[k % 5]!.push(j + 1));
+  return {
+    p,
+    st: new FleetState(
+      model,
+      routes.map((r) => [0, ...r, 0]),
+    ),
+    rng,
+  };
+}
+
+const jobsOf = (st: FleetState, r: number): number[] => st.seqs[r]!.slice(1, -1).map((k) => k - 1);
+
+describe('route elimination: penalty and cost of moves against a replaying oracle', () => {
+  it('time warp and excess of every route match the replay', () => {
+    for (let seed = 1; seed <= 5; seed++) {
+      const { p, st } = randomState(seed);
+      for (let r = 0; r < st.count; r++) {
+        const o = replay(p, jobsOf(st, r));
+        expect(st.timeWarp(r)).toBeCloseTo(o.warp, 6);
+        expect(st.excess(r)).toBeCloseTo(o.excess, 9);
+      }
+    }
+  });
+
+  it('every move kind predicts both routes penalty and the cost change; applying it agrees', () => {
+    const out = newOutcome();
+    let warped = 0;
+    let checked = 0;
+    for (let seed = 1; seed <= 8; seed++) {
+      const { p, st, rng } = randomState(seed);
+      for (let trial = 0; trial < 300; trial++) {
+        const v = rng.int(1, st.model.n);
+        const w = rng.int(1, st.model.n);
+        const ra = st.routeOf[v]!;
+        const rb = st.routeOf[w]!;
+        if (ra === rb) continue;
+        const kind = rng.int(0, MOVE_KINDS - 1);
+        const a = jobsOf(st, ra);
+        const b = jobsOf(st, rb);
+        const [na, nb] = moved(a, b, kind, v - 1, w - 1);
+        const oa = replay(p, na);
+        const ob = replay(p, nb);
+        evaluateMove(st, kind, v, w, out);
+        expect(out.twA).toBeCloseTo(oa.warp, 6);
+        expect(out.twB).toBeCloseTo(ob.warp, 6);
+        expect(out.excessA).toBeCloseTo(oa.excess, 9);
+        expect(out.excessB).toBeCloseTo(ob.excess, 9);
+        const before = replay(p, a).cost + replay(p, b).cost;
+        expect(costDelta(st, kind, v, w)).toBeCloseTo(oa.cost + ob.cost - before, 6);
+        if (oa.warp + ob.warp > 0) warped++;
+        checked++;
+        if (trial % 10 === 0) {
+          applyMove(st, kind, v, w);
+          expect(jobsOf(st, ra)).toEqual(na);
+          expect(jobsOf(st, rb)).toEqual(nb);
+          expect(st.timeWarp(ra)).toBeCloseTo(oa.warp, 6);
+          expect(st.timeWarp(rb)).toBeCloseTo(ob.warp, 6);
+        }
+      }
+    }
+    // The instances must exercise the time-warp arithmetic, not only feasible routes.
+    expect(warped).toBeGreaterThan(checked / 4);
+  });
+
+  it('insertion time warp (squeeze and insertion-ejection scans) matches the replay', () => {
+    for (let seed = 1; seed <= 5; seed++) {
+      const { p, st } = randomState(seed);
+      const [k] = st.removeRoute(0);
+      for (let r = 0; r < st.count; r++) {
+        const jobs = jobsOf(st, r);
+        for (let pos = 0; pos <= jobs.length; pos++) {
+          const o = replay(p, [...jobs.slice(0, pos), k! - 1, ...jobs.slice(pos)]);
+          expect(warpWith(st, r, pos, k!, r, pos + 1)).toBeCloseTo(o.warp, 6);
+        }
+      }
+    }
+  });
+
+  it('rollback restores journaled routes and the pool', () => {
+    const { st } = randomState(3);
+    const before = st.snapshot();
+    st.save(0);
+    st.save(1);
+    const v = st.seqs[0]![1]!;
+    const w = st.seqs[1]![1]!;
+    applyMove(st, 2, v, w);
+    st.rollback();
+    expect(st.snapshot()).toEqual(before);
+    expect(st.routeOf[v]).toBe(0);
+    expect(st.posOf[w]).toBe(1);
+  });
+});
