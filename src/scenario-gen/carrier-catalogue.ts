@@ -1,4 +1,4 @@
-import type { DepotSite } from './lille.ts';
+import type { DepotSite } from './city-geography.ts';
 import { LILLE_DEPOTS } from './lille.ts';
 import type { Sector } from './sectors.ts';
 import { InputError } from '../domain/errors.ts';
@@ -105,33 +105,43 @@ export const LILLE_CARRIERS: readonly CarrierTemplate[] = [
   },
 ];
 
-/** Most carriers a generated Lille scenario can have (the catalogue, then numbered second agencies). */
+/** Most carriers a generated scenario can have (the catalogue, then numbered second agencies). */
 export const MAX_CARRIERS = 60;
 
-const DEPOT_ROTATION: readonly DepotSite[] = Object.values(LILLE_DEPOTS);
+/** Depots of the Lille ring that further agencies rotate over. */
+export const LILLE_DEPOT_ROTATION: readonly DepotSite[] = Object.values(LILLE_DEPOTS);
 
 /**
- * The first `count` carriers: the catalogue in order, then further agencies of the same firms
- * (`nordcolis-2`, …) at other depots of the ring, for large synthetic days.
+ * The first `count` carriers of a city: its catalogue in order, then further agencies of the same firms
+ * (`nordcolis-2`, …) at other depots of the ring (`depots`, in rotation), for large synthetic days.
  * @throws InputError when count is outside 1–MAX_CARRIERS.
  */
-export function lilleCarriers(count: number): CarrierTemplate[] {
+export function cityCarriers(
+  catalogue: readonly CarrierTemplate[],
+  depots: readonly DepotSite[],
+  count: number,
+): CarrierTemplate[] {
   if (!Number.isInteger(count) || count < 1 || count > MAX_CARRIERS)
     throw new InputError('INVALID_OPTION', `carriers must be an integer in 1–${MAX_CARRIERS}, got ${count}`, {
       field: 'carriers',
     });
   const out: CarrierTemplate[] = [];
   for (let i = 0; i < count; i++) {
-    const base = LILLE_CARRIERS[i % LILLE_CARRIERS.length] as CarrierTemplate;
-    const agency = Math.floor(i / LILLE_CARRIERS.length) + 1;
+    const base = catalogue[i % catalogue.length] as CarrierTemplate;
+    const agency = Math.floor(i / catalogue.length) + 1;
     if (agency === 1) out.push(base);
     else
       out.push({
         ...base,
         id: `${base.id}-${agency}`,
         name: `${base.name} (agence ${agency})`,
-        depot: DEPOT_ROTATION[(i + agency) % DEPOT_ROTATION.length] as DepotSite,
+        depot: depots[(i + agency) % depots.length] as DepotSite,
       });
   }
   return out;
+}
+
+/** The first `count` carriers of the Lille metropolis (see cityCarriers). */
+export function lilleCarriers(count: number): CarrierTemplate[] {
+  return cityCarriers(LILLE_CARRIERS, LILLE_DEPOT_ROTATION, count);
 }

@@ -1,9 +1,10 @@
 import type { Size } from '../contracts/primitives.ts';
 import type { Order, Receiver, Scenario } from '../contracts/scenario.ts';
 import type { CarrierTemplate } from './carrier-catalogue.ts';
-import { lilleCarriers, MAX_CARRIERS } from './carrier-catalogue.ts';
+import { cityCarriers, MAX_CARRIERS } from './carrier-catalogue.ts';
+import { CITY_GEOGRAPHIES, GENERATOR_CITIES, type GeneratorCity } from './cities.ts';
+import type { CityGeography, StreetCluster } from './city-geography.ts';
 import { emptyClassDemand, sizeFleet } from './fleet-sizing.ts';
-import { LILLE_CLUSTERS, LILLE_HUB } from './lille.ts';
 import { drawDeliverySize, drawReturnSize, shrinkToFit } from './order-size.ts';
 import { placeReceiver } from './place-receiver.ts';
 import type { ReceiverKindProfile } from './receiver-kinds.ts';
@@ -12,10 +13,9 @@ import { Rng } from './rng.ts';
 import type { Sector } from './sectors.ts';
 import { SECTORS } from './sectors.ts';
 import { InputError } from '../domain/errors.ts';
+import { closestName } from '../contracts/closest-name.ts';
 
-/** Cities the generator knows. */
-export const GENERATOR_CITIES = ['lille'] as const;
-export type GeneratorCity = (typeof GENERATOR_CITIES)[number];
+export { GENERATOR_CITIES, type GeneratorCity };
 
 /** What to generate. */
 export interface CityDayOptions {
@@ -77,14 +77,14 @@ function largeDayCapSeconds(receivers: number): number | undefined {
 }
 
 function checkOptions(o: CityDayOptions): number {
-  if (!(GENERATOR_CITIES as readonly string[]).includes(o.city))
+  if (!(GENERATOR_CITIES as readonly string[]).includes(o.city)) {
+    const near = closestName(String(o.city), GENERATOR_CITIES);
     throw new InputError(
       'INVALID_OPTION',
-      `city must be one of ${GENERATOR_CITIES.join(', ')}, got "${o.city}"`,
-      {
-        field: 'city',
-      },
+      `city must be one of ${GENERATOR_CITIES.join(', ')}, got "${o.city}"${near ? ` (did you mean "${near}"?)` : ''}`,
+      { field: 'city' },
     );
+  }
   if (!Number.isInteger(o.receivers) || o.receivers < 1 || o.receivers > MAX_RECEIVERS)
     throw new InputError(
       'INVALID_OPTION',
@@ -108,8 +108,6 @@ function checkOptions(o: CityDayOptions): number {
 }
 
 const kindShares = RECEIVER_KINDS.map((k) => k.share);
-const clusterWeights = LILLE_CLUSTERS.map((c) => c.weight);
-const uniformClusters = LILLE_CLUSTERS.map(() => 1);
 const endsByNoon = (k: ReceiverKindProfile): boolean => k.windows.every((w) => w.end <= '12:00');
 
 interface DraftOrder {
@@ -159,7 +157,7 @@ function drawOrders(
 }
 
 /**
- * One synthetic but realistic delivery day in a city centre: receivers scattered around named street
+ * One synthetic but realistic delivery day in a city centre (Lille or Lyon): receivers scattered around named street
  * clusters, 5–10 orders per receiver from distinct carriers with sizes typical of each trade, a few
  * pickups of returns, light receivers of the pedestrian core reachable by cargo bike only, carriers with
  * depots in the metropolitan ring, and a pooled hub fleet sized from the demand. Pure and deterministic:
@@ -169,8 +167,11 @@ function drawOrders(
  */
 export function generateCityDay(options: CityDayOptions): Scenario {
   const carrierCount = checkOptions(options);
+  const geo: CityGeography = CITY_GEOGRAPHIES[options.city];
   const rng = new Rng(options.seed);
-  const carriers = lilleCarriers(carrierCount);
+  const carriers = cityCarriers(geo.carriers, geo.depots, carrierCount);
+  const clusterWeights = geo.clusters.map((c) => c.weight);
+  const uniformClusters = geo.clusters.map(() => 1);
   const pad = Math.max(4, String(options.receivers).length);
   const receivers: Receiver[] = [];
   const drafts: DraftOrder[] = [];
@@ -179,13 +180,13 @@ export function generateCityDay(options: CityDayOptions): Scenario {
   for (let n = 1; n <= options.receivers; n++) {
     const kind = RECEIVER_KINDS[rng.weightedIndex(kindShares)] as ReceiverKindProfile;
     const clusters = kind.kind === 'building-site' ? uniformClusters : clusterWeights;
-    const cluster = LILLE_CLUSTERS[rng.weightedIndex(clusters)] as (typeof LILLE_CLUSTERS)[number];
+    const cluster = geo.clusters[rng.weightedIndex(clusters)] as StreetCluster;
     const street = rng.pick(cluster.streets);
     const receiver: Receiver = {
       id: `R${String(n).padStart(pad, '0')}`,
       name: `${rng.pick(kind.labels)}, ${rng.int(1, 120)} ${street}`,
       kind: kind.kind,
-      location: placeReceiver(cluster, rng),
+      location: placeReceiver(cluster, rng, geo),
       windows: kind.windows.map((w) => ({ ...w })),
       serviceMinutes: rng.int(kind.serviceMinutes[0], kind.serviceMinutes[1]),
     };
@@ -212,10 +213,10 @@ export function generateCityDay(options: CityDayOptions): Scenario {
   });
 
   return {
-    name: `Lille city-centre day: ${options.receivers} receivers, ${carrierCount} carriers (seed ${options.seed})`,
+    name: `${geo.label} city-centre day: ${options.receivers} receivers, ${carrierCount} carriers (seed ${options.seed})`,
     date: GENERATED_DATE,
     timezone: 'Europe/Paris',
-    hubs: [{ ...LILLE_HUB, location: [LILLE_HUB.location[0], LILLE_HUB.location[1]] }],
+    hubs: geo.hubs.map((h) => ({ ...h, location: [h.location[0], h.location[1]] })),
     carriers: carriers.map((c) => ({
       id: c.id,
       name: `${c.name} (${c.depot.town})`,
@@ -224,7 +225,8 @@ export function generateCityDay(options: CityDayOptions): Scenario {
     })),
     receivers,
     orders,
-    fleet: sizeFleet(LILLE_HUB.id, demand),
+    // every candidate hub gets a fleet for the whole day: the facility model decides which open
+    fleet: geo.hubs.flatMap((h) => sizeFleet(h.id, demand)),
     options: {
       seed: options.seed,
       effort: defaultEffort(options.receivers),

@@ -18,5 +18,8 @@ export {
   LILLE_EXCLUSIONS,
   LILLE_HUB,
 } from './lille.ts';
+export { LYON_CENTRE_AREAS, LYON_CLUSTERS, LYON_EAST_HUB, LYON_EXCLUSIONS, LYON_PORT_HUB } from './lyon.ts';
+export { CITY_GEOGRAPHIES } from './cities.ts';
+export type { CityGeography } from './city-geography.ts';
 export { isServable } from './place-receiver.ts';
 export { Rng } from './rng.ts';

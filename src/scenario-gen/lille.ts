@@ -1,36 +1,12 @@
 import type { LonLat } from '../contracts/primitives.ts';
+import type { DepotSite, ExclusionZone, StreetCluster } from './city-geography.ts';
+
+export type { DepotSite, ExclusionZone, StreetCluster } from './city-geography.ts';
 
 /**
  * Geography of Lille for generated scenarios. Coordinates are [lon, lat] (WGS84), read off public maps
  * and rounded: they place points on the right streets to within ~100 m, which is all a synthetic day needs.
  */
-
-/** A street cluster receivers are scattered around. */
-export interface StreetCluster {
-  readonly id: string;
-  readonly centre: LonLat;
-  /** Typical distance of a receiver from the centre, metres (the Gaussian's standard deviation). */
-  readonly spreadM: number;
-  /** Relative share of receivers placed here. */
-  readonly weight: number;
-  /** Pedestrian street where only cargo bikes may deliver during the day. */
-  readonly pedestrian: boolean;
-  /** Street names used to label receivers. */
-  readonly streets: readonly string[];
-}
-
-/** A circle no receiver may fall in (park, water). */
-export interface ExclusionZone {
-  readonly name: string;
-  readonly centre: LonLat;
-  readonly radiusM: number;
-}
-
-/** A depot site in the metropolitan ring. */
-export interface DepotSite {
-  readonly town: string;
-  readonly location: LonLat;
-}
 
 /**
  * The CMDU (centre multimodal de distribution urbaine) of Ports de Lille, on the Deûle canal west of the

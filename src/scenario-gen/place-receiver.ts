@@ -1,6 +1,6 @@
 import type { LonLat } from '../contracts/primitives.ts';
+import type { CityGeography, StreetCluster } from './city-geography.ts';
 import { insidePolygon, localDistanceMetres, offsetMetres, roundLonLat } from './geometry.ts';
-import type { StreetCluster } from './lille.ts';
 import { LILLE_CENTRE_POLYGON, LILLE_EXCLUSIONS } from './lille.ts';
 import type { Rng } from './rng.ts';
 
@@ -8,25 +8,30 @@ import type { Rng } from './rng.ts';
 const MAX_SPREADS = 2.5;
 const MAX_ATTEMPTS = 64;
 
-/** True when a point is inside the served centre and outside every exclusion zone. */
-export function isServable(p: LonLat): boolean {
+/** Where receivers may be: the served areas, minus parks and water. */
+export type ServedArea = Pick<CityGeography, 'areas' | 'exclusions'>;
+
+const LILLE_AREA: ServedArea = { areas: [LILLE_CENTRE_POLYGON], exclusions: LILLE_EXCLUSIONS };
+
+/** True when a point is inside one of the served areas and outside every exclusion zone (Lille's by default). */
+export function isServable(p: LonLat, city: ServedArea = LILLE_AREA): boolean {
   return (
-    insidePolygon(p, LILLE_CENTRE_POLYGON) &&
-    LILLE_EXCLUSIONS.every((z) => localDistanceMetres(p, z.centre) > z.radiusM)
+    city.areas.some((ring) => insidePolygon(p, ring)) &&
+    city.exclusions.every((z) => localDistanceMetres(p, z.centre) > z.radiusM)
   );
 }
 
 /**
  * A receiver location around a street cluster: Gaussian scatter with the cluster's spread, redrawn until it
- * falls inside the centre polygon and outside parks and water (the cluster centre itself after 64 misses).
+ * falls inside the served areas and outside parks and water (the cluster centre itself after 64 misses).
  */
-export function placeReceiver(cluster: StreetCluster, rng: Rng): LonLat {
+export function placeReceiver(cluster: StreetCluster, rng: Rng, city: ServedArea = LILLE_AREA): LonLat {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const east = rng.normal() * cluster.spreadM;
     const north = rng.normal() * cluster.spreadM;
     if (Math.hypot(east, north) > MAX_SPREADS * cluster.spreadM) continue;
     const p = roundLonLat(offsetMetres(cluster.centre, east, north));
-    if (isServable(p)) return p;
+    if (isServable(p, city)) return p;
   }
   return [cluster.centre[0], cluster.centre[1]];
 }

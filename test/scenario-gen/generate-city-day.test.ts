@@ -7,6 +7,9 @@ import {
   LILLE_CENTRE_BBOX,
   LILLE_CLUSTERS,
   LILLE_EXCLUSIONS,
+  CITY_GEOGRAPHIES,
+  LYON_CLUSTERS,
+  LYON_EXCLUSIONS,
   generateCityDay,
   isServable,
 } from '../../src/scenario-gen/index.ts';
@@ -126,5 +129,72 @@ describe('generateCityDay (Lille)', () => {
     expect(() => generateCityDay({ city: 'lille', receivers: 10, seed: 1.5 })).toThrow(/seed/);
     expect(() => generateCityDay({ city: 'lille', receivers: 10, seed: 1, carriers: 4 })).toThrow(/carriers/);
     expect(() => generateCityDay({ city: 'paris' as 'lille', receivers: 10, seed: 1 })).toThrow(/city/);
+    expect(() => generateCityDay({ city: 'lyom' as 'lyon', receivers: 10, seed: 1 })).toThrow(
+      /city must be one of lille, lyon, got "lyom" \(did you mean "lyon"\?\)/,
+    );
+  });
+});
+
+describe('generateCityDay (Lyon)', () => {
+  const lyon = generateCityDay({ city: 'lyon', receivers: 220, seed: 69001, carriers: 10 });
+  const geo = CITY_GEOGRAPHIES.lyon;
+  /** Bellecour, the middle of the Presqu'île. */
+  const centre: [number, number] = [4.832, 45.7578];
+
+  it('passes the scenario schema and is deterministic by seed', () => {
+    const parsed = scenarioSchema.safeParse(lyon);
+    expect(parsed.success, parsed.success ? '' : JSON.stringify(parsed.error.issues.slice(0, 5))).toBe(true);
+    expect(generateCityDay({ city: 'lyon', receivers: 220, seed: 69001, carriers: 10 })).toEqual(lyon);
+    expect(generateCityDay({ city: 'lyon', receivers: 220, seed: 69002, carriers: 10 })).not.toEqual(lyon);
+    expect(lyon.name).toBe('Lyon city-centre day: 220 receivers, 10 carriers (seed 69001)');
+    expect(lyon.options).toEqual({ seed: 69001, effort: 'normal' });
+  });
+
+  it('places receivers on the Presqu’île and the left bank, off the Rhône, Bellecour and the rail yard', () => {
+    for (const c of LYON_CLUSTERS) expect(isServable(c.centre, geo), c.id).toBe(true);
+    // the Rhône between the two areas is not servable
+    expect(isServable([4.8398, 45.76], geo)).toBe(false);
+    for (const r of lyon.receivers) {
+      expect(isServable(r.location, geo)).toBe(true);
+      for (const z of LYON_EXCLUSIONS)
+        expect(localDistanceMetres(r.location, z.centre)).toBeGreaterThan(z.radiusM);
+    }
+    const westOfRhone = lyon.receivers.filter((r) => r.location[0] < 4.839).length;
+    expect(westOfRhone / lyon.receivers.length).toBeGreaterThan(0.4);
+    expect(westOfRhone / lyon.receivers.length).toBeLessThan(0.75);
+  });
+
+  it('puts the river port hub south of the centre and the depots east and north of it', () => {
+    expect(lyon.hubs.map((h) => h.id)).toEqual(['PEH', 'SOIE']);
+    const port = lyon.hubs[0]?.location as [number, number];
+    expect(port[1]).toBeLessThan(centre[1] - 0.025); // about 3.5 km south
+    expect(Math.abs(port[0] - centre[0])).toBeLessThan(0.01);
+    for (const c of lyon.carriers) {
+      const [lon, lat] = c.depot;
+      expect(lon > centre[0] + 0.04 || lat > centre[1] + 0.05, `${c.id} at ${c.depot.join(',')}`).toBe(true);
+    }
+    // every candidate hub has a pooled fleet sized for the whole day
+    for (const h of lyon.hubs) {
+      expect(lyon.fleet.filter((f) => f.hubId === h.id).map((f) => f.vehicleType)).toEqual([
+        'e-van',
+        'cargo-bike',
+      ]);
+    }
+  });
+
+  it('has the same mixes as Lille: 5–10 carriers per receiver, cargo-bike-only outlets in pedestrian streets', () => {
+    const byReceiver = ordersByReceiver(lyon);
+    for (const r of lyon.receivers) {
+      const orders = byReceiver.get(r.id) ?? [];
+      expect(orders.length).toBeGreaterThanOrEqual(5);
+      expect(orders.length).toBeLessThanOrEqual(10);
+      expect(new Set(orders.map((o) => o.carrierId)).size).toBe(orders.length);
+    }
+    const bikeOnly = lyon.receivers.filter((r) => r.access?.vehicleClasses?.includes('cargo-bike'));
+    expect(bikeOnly.length / lyon.receivers.length).toBeGreaterThan(0.08);
+    expect(bikeOnly.length / lyon.receivers.length).toBeLessThan(0.3);
+    const big = generateCityDay({ city: 'lyon', receivers: 300, seed: 3, carriers: 30 });
+    expect(new Set(big.carriers.map((c) => c.id)).size).toBe(30);
+    expect(scenarioSchema.safeParse(big).success).toBe(true);
   });
 });

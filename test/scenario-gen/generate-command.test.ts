@@ -41,6 +41,28 @@ describe('picon generate', () => {
     }
   });
 
+  it('generates Lyon with --city lyon (any case)', async () => {
+    const chunks: string[] = [];
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      chunks.push(String(chunk));
+      return true;
+    });
+    await run('--city', 'Lyon', '--receivers', '7', '--seed', '4');
+    const scenario = scenarioSchema.parse(JSON.parse(chunks.join('')));
+    expect(scenario).toEqual(generateCityDay({ city: 'lyon', receivers: 7, seed: 4, carriers: 10 }));
+  });
+
+  it.each([
+    ['lyom', 'lyon'],
+    ['lile', 'lille'],
+  ])('names the nearest city for --city %s', async (typo, near) => {
+    const err = await run('--city', typo, '--receivers', '5', '--seed', '1').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(CliError);
+    expect((err as CliError).message).toBe(
+      `--city must be one of lille, lyon, got "${typo}" (did you mean "${near}"?)`,
+    );
+  });
+
   it.each([
     [['--receivers', '5', '--seed', '1'], /--city/],
     [['--city', 'paris', '--receivers', '5', '--seed', '1'], /--city/],

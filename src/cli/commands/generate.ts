@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { closestName } from '../../contracts/closest-name.ts';
 import {
   DEFAULT_CARRIERS,
   GENERATOR_CITIES,
@@ -31,12 +32,17 @@ function integerOption(name: string, raw: string | undefined, min: number, max: 
 function cityOption(raw: string | undefined): GeneratorCity {
   if (raw === undefined) throw new CliError('missing required option --city');
   const city = GENERATOR_CITIES.find((c) => c === raw.trim().toLowerCase());
-  if (!city) throw new CliError(`--city must be one of ${GENERATOR_CITIES.join(', ')}, got "${raw}"`);
+  if (!city) {
+    const near = closestName(raw.trim(), GENERATOR_CITIES);
+    throw new CliError(
+      `--city must be one of ${GENERATOR_CITIES.join(', ')}, got "${raw}"${near ? ` (did you mean "${near}"?)` : ''}`,
+    );
+  }
   return city;
 }
 
 /**
- * `picon generate --city lille --receivers N --seed S [--carriers C] [--out FILE]`: writes a synthetic,
+ * `picon generate --city lille|lyon --receivers N --seed S [--carriers C] [--out FILE]`: writes a synthetic,
  * seeded scenario as JSON to FILE or stdout.
  * @throws CliError when an option is missing or out of range, or FILE cannot be written.
  */

@@ -1,8 +1,5 @@
 import type { Command } from 'commander';
-import { carrierShare, unknownCarrierMessage } from '../../contracts/index.ts';
 import { CliError } from '../cli-error.ts';
-import { formatCarrierStatement } from '../format-emissions.ts';
-import { readPlan } from '../read-plan.ts';
 
 interface ReportOptions {
   carrier: string;
@@ -20,6 +17,13 @@ export function registerReport(program: Command): void {
     .requiredOption('--carrier <id>', 'the carrier whose statement to print')
     .option('--json', 'print the statement as JSON (the same shape as GET /v1/plans/{id}/share)')
     .action(async (file: string, opts: ReportOptions) => {
+      // loaded when the command runs: the wire schemas (zod) are no concern of `--help`
+      const [{ carrierShare, unknownCarrierMessage }, { formatCarrierStatement }, { readPlan }] =
+        await Promise.all([
+          import('../../contracts/index.ts'),
+          import('../format-emissions.ts'),
+          import('../read-plan.ts'),
+        ]);
       const plan = await readPlan(file);
       const share = carrierShare(plan, opts.carrier);
       if (!share) throw new CliError(`${file}: ${unknownCarrierMessage(plan, opts.carrier)}`);
