@@ -12,6 +12,7 @@ import {
   type AllocationRule,
 } from '../cooperation/index.ts';
 import type { City } from '../domain/city.ts';
+import { Rng } from '../solver/rng.ts';
 import type { CoalitionPrice, GrandPlanParts } from './coalition-pricing.ts';
 
 /** Sampled Shapley (above MAX_EXACT_PLAYERS carriers): stop when every share's standard error is this share of the mean stand-alone cost... */
@@ -93,7 +94,7 @@ function sampledAllocation(
     members.length === n ? parts.grandEur : price(members);
   const meanStandalone = parts.standaloneEur.reduce((a, b) => a + b, 0) / n;
   const sampled = sampledShapley(n, cost, {
-    random: seededRandom(city.seed),
+    random: randomOf(new Rng(city.seed)),
     toleranceEur: Math.max(0.01, SAMPLING_TOLERANCE_SHARE * meanStandalone),
     minPermutations: SAMPLING_MIN_PERMUTATIONS,
     maxPermutations: SAMPLING_MAX_PERMUTATIONS,
@@ -153,14 +154,8 @@ function methodText(method: string): string {
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 
-/** mulberry32 (Tommy Ettinger, public domain): a small seeded generator, so sampling is reproducible by the plan's seed. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The solver's seeded generator as a plain function, so sampling is reproducible by the plan's seed. */
+const randomOf =
+  (rng: Rng): (() => number) =>
+  () =>
+    rng.next();

@@ -4,13 +4,14 @@ import { listTasks, taskOrders } from '../../src/consolidation/tasks.ts';
 import { buildCity, planScenario, planTasks } from '../../src/planner/index.ts';
 import { generateCityDay } from '../../src/scenario-gen/index.ts';
 import { auditPlan } from '../support/audit/index.ts';
+import { withoutCostGame } from '../support/without-cost-game.ts';
 
 // A generated day cut into small zones: the decomposition the service spreads over its workers.
 describe('a day cut into zones', () => {
   const scenario = scenarioSchema.parse({
     ...generateCityDay({ city: 'lille', receivers: 60, seed: 11, carriers: 8 }),
   });
-  scenario.options = { ...scenario.options, maxStopsPerZone: 25, allocation: 'pro-rata-by-kg' }; // see withoutCostGame
+  scenario.options = { ...withoutCostGame(scenario).options, maxStopsPerZone: 25 };
 
   it('lists one task per carrier zone and hub zone, every receiver in exactly one hub zone', () => {
     const city = buildCity(scenario);
