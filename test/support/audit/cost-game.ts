@@ -141,7 +141,7 @@ export function auditCostGame(ctx: AuditContext, v: Violations, plan: Plan): voi
 }
 
 /** The Shapley value by its formula over all coalitions (Shapley 1953), weights from factorials. */
-function shapleyValues(n: number, c: (mask: number) => number): number[] {
+export function shapleyValues(n: number, c: (mask: number) => number): number[] {
   const fact = [1];
   for (let k = 1; k <= n; k++) fact.push((fact[k - 1] as number) * k);
   const out = new Array<number>(n).fill(0);
