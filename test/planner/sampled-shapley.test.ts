@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan, Scenario } from '../../src/contracts/index.ts';
+import type { City } from '../../src/domain/city.ts';
 import { planScenario } from '../../src/planner/index.ts';
+import { allocateCosts } from '../../src/planner/cost-allocation.ts';
 import { generateCityDay } from '../../src/scenario-gen/index.ts';
 import { auditPlan } from '../support/audit/index.ts';
 import type { ViolationCode } from '../support/audit/violations.ts';
@@ -33,13 +35,13 @@ describe('the sampled Shapley value of a 13-carrier day', () => {
     expect(game.maxStandardErrorEur).toBeGreaterThan(0);
     expect(plan.allocation.every((r) => r.method === 'shapley-sampled')).toBe(true);
     // fewer coalitions than the 8,191 of the exact game: n per order at most
-    expect(game.coalitions.length).toBeLessThanOrEqual(game.permutations! * n);
+    expect(game.coalitions.length).toBeLessThanOrEqual(game.permutations! * (n - 1) + n);
     const warning = plan.meta.warnings.find((w) => w.startsWith('cost allocation: 13 carriers'));
     expect(warning).toBe(
       `cost allocation: 13 carriers are more than 12, so the Shapley value is estimated from ` +
         `${game.permutations} random orders of the carriers (largest standard error ` +
         `${game.maxStandardErrorEur} EUR) and the core is checked on the ${game.coalitions.length} coalitions ` +
-        'they priced',
+        'priced',
     );
   });
 
@@ -122,5 +124,33 @@ describe('the auditor on a sampled game', () => {
         }),
       ),
     ).toContain('COST_GAME_SHAPE');
+  });
+});
+
+describe('a sampled game that stops early', () => {
+  // an additive game (pooling saves nothing): every share's standard error is 0, so sampling stops at the
+  // minimum of 30 orders, and some carrier is last in none of them: its c(N \ {i}) is no sampled prefix
+  const players = 13;
+  const standaloneEur = Array.from({ length: players }, (_, i) => 100 + 7 * i);
+  const city = { carriers: standaloneEur.map((_, i) => ({ id: `c${i}` })), seed: 3 } as unknown as City;
+  const parts = {
+    standaloneEur,
+    residualEur: standaloneEur.map(() => 0),
+    grandEur: standaloneEur.reduce((a, b) => a + b, 0),
+    pooled: [],
+  };
+  const shares = allocateCosts(city, 'shapley', parts, (members) =>
+    members.reduce((s, i) => s + standaloneEur[i]!, 0),
+  );
+
+  it('lists every c(N \\ {i}) behind a marginal cost, sampled or not, and the marginal costs follow', () => {
+    expect(shares.game.permutations).toBe(MIN_PERMUTATIONS);
+    const listed = new Map(shares.game.coalitions.map((c) => [c.members.join(','), c.costEur]));
+    shares.rows.forEach((row, i) => {
+      const without = Array.from({ length: players }, (_, j) => j).filter((j) => j !== i);
+      expect(listed.get(without.join(',')), row.carrierId).toBeDefined();
+      expect(row.marginalCost).toBeCloseTo(parts.grandEur - listed.get(without.join(','))!, 2);
+      expect(row.allocatedCost).toBeCloseTo(standaloneEur[i]!, 2);
+    });
   });
 });

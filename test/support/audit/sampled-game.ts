@@ -9,8 +9,10 @@ const CENT = 0.01;
  * carriers, docs/model/cooperation.md): what can be recomputed from the coalitions it lists, given `cost`
  * (members' bit mask to c(S), the grand coalition included) built by auditCostGame.
  * - the game states its orders (`permutations` >= 2) and `maxStandardErrorEur`; each order prices at most
- *   n - 1 proper coalitions, so there are at most permutations x (n - 1) of them;
- * - every listed coalition of two or more is a prefix of a sampled order: one member fewer is listed too;
+ *   n - 1 proper coalitions, and the n coalitions N \ {i} behind the marginal costs are listed too, so there
+ *   are at most permutations x (n - 1) + n of them;
+ * - every listed coalition of two or more is a prefix of a sampled order (one member fewer is listed too),
+ *   except the N \ {i}, which the planner prices for the marginal costs when no order did;
  * - the rows are `shapley-sampled`, and each carrier's share, a mean of its marginal costs c(P u {i}) - c(P)
  *   over the sampled orders, lies between the least and the largest such difference the table shows;
  * - marginalCost = c(N) - c(N \ {i}), with c(N \ {i}) listed (else the figure cannot be recomputed);
@@ -35,15 +37,15 @@ export function auditSampledGame(
       'allocationGame',
       `a sampled game states permutations ${k} and maxStandardErrorEur ${game.maxStandardErrorEur}`,
     );
-  else if (cost.size - (cost.has(all) ? 1 : 0) > k * (n - 1))
+  else if (cost.size - (cost.has(all) ? 1 : 0) > k * (n - 1) + n)
     v.add(
       'COST_GAME_SHAPE',
       'allocationGame',
-      `${cost.size} coalitions listed, ${k} orders of ${n} carriers price at most ${k * (n - 1)} proper ones`,
+      `${cost.size} coalitions listed, ${k} orders of ${n} carriers price at most ${k * (n - 1) + n} proper ones`,
     );
   for (const mask of cost.keys()) {
     const members = bits(mask, n);
-    if (members.length > 1 && !members.some((i) => cost.has(mask & ~(1 << i))))
+    if (members.length > 1 && members.length < n - 1 && !members.some((i) => cost.has(mask & ~(1 << i))))
       v.add(
         'COST_GAME_SHAPE',
         `coalition [${members}]`,
