@@ -259,6 +259,8 @@ describe('the dashboard in a real browser against the running service', () => {
       expect(res.status).toBe(200);
     }
     await useKey(CARRIER_KEY);
+    // the plan read with the planner's key is gone from the page once another key is in use
+    expect(await page.locator('#carrier-share').count()).toBe(0);
     await page.click('#view-carrier button:has-text("Load")');
     await page.locator('#carrier-api-orders').waitFor();
     expect(await page.locator('#carrier-api-orders tbody tr td:first-child').allTextContents()).toEqual(
