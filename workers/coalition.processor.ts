@@ -2,7 +2,7 @@ import type { SandboxedJob } from 'bullmq';
 import { UnrecoverableError } from 'bullmq';
 import { formatIssues } from '../src/contracts/index.ts';
 import { priceCoalitions, solveContext } from '../src/planner/index.ts';
-import { GamePartsStore } from '../src/queue/game-chunks.ts';
+import { GamePartsStore } from '../src/queue/game-parts-store.ts';
 import { toJobFailure } from '../src/queue/job-errors.ts';
 import type { CoalitionResult } from '../src/queue/job-payloads.ts';
 import { coalitionJobSchema } from '../src/queue/job-payloads.ts';

@@ -5,11 +5,12 @@ import { formatIssues, planTaskResultSchema } from '../src/contracts/index.ts';
 import {
   assemblePlan,
   exactGameCoalitions,
+  gameChunks,
   planGameParts,
   planTasks,
   solveContext,
 } from '../src/planner/index.ts';
-import { GamePartsStore, gameChunks } from '../src/queue/game-chunks.ts';
+import { GamePartsStore } from '../src/queue/game-parts-store.ts';
 import { toJobFailure } from '../src/queue/job-errors.ts';
 import { childJobOptions } from '../src/queue/job-options.ts';
 import type { CoalitionJobData, PlanJobData, TaskJobData } from '../src/queue/job-payloads.ts';

@@ -56,3 +56,22 @@ export function exactGameCoalitions(city: City, scenario: Scenario): number[] {
     return [];
   return Array.from({ length: grandCoalition(n) - 1 }, (_, k) => k + 1);
 }
+
+/**
+ * A cost game's coalitions are priced in at most this many children of the plan flow, each of at least
+ * MIN_COALITIONS_PER_CHUNK coalitions: on the 10-carrier Lille day 64 chunks of 16 (≈ 3 s of work each), enough
+ * to keep any number of workers busy while the per-job overhead (a Redis round trip, the sandbox's cached day)
+ * stays small. The service's children and `picon plan`'s threads use the same chunks.
+ */
+export const MAX_GAME_CHUNKS = 64;
+export const MIN_COALITIONS_PER_CHUNK = 16;
+
+/**
+ * The coalitions split into chunks round-robin: coalition k goes to chunk k mod count, so every chunk holds
+ * coalitions of every size (big coalitions cost more to price) and the chunks take about the same time.
+ */
+export function gameChunks(coalitions: readonly number[]): number[][] {
+  if (coalitions.length === 0) return [];
+  const count = Math.min(MAX_GAME_CHUNKS, Math.ceil(coalitions.length / MIN_COALITIONS_PER_CHUNK));
+  return Array.from({ length: count }, (_, k) => coalitions.filter((_, i) => i % count === k));
+}

@@ -242,7 +242,7 @@ describe('orders -> hub-day plan -> progress -> result (real Redis, worker proce
     expect(plan.allocationGame?.exact).toBe(true);
     expect(plan.allocationGame?.coalitions).toHaveLength(2 ** 6 - 1);
 
-    // 62 coalitions to price: 4 chunks of 15–16 (game-chunks.ts), children of the plan after its tasks
+    // 62 coalitions to price: 4 chunks of 15–16 (planner/game-parts.ts), children of the plan after its tasks
     const parent = await stack.api.planJobs.plans.getJob(id);
     const deps = await parent!.getDependencies({ processed: {} });
     const ids = Object.keys(deps.processed ?? {}).map((k) => k.slice(k.lastIndexOf(':') + 1));

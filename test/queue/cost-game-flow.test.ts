@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gameChunks, MAX_GAME_CHUNKS } from '../../src/queue/game-chunks.ts';
+import { gameChunks, MAX_GAME_CHUNKS } from '../../src/planner/game-parts.ts';
 import { flowProgress } from '../../src/queue/job-payloads.ts';
 import { childJobId, parseChildJobId, parseTaskJobId } from '../../src/queue/queue-names.ts';
 
