@@ -48,6 +48,22 @@ describe('driving time under speed factors', () => {
     // across midnight and on the day before (negative seconds: night-before trunking)
     expect(drivingTimeLeavingS(H, RUSH, 23.5 * H)).toBeCloseTo(0.8 * H, 9);
     expect(drivingTimeLeavingS(H, RUSH, 23.5 * H - DAY_S)).toBeCloseTo(0.8 * H, 9);
+    // from the day before, reaching a period's edge exactly (a float hair before it once in seconds of that
+    // day): the Lille night-before trunk leg 08:27:17 to 10:08, found by the auditor on the rush-hour variant
+    const metropole = daySpeedFactors([
+      { startS: 7.5 * H, endS: 9.5 * H, factor: 0.73 },
+      { startS: 16.5 * H, endS: 19 * H, factor: 0.73 },
+      { startS: 21 * H, endS: 6 * H, factor: 1.2 },
+    ]);
+    const periods = [
+      { startS: 7.5 * H, endS: 9.5 * H, factor: 0.73 },
+      { startS: 16.5 * H, endS: 19 * H, factor: 0.73 },
+      { startS: 21 * H, endS: 6 * H, factor: 1.2 },
+    ];
+    const free = 4436.706225611652;
+    const expected = 3762.854 + (free - 3762.854 * 0.73);
+    expect(drivingTimeLeavingS(free, metropole, -55962.854)).toBeCloseTo(expected, 6);
+    expect(profiledDriveS(free, periods, -55962.854)).toBeCloseTo(expected, 6);
     // nothing to drive, or a missing arc: unchanged
     expect(drivingTimeLeavingS(0, RUSH, 8 * H)).toBe(0);
     expect(drivingTimeLeavingS(Infinity, RUSH, 8 * H)).toBe(Infinity);

@@ -13,7 +13,21 @@ interface Period {
 
 type Profile = NonNullable<Scenario['travel']>['profiles'][number];
 
-const timeOfDay = (t: number): number => ((t % DAY_S) + DAY_S) % DAY_S;
+/** Seconds below which two instants are the same: a step lands on a period's edge up to float noise. */
+const SAME_INSTANT_S = 1e-6;
+
+/**
+ * Time of day of `t`, snapped to a period edge within float noise: after a step of `edge - tod` from a
+ * negative `t` (the day before), `t % DAY_S` can land a hair before the edge it stepped to.
+ */
+function timeOfDay(periods: readonly Period[], t: number): number {
+  const tod = ((t % DAY_S) + DAY_S) % DAY_S;
+  for (const p of periods)
+    for (const edge of [p.startS, p.endS])
+      if (Math.abs(tod - edge) < SAME_INSTANT_S || Math.abs(tod - edge - DAY_S) < SAME_INSTANT_S)
+        return edge % DAY_S;
+  return tod;
+}
 
 function covers(p: Period, tod: number): boolean {
   return p.endS > p.startS ? tod >= p.startS && tod < p.endS : tod >= p.startS || tod < p.endS;
@@ -21,18 +35,18 @@ function covers(p: Period, tod: number): boolean {
 
 /** The factor in force at `t`: the period covering it, else 1 (the scenario's periods do not overlap). */
 function factorAt(periods: readonly Period[], t: number): number {
-  const tod = timeOfDay(t);
+  const tod = timeOfDay(periods, t);
   return periods.find((p) => covers(p, tod))?.factor ?? 1;
 }
 
 /** The next instant after `t` at which some period starts or ends. */
 function nextChange(periods: readonly Period[], t: number): number {
-  const tod = timeOfDay(t);
+  const tod = timeOfDay(periods, t);
   let step = DAY_S;
   for (const p of periods)
     for (const edge of [p.startS, p.endS]) {
-      const ahead = (((edge - tod) % DAY_S) + DAY_S) % DAY_S;
-      if (ahead > 0 && ahead < step) step = ahead;
+      const ahead = edge > tod ? edge - tod : edge - tod + DAY_S;
+      if (ahead < step) step = ahead;
     }
   return t + step;
 }
