@@ -42,8 +42,20 @@ export function planTrunk(
   // with speed profiles: the drive that arrives at the deadline, and the first one leaving at the shift start
   const slowest = (from: number, arriveS: Seconds): Seconds =>
     Math.max(0, ...types.map((t) => drivingArrivingS(city.travel, from, base.location, t, arriveS)));
-  const fastest = (to: number): Seconds =>
-    Math.min(...types.map((t) => drivingLeavingS(city.travel, base.location, to, t, shiftStart)));
+  // only the types that can carry the consignment: a faster van it does not fit would close its window
+  // before any truck that can take it arrives (the stop was then unreachable, its window only opened on retry)
+  const fits = (t: number, c: Consignment): boolean =>
+    (city.vehicleTypes[t]?.capacity ?? []).every(
+      (cap, d) => (c.goods[d] ?? 0) <= cap && (c.returns[d] ?? 0) <= cap,
+    );
+  const fastest = (to: number, c: Consignment): Seconds => {
+    const able = types.filter((t) => fits(t, c));
+    return Math.min(
+      ...(able.length > 0 ? able : types).map((t) =>
+        drivingLeavingS(city.travel, base.location, to, t, shiftStart),
+      ),
+    );
+  };
   // a stop's window closes when the goods can still reach the base in time by the direct road, but never
   // before the earliest a vehicle can be there: goods that cannot be on time go as early as possible
   const problemWith = (advanceS: readonly Seconds[], relaxed: ReadonlySet<number>): RoutingProblem => ({
@@ -53,7 +65,7 @@ export function planTrunk(
     vehicles,
     jobs: consignments.map((c, i): RoutingJob => {
       const depot = (city.carriers[c.carrier] as { location: number }).location;
-      const earliest = shiftStart + fastest(depot);
+      const earliest = shiftStart + fastest(depot, c);
       const advance = advanceS[i] ?? 0;
       const latest = latestArrivalS(c) - TRUNK_LOAD_S - slowest(depot, latestArrivalS(c) - advance) - advance;
       const close = relaxed.has(i) ? shiftEnd : Math.max(earliest, Math.min(shiftEnd, latest));
