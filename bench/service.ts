@@ -7,7 +7,7 @@
  * (fixtures/lille/day.json, else the tiny sample) and a generated large day (`generateCityDay`, Lille, seed 7),
  * with the phases read back from the jobs' timestamps and the peak RSS of the worker process trees.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { referenceFromScenario } from '../src/api/reference-data.ts';
@@ -16,7 +16,7 @@ import type { ApiKey } from '../src/config/api-keys.ts';
 import { loadConfig } from '../src/config/env.ts';
 import { scenarioSchema, type Scenario } from '../src/contracts/index.ts';
 import type { RunningServer } from '../src/cli/commands/serve-run.ts';
-import { parseTaskJobId } from '../src/queue/queue-names.ts';
+import { parseChildJobId } from '../src/queue/queue-names.ts';
 import { generateCityDay } from '../src/scenario-gen/index.ts';
 import { sampleScenario } from '../test/api/sample-scenario.ts';
 import { startRedis } from '../test/support/redis-server.ts';
@@ -32,6 +32,8 @@ const { values } = parseArgs({
     'big-receivers': { type: 'string', default: '10000' },
     'big-time-limit': { type: 'string', default: '60' },
     'skip-big': { type: 'boolean', default: false },
+    /** Writes the fixture day's plan (the last run's) to this file, to compare with `picon plan --json`. */
+    out: { type: 'string' },
     verbose: { type: 'boolean', default: false },
   },
 });
@@ -115,6 +117,9 @@ interface PlanRun {
   total: number;
   split: number;
   tasks: number;
+  /** First cost-game child queued -> last one done (0 without a game). */
+  game: number;
+  gameCount: number;
   assemble: number;
   taskCount: number;
   taskCpu: number;
@@ -173,21 +178,40 @@ async function runPlan(server: RunningServer, day: Scenario, n: number, limit: n
           server.planJobs.tasks.getJob(k.slice(k.lastIndexOf(':') + 1)),
         ),
       )
-    ).filter((c) => c && parseTaskJobId(c.id ?? ''));
+    ).filter((c) => c && parseChildJobId(c.id ?? ''));
     if (values.verbose) {
       for (const c of children)
         process.stderr.write(
-          `  ${c!.id} ${c!.data.task.kind} by ${c!.processedBy} queued +${((c!.timestamp - submitted) / 1000).toFixed(2)} start +${(((c!.processedOn ?? 0) - submitted) / 1000).toFixed(2)} end +${(((c!.finishedOn ?? 0) - submitted) / 1000).toFixed(2)} iterations ${c!.data.budget.iterations}\n`,
+          `  ${c!.id} ${c!.name} by ${c!.processedBy} queued +${((c!.timestamp - submitted) / 1000).toFixed(2)} start +${(((c!.processedOn ?? 0) - submitted) / 1000).toFixed(2)} end +${(((c!.finishedOn ?? 0) - submitted) / 1000).toFixed(2)}\n`,
         );
     }
-    const firstAdded = Math.min(...children.map((c) => c!.timestamp));
-    const lastDone = Math.max(...children.map((c) => c!.finishedOn ?? 0));
+    if (values.out && day === scenario) {
+      const plan = await fetch(`${server.url}/v1/plans/${id}`, { headers: auth(keys[1]!) });
+      writeFileSync(values.out, JSON.stringify(((await plan.json()) as { result?: unknown }).result ?? null));
+    }
+    const span = (jobs: typeof children) =>
+      jobs.length === 0
+        ? { from: 0, to: 0, seconds: 0 }
+        : {
+            from: Math.min(...jobs.map((c) => c!.timestamp)),
+            to: Math.max(...jobs.map((c) => c!.finishedOn ?? 0)),
+            get seconds() {
+              return (this.to - this.from) / 1000;
+            },
+          };
+    const taskJobs = children.filter((c) => parseChildJobId(c!.id ?? '')?.kind === 'task');
+    const gameJobs = children.filter((c) => parseChildJobId(c!.id ?? '')?.kind === 'game');
+    const tasks = span(taskJobs);
+    const game = span(gameJobs);
+    const lastDone = Math.max(tasks.to, game.to);
     return {
       total: (finished - submitted) / 1000,
-      split: (firstAdded - submitted) / 1000,
-      tasks: (lastDone - firstAdded) / 1000,
+      split: (tasks.from - submitted) / 1000,
+      tasks: tasks.seconds,
+      game: game.seconds,
+      gameCount: gameJobs.length,
       assemble: ((parent?.finishedOn ?? finished) - lastDone) / 1000,
-      taskCount: children.length,
+      taskCount: taskJobs.length,
       taskCpu: children.reduce((s, c) => s + ((c!.finishedOn ?? 0) - (c!.processedOn ?? 0)), 0) / 1000,
       workersUsed: new Set(children.map((c) => c!.processedBy)).size,
       peakWorkerRssMb: peak,
@@ -206,10 +230,13 @@ function planRow(label: string, n: number, r: PlanRun, one?: PlanRun): string[] 
     r.total.toFixed(1),
     r.split.toFixed(1),
     r.tasks.toFixed(1),
+    r.game.toFixed(1),
     r.assemble.toFixed(1),
-    `${r.taskCount} (${r.workersUsed} worker${r.workersUsed === 1 ? '' : 's'})`,
+    `${r.taskCount} + ${r.gameCount} (${r.workersUsed} worker${r.workersUsed === 1 ? '' : 's'})`,
     r.taskCpu.toFixed(1),
-    one ? `${(one.tasks / r.tasks).toFixed(2)}x tasks, ${(one.total / r.total).toFixed(2)}x total` : '',
+    one
+      ? `${((one.tasks + one.game) / (r.tasks + r.game)).toFixed(2)}x children, ${(one.total / r.total).toFixed(2)}x total`
+      : '',
     r.peakWorkerRssMb.toFixed(0),
   ];
 }
@@ -311,10 +338,10 @@ process.stdout.write(
     '|---|---:|---:|---:|---:|---|',
     ...rows.map((r) => `| ${r.join(' | ')} |`),
     '',
-    'One plan, submit -> completed (s); split = submit until its task children exist, tasks = first child queued -> last child done, assemble = last child done -> plan done; task CPU = sum of children run times; RSS = peak of all worker processes (incl. sandboxes).',
+    'One plan, submit -> completed (s); split = submit until its task children exist, tasks = first task child queued -> last one done, game = first cost-game child queued -> last one done (the parent builds the game between the two), assemble = last child done -> plan done; child CPU = sum of children run times; RSS = peak of all worker processes (incl. sandboxes).',
     '',
-    '| day | workers | status | total s | split s | tasks s | assemble s | task jobs | task CPU s | speed-up vs 1 | peak worker RSS MB |',
-    '|---|---:|---|---:|---:|---:|---:|---|---:|---|---:|',
+    '| day | workers | status | total s | split s | tasks s | game s | assemble s | task + game jobs | child CPU s | speed-up vs 1 | peak worker RSS MB |',
+    '|---|---:|---|---:|---:|---:|---:|---:|---|---:|---|---:|',
     ...planRows.map((r) => `| ${r.join(' | ')} |`),
     '',
   ].join('\n'),

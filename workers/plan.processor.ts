@@ -2,12 +2,26 @@ import type { SandboxedJob } from 'bullmq';
 import { Queue, UnrecoverableError, WaitingChildrenError } from 'bullmq';
 import type { Plan, PlanTaskResult } from '../src/contracts/index.ts';
 import { formatIssues, planTaskResultSchema } from '../src/contracts/index.ts';
-import { assemblePlan, planTasks, solveContext } from '../src/planner/index.ts';
+import {
+  assemblePlan,
+  exactGameCoalitions,
+  gameChunks,
+  planGameParts,
+  planTasks,
+  solveContext,
+} from '../src/planner/index.ts';
+import { GamePartsStore } from '../src/queue/game-parts-store.ts';
 import { toJobFailure } from '../src/queue/job-errors.ts';
 import { childJobOptions } from '../src/queue/job-options.ts';
-import type { TaskJobData } from '../src/queue/job-payloads.ts';
-import { ASSEMBLE_PERCENT, planJobSchema, taskPhasePercent } from '../src/queue/job-payloads.ts';
-import { JOB_NAMES, parseTaskJobId, QUEUES, taskJobId } from '../src/queue/queue-names.ts';
+import type { CoalitionJobData, PlanJobData, TaskJobData } from '../src/queue/job-payloads.ts';
+import {
+  ASSEMBLE_PERCENT,
+  coalitionResultSchema,
+  flowProgress,
+  planJobSchema,
+} from '../src/queue/job-payloads.ts';
+import { childJobId, JOB_NAMES, parseChildJobId, QUEUES } from '../src/queue/queue-names.ts';
+import { scenarioTtlSeconds } from '../src/queue/scenario-store.ts';
 import { config, effectiveTimeLimit, loadCity, sandboxRedis, solveOptions } from './sandbox-context.ts';
 
 let tasksQueue: Queue | undefined;
@@ -15,43 +29,57 @@ function tasks(): Queue {
   tasksQueue ??= new Queue(QUEUES.tasks, { connection: sandboxRedis(), prefix: config.queue.prefix });
   return tasksQueue;
 }
+const partsStore = () =>
+  new GamePartsStore(sandboxRedis(), config.queue.prefix, scenarioTtlSeconds(config.queue));
 
 /**
- * Sandboxed processor of a plan flow parent, run twice per plan (BullMQ's "process step jobs" pattern):
+ * Sandboxed processor of a plan flow parent, run once per step (BullMQ's "process step jobs" pattern):
  * 1. split: the day's independent tasks (`planTasks`: carriers' rounds and hubs' pooled runs, per zone) become
  *    children in the `tasks` queue, `{planId}-t{i}`; the parent then waits for them (WaitingChildrenError);
- * 2. assemble: once every child is done, their results, in task order, are merged by `assemblePlan`.
- * The step is read from the flow itself (does the parent have children yet?), so a crash at any point resumes
- * correctly: children ids are deterministic, so re-adding them is a no-op. Both steps are CPU work (the split
- * zones the day, assembly routes the unpooled orders), hence the sandbox.
+ * 2. cost game (when the allocation needs an exact one): from the tasks' results, the game's parts are stored
+ *    once in Redis and the coalitions to price become children `{planId}-g{k}` in chunks, which any worker
+ *    prices (coalition.processor.ts); the parent waits again;
+ * 3. assemble: the tasks' results, in task order, and the priced coalitions are merged by `assemblePlan`.
+ * The step is read from the flow itself (which children it has, and whether they are done), so a crash at any
+ * point resumes correctly: children ids are deterministic, so re-adding them is a no-op, and a coalition no
+ * child priced is priced by the assembly itself. All steps are CPU work (the split zones the day, the game
+ * step and the assembly route the unpooled orders and the trunk), hence the sandbox.
  */
 export default async function processPlanJob(job: SandboxedJob, token?: string): Promise<Plan> {
   const payload = planJobSchema.safeParse(job.data);
   if (!payload.success)
     throw new UnrecoverableError(`invalid plan job payload:\n${formatIssues(payload.error)}`);
-  const { scenarioHash, seed } = payload.data;
-  const timeLimitSeconds = effectiveTimeLimit(payload.data.timeLimitSeconds);
+  const data = payload.data;
+  const waitForChildren = async () => {
+    if (await job.moveToWaitingChildren(token ?? '')) throw new WaitingChildrenError();
+  };
   try {
     const counts = await job.getDependenciesCount();
     const failed = (counts.failed ?? 0) + (counts.ignored ?? 0);
-    if (failed > 0) throw new UnrecoverableError(`${failed} task(s) of this plan failed`);
+    if (failed > 0) throw new UnrecoverableError(`${failed} child job(s) of this plan failed`);
     if ((counts.processed ?? 0) + (counts.unprocessed ?? 0) === 0) {
-      await split(job, scenarioHash, seed, timeLimitSeconds);
-      if (await job.moveToWaitingChildren(token ?? '')) throw new WaitingChildrenError();
-    } else if ((counts.unprocessed ?? 0) > 0) {
-      if (await job.moveToWaitingChildren(token ?? '')) throw new WaitingChildrenError();
+      await split(job, data);
+      await waitForChildren();
+    } else if ((counts.unprocessed ?? 0) > 0) await waitForChildren();
+    let children = await readChildren(job);
+    if (children.gameChunks === 0 && (await startGame(job, data, children.tasks))) {
+      await waitForChildren();
+      children = await readChildren(job); // only when the game's children were done before the parent waited
     }
-    return await assemble(job, scenarioHash, seed, timeLimitSeconds);
+    return await assemble(job, data, children);
   } catch (err) {
     throw toJobFailure(err, 'cannot plan this scenario');
   }
 }
 
-async function split(job: SandboxedJob, scenarioHash: string, seed: number, timeLimitSeconds: number) {
+async function split(job: SandboxedJob, data: PlanJobData) {
   await job.updateProgress({ percent: 0, phase: 'split', bestCost: null });
-  const { city } = await loadCity(scenarioHash, seed, timeLimitSeconds);
+  const { scenario, city } = await loadCity(data.scenarioHash, data.seed, limit(data));
   const list = planTasks(city);
   const parent = { id: job.id, queue: job.queueQualifiedName };
+  // what the API needs to show progress without moving back when the game's children are added later
+  const flow = { tasks: list.length, gameChunks: gameChunks(exactGameCoalitions(city, scenario)).length };
+  await job.updateData({ ...data, flow });
   // Queued longest first (LPT): the hubs' pooled runs get most of the work and are the critical path;
   // with several workers the short carrier rounds then fill in around them. Ids keep the plan order.
   const order = list
@@ -60,28 +88,72 @@ async function split(job: SandboxedJob, scenarioHash: string, seed: number, time
   await tasks().addBulk(
     order.map((i) => {
       const { task, budget } = list[i]!;
-      const data: TaskJobData = { schemaVersion: 2, scenarioHash, seed, timeLimitSeconds, task, budget };
+      const child: TaskJobData = { ...childBase(data), schemaVersion: 2, task, budget };
       return {
         name: JOB_NAMES.task,
-        data,
-        opts: { ...childJobOptions(config, taskJobId(job.id, i)), parent },
+        data: child,
+        opts: { ...childJobOptions(config, childJobId(job.id, 'task', i)), parent },
       };
     }),
   );
-  await job.updateProgress({ percent: taskPhasePercent(0, list.length), phase: 'tasks', bestCost: null });
+  await job.updateProgress({ ...flowProgress(0, list.length, flow), bestCost: null });
 }
 
-async function assemble(
+/**
+ * Adds the cost game's children (coalitions in chunks) when the allocation needs an exact game; false when it
+ * needs none (pro rata by kg, one carrier, or too many carriers for an exact game: sampled in the assembly).
+ */
+async function startGame(
   job: SandboxedJob,
-  scenarioHash: string,
-  seed: number,
-  timeLimitSeconds: number,
-): Promise<Plan> {
-  await job.updateProgress({ percent: ASSEMBLE_PERCENT, phase: 'assemble', bestCost: null });
+  data: PlanJobData,
+  results: readonly PlanTaskResult[],
+): Promise<boolean> {
+  const { scenario, city } = await loadCity(data.scenarioHash, data.seed, limit(data));
+  const chunks = gameChunks(exactGameCoalitions(city, scenario));
+  if (chunks.length === 0) return false;
+  const parts = planGameParts(city, scenario, results, solveContext(city, solveOptions()));
+  const partsHash = await partsStore().put(parts);
+  const parent = { id: job.id, queue: job.queueQualifiedName };
+  await tasks().addBulk(
+    chunks.map((coalitions, k) => {
+      const child: CoalitionJobData = { ...childBase(data), schemaVersion: 1, partsHash, coalitions };
+      return {
+        name: JOB_NAMES.coalitions,
+        data: child,
+        opts: { ...childJobOptions(config, childJobId(job.id, 'game', k)), parent },
+      };
+    }),
+  );
+  const total = (data.flow?.tasks ?? results.length) + chunks.length;
+  await job.updateProgress({ ...flowProgress(total - chunks.length, total, data.flow), bestCost: null });
+  return true;
+}
+
+interface Children {
+  /** The tasks' results in task order. */
+  readonly tasks: PlanTaskResult[];
+  /** Coalition costs the game's children priced, by bitmask. */
+  readonly known: Map<number, number>;
+  readonly knownTimeCapped: boolean;
+  readonly gameChunks: number;
+}
+
+async function readChildren(job: SandboxedJob): Promise<Children> {
   const values = await job.getChildrenValues<unknown>();
   const byIndex = new Map<number, PlanTaskResult>();
+  const known = new Map<number, number>();
+  let knownTimeCapped = false;
+  let chunks = 0;
   for (const [key, value] of Object.entries(values)) {
-    const id = parseTaskJobId(key.slice(key.lastIndexOf(':') + 1));
+    const id = parseChildJobId(key.slice(key.lastIndexOf(':') + 1));
+    if (id?.kind === 'game') {
+      const priced = coalitionResultSchema.safeParse(value);
+      if (!priced.success) throw new UnrecoverableError(`unreadable cost-game result ${key}`);
+      for (const c of priced.data.costs) known.set(c.coalition, c.costEur);
+      knownTimeCapped ||= priced.data.timeCapped;
+      chunks++;
+      continue;
+    }
     const result = planTaskResultSchema.safeParse(value);
     if (!id || !result.success) throw new UnrecoverableError(`unreadable task result ${key}`);
     byIndex.set(id.index, result.data);
@@ -89,9 +161,25 @@ async function assemble(
   const results = [...byIndex.keys()].sort((a, b) => a - b).map((i) => byIndex.get(i) as PlanTaskResult);
   if (results.length > 0 && Math.max(...byIndex.keys()) !== results.length - 1)
     throw new UnrecoverableError(`task results are incomplete (${byIndex.size} found)`);
-  const { scenario, city } = await loadCity(scenarioHash, seed, timeLimitSeconds);
-  const options = solveOptions();
-  const plan = assemblePlan(city, scenario, results, solveContext(city, options));
+  return { tasks: results, known, knownTimeCapped, gameChunks: chunks };
+}
+
+async function assemble(job: SandboxedJob, data: PlanJobData, children: Children): Promise<Plan> {
+  await job.updateProgress({ percent: ASSEMBLE_PERCENT, phase: 'assemble', bestCost: null });
+  const { scenario, city } = await loadCity(data.scenarioHash, data.seed, limit(data));
+  const plan = assemblePlan(city, scenario, children.tasks, solveContext(city, solveOptions()), {
+    known: children.known,
+    knownTimeCapped: children.knownTimeCapped,
+  });
   await job.updateProgress({ percent: 100, phase: 'consolidated', bestCost: null });
   return plan;
 }
+
+const limit = (data: PlanJobData): number => effectiveTimeLimit(data.timeLimitSeconds);
+
+/** What every child names: the stored scenario, the seed and the time cap. */
+const childBase = (data: PlanJobData) => ({
+  scenarioHash: data.scenarioHash,
+  seed: data.seed,
+  timeLimitSeconds: limit(data),
+});

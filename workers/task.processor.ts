@@ -3,16 +3,27 @@ import { UnrecoverableError } from 'bullmq';
 import type { PlanTaskResult } from '../src/contracts/index.ts';
 import { formatIssues } from '../src/contracts/index.ts';
 import { runPlanTask, solveContext } from '../src/planner/index.ts';
+import type { CoalitionResult } from '../src/queue/job-payloads.ts';
+import { JOB_NAMES } from '../src/queue/queue-names.ts';
+import { processCoalitionJob } from './coalition.processor.ts';
 import { toJobFailure } from '../src/queue/job-errors.ts';
 import { taskJobSchema } from '../src/queue/job-payloads.ts';
 import { loadCity, PROGRESS_EVERY_MS, solveOptions } from './sandbox-context.ts';
 
 /**
- * Sandboxed processor of a task child (own process): solves one carrier's rounds or one hub's runs in one
+ * Sandboxed processor of the `tasks` queue (own process): routing tasks, and the cost game's chunks of
+ * coalitions (coalition.processor.ts), which come after them in the same flow.
+ */
+export default async function processChildJob(job: SandboxedJob): Promise<PlanTaskResult | CoalitionResult> {
+  return job.name === JOB_NAMES.coalitions ? processCoalitionJob(job) : processTaskJob(job);
+}
+
+/**
+ * A task child: solves one carrier's rounds or one hub's runs in one
  * zone with `runPlanTask`, the CPU-bound part of a plan, and returns the wire result the parent assembles.
  * Progress: the task's share of its budget and its best cost, which the API folds into the plan's progress.
  */
-export default async function processTaskJob(job: SandboxedJob): Promise<PlanTaskResult> {
+async function processTaskJob(job: SandboxedJob): Promise<PlanTaskResult> {
   const payload = taskJobSchema.safeParse(job.data);
   if (!payload.success)
     throw new UnrecoverableError(`invalid task job payload:\n${formatIssues(payload.error)}`);

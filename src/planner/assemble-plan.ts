@@ -1,36 +1,26 @@
 import type {
   AllocationCostRow,
   Plan,
-  PlanRoute,
   PlanTask,
   PlanTaskResult,
   Scenario,
   TaskBudget,
-  Unassigned,
 } from '../contracts/index.ts';
 import { InternalError } from '../domain/errors.ts';
 import { scenarioWarnings } from '../contracts/index.ts';
 import {
-  hubHandling,
-  ordersByCarrier,
-  planResidual,
-  planTrunkNetwork,
   trunkSolutions,
-  facilityChoice,
   type CarrierRounds,
   type SolveContext,
   type TrunkNetwork,
 } from '../consolidation/index.ts';
 import type { City } from '../domain/city.ts';
-import { electricityFactor } from '../energy/index.ts';
 import { ALLOCATION_METHOD, allocateByKg, PRO_RATA_BY_KG } from './allocation.ts';
-import { coalitionPricer, type CoalitionPrice, type GrandPlanParts } from './coalition-pricing.ts';
-import { routesCostEur, trunkCostEur } from './costs.ts';
+import { coalitionPricer, type CoalitionPrice } from './coalition-pricing.ts';
+import { assembleConsolidated, groupByStart } from './consolidated-parts.ts';
 import { allocateCosts } from './cost-allocation.ts';
+import { gameParts } from './game-parts.ts';
 import { computeKpis } from './kpis.ts';
-import { reportRoutes } from './report-routes.ts';
-import { reportTrunk } from './report-trunk.ts';
-import { reportHubs } from './report-hubs.ts';
 import { feederWarnings } from './feeder-warnings.ts';
 import { computeSavings, savingsBreakdown } from './savings.ts';
 import { ownRoundsCleanFleet } from './clean-fleet.ts';
@@ -39,12 +29,6 @@ import { planTasks } from './plan-tasks.ts';
 import { withEmissions } from './plan-emissions.ts';
 
 const round = (x: number, digits = 3): number => Number(x.toFixed(digits));
-
-function groupBy(routes: readonly PlanRoute[]): Map<string, PlanRoute[]> {
-  const out = new Map<string, PlanRoute[]>();
-  for (const r of routes) out.set(r.start, [...(out.get(r.start) ?? []), r]);
-  return out;
-}
 
 /**
  * Merges solved tasks into the plan: routes the orders no hub could pool with their carriers (so they
@@ -59,74 +43,9 @@ export function assemblePlan(
   game: CostGameOptions = {},
 ): Plan {
   const started = ctx.clock();
-  const baselineRoutes = results.filter((r) => r.task.kind === 'baseline').flatMap((r) => r.routes);
-  const pooledRoutes = results.filter((r) => r.task.kind === 'pooled').flatMap((r) => r.routes);
-  const orderIndex = new Map(city.orders.map((o, i) => [o.id, i]));
-  const facilities = facilityChoice(city);
-  const hubOf = facilities.hubOf;
-
-  const unpooled: Unassigned[] = [
-    ...city.orders.flatMap((o) =>
-      (hubOf[o.receiver] ?? -1) < 0
-        ? [{ orderId: o.id, reason: facilities.reasonOf[o.receiver] ?? ('no-vehicle-allowed' as const) }]
-        : [],
-    ),
-    ...results.filter((r) => r.task.kind === 'pooled').flatMap((r) => r.unassigned),
-  ];
-  const pooledOrders = pooledRoutes.flatMap((r) =>
-    r.stops.flatMap((s) => s.orderIds.map((id) => orderIndex.get(id) as number)),
-  );
-  // a carrier none of whose orders a hub took keeps its baseline rounds as they are: solving them again
-  // would only add search noise to a saving that is zero by construction
-  const unpooledByCarrier = ordersByCarrier(
-    city,
-    unpooled.map((u) => orderIndex.get(u.orderId) as number),
-  );
-  const allByCarrier = ordersByCarrier(city);
-  const whole = new Set(
-    city.carriers
-      .map((c) => c.id)
-      .filter((_, c) => {
-        const n = unpooledByCarrier[c]?.length ?? 0;
-        return n > 0 && n === allByCarrier[c]?.length;
-      }),
-  );
-  const keptRounds = results.filter((r) => r.task.kind === 'baseline' && whole.has(r.task.carrierId));
-  const residualRuns = planResidual(
-    city,
-    unpooledByCarrier.flatMap((orders, c) => (whole.has(city.carriers[c]?.id ?? '') ? [] : orders)),
-    ctx,
-  );
-  const residualRoutes = [
-    ...keptRounds.flatMap((r) => r.routes),
-    ...residualRuns.flatMap((r) => {
-      const id = (city.carriers[r.carrier] as { id: string }).id;
-      return reportRoutes(city, r.routing.problem, r.routing.bundles, r.solution, id, `${id}/unpooled`);
-    }),
-  ];
-  const keptUndelivered = new Map(
-    keptRounds.flatMap((r) => r.unassigned.map((u) => [u.orderId, u.reason] as const)),
-  );
-
-  const hubIndex = new Map(city.hubs.map((h, i) => [h.id, i]));
-  const network = planTrunkNetwork(
-    city,
-    pooledRoutes.flatMap((r) =>
-      r.stops.flatMap((st) =>
-        st.orderIds.map((id) => ({
-          order: orderIndex.get(id) as number,
-          hub: hubIndex.get(r.start) as number,
-          departureS: r.departureSec ?? 0,
-        })),
-      ),
-    ),
-    ctx,
-  );
-  const trunk = reportTrunk(city, network);
-  const hubs = reportHubs(city, pooledRoutes, trunk, network, facilities);
-  const hubKWh = hubHandling(city, pooledOrders, hubOf).reduce((a, b) => a + b, 0);
-  const hub = { kWh: hubKWh, co2eKg: hubKWh * electricityFactor(scenario.options?.electricityCo2eKgPerKWh) };
-
+  const consolidated = assembleConsolidated(city, scenario, results, ctx);
+  const { baselineRoutes, pooledRoutes, residualRoutes, residualRuns, network, trunk, hubs } = consolidated;
+  const { keptUndelivered, unpooled, orderIndex, hub } = consolidated;
   const consolidatedRoutes = [...pooledRoutes, ...residualRoutes];
   const baselineKpis = computeKpis(city, baselineRoutes);
   let tasks: ReturnType<typeof planTasks> | undefined;
@@ -151,8 +70,15 @@ export function assemblePlan(
     ) + keptUndelivered.size;
   const rule = scenario.options?.allocation ?? 'shapley';
   const byKg = () =>
-    allocateByKg(city, groupBy(baselineRoutes), groupBy(pooledRoutes), groupBy(residualRoutes), trunk, hubs);
-  const parts = gameParts(city, results, baselineRoutes, pooledRoutes, residualRoutes, trunk, hubs);
+    allocateByKg(
+      city,
+      groupByStart(baselineRoutes),
+      groupByStart(pooledRoutes),
+      groupByStart(residualRoutes),
+      trunk,
+      hubs,
+    );
+  const parts = gameParts(city, results, consolidated);
   // the game's own iterations stay out of meta.iterations (the routing's work), but a cut-short coalition
   // solve makes the plan machine-dependent like any other, and says so
   const gameStats = { timeCapped: false };
@@ -272,33 +198,6 @@ function countingPrice(price: CoalitionPrice, city: City, game: CostGameOptions)
     const cost = price(members);
     onPriced(++done, total);
     return cost;
-  };
-}
-
-/**
- * What pricing coalitions needs from this plan (coalition-pricing.ts): each carrier's stand-alone cost (its
- * baseline rounds) and own rounds for unpooled orders, the plan's whole cost, and the pooled tasks' results.
- */
-export function gameParts(
-  city: City,
-  results: readonly PlanTaskResult[],
-  baselineRoutes: readonly PlanRoute[],
-  pooledRoutes: readonly PlanRoute[],
-  residualRoutes: readonly PlanRoute[],
-  trunk: Plan['consolidated']['trunk'],
-  hubs: Plan['consolidated']['hubs'],
-): GrandPlanParts {
-  const baseline = groupBy(baselineRoutes);
-  const residual = groupBy(residualRoutes);
-  return {
-    standaloneEur: city.carriers.map((c) => routesCostEur(city, baseline.get(c.id) ?? [])),
-    residualEur: city.carriers.map((c) => routesCostEur(city, residual.get(c.id) ?? [])),
-    grandEur:
-      routesCostEur(city, pooledRoutes) +
-      routesCostEur(city, residualRoutes) +
-      trunkCostEur(city, trunk) +
-      hubs.reduce((s, h) => s + h.costEur, 0),
-    pooled: results.filter((r) => r.task.kind === 'pooled'),
   };
 }
 

@@ -8,6 +8,7 @@ import {
   type PooledOrderAtHub,
   type SolveContext,
 } from '../consolidation/index.ts';
+import { membersOf } from '../cooperation/index.ts';
 import type { City } from '../domain/city.ts';
 import { InternalError } from '../domain/errors.ts';
 import { routesCostEur, trunkCostEur } from './costs.ts';
@@ -140,6 +141,29 @@ export function coalitionPricer(
     );
     return Math.min(standalone, pooledEur + trunkEur + hubsEur + sum(parts.residualEur, members));
   };
+}
+
+/**
+ * Prices coalitions given as bitmasks over the carriers (the service's cost-game children): the same costs
+ * `coalitionPricer` gives the in-process plan, and whether a wall-clock cap cut any of their solves.
+ */
+export function priceCoalitions(
+  city: City,
+  parts: GrandPlanParts,
+  ctx: SolveContext,
+  coalitions: readonly number[],
+  onPriced?: (done: number) => void,
+): { costs: { coalition: number; costEur: number }[]; timeCapped: boolean } {
+  let timeCapped = false;
+  const price = coalitionPricer(city, parts, ctx, (stats) => {
+    timeCapped ||= stats.timeCapped;
+  });
+  const costs = coalitions.map((coalition, i) => {
+    const costEur = price(membersOf(coalition));
+    onPriced?.(i + 1);
+    return { coalition, costEur };
+  });
+  return { costs, timeCapped };
 }
 
 /** A coalition's trunk solves: iterations for its consignments (at most one per carrier and hub, before capacity splits). */

@@ -100,16 +100,24 @@ function sampledAllocation(
     maxPermutations: SAMPLING_MAX_PERMUTATIONS,
   });
   const priced = new Map(sampled.sampledCoalitions.map((c) => [c.members.join(','), c.costEur]));
+  // c(N \ {i}) behind each marginal cost, priced here when no sampled order did, and listed with the sampled
+  // coalitions so that every printed figure can be recomputed from the plan
+  const unsampled: { members: number[]; costEur: number }[] = [];
   const without = everyone.map((i) => {
     const members = everyone.filter((j) => j !== i);
-    return priced.get(members.join(',')) ?? cost(members);
+    const known = priced.get(members.join(','));
+    if (known !== undefined) return known;
+    const costEur = cost(members);
+    unsampled.push({ members, costEur });
+    return costEur;
   });
+  const listed = [...sampled.sampledCoalitions, ...unsampled];
   const rows = rowsFromCosts(
     { totalEur: parts.grandEur, standaloneEur: parts.standaloneEur, withoutEur: without },
     sampled.allocation,
     ids,
   );
-  const check = sampledCoreCheck(sampled.sampledCoalitions, sampled.allocation);
+  const check = sampledCoreCheck(listed, sampled.allocation);
   const se = Math.max(...sampled.standardErrorEur);
   return {
     rows,
@@ -117,7 +125,7 @@ function sampledAllocation(
     game: {
       carrierIds: ids,
       exact: false,
-      coalitions: sampled.sampledCoalitions.map((c) => ({
+      coalitions: listed.map((c) => ({
         members: [...c.members],
         costEur: round2(c.costEur),
       })),
@@ -128,7 +136,7 @@ function sampledAllocation(
     warnings: [
       `cost allocation: ${n} carriers are more than ${MAX_EXACT_PLAYERS}, so the Shapley value is estimated from ` +
         `${sampled.permutations} random orders of the carriers (largest standard error ${round2(se)} EUR) and the ` +
-        `core is checked on the ${sampled.sampledCoalitions.length} coalitions they priced` +
+        `core is checked on the ${listed.length} coalitions priced` +
         (rule === 'shapley' ? '' : `; ${rule} needs every coalition and was not applied`),
     ],
   };

@@ -1,5 +1,6 @@
 import type { Effort } from '../domain/city.ts';
 import type { BaselineCache } from './baseline-cache.ts';
+import type { GrandPlanParts } from './coalition-pricing.ts';
 
 /** Progress of a whole plan (baseline + consolidated solves), for progress bars and job progress. */
 export interface PlanProgress {
@@ -27,3 +28,15 @@ export interface PlanOptions {
   /** Replaces every solve's iteration budget (tests, `--max-iterations`); the plan stays reproducible. */
   readonly maxIterations?: number;
 }
+
+/**
+ * Prices a cost game's chunks of coalitions elsewhere (`picon plan`'s worker threads): the cost of each
+ * coalition (bitmask) by `priceCoalitions` against these parts, for the city `buildCity(scenario, options)`
+ * builds with the same seed, effort, time cap and iteration override, whatever process prices which chunk;
+ * `onChunk` after each chunk priced, with the count of coalitions priced so far.
+ */
+export type GamePricer = (
+  parts: GrandPlanParts,
+  chunks: readonly (readonly number[])[],
+  onChunk: (coalitionsDone: number) => void,
+) => Promise<{ readonly costs: ReadonlyMap<number, number>; readonly timeCapped: boolean }>;

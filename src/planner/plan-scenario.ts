@@ -5,7 +5,8 @@ import type { City } from '../domain/city.ts';
 import { assemblePlan } from './assemble-plan.ts';
 import { baselineTaskKeys } from './baseline-cache.ts';
 import { buildCity } from './build-city.ts';
-import type { PlanOptions } from './plan-options.ts';
+import { exactGameCoalitions, gameChunks, planGameParts } from './game-parts.ts';
+import type { GamePricer, PlanOptions } from './plan-options.ts';
 import { runPlanTask } from './run-task.ts';
 
 /** The solver context of a run: seed, clock, progress and the optional iteration override from the options. */
@@ -30,6 +31,47 @@ export function solveContext(
  * service runs the same tasks as child jobs (runPlanTask) and merges them with assemblePlan.
  */
 export function planScenario(scenario: Scenario, options: PlanOptions = {}): Plan {
+  const { city, results, progress } = solveTasks(scenario, options);
+  return assemblePlan(city, scenario, results, solveContext(city, options, progress('consolidated', 0)), {
+    onPriced: (done, total) => gameProgress(options, done, total),
+  });
+}
+
+/**
+ * `planScenario` with the cost game's coalitions priced by `priceGame` (worker threads) in chunks, as the
+ * service's workers price them: the same plan, in less wall time on a machine with several cores.
+ */
+export async function planScenarioWith(
+  scenario: Scenario,
+  priceGame: GamePricer,
+  options: PlanOptions = {},
+): Promise<Plan> {
+  const { city, results, progress } = solveTasks(scenario, options);
+  const ctx = solveContext(city, options, progress('consolidated', 0));
+  const chunks = gameChunks(exactGameCoalitions(city, scenario));
+  if (chunks.length === 0) return assemblePlan(city, scenario, results, ctx);
+  const total = chunks.reduce((n, c) => n + c.length, 0);
+  gameProgress(options, 0, total);
+  const priced = await priceGame(planGameParts(city, scenario, results, ctx), chunks, (done) =>
+    gameProgress(options, done, total),
+  );
+  return assemblePlan(city, scenario, results, ctx, {
+    known: priced.costs,
+    knownTimeCapped: priced.timeCapped,
+  });
+}
+
+function gameProgress(options: PlanOptions, done: number, total: number): void {
+  options.onProgress?.({
+    phase: 'cost-game',
+    bestCost: 0,
+    percent: Math.min(99, Math.floor((100 * done) / Math.max(1, total))),
+    coalitions: { done, total },
+  });
+}
+
+/** The day's routing tasks solved in plan order (a shared baseline reused), with the progress they report. */
+function solveTasks(scenario: Scenario, options: PlanOptions) {
   const city = buildCity(scenario, {
     seed: options.seed,
     timeLimitSeconds: options.timeLimitSeconds,
@@ -65,13 +107,5 @@ export function planScenario(scenario: Scenario, options: PlanOptions = {}): Pla
     done += work[i] ?? 0;
     return result;
   });
-  return assemblePlan(city, scenario, results, solveContext(city, options, progress('consolidated', 0)), {
-    onPriced: (done, total) =>
-      options.onProgress?.({
-        phase: 'cost-game',
-        bestCost: 0,
-        percent: Math.min(99, Math.floor((100 * done) / Math.max(1, total))),
-        coalitions: { done, total },
-      }),
-  });
+  return { city, results, progress };
 }

@@ -1,9 +1,9 @@
-import type { TrunkStop, TrunkTrip } from '../contracts/index.ts';
+import type { TrunkTrip } from '../contracts/index.ts';
 import type { FeederRoadRun, FeederRun, FeederSailing } from '../consolidation/index.ts';
 import type { City, CityLegFeeder } from '../domain/city.ts';
 import { InternalError } from '../domain/errors.ts';
-import { METRES_PER_KM, secondsToClock } from '../domain/units.ts';
-import { arcEnergyKWh, co2eKg } from '../energy/index.ts';
+import { secondsToClock } from '../domain/units.ts';
+import { reportRoadTrips } from './report-road-trips.ts';
 import { round, size } from './trunk-figures.ts';
 
 type Hub = { id: string; location: number };
@@ -36,89 +36,22 @@ function roadFeederTrips(
   run: FeederRoadRun,
   micro: Hub,
   platform: Hub,
-  offset: number,
+  offsetS: number,
   day: 0,
 ): TrunkTrip[] {
-  return run.solution.routes.flatMap((route) => {
-    const vehicle = run.problem.vehicles[route.vehicle];
-    const type = vehicle && city.vehicleTypes[vehicle.type];
-    if (!vehicle || !type)
-      throw new InternalError(
-        'BROKEN_INVARIANT',
-        `feeder route of vehicle index ${route.vehicle}: not in its problem`,
-      );
-    const vehicleId = `feeder/${platform.id}-${micro.id}/${type.id}#${route.vehicle + 1}`;
-    return route.trips.map((trip, t): TrunkTrip => {
-      let at = platform.location;
-      let payload = trip.loadStart[0] ?? 0;
-      let kWh = 0;
-      let km = 0;
-      const kmAlong: number[] = [];
-      const orders: number[] = [];
-      const stops: TrunkStop[] = trip.visits.map((v) => {
-        const load = run.loads[v.job];
-        if (!load) throw new InternalError('BROKEN_INVARIANT', `feeder stop of job ${v.job}: no load`);
-        const arcKm = city.travel.distance(at, micro.location) / METRES_PER_KM;
-        kWh += arcEnergyKWh(type.energy, arcKm, payload, type.capacity[0]);
-        km += arcKm;
-        kmAlong.push(km);
-        at = micro.location;
-        payload = v.loadAfter[0] ?? 0;
-        orders.push(...load.orders);
-        const late = run.lateS[v.job] ?? 0;
-        return {
-          id: micro.id,
-          kind: 'hub',
-          location: city.locations[micro.location] as [number, number],
-          arrival: secondsToClock(v.startS),
-          departure: secondsToClock(v.departureS),
-          arrivalSec: round(v.startS + offset),
-          departureSec: round(v.departureS + offset),
-          // off the vehicle here: the micro-hub's goods; onto it: its returns for the platform
-          loaded: size(load.returns),
-          unloaded: size(load.goods),
-          orderIds: orderIds(city, load.orders),
-          ...(late > 0 ? { lateMin: round(late / 60, 1) } : {}),
-        };
-      });
-      const backKm = city.travel.distance(at, platform.location) / METRES_PER_KM;
-      kWh += arcEnergyKWh(type.energy, backKm, payload, type.capacity[0]);
-      const totalKm = km + backKm;
-      // goods ride from the platform to where they are unloaded, returns from where they are loaded back
-      const tonneKm = trip.visits.reduce((s, v, i) => {
-        const l = run.loads[v.job] as { goods: readonly number[]; returns: readonly number[] };
-        const along = kmAlong[i] as number;
-        return s + ((l.goods[0] as number) * along + (l.returns[0] as number) * (totalKm - along)) / 1000;
-      }, 0);
-      const sum = (side: 'goods' | 'returns'): number[] =>
-        [0, 1, 2].map((d) => trip.visits.reduce((s, v) => s + (run.loads[v.job]?.[side][d] ?? 0), 0));
-      return {
-        id: `${vehicleId}/trip${t + 1}`,
-        hubId: micro.id,
-        echelon: 2,
-        from: platform.id,
-        mode: 'road',
-        vehicleType: type.id,
-        vehicle: vehicleId,
-        trip: t + 1,
-        day,
-        to: micro.id,
-        carrierIds: carriersOf(city, orders),
-        stops,
-        departure: secondsToClock(trip.departureS),
-        arrival: secondsToClock(trip.returnS),
-        departureSec: round(trip.departureS + offset),
-        arrivalSec: round(trip.returnS + offset),
-        distanceKm: round(trip.distance / METRES_PER_KM),
-        durationMin: round((trip.returnS - trip.departureS) / 60, 1),
-        energyKWh: round(kWh),
-        co2eKg: round(co2eKg(type.energy, kWh)),
-        load: size(sum('goods')),
-        returns: size(sum('returns')),
-        tonneKm: round(tonneKm),
-      };
-    });
-  });
+  return reportRoadTrips(
+    city,
+    { ...run, cargo: run.loads, baseLocation: platform.location },
+    {
+      stopOf: () => ({ location: micro.location, id: micro.id, kind: 'hub' }),
+      // off the vehicle at the micro-hub: its goods; onto it: its returns for the platform
+      goods: 'delivered',
+      vehicleId: (v, typeId) => `feeder/${platform.id}-${micro.id}/${typeId}#${v + 1}`,
+      names: { hubId: micro.id, echelon: 2, from: platform.id, to: micro.id },
+      offsetS,
+      day,
+    },
+  );
 }
 
 /** A micro-hub's barge or rail day: tonne-km of goods out and returns back over the leg's length. */

@@ -21,8 +21,8 @@ import type {
 import { createRedis } from './connection.ts';
 import { childJobOptions, jobOptions } from './job-options.ts';
 import type { ComparisonJobData, PlanJobData } from './job-payloads.ts';
-import { planProgressSchema, taskPhasePercent } from './job-payloads.ts';
-import { JOB_NAMES, parseTaskJobId, QUEUES } from './queue-names.ts';
+import { flowProgress, planProgressSchema } from './job-payloads.ts';
+import { JOB_NAMES, parseChildJobId, QUEUES } from './queue-names.ts';
 import { ScenarioStore, scenarioTtlSeconds } from './scenario-store.ts';
 
 export { jobOptions } from './job-options.ts';
@@ -127,13 +127,13 @@ export class BullPlanJobs implements PlanJobs {
     ]);
   }
 
-  private async forwardTaskEvent(taskJobId: string, data: unknown): Promise<void> {
-    const parsed = parseTaskJobId(taskJobId);
+  private async forwardTaskEvent(childJobId: string, data: unknown): Promise<void> {
+    const parsed = parseChildJobId(childJobId);
     if (!parsed || this.bus.listenerCount(parsed.planId) === 0) return;
     const { planId, index } = parsed;
     try {
       let phase: string | undefined;
-      if (data !== undefined) {
+      if (data !== undefined && parsed.kind === 'task') {
         const p = progressOf(data);
         phase = p.phase;
         if (p.bestCost !== null) {
@@ -142,18 +142,19 @@ export class BullPlanJobs implements PlanJobs {
           this.taskCosts.set(planId, costs);
         }
       }
-      const job = await this.plans.getJob(planId);
+      const job = (await this.plans.getJob(planId)) as Job<PlanJobData> | undefined;
       if (!job) return;
       const { done, total } = await childCounts(job);
+      const flow = flowProgress(done, total, job.data.flow);
       let bestCost: number | null = null;
       if (phase !== undefined) {
         for (const c of this.taskCosts.get(planId)?.values() ?? [])
           if (c.phase === phase) bestCost = (bestCost ?? 0) + c.cost;
       }
       const progress: JobProgress = {
-        percent: taskPhasePercent(done, total),
+        percent: flow.percent,
         bestCost,
-        phase: phase ?? 'tasks',
+        phase: flow.phase === 'cost-game' ? flow.phase : (phase ?? flow.phase),
       };
       this.bus.emit(planId, { type: 'progress', progress } satisfies PlanEvent);
     } catch {
@@ -211,7 +212,7 @@ export class BullPlanJobs implements PlanJobs {
     let progress = progressOf(job.progress);
     if (state === 'waiting-children') {
       const { done, total } = await childCounts(job);
-      progress = { percent: taskPhasePercent(done, total), bestCost: null, phase: 'tasks' };
+      progress = { ...flowProgress(done, total, job.data.flow), bestCost: null };
     } else if (status === 'completed') progress = { ...progress, percent: 100 };
     return {
       id,

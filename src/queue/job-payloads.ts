@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { planTaskSchema, taskBudgetSchema } from '../contracts/index.ts';
+import { planTaskResultSchema, planTaskSchema, taskBudgetSchema } from '../contracts/index.ts';
 
 const scenarioHash = z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 hex digest');
 
@@ -21,6 +21,8 @@ export const planJobSchema = z.object({
   variant: z.object({ index: z.number().int().min(0), name: z.string() }).optional(),
   /** Added later (owner and request hash, see ports.ts Submission): older jobs have none. */
   submission: submissionSchema.optional(),
+  /** Written by the split step: how many task children, and how many cost-game children will follow them. */
+  flow: z.object({ tasks: z.number().int().min(0), gameChunks: z.number().int().min(0) }).optional(),
 });
 export type PlanJobData = z.infer<typeof planJobSchema>;
 
@@ -34,6 +36,36 @@ export const taskJobSchema = z.object({
   budget: taskBudgetSchema,
 });
 export type TaskJobData = z.infer<typeof taskJobSchema>;
+
+/**
+ * Data of a cost-game child: coalitions (bitmasks over the scenario's carriers) to price against the plan's
+ * game parts, stored once in Redis under their content hash (`partsHash`, see game-parts-store.ts).
+ */
+export const coalitionJobSchema = z.object({
+  schemaVersion: z.literal(1),
+  scenarioHash,
+  seed: z.number().int().min(0),
+  timeLimitSeconds: z.number().positive(),
+  partsHash: scenarioHash,
+  coalitions: z.array(z.number().int().min(1)).min(1).max(4096),
+});
+export type CoalitionJobData = z.infer<typeof coalitionJobSchema>;
+
+/** What a cost-game child returns: each coalition's cost, and whether a wall-clock cap cut any of its solves. */
+export const coalitionResultSchema = z.object({
+  costs: z.array(z.object({ coalition: z.number().int().min(1), costEur: z.number() })),
+  timeCapped: z.boolean(),
+});
+export type CoalitionResult = z.infer<typeof coalitionResultSchema>;
+
+/** The parts of a cost game (planner's GrandPlanParts) as stored for the cost-game children. */
+export const gamePartsSchema = z.object({
+  standaloneEur: z.array(z.number()).readonly(),
+  residualEur: z.array(z.number()).readonly(),
+  grandEur: z.number(),
+  pooled: z.array(planTaskResultSchema).readonly(),
+});
+export type GameParts = z.infer<typeof gamePartsSchema>;
 
 /** Data of a comparison parent: the variant names (and descriptions, if any) in request order. */
 export const comparisonJobSchema = z.object({
@@ -57,7 +89,24 @@ export type PlanProgressData = z.infer<typeof planProgressSchema>;
  * Share of a plan done, from its flow: 0–2 % split, 2–95 % tasks (by children done), 95–100 % assembly.
  * Every process (API, workers) computes it the same way.
  */
-export function taskPhasePercent(done: number, total: number): number {
+function taskPhasePercent(done: number, total: number): number {
   return total <= 0 ? 2 : Math.round(2 + (93 * done) / total);
+}
+
+/**
+ * Share of a plan done and its phase, from its children done and total and the split's `flow` record: with a
+ * cost game, tasks take 2–50 % and the game's children 50–95 %, so the bar never moves back when the game's
+ * children are added after the tasks.
+ */
+export function flowProgress(
+  done: number,
+  total: number,
+  flow: PlanJobData['flow'],
+): { percent: number; phase: 'tasks' | 'cost-game' } {
+  if (!flow || flow.gameChunks === 0) return { percent: taskPhasePercent(done, total), phase: 'tasks' };
+  if (total <= flow.tasks)
+    return { percent: Math.round(2 + (48 * done) / Math.max(1, flow.tasks)), phase: 'tasks' };
+  const gameDone = Math.max(0, done - flow.tasks);
+  return { percent: Math.round(50 + (45 * gameDone) / flow.gameChunks), phase: 'cost-game' };
 }
 export const ASSEMBLE_PERCENT = 95;

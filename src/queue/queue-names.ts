@@ -5,7 +5,10 @@ export const QUEUES = {
    * day into task children, waits for them, then assembles the plan (sandboxed: both steps are CPU work).
    */
   plans: 'plans',
-  /** Flow children: one independent routing task each (a carrier's rounds or a hub's runs, per zone). */
+  /**
+   * Flow children: one independent routing task each (a carrier's rounds or a hub's runs, per zone), then, once
+   * they are done, the cost game's coalitions in chunks (job name `coalitions`).
+   */
   tasks: 'tasks',
   /** Comparison parents: aggregate their variant children (plan parents) once all are done. */
   comparisons: 'comparisons',
@@ -15,16 +18,35 @@ export const JOB_NAMES = {
   plan: 'plan',
   variant: 'variant',
   task: 'task',
+  coalitions: 'coalitions',
   comparison: 'comparison',
 } as const;
 
-/** Id of the `index`-th task child of plan `planId`: the plan id stays recoverable from the child's id. */
+/** The letter that marks each kind of flow child in its id: `{planId}-t3` is task 3, `{planId}-g3` game chunk 3. */
+const CHILD_MARK = { task: 't', game: 'g' } as const;
+export type ChildKind = keyof typeof CHILD_MARK;
+
+/** Id of the `index`-th child of plan `planId` of this kind: the plan id stays recoverable from it. */
+export function childJobId(planId: string, kind: ChildKind, index: number): string {
+  return `${planId}-${CHILD_MARK[kind]}${index}`;
+}
+
+/** Id of the `index`-th task child of plan `planId`. */
 export function taskJobId(planId: string, index: number): string {
-  return `${planId}-t${index}`;
+  return childJobId(planId, 'task', index);
+}
+
+/** Plan id, kind and index of a flow child's id, or undefined for any other id. */
+export function parseChildJobId(
+  jobId: string,
+): { planId: string; kind: ChildKind; index: number } | undefined {
+  const m = /^(.+)-([tg])(\d+)$/.exec(jobId);
+  if (!m) return undefined;
+  return { planId: m[1] as string, kind: m[2] === 't' ? 'task' : 'game', index: Number(m[3]) };
 }
 
 /** Plan id and task index of a task child id, or undefined for any other id. */
 export function parseTaskJobId(jobId: string): { planId: string; index: number } | undefined {
-  const m = /^(.+)-t(\d+)$/.exec(jobId);
-  return m ? { planId: m[1] as string, index: Number(m[2]) } : undefined;
+  const child = parseChildJobId(jobId);
+  return child?.kind === 'task' ? { planId: child.planId, index: child.index } : undefined;
 }

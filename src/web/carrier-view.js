@@ -1,8 +1,9 @@
 // A carrier's view: its own orders and their fate, its hub arrival slots and its share; nothing of the other
-// carriers. A carrier key reads its orders through GET /v1/orders (the API scopes them to the key's carrier);
-// plans are not readable with a carrier key yet, so statuses and shares need a plan opened by a dispatcher or
-// planner key.
+// carriers. A carrier key reads its orders through GET /v1/orders and its share of a plan (cost row and
+// emission statement) through GET /v1/plans/{id}/share (the API scopes both to the key's carrier); it cannot
+// open a plan itself, so statuses and slots need a plan opened by a dispatcher or planner key.
 import { api } from './api-client.js';
+import { ownSharePanel } from './carrier-share.js';
 import { fill, h, table } from './dom.js';
 import { num, t } from './i18n.js';
 import { carrierOrders } from './plan-figures.js';
@@ -56,6 +57,7 @@ export function renderCarrier(root) {
       ),
       view.error ? h('p', { class: 'error' }, view.error) : undefined,
     ),
+    ownSharePanel(state.planId, () => renderCarrier(root)),
     view.apiOrders
       ? h('section', { class: 'panel' }, h('h2', {}, t('carrier.fromApi')), apiOrdersTable(view.apiOrders))
       : undefined,

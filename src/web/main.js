@@ -43,7 +43,11 @@ function renderSettings(root) {
         class: 'row',
         onsubmit: (e) => {
           e.preventDefault();
-          apiKey.set(key.value.trim());
+          const next = key.value.trim();
+          // a plan read with one key is never shown to the next one (a shared browser, a planner then a carrier);
+          // the day being looked at (hub, date) stays
+          if (next !== apiKey.get()) update({ plan: undefined, planId: undefined });
+          apiKey.set(next);
           // only a choice that differs from the server's is kept, so a later server change still reaches this user
           params.delete('tiles');
           const chosen = tiles.value.trim();

@@ -2,17 +2,13 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../src/cli/commands/serve-run.ts';
-import { referenceFromScenario } from '../../src/api/reference-data.ts';
-import { loadConfig } from '../../src/config/env.ts';
+import type { RunningServer } from '../../src/cli/commands/serve-run.ts';
 import { scenarioSchema, type Plan, type Scenario } from '../../src/contracts/index.ts';
-import { API_KEYS, KEYS, bearer } from '../api/harness.ts';
-import { spawnWorker, testEnv, type WorkerProcess } from '../integration/harness.ts';
+import { KEYS, bearer } from '../api/harness.ts';
 import { auditPlanDetailed, type PlanAudit } from '../support/audit/index.ts';
-import { launchChromium } from '../support/browser.ts';
-import { startRedis, type TestRedis } from '../support/redis-server.ts';
+import { startBrowserStack, stopBrowserStack, type BrowserStack } from '../support/browser-stack.ts';
 
 // The dashboard in Debian's Chromium against the real stack (API, Redis, a worker): the Lille day planned
 // from the page, every figure it shows checked against figures this test recomputes from the plan's JSON.
@@ -24,55 +20,31 @@ const CARRIER_KEY = `carrier-${CARRIER}-dashboard-key`;
 /** PICON_SCREENSHOTS_DIR=docs/screenshots refreshes the README's pictures; otherwise they go to tmp. */
 const SHOTS = process.env['PICON_SCREENSHOTS_DIR'] ?? join(tmpdir(), 'picon-dashboard-shots');
 
-let redis: TestRedis;
+let stack: BrowserStack;
 let api: RunningServer;
-let worker: WorkerProcess;
-let browser: Browser;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 let plan: Plan;
 /** The independent auditor's figures for `plan`: the KPI cards are checked against these. */
 let audit: PlanAudit;
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  redis = await startRedis();
-  const env = testEnv(redis, 'dashboard', {
-    PICON_MAX_TIME_LIMIT_SECONDS: '120',
-    PICON_DEFAULT_TIME_LIMIT_SECONDS: '120',
-    PICON_LOCK_DURATION_MS: '150000',
-    PICON_WORKER_CONCURRENCY: '2',
-    // no internet here: the server says "no tiles", and the page must then ask nothing of any other host
-    PICON_MAP_TILE_URL: '',
+  stack = await startBrowserStack({
+    name: 'dashboard',
+    scenario: lille,
+    env: {
+      PICON_MAX_TIME_LIMIT_SECONDS: '120',
+      PICON_DEFAULT_TIME_LIMIT_SECONDS: '120',
+      PICON_LOCK_DURATION_MS: '150000',
+      PICON_WORKER_CONCURRENCY: '2',
+    },
+    carrierKeys: [{ key: CARRIER_KEY, carrierId: CARRIER }],
   });
-  api = await startServer({
-    config: loadConfig(env),
-    keys: [...API_KEYS, { key: CARRIER_KEY, role: 'carrier', carrierId: CARRIER }],
-    reference: referenceFromScenario(lille),
-    log: () => {},
-    // the fixture's day is past: the service replays it from its morning (delivery-day checks, issue 11)
-    now: () => Date.parse(`${lille.date}T06:00:00Z`),
-  });
-  worker = await spawnWorker(env);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('request', (r) => {
-    if (!r.url().startsWith(api.url) && !r.url().startsWith('blob:') && !r.url().startsWith('data:'))
-      pageErrors.push(`request to another host: ${r.url()}`);
-  });
-  // a view that fails is caught and logged so the others still render: a logged error fails the test too
-  page.on('console', (m) => {
-    if (m.type() === 'error') pageErrors.push(m.text());
-  });
+  ({ api, page, errors: pageErrors } = stack);
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  worker?.kill('SIGKILL');
-  await api?.close();
-  await redis?.stop();
-});
+afterAll(() => stopBrowserStack(stack ?? {}));
 
 /** A number as the page prints it, in English or French notation. */
 function parseShown(text: string, lang: 'en' | 'fr'): number {
@@ -287,6 +259,8 @@ describe('the dashboard in a real browser against the running service', () => {
       expect(res.status).toBe(200);
     }
     await useKey(CARRIER_KEY);
+    // the plan read with the planner's key is gone from the page once another key is in use
+    expect(await page.locator('#carrier-share').count()).toBe(0);
     await page.click('#view-carrier button:has-text("Load")');
     await page.locator('#carrier-api-orders').waitFor();
     expect(await page.locator('#carrier-api-orders tbody tr td:first-child').allTextContents()).toEqual(

@@ -40,6 +40,19 @@ function withoutTimings(plan: Plan | undefined): unknown {
   return json;
 }
 
+/** Submits a scenario as the planner, waits for its plan and checks it with the independent auditor. */
+async function planOverService(scenario: Scenario): Promise<{ id: string; plan: Plan }> {
+  const res = await call('/v1/plans', KEYS.planner, { method: 'POST', body: JSON.stringify(scenario) });
+  expect(res.status).toBe(202);
+  const { id } = (await res.json()) as { id: string };
+  const done = await waitCompleted(id);
+  expect(done.error).toBeUndefined();
+  expect(done.status).toBe('completed');
+  const plan = done.result as Plan;
+  expect(auditPlan(scenario, plan)).toEqual([]);
+  return { id, plan };
+}
+
 async function waitCompleted(id: string): Promise<{ status: string; result?: Plan; error?: string }> {
   return await until(`plan ${id}`, async () => {
     const body = (await (await call(`/v1/plans/${id}`, KEYS.planner)).json()) as { status: string };
@@ -186,13 +199,7 @@ describe('orders -> hub-day plan -> progress -> result (real Redis, worker proce
         allocation: 'pro-rata-by-kg', // this test is about the task split: 8 carriers' game = 255 coalitions
       },
     } as const;
-    const res = await call('/v1/plans', KEYS.planner, { method: 'POST', body: JSON.stringify(scenario) });
-    expect(res.status).toBe(202);
-    const { id } = (await res.json()) as { id: string };
-    const done = await waitCompleted(id);
-    expect(done.error).toBeUndefined();
-    expect(done.status).toBe('completed');
-    expect(auditPlan(scenario, done.result as Plan)).toEqual([]);
+    const { id, plan } = await planOverService(scenario);
 
     // The flow: one parent (the plan id) and its task children, spread over both worker processes.
     const parent = await stack.api.planJobs.plans.getJob(id);
@@ -220,8 +227,36 @@ describe('orders -> hub-day plan -> progress -> result (real Redis, worker proce
     expect((await stack.api.planJobs.scenarios.get(hash))?.receivers).toHaveLength(60);
 
     const local = planScenario(scenario);
-    expect(done.result?.meta.timeCapped).toBe(false);
-    expect(withoutTimings(done.result)).toEqual(withoutTimings(local));
+    expect(plan.meta.timeCapped).toBe(false);
+    expect(withoutTimings(plan)).toEqual(withoutTimings(local));
+  });
+
+  it('prices the cost game in chunks of coalitions over both workers; the shares equal planScenario', async () => {
+    const day = generateCityDay({ city: 'lille', receivers: 40, seed: 12, carriers: 6 });
+    const scenario = {
+      ...day,
+      name: 'cost game over workers',
+      options: { ...day.options, seed: 12, effort: 'quick', timeLimitSeconds: TIME_LIMIT_SECONDS },
+    } as const;
+    const { id, plan } = await planOverService(scenario);
+    expect(plan.allocationGame?.exact).toBe(true);
+    expect(plan.allocationGame?.coalitions).toHaveLength(2 ** 6 - 1);
+
+    // 62 coalitions to price: 4 chunks of 15–16 (planner/game-parts.ts), children of the plan after its tasks
+    const parent = await stack.api.planJobs.plans.getJob(id);
+    const deps = await parent!.getDependencies({ processed: {} });
+    const ids = Object.keys(deps.processed ?? {}).map((k) => k.slice(k.lastIndexOf(':') + 1));
+    const chunks = ids.filter((k) => k.startsWith(`${id}-g`));
+    expect(chunks.sort()).toEqual([0, 1, 2, 3].map((k) => `${id}-g${k}`));
+    const priced = (
+      await Promise.all(chunks.map(async (k) => (await stack.api.planJobs.tasks.getJob(k))?.returnvalue))
+    ).flatMap((v) => (v as { costs: { coalition: number }[] }).costs.map((c) => c.coalition));
+    expect(priced.sort((a, b) => a - b)).toEqual(Array.from({ length: 62 }, (_, k) => k + 1));
+    expect((parent!.data as { flow?: unknown }).flow).toEqual({ tasks: ids.length - 4, gameChunks: 4 });
+
+    const local = planScenario(scenario);
+    expect(plan.meta.timeCapped).toBe(false);
+    expect(withoutTimings(plan)).toEqual(withoutTimings(local));
   });
 
   it('reference data lives in Redis: an admin change on one API process is served by another', async () => {

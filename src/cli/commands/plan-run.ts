@@ -5,7 +5,8 @@ import { planToRunsheetsCsv } from '../../io/runsheets-csv.ts';
 import { planToRunsheetsPdf } from '../../io/runsheets-pdf.ts';
 import { planToRunsheetsXlsx } from '../../io/runsheets-xlsx.ts';
 import { planToTrunkScheduleCsv } from '../../io/trunk-schedule-csv.ts';
-import { DEFAULT_SEED, planScenario } from '../../planner/index.ts';
+import { DEFAULT_SEED, planScenario, planScenarioWith } from '../../planner/index.ts';
+import { gameThreadCount, threadGamePricer } from '../game-threads.ts';
 import { formatPlan } from '../format-plan.ts';
 import { formatSpread } from '../format-spread.ts';
 import { progressLine } from '../progress-line.ts';
@@ -21,14 +22,16 @@ export async function runPlan(file: string, opts: PlanOptions): Promise<void> {
   let scenario = withAllocation(await readScenario(file), opts);
   if (opts.orders) scenario = await withOrderFiles(scenario, opts.orders);
   const clock = () => performance.now();
-  const planWith = (seed: number | undefined) => {
+  const threads = gameThreadCount();
+  const planWith = async (seed: number | undefined) => {
     const bar = progressLine(process.stderr, clock);
-    const plan = planScenario(scenario, {
-      clock,
-      onProgress: bar.update,
-      ...(seed !== undefined ? { seed } : {}),
-      ...searchOverrides(opts),
-    });
+    const day = { ...(seed !== undefined ? { seed } : {}), ...searchOverrides(opts) };
+    const options = { clock, onProgress: bar.update, ...day };
+    // the cost game's coalitions on one thread per core: the same plan, sooner
+    const plan =
+      threads > 0
+        ? await planScenarioWith(scenario, threadGamePricer(scenario, day, threads), options)
+        : planScenario(scenario, options);
     bar.done();
     return plan;
   };
@@ -37,7 +40,8 @@ export async function runPlan(file: string, opts: PlanOptions): Promise<void> {
   const seedFiles = Array.from({ length: seeds }, (_, i) => `plan-seed-${first + i}.json`);
   if (opts.out) await prepareOutputDir(opts.out, seeds > 1 ? ['spread.json', ...seedFiles] : PLAN_FILES);
   if (seeds > 1) {
-    const plans = Array.from({ length: seeds }, (_, i) => planWith(first + i));
+    const plans = [];
+    for (let i = 0; i < seeds; i++) plans.push(await planWith(first + i));
     const spread = seedSpread(plans.map((p) => comparisonVariant(`seed ${p.scenario.seed}`, p)));
     if (opts.out)
       await writeOutputs(opts.out, {
@@ -47,7 +51,7 @@ export async function runPlan(file: string, opts: PlanOptions): Promise<void> {
     process.stdout.write(opts.json ? JSON.stringify(spread, null, 2) + '\n' : formatSpread(spread));
     return;
   }
-  const plan = planWith(opts.seed);
+  const plan = await planWith(opts.seed);
   for (const w of plan.meta.warnings) process.stderr.write(`warning: ${w}\n`);
   if (opts.out)
     await writeOutputs(opts.out, {

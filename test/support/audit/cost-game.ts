@@ -1,5 +1,6 @@
 import type { Plan } from '../../../src/contracts/index.ts';
 import type { AuditContext } from './context.ts';
+import { auditSampledGame } from './sampled-game.ts';
 import { fmt, type Violations } from './violations.ts';
 
 const CENT = 0.01;
@@ -18,7 +19,8 @@ const CENT = 0.01;
  *   with m_i = c(N) - c(N \ {i}) (the nucleolus needs an LP: checked through the core only);
  * - a least-core allocation attains the least-core value it reports;
  * - allocationCore: the largest excess x(S) - c(S) over proper coalitions and whether it is in the core.
- * Plans under pro-rata-by-kg carry no game; their rule is checked by auditAllocation.
+ * Plans under pro-rata-by-kg carry no game; their rule is checked by auditAllocation. A sampled game (above 12
+ * carriers) is checked as far as its listed coalitions allow: auditSampledGame.
  */
 export function auditCostGame(ctx: AuditContext, v: Violations, plan: Plan): void {
   const game = plan.allocationGame;
@@ -65,7 +67,8 @@ export function auditCostGame(ctx: AuditContext, v: Violations, plan: Plan): voi
         `c(S) = ${fmt(c)}, its members alone pay ${fmt(alone)}`,
       );
   }
-  if (!game.exact || cost.size !== all) return;
+  if (!game.exact) return auditSampledGame(ctx, v, plan, cost);
+  if (cost.size !== all) return;
 
   const c = (mask: number): number => (mask === 0 ? 0 : (cost.get(mask) ?? NaN));
   const expected: Record<string, number[]> = {
@@ -138,7 +141,7 @@ export function auditCostGame(ctx: AuditContext, v: Violations, plan: Plan): voi
 }
 
 /** The Shapley value by its formula over all coalitions (Shapley 1953), weights from factorials. */
-function shapleyValues(n: number, c: (mask: number) => number): number[] {
+export function shapleyValues(n: number, c: (mask: number) => number): number[] {
   const fact = [1];
   for (let k = 1; k <= n; k++) fact.push((fact[k - 1] as number) * k);
   const out = new Array<number>(n).fill(0);
