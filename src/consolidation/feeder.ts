@@ -2,6 +2,7 @@ import type { City, CityLegFeeder, CityRoadFeeder, SizeVector } from '../domain/
 import type { RoutingJob, RoutingProblem, RoutingVehicle } from '../domain/routing-problem.ts';
 import type { RoutingSolution } from '../domain/routing-solution.ts';
 import { SECONDS_PER_HOUR, type Seconds } from '../domain/units.ts';
+import { drivingLeavingS } from '../geo/index.ts';
 import { delayTrips } from './delay-trips.ts';
 import { solveIterations } from './effort.ts';
 import { routingVehicleTypes } from './routing-types.ts';
@@ -104,7 +105,7 @@ function planRoadFeeder(
   const handlingS = city.trunking.handlingS;
   const earliest = Math.max(
     micro.openS,
-    shiftStartS + city.travel.duration(platform.location, micro.location, feeder.type),
+    shiftStartS + drivingLeavingS(city.travel, platform.location, micro.location, feeder.type, shiftStartS),
   );
   // unloading starts early enough for the goods to be ready (unloaded, handled) when their pooled trip
   // leaves; goods that cannot be on time go as early as possible, and are reported late

@@ -2,6 +2,7 @@ import type { City } from '../domain/city.ts';
 import type { RoutingJob, RoutingProblem } from '../domain/routing-problem.ts';
 import type { RoutingSolution } from '../domain/routing-solution.ts';
 import type { Seconds } from '../domain/units.ts';
+import { drivingArrivingS, drivingLeavingS } from '../geo/index.ts';
 import { routingVehicleTypes } from './routing-types.ts';
 import { solveInContext, type SolveBudget, type SolveContext } from './solve-context.ts';
 import type { Consignment } from './trunk-consignments.ts';
@@ -38,10 +39,23 @@ export function planTrunk(
   const types = [...new Set(vehicles.map((v) => v.type))];
   const shiftStart = Math.min(...vehicles.map((v) => v.shiftStartS));
   const shiftEnd = Math.max(...vehicles.map((v) => v.shiftEndS));
-  const slowest = (from: number): Seconds =>
-    Math.max(0, ...types.map((t) => city.travel.duration(from, base.location, t)));
-  const fastest = (to: number): Seconds =>
-    Math.min(...types.map((t) => city.travel.duration(base.location, to, t)));
+  // with speed profiles: the drive that arrives at the deadline, and the first one leaving at the shift start
+  const slowest = (from: number, arriveS: Seconds): Seconds =>
+    Math.max(0, ...types.map((t) => drivingArrivingS(city.travel, from, base.location, t, arriveS)));
+  // only the types that can carry the consignment: a faster van it does not fit would close its window
+  // before any truck that can take it arrives (the stop was then unreachable, its window only opened on retry)
+  const fits = (t: number, c: Consignment): boolean =>
+    (city.vehicleTypes[t]?.capacity ?? []).every(
+      (cap, d) => (c.goods[d] ?? 0) <= cap && (c.returns[d] ?? 0) <= cap,
+    );
+  const fastest = (to: number, c: Consignment): Seconds => {
+    const able = types.filter((t) => fits(t, c));
+    return Math.min(
+      ...(able.length > 0 ? able : types).map((t) =>
+        drivingLeavingS(city.travel, base.location, to, t, shiftStart),
+      ),
+    );
+  };
   // a stop's window closes when the goods can still reach the base in time by the direct road, but never
   // before the earliest a vehicle can be there: goods that cannot be on time go as early as possible
   const problemWith = (advanceS: readonly Seconds[], relaxed: ReadonlySet<number>): RoutingProblem => ({
@@ -51,8 +65,9 @@ export function planTrunk(
     vehicles,
     jobs: consignments.map((c, i): RoutingJob => {
       const depot = (city.carriers[c.carrier] as { location: number }).location;
-      const earliest = shiftStart + fastest(depot);
-      const latest = latestArrivalS(c) - TRUNK_LOAD_S - slowest(depot) - (advanceS[i] ?? 0);
+      const earliest = shiftStart + fastest(depot, c);
+      const advance = advanceS[i] ?? 0;
+      const latest = latestArrivalS(c) - TRUNK_LOAD_S - slowest(depot, latestArrivalS(c) - advance) - advance;
       const close = relaxed.has(i) ? shiftEnd : Math.max(earliest, Math.min(shiftEnd, latest));
       return {
         location: depot,

@@ -6,6 +6,7 @@ export * from './format-issues.ts';
 export * from './plan-task.ts';
 export * from './errors.ts';
 export * from './scenario-zones.ts';
+export * from './scenario-travel.ts';
 export * from './closest-name.ts';
 export { strictObject } from './strict-object.ts';
 export * from './scenario-warnings.ts';

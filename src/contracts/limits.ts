@@ -36,6 +36,10 @@ export const LIMITS = {
   zones: 200,
   /** Rules of one zone. */
   rulesPerZone: 20,
+  /** Speed profiles of `travel.profiles`: a city-wide one and a few areas (centre, ring road). */
+  speedProfiles: 20,
+  /** Periods of one speed profile: one per half hour of the day. */
+  periodsPerProfile: 48,
   /** Polygons of a MultiPolygon, or rings (outer and holes) of a Polygon. */
   polygonParts: 100,
   /** Positions of one linear ring: a detailed city boundary has a few thousand. */

@@ -1,5 +1,7 @@
+import { BUILT_IN_VEHICLE_CLASSES } from '../domain/vehicle-type.ts';
 import type { LonLat } from './primitives.ts';
 import type { Scenario } from './scenario.ts';
+import type { Area } from './scenario-zones.ts';
 
 /**
  * How far from the receivers' median a hub, depot, receiver or zone vertex may lie before it is called
@@ -32,7 +34,8 @@ const fmt = (p: LonLat): string => `[${p[0]}, ${p[1]}]`;
 /**
  * Warnings about a valid scenario that is probably not what its author meant, as `path (id): message` lines.
  * Today: points implausibly far (> PLAUSIBLE_RADIUS_KM) from the coordinate-wise median of the receivers,
- * with a hint when swapping the two numbers would bring the point back (`[lat, lon]` given for `[lon, lat]`).
+ * with a hint when swapping the two numbers would bring the point back (`[lat, lon]` given for `[lon, lat]`),
+ * and speed profiles naming a vehicle class no type has.
  * Pure: the CLI prints them to stderr, a plan can carry them in `meta.warnings`.
  */
 export function scenarioWarnings(scenario: Scenario): string[] {
@@ -55,16 +58,33 @@ export function scenarioWarnings(scenario: Scenario): string[] {
   scenario.hubs.forEach((h, i) => check(`hubs[${i}].location`, h.id, h.location));
   scenario.carriers.forEach((c, i) => check(`carriers[${i}].depot`, c.id, c.depot));
   scenario.receivers.forEach((r, i) => check(`receivers[${i}].location`, r.id, r.location));
-  scenario.zones?.forEach((z, i) => {
-    // one line per zone: the vertex farthest from the receivers stands for a misplaced area
-    const rings = z.area.type === 'Polygon' ? z.area.coordinates : z.area.coordinates.flat();
+  // one line per area: the vertex farthest from the receivers stands for a misplaced area
+  const checkArea = (path: string, id: string, area: Area): void => {
+    const rings = area.type === 'Polygon' ? area.coordinates : area.coordinates.flat();
     let far: LonLat | undefined;
     let farKm = -1;
     for (const p of rings.flat()) {
       const km = haversineKm(centre, p);
       if (km > farKm) [far, farKm] = [p, km];
     }
-    if (far) check(`zones[${i}].area`, z.id, far);
-  });
+    if (far) check(path, id, far);
+  };
+  scenario.zones?.forEach((z, i) => checkArea(`zones[${i}].area`, z.id, z.area));
+  const profiles = scenario.travel?.profiles ?? [];
+  profiles.forEach((p, i) => p.area && checkArea(`travel.profiles[${i}].area`, p.id, p.area));
+  // a class no vehicle type has is valid but slows nothing: most likely a typo ("vans" for "van")
+  const classes = new Set([
+    ...BUILT_IN_VEHICLE_CLASSES,
+    ...(scenario.vehicleTypes ?? []).map((t) => t.class),
+  ]);
+  profiles.forEach((p, i) =>
+    p.vehicleClasses?.forEach((c, k) => {
+      if (!classes.has(c))
+        warnings.push(
+          `travel.profiles[${i}].vehicleClasses[${k}] (${p.id}): no vehicle type has class "${c}" ` +
+            `(classes: ${[...classes].join(', ')}): the profile slows no vehicle of it`,
+        );
+    }),
+  );
   return warnings;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkScenarioReferences } from './scenario-references.ts';
+import { travelSchema } from './scenario-travel.ts';
 import { receiverAccessSchema, zoneSchema } from './scenario-zones.ts';
 import {
   clockTimeSchema,
@@ -261,6 +262,8 @@ export const scenarioSchema = strictObject({
   intermodalLegs: z.array(intermodalLegSchema).max(100).optional(),
   /** Areas with access rules (low-emission zones, pedestrian cores); see docs/model/consolidation.md. */
   zones: z.array(zoneSchema).max(LIMITS.zones).optional(),
+  /** Travel times by time of day (speed profiles); see docs/model/time-dependent-travel.md. */
+  travel: travelSchema.optional(),
   options: scenarioOptionsSchema.optional(),
 }).superRefine(checkScenarioReferences);
 
@@ -276,3 +279,4 @@ export type IntermodalLeg = z.infer<typeof intermodalLegSchema>;
 export type Feeder = z.infer<typeof feederSchema>;
 export type EnergyProfile = z.infer<typeof energyProfileSchema>;
 export type { AccessRule, Area, ReceiverAccess, Zone } from './scenario-zones.ts';
+export type { SpeedPeriodInput, SpeedProfileInput, TravelInput } from './scenario-travel.ts';

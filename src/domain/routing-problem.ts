@@ -27,6 +27,34 @@ export interface TravelModel {
    * granular neighbourhoods so the solver never scans all n x n pairs.
    */
   nearest?(from: number, k: number): readonly number[];
+  /**
+   * Time-dependent travel (speed profiles by time of day); absent = `duration` holds at every hour. When
+   * present, `duration` is the free-running time (speed factor 1) and these give the time at an hour.
+   */
+  readonly timed?: TimedTravel | undefined;
+}
+
+/**
+ * A day's speed factors for one arc: factor `factors[k]` applies from `startsS[k]` (seconds since midnight)
+ * to the next start (the last one to midnight); `startsS[0]` is 0, and the pattern repeats every day.
+ */
+export interface DaySpeedFactors {
+  readonly startsS: readonly Seconds[];
+  readonly factors: readonly number[];
+}
+
+/**
+ * Driving times that depend on the time of day and are FIFO (leaving later never arrives earlier), as
+ * in Ichoua, Gendreau and Potvin (2003): the arc's free-running time is driven at the speed factor in
+ * force, period by period. Times are seconds since midnight of the plan's day (negative = the day before).
+ */
+export interface TimedTravel {
+  /** Driving time from `from` to `to` when leaving at `departS`. */
+  leaving(from: number, to: number, profile: number, departS: Seconds): Seconds;
+  /** Driving time of the latest departure from `from` that reaches `to` at `arriveS`. */
+  arriving(from: number, to: number, profile: number, arriveS: Seconds): Seconds;
+  /** The factors the arc is driven at (for independent checks); undefined = factor 1 all day. */
+  factorsOf(from: number, to: number, profile: number): DaySpeedFactors | undefined;
 }
 
 /** A stop to visit once: a delivery (loaded at the start of the trip), a pickup (carried back), or both. */

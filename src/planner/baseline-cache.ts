@@ -9,7 +9,7 @@ export type BaselineCache = Map<string, PlanTaskResult>;
 
 /**
  * Everything a carrier's own rounds depend on: its orders, receivers (windows, access), vehicle types,
- * zones, the travel model, the grid factor and seed. Hubs, the pooled fleet and the carriers' trunk vehicles
+ * zones, the travel model (speed profiles included), the grid factor and seed. Hubs, the pooled fleet and the carriers' trunk vehicles
  * (legs to a hub, never part of their own rounds) are left out on purpose.
  */
 function baselineInputs(scenario: Scenario): unknown {
@@ -22,6 +22,7 @@ function baselineInputs(scenario: Scenario): unknown {
     orders: scenario.orders,
     vehicleTypes: scenario.vehicleTypes,
     zones: scenario.zones,
+    travel: scenario.travel,
     options: {
       circuity: o.circuity,
       matrix: o.matrix,

@@ -34,6 +34,7 @@ import { circuityTravel, DEFAULT_CIRCUITY, matrixTravel } from '../geo/index.ts'
 import { cleanTypeIndices } from './clean-fleet-types.ts';
 import { HUB_HANDLING_MINUTES_PER_UNIT, HUB_LABOUR_COST_EUR_PER_HOUR } from './hub-costs.ts';
 import { receiverAccess } from './receiver-access.ts';
+import { withSpeedProfiles } from './speed-profiles.ts';
 
 export const DEFAULT_SEED = 1;
 /**
@@ -102,7 +103,7 @@ export function buildCity(
   ];
   const nReceivers = scenario.receivers.length;
   const speeds = types.map((t) => t.speedKmh);
-  const travel = options.matrix
+  const staticTravel = options.matrix
     ? matrixTravel(
         reorderMatrix(options.matrix.ids, options.matrix.distancesKm, scenario),
         speeds,
@@ -110,6 +111,7 @@ export function buildCity(
           reorderMatrix(options.matrix.ids, options.matrix.durationsMin, scenario),
       )
     : circuityTravel(locations, speeds, options.circuity ?? DEFAULT_CIRCUITY);
+  const travel = withSpeedProfiles(staticTravel, scenario.travel, locations, types);
 
   return {
     name: scenario.name,

@@ -16,6 +16,9 @@ const day = scenarioSchema.parse(
 const lez = JSON.parse(
   readFileSync(join(import.meta.dirname, '../../fixtures/lille/lez-vieux-lille.json'), 'utf8'),
 );
+const rushHours = JSON.parse(
+  readFileSync(join(import.meta.dirname, '../../fixtures/lille/rush-hours.json'), 'utf8'),
+);
 const BAN: ZoneBan = {
   rings: lez.zones[0].area.coordinates,
   from: 7 * 60,
@@ -41,6 +44,9 @@ describe('fixtures/lille/scenarios.json', async () => {
       'low-emission zone, no hub',
       'low-emission zone, hub with cargo bikes and e-vans',
       'low-emission zone, no hub, carriers in clean vehicles',
+      'rush hours',
+      'rush hours, off-peak delivery',
+      'rush hours, same-day trunking',
     ]);
     const same = (name: string, changed: Record<string, unknown>) =>
       expect({ ...byName.get(name), ...changed }).toEqual({ ...day, ...changed });
@@ -88,6 +94,18 @@ describe('fixtures/lille/scenarios.json', async () => {
     ]);
     for (const name of variants.map((v) => v.name).filter((n) => n.startsWith('low-emission zone')))
       expect((byName.get(name) as { zones?: unknown }).zones).toEqual(lez.zones);
+    // the rush-hour variants: the profiles of rush-hours.json, and what else their names say
+    const rush = byName.get('rush hours');
+    expect(rush?.travel).toEqual(rushHours.travel);
+    same('rush hours', { travel: rush?.travel });
+    same('rush hours, off-peak delivery', {
+      travel: rush?.travel,
+      receivers: offPeak?.receivers,
+    });
+    same('rush hours, same-day trunking', {
+      travel: rush?.travel,
+      options: { ...day.options, trunking: { schedule: 'same-day' } },
+    });
     const clean = byName.get('low-emission zone, no hub, carriers in clean vehicles');
     expect(new Set(clean?.carriers.map((c) => c.baselineVehicleType))).toEqual(
       new Set(['e-van', 'biocng-truck']),

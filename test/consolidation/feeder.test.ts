@@ -3,11 +3,13 @@ import { delayTrips } from '../../src/consolidation/delay-trips.ts';
 import { chooseFacilities } from '../../src/consolidation/facility.ts';
 import { planFeeders } from '../../src/consolidation/feeder.ts';
 import { scenarioSchema } from '../../src/contracts/index.ts';
-import type { RoutingProblem } from '../../src/domain/routing-problem.ts';
+import type { RoutingProblem, TravelModel } from '../../src/domain/routing-problem.ts';
+import { daySpeedFactors, timeDependentTravel } from '../../src/geo/index.ts';
 import type { RoutingSolution, ScheduledTrip } from '../../src/domain/routing-solution.ts';
 import { buildCity, planScenario } from '../../src/planner/index.ts';
 import { twoEchelonScenario } from '../support/audit-scenarios.ts';
 import { auditPlan } from '../support/audit/index.ts';
+import { euclidean } from '../solver/fixtures.ts';
 
 const ctx = { seed: 1, clock: () => 0, maxIterations: 200 };
 
@@ -108,9 +110,16 @@ describe('delayTrips', () => {
     loadStart: [1],
     visits: [{ job, arrivalS: start - 50, startS: start, departureS: start + 100, loadAfter: [0] }],
   });
-  const problem = (closes: [number, number]) =>
+  // driving: 450 s out (arrival 50 s before the start), 450 s back; static unless `timed` is given
+  const staticTravel = euclidean([
+    [0, 0],
+    [450, 0],
+  ]);
+  const problem = (closes: [number, number], travel: TravelModel = staticTravel) =>
     ({
       dimensions: 1,
+      travel,
+      vehicleTypes: [{ profile: 0 }],
       jobs: closes.map((close) => ({
         location: 1,
         delivery: [1],
@@ -139,5 +148,22 @@ describe('delayTrips', () => {
     expect(late?.trips[1]?.visits[0]?.startS).toBe(9000);
     expect(late?.trips[0]?.visits[0]?.startS).toBe(3000);
     expect(delayTrips(problem([500, 1600]), solution)).toEqual(solution);
+  });
+
+  it('times a trip again with time-dependent travel: the latest departure keeping windows and return', () => {
+    // half speed from 8,000 s to 10,000 s: every drive of the moved trip takes 900 s instead of 450
+    const slow = daySpeedFactors([{ startS: 8000, endS: 10_000, factor: 0.5 }]);
+    const timed = timeDependentTravel(staticTravel, () => slow);
+    const one: RoutingSolution = { ...solution, routes: [{ vehicle: 0, trips: [trip(0, 500, 0)] }] };
+    const [late] = delayTrips(problem([9800, 9800], timed), one).routes;
+    const moved = late!.trips[0]!;
+    const visit = moved.visits[0]!;
+    // back at the shift's end: 10,000 - 900 s (450 s at half speed) = 9,100 leaves the receiver, served from 9,000
+    expect(moved.returnS).toBeCloseTo(10_000, 6);
+    expect(visit.departureS).toBeCloseTo(9100, 6);
+    expect(visit.startS).toBeCloseTo(9000, 6);
+    // out at half speed too: it leaves 900 s before, at 8,100 (and arrives as the service starts)
+    expect(visit.arrivalS).toBeCloseTo(9000, 6);
+    expect(moved.departureS).toBeCloseTo(9000 - 900, 6);
   });
 });

@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { scenarioWarnings, type Scenario } from '../../src/contracts/index.ts';
+import { scenarioWarnings, type Area, type Scenario } from '../../src/contracts/index.ts';
 import { smallScenario } from '../support/small-scenario.ts';
 import lilleDay from '../../fixtures/lille/day.json' with { type: 'json' };
+
+/** A polygon over Lille's centre written in [lat, lon]. */
+const LAT_LON_AREA: Area = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [50.63, 3.05],
+      [50.63, 3.07],
+      [50.65, 3.07],
+      [50.63, 3.05],
+    ],
+  ],
+};
 
 describe('coordinate plausibility warnings', () => {
   it('says nothing about a scenario whose depots sit in the metropolitan ring', () => {
@@ -33,17 +46,7 @@ describe('coordinate plausibility warnings', () => {
     s.zones = [
       {
         id: 'lez',
-        area: {
-          type: 'Polygon',
-          coordinates: [
-            [
-              [50.63, 3.05],
-              [50.63, 3.07],
-              [50.65, 3.07],
-              [50.63, 3.05],
-            ],
-          ],
-        },
+        area: LAT_LON_AREA,
         rules: [{ allow: { powertrains: ['electric'] } }],
       },
     ];
@@ -51,6 +54,29 @@ describe('coordinate plausibility warnings', () => {
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(
       /^zones\[0\]\.area \(lez\): \[50\.6\d*, 3\.0\d*\] is .* km .*\[lat, lon\] given/,
+    );
+  });
+
+  it("warns about a speed profile's area in [lat, lon] and a class no vehicle type has", () => {
+    const s = smallScenario();
+    s.travel = {
+      profiles: [
+        {
+          id: 'centre',
+          area: LAT_LON_AREA,
+          vehicleClasses: ['van', 'vans'],
+          periods: [{ start: '07:30', end: '09:30', speedFactor: 0.6 }],
+        },
+      ],
+    };
+    const warnings = scenarioWarnings(s);
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toMatch(
+      /^travel\.profiles\[0\]\.area \(centre\): \[50\.6\d*, 3\.0\d*\] is .*\[lat, lon\] given/,
+    );
+    expect(warnings[1]).toBe(
+      'travel.profiles[0].vehicleClasses[1] (centre): no vehicle type has class "vans" ' +
+        '(classes: cargo-bike, van, truck): the profile slows no vehicle of it',
     );
   });
 });

@@ -4,6 +4,7 @@ import {
   editDistance,
   formatIssues,
   scenarioSchema,
+  type Area,
   type Scenario,
 } from '../../src/contracts/index.ts';
 import { smallScenario } from '../support/small-scenario.ts';
@@ -36,23 +37,34 @@ function fullScenario(): Json {
       },
     },
   ];
+  const area: Area = {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [3.05, 50.63],
+        [3.07, 50.63],
+        [3.07, 50.65],
+        [3.05, 50.63],
+      ],
+    ],
+  };
   s.zones = [
     {
       id: 'lez',
-      area: {
-        type: 'Polygon',
-        coordinates: [
-          [
-            [3.05, 50.63],
-            [3.07, 50.63],
-            [3.07, 50.65],
-            [3.05, 50.63],
-          ],
-        ],
-      },
+      area,
       rules: [{ allow: { powertrains: ['electric'] }, hours: [{ start: '07:00', end: '19:00' }] }],
     },
   ];
+  s.travel = {
+    profiles: [
+      {
+        id: 'centre',
+        area: structuredClone(area),
+        vehicleClasses: ['van'],
+        periods: [{ start: '07:30', end: '09:30', speedFactor: 0.6 }],
+      },
+    ],
+  };
   s.options = { timeLimitSeconds: 5, matrix: undefined };
   return s;
 }
@@ -95,6 +107,10 @@ describe('strict scenario inputs', () => {
       ['zones', 0, 'rules', 0],
       ['zones', 0, 'rules', 0, 'allow'],
       ['zones', 0, 'rules', 0, 'hours', 0],
+      ['travel'],
+      ['travel', 'profiles', 0],
+      ['travel', 'profiles', 0, 'area'],
+      ['travel', 'profiles', 0, 'periods', 0],
     ];
     const s = fullScenario();
     for (const path of objects) at(s, path).qqqqqqqq = 1;

@@ -1,4 +1,5 @@
 import type { RoutingProblem } from '../../src/domain/routing-problem.ts';
+import { driveAt } from '../support/timed-drive.ts';
 
 /** Seconds of rounding tolerated on a window close or a limit (float noise only). */
 const EPS = 1e-7;
@@ -107,7 +108,7 @@ function driveTrip(
   let missed: number | undefined;
   for (const j of trip) {
     const job = problem.jobs[j]!;
-    t += problem.travel.duration(at, job.location, profile);
+    t += driveAt(problem, at, job.location, profile, t);
     if (job.windows.length > 0) {
       const w = job.windows.find(([, close]) => t <= close + EPS);
       if (w === undefined) missed ??= j;
@@ -116,7 +117,7 @@ function driveTrip(
     t += job.serviceS;
     at = job.location;
   }
-  t += problem.travel.duration(at, vehicle.depot, profile);
+  t += driveAt(problem, at, vehicle.depot, profile, t);
   return missed === undefined ? { returnS: t } : { returnS: t, missed };
 }
 

@@ -1,12 +1,13 @@
 import type { RoutingProblem } from '../../src/domain/routing-problem.ts';
 import type { RoutingSolution } from '../../src/domain/routing-solution.ts';
+import { driveAt } from './timed-drive.ts';
 
 /** Tolerance for floating-point time, distance, load and energy comparisons. */
 const EPS = 1e-6;
 
 /**
  * Independent feasibility check of a RoutingSolution against its problem (shares no code with the
- * solver): every schedule, load per dimension, window, shift, trip duration, range, allowed type, the
+ * solver): every schedule (driving times at the hour when the travel model has speed factors), load per dimension, window, shift, trip duration, range, allowed type, the
  * reported distances and cost, and that each job appears exactly once. Returns the violations found.
  */
 export function checkRoutingSolution(problem: RoutingProblem, solution: RoutingSolution): string[] {
@@ -89,7 +90,7 @@ function checkRoute(
       const arc = travel.distance(at, job.location);
       tripDistance += arc;
       if (type.energy) energy += type.energy.arcKWh(arc, load[0] ?? 0);
-      const arrival = t + travel.duration(at, job.location, type.profile);
+      const arrival = t + driveAt(problem, at, job.location, type.profile, t);
       if (!near(arrival, visit.arrivalS)) out.push(`${where}: arrival ${visit.arrivalS} != ${arrival}`);
       if (visit.startS < visit.arrivalS - EPS)
         out.push(`${where}: starts ${visit.startS} before arrival ${visit.arrivalS}`);
@@ -112,7 +113,7 @@ function checkRoute(
     const arc = travel.distance(at, vehicle.depot);
     tripDistance += arc;
     if (type.energy) energy += type.energy.arcKWh(arc, load[0] ?? 0);
-    const back = t + travel.duration(at, vehicle.depot, type.profile);
+    const back = t + driveAt(problem, at, vehicle.depot, type.profile, t);
     if (!near(back, trip.returnS)) out.push(`${tag(k)}: return ${trip.returnS} != ${back}`);
     if (trip.returnS > vehicle.shiftEndS + EPS)
       out.push(`${tag(k)}: returns ${trip.returnS} after shift end ${vehicle.shiftEndS}`);

@@ -1,3 +1,4 @@
+import { driveS } from '../model/drive.ts';
 import { DEPOT, TIME_EPS, type Instance } from '../model/instance.ts';
 import { scheduleDay } from './day-schedule.ts';
 
@@ -46,7 +47,7 @@ export function dayCost(inst: Instance, v: number, nodes: readonly number[]): nu
       const node = nodes[p]!;
       const loc = node < 0 ? vehicle.depot : inst.jobLoc[node]!;
       distance += travel.distance(at, loc);
-      t += travel.duration(at, loc, type.profile);
+      t += driveS(inst, at, loc, type.profile, t);
       at = loc;
       if (node < 0) {
         if (t > vehicle.shiftEndS + TIME_EPS) return Infinity;

@@ -38,6 +38,7 @@ export function scheduleDay(inst: Instance, v: number, nodes: readonly number[],
   const vehicle = inst.vehicles[v]!;
   const type = inst.types[vehicle.type]!;
   const travel = inst.problem.travel;
+  const timed = inst.timed;
   const L = nodes.length;
   const es = new Float64Array(L);
   const svc = new Float64Array(L);
@@ -53,9 +54,10 @@ export function scheduleDay(inst: Instance, v: number, nodes: readonly number[],
     const a = loc[p - 1]!;
     const b = loc[p]!;
     arcDist[p - 1] = travel.distance(a, b);
-    arcTime[p - 1] = travel.duration(a, b, type.profile);
+    const leave = es[p - 1]! + svc[p - 1]!;
+    arcTime[p - 1] = timed ? timed.leaving(a, b, type.profile, leave) : travel.duration(a, b, type.profile);
     distance += arcDist[p - 1]!;
-    const arr = es[p - 1]! + svc[p - 1]! + arcTime[p - 1]!;
+    const arr = leave + arcTime[p - 1]!;
     const node = nodes[p]!;
     if (node < 0) {
       es[p] = Math.max(arr, vehicle.shiftStartS);
@@ -80,7 +82,11 @@ export function scheduleDay(inst: Instance, v: number, nodes: readonly number[],
     let e = s + 1;
     while (nodes[e]! >= 0) e++;
     if (e > s + 1) {
-      const dep = lazy ? es[s]! + svc[s]! : lateDeparture(inst, nodes, es, svc, arcTime, s, e);
+      const dep = lazy
+        ? es[s]! + svc[s]!
+        : timed
+          ? timedLateDeparture(inst, v, nodes, loc, es, svc, s, e)
+          : lateDeparture(inst, nodes, es, svc, arcTime, s, e);
       tripDeparture.push(dep);
       if (
         violationAt < 0 &&
@@ -123,6 +129,31 @@ function lateDeparture(
   let lt = es[e]!;
   for (let p = e - 1; p > s; p--) lt = inst.latestStart(nodes[p]!, lt - arcTime[p]! - svc[p]!);
   const dep = lt - arcTime[s]!;
+  const earliestDep = es[s]! + svc[s]!;
+  return dep >= earliestDep && dep < Infinity ? dep : earliestDep;
+}
+
+/**
+ * lateDeparture with time-dependent driving times: each arc's time is that of the latest departure still
+ * reaching the next stop by its latest start (FIFO makes that bound exact), so the trip still returns at
+ * `es[e]`.
+ */
+function timedLateDeparture(
+  inst: Instance,
+  v: number,
+  nodes: readonly number[],
+  loc: Int32Array,
+  es: Float64Array,
+  svc: Float64Array,
+  s: number,
+  e: number,
+): number {
+  const timed = inst.timed!;
+  const profile = inst.types[inst.vehicles[v]!.type]!.profile;
+  let lt = es[e]!;
+  for (let p = e - 1; p > s; p--)
+    lt = inst.latestStart(nodes[p]!, lt - timed.arriving(loc[p]!, loc[p + 1]!, profile, lt) - svc[p]!);
+  const dep = lt - timed.arriving(loc[s]!, loc[s + 1]!, profile, lt);
   const earliestDep = es[s]! + svc[s]!;
   return dep >= earliestDep && dep < Infinity ? dep : earliestDep;
 }

@@ -1,3 +1,4 @@
+import { driveS } from '../model/drive.ts';
 import { DEPOT, type Instance } from '../model/instance.ts';
 import type { Rng } from '../rng.ts';
 import { scheduleDay } from './day-schedule.ts';
@@ -45,6 +46,7 @@ export function scanRoute(
   const typeIdx = route.vehicle.type;
   if (inst.typeOk[j * inst.nTypes + typeIdx] === 0 || route.vehicle.maxTrips < 1) return;
   const travel = inst.problem.travel;
+  const timed = inst.timed;
   const type = route.type;
   const profile = type.profile;
   const cpm = type.costPerMetre;
@@ -68,8 +70,12 @@ export function scanRoute(
     // before any duration lookup).
     let delta = open + cpm * (travel.distance(lp, lj) + travel.distance(lj, lq) - arcDist[p]!);
     if (delta >= best.delta && cps >= 0) continue;
-    const t1 = travel.duration(lp, lj, profile);
-    const t2 = travel.duration(lj, lq, profile);
+    // time-dependent: each arc at its departure (j's earliest start; if it has none, t2 is the free time
+    // and the position is dropped below)
+    const t1 = timed ? timed.leaving(lp, lj, profile, es[p]! + svc[p]!) : travel.duration(lp, lj, profile);
+    const t2 = timed
+      ? timed.leaving(lj, lq, profile, inst.earliestStart(j, es[p]! + svc[p]! + t1) + svcJ)
+      : travel.duration(lj, lq, profile);
     if (cps !== 0) delta += cps * (t1 + svcJ + t2 - arcTime[p]!);
     if (delta >= best.delta) continue;
     const sj = inst.earliestStart(j, es[p]! + svc[p]! + t1);
@@ -97,24 +103,31 @@ export function scanRoute(
 
 function scanNewTrips(inst: Instance, route: RouteState, j: number, best: Insertion, opt: ScanOptions): void {
   const travel = inst.problem.travel;
-  const { type, vehicle, nodes, es, svc, ls, arcTime } = route;
+  const { type, vehicle, nodes, es, svc, ls, loc, arcTime } = route;
   const L = nodes.length;
   const lj = inst.jobLoc[j]!;
   const dl = vehicle.depot;
-  const toJ = travel.duration(dl, lj, type.profile);
-  const fromJ = travel.duration(lj, dl, type.profile);
+  const profile = type.profile;
+  // with time-dependent travel, each driving time at its departure (the hour decides)
+  const timed = inst.timed !== undefined;
+  const drive = (a: number, b: number, at: number): number => driveS(inst, a, b, profile, at);
+  let toJ = travel.duration(dl, lj, profile);
+  let fromJ = travel.duration(lj, dl, profile);
   const out = travel.distance(dl, lj) + travel.distance(lj, dl);
   const reload = vehicle.reloadS;
   for (let p = 0; p < L - 1; p++) {
     if (nodes[p]! >= 0) continue;
     if (opt.rng !== undefined && opt.blinkRate > 0 && opt.rng.next() < opt.blinkRate) continue;
     // D -> j -> D' (reload) -> next trip's first job
+    if (timed) toJ = drive(dl, lj, es[p]! + svc[p]!);
     const sj = inst.earliestStart(j, es[p]! + svc[p]! + toJ);
     if (sj === Infinity) continue;
+    if (timed) fromJ = drive(lj, dl, sj + inst.jobSvc[j]!);
     const back = sj + inst.jobSvc[j]! + fromJ;
     if (back > vehicle.shiftEndS) continue;
     const q = nodes[p + 1]!;
-    const sq = inst.earliestStart(q, Math.max(back, vehicle.shiftStartS) + reload + arcTime[p]!);
+    const ready = Math.max(back, vehicle.shiftStartS) + reload;
+    const sq = inst.earliestStart(q, ready + (timed ? drive(dl, loc[p + 1]!, ready) : arcTime[p]!));
     if (sq > ls[p + 1]!) continue;
     const delta = type.costPerMetre * out + type.costPerSecond * (toJ + inst.jobSvc[j]! + fromJ + reload);
     if (delta < best.delta && confirm(inst, route, j, p, NEW_TRIP_AFTER_DEPOT))
@@ -124,8 +137,12 @@ function scanNewTrips(inst: Instance, route: RouteState, j: number, best: Insert
   const p = L - 2;
   const back = es[p]! + svc[p]! + arcTime[p]!;
   if (back > vehicle.shiftEndS) return;
-  const sj = inst.earliestStart(j, Math.max(back, vehicle.shiftStartS) + reload + toJ);
-  if (sj === Infinity || sj + inst.jobSvc[j]! + fromJ > ls[L - 1]!) return;
+  const ready = Math.max(back, vehicle.shiftStartS) + reload;
+  if (timed) toJ = drive(dl, lj, ready);
+  const sj = inst.earliestStart(j, ready + toJ);
+  if (sj === Infinity) return;
+  if (timed) fromJ = drive(lj, dl, sj + inst.jobSvc[j]!);
+  if (sj + inst.jobSvc[j]! + fromJ > ls[L - 1]!) return;
   const delta = type.costPerMetre * out + type.costPerSecond * (toJ + inst.jobSvc[j]! + fromJ + reload);
   if (delta < best.delta && confirm(inst, route, j, p, NEW_TRIP_AT_END))
     set(best, route, p, NEW_TRIP_AT_END, delta);

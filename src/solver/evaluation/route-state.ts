@@ -4,7 +4,8 @@ import { scheduleDay } from './day-schedule.ts';
 /**
  * One vehicle's day with the cached data that makes insertion checks O(1) per position:
  * earliest start `es` (forward), latest feasible start `ls` (backward, window-aware), arc distance and
- * time, and per trip the load on each outgoing arc with its prefix and suffix maxima per dimension.
+ * time (with time-dependent travel: at the earliest schedule's departures; `ls` is then built from the
+ * latest departures, so `start <= ls[p]` stays the exact test of the rest of the day), and per trip the load on each outgoing arc with its prefix and suffix maxima per dimension.
  *
  * Node sequence: `[DEPOT, trip 1 jobs.., DEPOT, trip 2 jobs.., DEPOT]`; never two DEPOTs in a row
  * except the empty day `[DEPOT, DEPOT]`.
@@ -87,10 +88,14 @@ export class RouteState {
     this.violationAt = plan.violationAt;
 
     const { loc, arcDist, arcTime } = plan;
+    const timed = inst.timed;
+    const profile = this.type.profile;
     const ls = new Float64Array(L);
     ls[L - 1] = this.vehicle.shiftEndS;
     for (let p = L - 2; p >= 0; p--) {
-      const bound = ls[p + 1]! - arcTime[p]! - plan.svc[p]!;
+      // time-dependent: the arc time of the latest departure reaching p+1 by ls[p+1] (exact, FIFO)
+      const drive = timed ? timed.arriving(loc[p]!, loc[p + 1]!, profile, ls[p + 1]!) : arcTime[p]!;
+      const bound = ls[p + 1]! - drive - plan.svc[p]!;
       ls[p] = nodes[p]! < 0 ? Math.min(bound, this.vehicle.shiftEndS) : inst.latestStart(nodes[p]!, bound);
     }
     this.loc = loc;

@@ -30,6 +30,8 @@ export interface FleetModel {
 export function unsupportedReason(inst: Instance): string | undefined {
   if (inst.n === 0) return 'no jobs';
   if (inst.n > MAX_JOBS) return `more than ${MAX_JOBS} jobs`;
+  // its time-warp segments concatenate static driving times
+  if (inst.timed !== undefined) return 'time-dependent travel times';
   if (vehicleClasses(inst).length !== 1) return 'vehicles differ (type, depot, shift, trips)';
   const vehicle = inst.vehicles[0]!;
   if (vehicle.maxTrips !== 1) return 'vehicles make several trips (or none)';

@@ -1,4 +1,9 @@
-import type { RoutingProblem, RoutingVehicle, RoutingVehicleType } from '../../domain/routing-problem.ts';
+import type {
+  RoutingProblem,
+  RoutingVehicle,
+  RoutingVehicleType,
+  TimedTravel,
+} from '../../domain/routing-problem.ts';
 
 /** Marker for a depot node (trip start, reload or final return); the only negative node, so hot loops test `node < 0`. */
 export const DEPOT = -1;
@@ -28,6 +33,12 @@ export interface Instance {
   readonly nTypes: number;
   readonly types: readonly RoutingVehicleType[];
   readonly vehicles: readonly RoutingVehicle[];
+  /**
+   * Time-dependent driving times, or undefined when durations are static. When set, every schedule reads
+   * `timed.leaving` at the actual departure and `timed.arriving` backwards from a latest start (both exact
+   * and FIFO), so the O(1) insertion checks against `ls` stay exact; nothing else changes.
+   */
+  readonly timed: TimedTravel | undefined;
   /** Largest capacity of any type per dimension (to normalise demands). */
   readonly maxCap: Float64Array;
   /** Earliest service start at job j when arriving at `t`, or +Infinity if every window has closed. */
@@ -117,6 +128,7 @@ export function buildInstance(problem: RoutingProblem): Instance {
     nTypes,
     types: problem.vehicleTypes,
     vehicles: problem.vehicles,
+    timed: problem.travel.timed,
     maxCap,
     earliestStart,
     latestStart,

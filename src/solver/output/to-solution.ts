@@ -6,6 +6,7 @@ import type {
   UnassignedReason,
 } from '../../domain/routing-solution.ts';
 import { scheduleDay } from '../evaluation/day-schedule.ts';
+import { driveS } from '../model/drive.ts';
 import { DEPOT, type Instance } from '../model/instance.ts';
 import type { Solution } from '../search/solution.ts';
 
@@ -57,7 +58,7 @@ function scheduleTrips(inst: Instance, v: number, nodes: readonly number[]): Sch
     for (const j of jobs) {
       const loc = inst.jobLoc[j]!;
       distance += travel.distance(at, loc);
-      const arrivalS = t + travel.duration(at, loc, type.profile);
+      const arrivalS = t + driveS(inst, at, loc, type.profile, t);
       const startS = inst.earliestStart(j, arrivalS);
       for (let d = 0; d < dims; d++) load[d] = load[d]! - inst.del[j * dims + d]! + inst.pick[j * dims + d]!;
       t = startS + inst.jobSvc[j]!;
@@ -65,7 +66,7 @@ function scheduleTrips(inst: Instance, v: number, nodes: readonly number[]): Sch
       at = loc;
     }
     distance += travel.distance(at, vehicle.depot);
-    const returnS = t + travel.duration(at, vehicle.depot, type.profile);
+    const returnS = t + driveS(inst, at, vehicle.depot, type.profile, t);
     trips.push({ departureS, returnS, distance, loadStart, visits });
     s = e;
   }

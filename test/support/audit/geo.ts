@@ -1,5 +1,6 @@
 import type { Scenario } from '../../../src/contracts/index.ts';
 import { DEFAULT_CIRCUITY } from './factors.ts';
+import { arcPeriods, profiledDriveS } from './speed-profiles.ts';
 
 /** Mean Earth radius (IUGG), the one turf uses: distances agree with the planner's to float precision. */
 const EARTH_RADIUS_KM = 6371.0088;
@@ -24,10 +25,26 @@ export interface Place {
 /** The scenario's distance model: its matrix when given, else great-circle x circuity; time from speed. */
 export interface Travel {
   distanceKm(from: Place, to: Place): number;
+  /** Free-running time (speed factor 1). */
   durationS(from: Place, to: Place, speedKmh: number): number;
+  /** Driving time leaving at `departS`, at the scenario's speed profiles (travel.profiles) when it has any. */
+  driveS(from: Place, to: Place, type: { speedKmh: number; class: string }, departS: number): number;
 }
 
 export function travelModel(scenario: Scenario): Travel {
+  const base = staticTravel(scenario);
+  return {
+    ...base,
+    driveS: (from, to, type, departS) =>
+      profiledDriveS(
+        base.durationS(from, to, type.speedKmh),
+        arcPeriods(scenario, from, to, type.class),
+        departS,
+      ),
+  };
+}
+
+function staticTravel(scenario: Scenario): Omit<Travel, 'driveS'> {
   const matrix = scenario.options?.matrix;
   if (matrix) {
     const pos = new Map(matrix.ids.map((id, i) => [id, i]));

@@ -121,7 +121,7 @@ export function auditRoadTrip(
     kWh += arcEnergyKWh(type.energy, arcKm, load[0] as number, type.capacity.kg);
     km += arcKm;
     along.push(km);
-    const reach = t + ctx.travel.durationS(place, depot, type.speedKmh);
+    const reach = t + ctx.travel.driveS(place, depot, type, t);
     if (s.arrivalSec + TIME_TOLERANCE_S < reach)
       v.add(
         'TRUNK_SCHEDULE',
@@ -143,7 +143,7 @@ export function auditRoadTrip(
   const backKm = ctx.travel.distanceKm(place, base);
   kWh += arcEnergyKWh(type.energy, backKm, load[0] as number, type.capacity.kg);
   km += backKm;
-  const arrive = t + ctx.travel.durationS(place, base, type.speedKmh);
+  const arrive = t + ctx.travel.driveS(place, base, type, t);
   if (!close(trip.arrivalSec, arrive, TIME_TOLERANCE_S))
     v.add('TRUNK_SCHEDULE', at, `arrives at ${fmt(trip.arrivalSec)} s, recomputed ${fmt(arrive)} s`);
   if (frame.hoursOf) {

@@ -57,7 +57,7 @@ export function checkSchedule(
     const departure = s.stop.departureSec as number;
     clock(s.at, 'arrival', s.stop.arrival, arrival);
     clock(s.at, 'departure', s.stop.departure, departure);
-    const reached = t + ctx.travel.durationS(from, s.place, type.speedKmh);
+    const reached = t + ctx.travel.driveS(from, s.place, type, t);
     const waitS = (s.stop.waitMin ?? 0) * 60;
     const windows = s.receiver ? stopWindows(s.receiver, s.orders) : [];
     if (arrival < reached - TIME_TOLERANCE_S)
@@ -93,7 +93,7 @@ export function checkSchedule(
     t = departure;
     from = s.place;
   }
-  const back = t + ctx.travel.durationS(from, start, type.speedKmh);
+  const back = t + ctx.travel.driveS(from, start, type, t);
   if (Math.abs(ret - back) > TIME_TOLERANCE_S)
     v.add('RETURN_TIME_MISMATCH', at, `back at ${hms(ret)}, the last leg ends at ${hms(back)}`);
   const durationS = ret - dep;

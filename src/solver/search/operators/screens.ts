@@ -1,4 +1,5 @@
 import type { RouteState } from '../../evaluation/route-state.ts';
+import { driveS } from '../../model/drive.ts';
 import type { Instance } from '../../model/instance.ts';
 
 /**
@@ -10,13 +11,13 @@ import type { Instance } from '../../model/instance.ts';
 
 /** Can job j be served between positions x and x+1 of `r` (windows against `ls`, and loads)? */
 export function fitsBetween(inst: Instance, r: RouteState, j: number, x: number, checkLoad = true): boolean {
-  const travel = inst.problem.travel;
   const profile = r.type.profile;
   const lj = inst.jobLoc[j]!;
-  const sj = inst.earliestStart(j, r.es[x]! + r.svc[x]! + travel.duration(r.loc[x]!, lj, profile));
+  const leave = r.es[x]! + r.svc[x]!;
+  const sj = inst.earliestStart(j, leave + driveS(inst, r.loc[x]!, lj, profile, leave));
   if (sj === Infinity) return false;
   const y = r.nodes[x + 1]!;
-  const arr = sj + inst.jobSvc[j]! + travel.duration(lj, r.loc[x + 1]!, profile);
+  const arr = sj + inst.jobSvc[j]! + driveS(inst, lj, r.loc[x + 1]!, profile, sj + inst.jobSvc[j]!);
   const sy = y < 0 ? Math.max(arr, r.vehicle.shiftStartS) : inst.earliestStart(y, arr);
   if (sy > r.ls[x + 1]!) return false;
   if (!checkLoad) return true;
@@ -31,8 +32,8 @@ export function fitsBetween(inst: Instance, r: RouteState, j: number, x: number,
 
 /** Can the stretch of `a` ending at position x be followed by the stretch of `b` starting at y (windows)? */
 export function joins(inst: Instance, a: RouteState, x: number, b: RouteState, y: number): boolean {
-  const t = inst.problem.travel.duration(a.loc[x]!, b.loc[y]!, a.type.profile);
-  const arr = a.es[x]! + a.svc[x]! + t;
+  const leave = a.es[x]! + a.svc[x]!;
+  const arr = leave + driveS(inst, a.loc[x]!, b.loc[y]!, a.type.profile, leave);
   const node = b.nodes[y]!;
   const s = node < 0 ? arr : inst.earliestStart(node, arr);
   return s <= b.ls[y]!;
@@ -72,17 +73,16 @@ export function loadsFit(r: RouteState, loads: Float64Array, dims: number): bool
 
 /** Windows along the trip stretch [from, to] of `r` when it is driven in reverse, up to position to+1. */
 export function reversalFits(inst: Instance, r: RouteState, from: number, to: number): boolean {
-  const travel = inst.problem.travel;
   const profile = r.type.profile;
   let t = r.es[from - 1]! + r.svc[from - 1]!;
   let at = r.loc[from - 1]!;
   for (let p = to; p >= from; p--) {
-    t = inst.earliestStart(r.nodes[p]!, t + travel.duration(at, r.loc[p]!, profile));
+    t = inst.earliestStart(r.nodes[p]!, t + driveS(inst, at, r.loc[p]!, profile, t));
     if (t === Infinity) return false;
     t += r.svc[p]!;
     at = r.loc[p]!;
   }
-  const arr = t + travel.duration(at, r.loc[to + 1]!, profile);
+  const arr = t + driveS(inst, at, r.loc[to + 1]!, profile, t);
   const y = r.nodes[to + 1]!;
   const sy = y < 0 ? Math.max(arr, r.vehicle.shiftStartS) : inst.earliestStart(y, arr);
   return sy <= r.ls[to + 1]!;
