@@ -4,8 +4,16 @@ import {
   type ComparisonVariantInput,
   type Plan,
   type PlanTaskResult,
+  type Scenario,
 } from '../contracts/index.ts';
-import { planScenario, type BaselineCache, type PlanOptions, type PlanProgress } from '../planner/index.ts';
+import {
+  planScenario,
+  planScenarioWith,
+  type BaselineCache,
+  type GamePricer,
+  type PlanOptions,
+  type PlanProgress,
+} from '../planner/index.ts';
 
 /** The planner's baseline cache, counting the carriers' own-rounds tasks it answered instead of a solve. */
 export class CountingBaselineCache extends Map<string, PlanTaskResult> implements BaselineCache {
@@ -41,22 +49,48 @@ export function runComparison(
   variants: readonly ComparisonVariantInput[],
   options: ComparisonRunOptions = {},
 ): ComparisonRun {
+  const run = comparisonRunner(variants, options);
+  return run.result(variants.map((variant, index) => planScenario(variant.scenario, run.optionsOf(index))));
+}
+
+/**
+ * `runComparison` with each variant's cost game priced by `pricerFor` (worker threads, see game-threads.ts):
+ * the same plans, in less wall time on a machine with several cores.
+ */
+export async function runComparisonWith(
+  variants: readonly ComparisonVariantInput[],
+  pricerFor: (scenario: Scenario) => GamePricer,
+  options: ComparisonRunOptions = {},
+): Promise<ComparisonRun> {
+  const run = comparisonRunner(variants, options);
+  const plans: Plan[] = [];
+  for (const [index, variant] of variants.entries())
+    plans.push(await planScenarioWith(variant.scenario, pricerFor(variant.scenario), run.optionsOf(index)));
+  return run.result(plans);
+}
+
+/** What both ways of running a comparison share: the baseline cache, each variant's options, the result. */
+function comparisonRunner(variants: readonly ComparisonVariantInput[], options: ComparisonRunOptions) {
   const cache = new CountingBaselineCache();
   const { onVariant, onProgress, ...planOptions } = options;
-  const plans = variants.map((variant, index) => {
-    onVariant?.(index, variant);
-    return planScenario(variant.scenario, {
-      ...planOptions,
-      baselineCache: cache,
-      ...(onProgress ? { onProgress: (p: PlanProgress) => onProgress(index, p) } : {}),
-    });
-  });
   return {
-    variants: plans.map((plan, i) => {
-      const v = variants[i] as ComparisonVariantInput;
-      return comparisonVariant(v.name, plan, v.description);
-    }),
-    plans,
-    baselineTasks: { solved: cache.size, reused: cache.reused },
+    optionsOf(index: number): PlanOptions {
+      onVariant?.(index, variants[index] as ComparisonVariantInput);
+      return {
+        ...planOptions,
+        baselineCache: cache,
+        ...(onProgress ? { onProgress: (p: PlanProgress) => onProgress(index, p) } : {}),
+      };
+    },
+    result(plans: Plan[]): ComparisonRun {
+      return {
+        variants: plans.map((plan, i) => {
+          const v = variants[i] as ComparisonVariantInput;
+          return comparisonVariant(v.name, plan, v.description);
+        }),
+        plans,
+        baselineTasks: { solved: cache.size, reused: cache.reused },
+      };
+    },
   };
 }

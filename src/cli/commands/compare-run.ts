@@ -7,7 +7,8 @@ import { prepareOutputDir, writeOutputs } from '../output-dir.ts';
 import { COMPARISON_FILES } from '../output-files.ts';
 import { progressLine } from '../progress-line.ts';
 import { readComparisonFile } from '../read-comparison.ts';
-import { runComparison } from '../run-comparison.ts';
+import { gameThreadCount, threadGamePricer } from '../game-threads.ts';
+import { runComparison, runComparisonWith, type ComparisonRunOptions } from '../run-comparison.ts';
 import { searchOverrides, withAllocation } from '../search-options.ts';
 import type { CompareOptions } from './compare.ts';
 
@@ -37,16 +38,22 @@ export async function runCompare(file: string, opts: CompareOptions): Promise<vo
     const seconds = ((clock() - current.started) / 1000).toFixed(1);
     process.stderr.write(`[${current.index + 1}/${variants.length}] ${current.name}: ${seconds} s\n`);
   };
-  const run = runComparison(variants, {
+  const day = { ...(opts.seed !== undefined ? { seed: opts.seed } : {}), ...searchOverrides(opts) };
+  const options: ComparisonRunOptions = {
     clock,
-    ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
-    ...searchOverrides(opts),
+    ...day,
     onVariant: (index, v) => {
       finishVariant();
       current = { index, name: v.name, started: clock(), bar: progressLine(process.stderr, clock) };
     },
     onProgress: (_i, p) => current?.bar.update(p),
-  });
+  };
+  // each variant's cost game on one thread per core: the same plans, sooner
+  const threads = gameThreadCount();
+  const run =
+    threads > 0
+      ? await runComparisonWith(variants, (scenario) => threadGamePricer(scenario, day, threads), options)
+      : runComparison(variants, options);
   finishVariant();
   const { solved, reused } = run.baselineTasks;
   process.stderr.write(
