@@ -27,6 +27,8 @@ export default {
   // a busy machine: give slow mutants room before calling them timeouts
   timeoutFactor: 2,
   timeoutMS: 10_000,
+  // the initial run of a solver file's related suite exceeds the default 5 minutes here under load
+  dryRunTimeoutMinutes: 30,
   tempDirName: '.stryker-tmp',
   cleanTempDir: true,
   ignorePatterns: ['reports', 'out', 'dist', 'dist.next', 'coverage', '.redis-test', 'docs', 'test/mutation'],

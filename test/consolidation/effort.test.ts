@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { solveIterations } from '../../src/consolidation/index.ts';
+import { DEFAULT_EFFORT, solveIterations } from '../../src/consolidation/index.ts';
 
 // The table of docs/model/consolidation.md, "Search work": per stop (pooled, carrier), min, max per solve.
 const DOCUMENTED = {
@@ -26,5 +26,9 @@ describe('iteration budget of a solve (the documented table)', () => {
   it('rounds a fractional product to a whole number of iterations', () => {
     expect(Number.isInteger(solveIterations('normal', 'pooled', 333.3))).toBe(true);
     expect(solveIterations('normal', 'pooled', 333.3)).toBe(Math.round(36 * 333.3));
+  });
+
+  it('defaults to normal effort (docs/model/consolidation.md)', () => {
+    expect(DEFAULT_EFFORT).toBe('normal');
   });
 });

@@ -50,6 +50,19 @@ describe('sourced constants', () => {
     expect(c.source.trim().length).toBeGreaterThan(10);
   });
 
+  it.each(all)('%s states a known basis (reference, derived, physical or assumption)', (_name, c) => {
+    expect(['reference', 'derived', 'physical', 'assumption']).toContain(c.basis);
+  });
+
+  it("names the Arval loaded-van test as the diesel van's source", () => {
+    for (const c of [
+      figures.DIESEL_VAN_PAYLOAD_KG,
+      figures.DIESEL_VAN_L_PER_100KM_EMPTY,
+      figures.DIESEL_VAN_L_PER_100KM_75PCT,
+    ])
+      expect(c.source).toMatch(/^Arval loaded-van test, reported by Sparshatt Group/);
+  });
+
   it.each(all)('%s is labelled ASSUMPTION in its source exactly when its basis is assumption', (_name, c) => {
     expect(c.source.includes('ASSUMPTION')).toBe(c.basis === 'assumption');
   });

@@ -36,6 +36,24 @@ export const vehicleType = (over: Partial<RoutingVehicleType> = {}): RoutingVehi
   ...over,
 });
 
+/**
+ * One vehicle's day to work out by hand: Euclidean points (1 m = 1 s), fixed cost 7, 2 per metre, capacity 2,
+ * up to two trips with a 10 s reload; `over` changes the type or the vehicle.
+ */
+export function handDay(
+  points: readonly (readonly [number, number])[],
+  jobs: readonly (Partial<RoutingJob> & { readonly location: number })[],
+  over: { type?: Partial<RoutingVehicleType>; vehicle?: Partial<RoutingVehicle> } = {},
+): RoutingProblem {
+  return {
+    dimensions: 1,
+    travel: euclidean(points),
+    jobs: jobs.map((o) => job(o.location, o)),
+    vehicleTypes: [vehicleType({ fixedCost: 7, costPerMetre: 2, capacity: [2], ...over.type })],
+    vehicles: [vehicle({ maxTrips: 2, reloadS: 10, ...over.vehicle })],
+  };
+}
+
 export const vehicle = (over: Partial<RoutingVehicle> = {}): RoutingVehicle => ({
   type: 0,
   depot: 0,
