@@ -196,16 +196,12 @@ async function runPlan(server: RunningServer, day: Scenario, n: number, limit: n
       const plan = await fetch(`${server.url}/v1/plans/${id}`, { headers: auth(keys[1]!) });
       writeFileSync(values.out, JSON.stringify(((await plan.json()) as { result?: unknown }).result ?? null));
     }
-    const span = (jobs: typeof children) =>
-      jobs.length === 0
-        ? { from: 0, to: 0, seconds: 0 }
-        : {
-            from: Math.min(...jobs.map((c) => c!.timestamp)),
-            to: Math.max(...jobs.map((c) => c!.finishedOn ?? 0)),
-            get seconds() {
-              return (this.to - this.from) / 1000;
-            },
-          };
+    const span = (jobs: typeof children) => {
+      if (jobs.length === 0) return { from: 0, to: 0, seconds: 0 };
+      const from = Math.min(...jobs.map((c) => c!.timestamp));
+      const to = Math.max(...jobs.map((c) => c!.finishedOn ?? 0));
+      return { from, to, seconds: (to - from) / 1000 };
+    };
     const taskJobs = children.filter((c) => parseChildJobId(c!.id ?? '')?.kind === 'task');
     const gameJobs = children.filter((c) => parseChildJobId(c!.id ?? '')?.kind === 'game');
     const tasks = span(taskJobs);

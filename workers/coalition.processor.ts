@@ -2,15 +2,10 @@ import type { SandboxedJob } from 'bullmq';
 import { UnrecoverableError } from 'bullmq';
 import { formatIssues } from '../src/contracts/index.ts';
 import { priceCoalitions, solveContext } from '../src/planner/index.ts';
-import { GamePartsStore } from '../src/queue/game-parts-store.ts';
 import { toJobFailure } from '../src/queue/job-errors.ts';
 import type { CoalitionResult } from '../src/queue/job-payloads.ts';
 import { coalitionJobSchema } from '../src/queue/job-payloads.ts';
-import { scenarioTtlSeconds } from '../src/queue/scenario-store.ts';
-import { config, loadCity, PROGRESS_EVERY_MS, sandboxRedis, solveOptions } from './sandbox-context.ts';
-
-const partsStore = () =>
-  new GamePartsStore(sandboxRedis(), config.queue.prefix, scenarioTtlSeconds(config.queue));
+import { gamePartsStore, loadCity, solveOptions, throttledProgress } from './sandbox-context.ts';
 
 /**
  * A cost-game child of a plan flow (run in the task sandbox): prices a chunk of coalitions with the same
@@ -25,7 +20,7 @@ export async function processCoalitionJob(job: SandboxedJob): Promise<CoalitionR
   const { scenarioHash, seed, timeLimitSeconds, partsHash, coalitions } = payload.data;
   try {
     const { city } = await loadCity(scenarioHash, seed, timeLimitSeconds);
-    const parts = await partsStore().get(partsHash);
+    const parts = await gamePartsStore().get(partsHash);
     if (!parts) throw new UnrecoverableError(`cost-game parts ${partsHash} are no longer stored (expired?)`);
     const all = 2 ** city.carriers.length - 1;
     const stray = coalitions.find((c) => c >= all);
@@ -33,17 +28,14 @@ export async function processCoalitionJob(job: SandboxedJob): Promise<CoalitionR
       throw new UnrecoverableError(
         `coalition ${stray} is not a proper coalition of ${city.carriers.length} carriers`,
       );
-    let lastSent = -Infinity;
-    return priceCoalitions(city, parts, solveContext(city, solveOptions()), coalitions, (done) => {
-      const now = performance.now();
-      if (now - lastSent < PROGRESS_EVERY_MS) return;
-      lastSent = now;
-      void job.updateProgress({
+    const report = throttledProgress(job);
+    return priceCoalitions(city, parts, solveContext(city, solveOptions()), coalitions, (done) =>
+      report(() => ({
         percent: Math.round((100 * done) / coalitions.length),
         phase: 'cost-game',
         bestCost: null,
-      });
-    });
+      })),
+    );
   } catch (err) {
     throw toJobFailure(err, 'cannot price these coalitions');
   }

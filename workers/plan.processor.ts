@@ -10,7 +10,6 @@ import {
   planTasks,
   solveContext,
 } from '../src/planner/index.ts';
-import { GamePartsStore } from '../src/queue/game-parts-store.ts';
 import { toJobFailure } from '../src/queue/job-errors.ts';
 import { childJobOptions } from '../src/queue/job-options.ts';
 import type { CoalitionJobData, PlanJobData, TaskJobData } from '../src/queue/job-payloads.ts';
@@ -21,16 +20,20 @@ import {
   planJobSchema,
 } from '../src/queue/job-payloads.ts';
 import { childJobId, JOB_NAMES, parseChildJobId, QUEUES } from '../src/queue/queue-names.ts';
-import { scenarioTtlSeconds } from '../src/queue/scenario-store.ts';
-import { config, effectiveTimeLimit, loadCity, sandboxRedis, solveOptions } from './sandbox-context.ts';
+import {
+  config,
+  effectiveTimeLimit,
+  gamePartsStore,
+  loadCity,
+  sandboxRedis,
+  solveOptions,
+} from './sandbox-context.ts';
 
 let tasksQueue: Queue | undefined;
 function tasks(): Queue {
   tasksQueue ??= new Queue(QUEUES.tasks, { connection: sandboxRedis(), prefix: config.queue.prefix });
   return tasksQueue;
 }
-const partsStore = () =>
-  new GamePartsStore(sandboxRedis(), config.queue.prefix, scenarioTtlSeconds(config.queue));
 
 /**
  * Sandboxed processor of a plan flow parent, run once per step (BullMQ's "process step jobs" pattern):
@@ -112,7 +115,7 @@ async function startGame(
   const chunks = gameChunks(exactGameCoalitions(city, scenario));
   if (chunks.length === 0) return false;
   const parts = planGameParts(city, scenario, results, solveContext(city, solveOptions()));
-  const partsHash = await partsStore().put(parts);
+  const partsHash = await gamePartsStore().put(parts);
   const parent = { id: job.id, queue: job.queueQualifiedName };
   await tasks().addBulk(
     chunks.map((coalitions, k) => {

@@ -1,11 +1,15 @@
+import type { SandboxedJob } from 'bullmq';
 import { UnrecoverableError } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { loadConfig, processEnv } from '../src/config/env.ts';
 import type { Scenario } from '../src/contracts/index.ts';
+import type { PlanProgressData } from '../src/queue/job-payloads.ts';
 import type { PlanOptions } from '../src/planner/index.ts';
 import { buildCity } from '../src/planner/index.ts';
 import { createRedis } from '../src/queue/connection.ts';
-import { ScenarioStore, scenarioTtlSeconds } from '../src/queue/scenario-store.ts';
+import { contentTtlSeconds } from '../src/queue/content-store.ts';
+import { GamePartsStore } from '../src/queue/game-parts-store.ts';
+import { ScenarioStore } from '../src/queue/scenario-store.ts';
 
 /**
  * What the sandboxed processors (plan parents and task children) share inside one child process: the config,
@@ -20,7 +24,11 @@ export function sandboxRedis(): Redis {
   return redis;
 }
 
-const store = () => new ScenarioStore(sandboxRedis(), config.queue.prefix, scenarioTtlSeconds(config.queue));
+const store = () => new ScenarioStore(sandboxRedis(), config.queue.prefix, contentTtlSeconds(config.queue));
+
+/** Cost games' parts, stored by a plan parent for its coalition children. */
+export const gamePartsStore = () =>
+  new GamePartsStore(sandboxRedis(), config.queue.prefix, contentTtlSeconds(config.queue));
 
 type City = ReturnType<typeof buildCity>;
 let cached: { key: string; scenario: Scenario; city: City } | undefined;
@@ -55,4 +63,18 @@ export function solveOptions(): Pick<PlanOptions, 'clock' | 'maxIterations'> {
 }
 
 /** At most one progress write per this many ms: each is a Redis write and an event to every listener. */
-export const PROGRESS_EVERY_MS = 250;
+const PROGRESS_EVERY_MS = 250;
+
+/**
+ * A progress reporter for a synchronous solve: sends at most one update per PROGRESS_EVERY_MS (the IPC message
+ * is written at once and forwarded by the worker).
+ */
+export function throttledProgress(job: SandboxedJob): (progress: () => PlanProgressData) => void {
+  let lastSent = -Infinity;
+  return (progress) => {
+    const now = performance.now();
+    if (now - lastSent < PROGRESS_EVERY_MS) return;
+    lastSent = now;
+    void job.updateProgress(progress());
+  };
+}

@@ -8,7 +8,7 @@ import { JOB_NAMES } from '../src/queue/queue-names.ts';
 import { processCoalitionJob } from './coalition.processor.ts';
 import { toJobFailure } from '../src/queue/job-errors.ts';
 import { taskJobSchema } from '../src/queue/job-payloads.ts';
-import { loadCity, PROGRESS_EVERY_MS, solveOptions } from './sandbox-context.ts';
+import { loadCity, solveOptions, throttledProgress } from './sandbox-context.ts';
 
 /**
  * Sandboxed processor of the `tasks` queue (own process): routing tasks, and the cost game's chunks of
@@ -32,24 +32,19 @@ async function processTaskJob(job: SandboxedJob): Promise<PlanTaskResult> {
     const { city } = await loadCity(scenarioHash, seed, timeLimitSeconds);
     const options = solveOptions();
     const phase = task.kind === 'baseline' ? 'baseline' : 'consolidated';
-    let lastSent = -Infinity;
-    const result = runPlanTask(
+    const report = throttledProgress(job);
+    return runPlanTask(
       city,
       task,
       budget,
-      solveContext(city, options, (p) => {
-        const now = performance.now();
-        if (now - lastSent < PROGRESS_EVERY_MS) return;
-        lastSent = now;
-        // The solve is synchronous; the IPC message is written at once and forwarded by the parent.
-        void job.updateProgress({
+      solveContext(city, options, (p) =>
+        report(() => ({
           percent: Math.min(99, Math.round(100 * p.fraction)),
           phase,
           bestCost: Number.isFinite(p.bestCost) ? p.bestCost : null,
-        });
-      }),
+        })),
+      ),
     );
-    return result;
   } catch (err) {
     throw toJobFailure(err, 'cannot solve this task');
   }

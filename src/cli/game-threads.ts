@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Scenario } from '../contracts/index.ts';
 import type { Effort } from '../domain/city.ts';
-import type { GamePricer } from '../planner/index.ts';
+import type { GamePricer, PricedCoalitions } from '../planner/index.ts';
 
 /** What fixes the city a thread prices for: the options `planScenario` builds it with. */
 export interface GameThreadDay {
@@ -42,17 +42,14 @@ export function threadGamePricer(scenario: Scenario, day: GameThreadDay, threads
       for (let i = 0; i < count; i++) {
         const worker = new Worker(THREAD_MODULE, { eval: true, workerData: { scenario, day, parts } });
         pool.push(worker);
-        worker.on(
-          'message',
-          (result: { costs: { coalition: number; costEur: number }[]; timeCapped: boolean }) => {
-            for (const c of result.costs) costs.set(c.coalition, c.costEur);
-            timeCapped ||= result.timeCapped;
-            priced += result.costs.length;
-            onChunk(priced);
-            if (++finished === chunks.length) void stop().then(() => resolve({ costs, timeCapped }));
-            else give(worker);
-          },
-        );
+        worker.on('message', (result: PricedCoalitions) => {
+          for (const c of result.costs) costs.set(c.coalition, c.costEur);
+          timeCapped ||= result.timeCapped;
+          priced += result.costs.length;
+          onChunk(priced);
+          if (++finished === chunks.length) void stop().then(() => resolve({ costs, timeCapped }));
+          else give(worker);
+        });
         worker.on('error', (err) => void stop().then(() => reject(err)));
         give(worker);
       }

@@ -17,7 +17,7 @@ import {
 import type { City } from '../domain/city.ts';
 import { ALLOCATION_METHOD, allocateByKg, PRO_RATA_BY_KG } from './allocation.ts';
 import { coalitionPricer, type CoalitionPrice } from './coalition-pricing.ts';
-import { assembleConsolidated, groupByStart } from './consolidated-parts.ts';
+import { assembleConsolidated, groupByStart, type ConsolidatedParts } from './consolidated-parts.ts';
 import { allocateCosts } from './cost-allocation.ts';
 import { gameParts } from './game-parts.ts';
 import { computeKpis } from './kpis.ts';
@@ -41,9 +41,10 @@ export function assemblePlan(
   results: readonly PlanTaskResult[],
   ctx: SolveContext,
   game: CostGameOptions = {},
+  /** The physical plan when the caller already assembled it (to price the game elsewhere first). */
+  consolidated: ConsolidatedParts = assembleConsolidated(city, scenario, results, ctx),
 ): Plan {
   const started = ctx.clock();
-  const consolidated = assembleConsolidated(city, scenario, results, ctx);
   const { baselineRoutes, pooledRoutes, residualRoutes, residualRuns, network, trunk, hubs } = consolidated;
   const { keptUndelivered, unpooled, orderIndex, hub } = consolidated;
   const consolidatedRoutes = [...pooledRoutes, ...residualRoutes];

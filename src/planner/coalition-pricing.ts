@@ -143,6 +143,12 @@ export function coalitionPricer(
   };
 }
 
+/** Coalitions' costs by bitmask, and whether a wall-clock cap cut any of their solves. */
+export interface PricedCoalitions {
+  readonly costs: { readonly coalition: number; readonly costEur: number }[];
+  readonly timeCapped: boolean;
+}
+
 /**
  * Prices coalitions given as bitmasks over the carriers (the service's cost-game children): the same costs
  * `coalitionPricer` gives the in-process plan, and whether a wall-clock cap cut any of their solves.
@@ -153,7 +159,7 @@ export function priceCoalitions(
   ctx: SolveContext,
   coalitions: readonly number[],
   onPriced?: (done: number) => void,
-): { costs: { coalition: number; costEur: number }[]; timeCapped: boolean } {
+): PricedCoalitions {
   let timeCapped = false;
   const price = coalitionPricer(city, parts, ctx, (stats) => {
     timeCapped ||= stats.timeCapped;

@@ -5,7 +5,8 @@ import type { City } from '../domain/city.ts';
 import { assemblePlan } from './assemble-plan.ts';
 import { baselineTaskKeys } from './baseline-cache.ts';
 import { buildCity } from './build-city.ts';
-import { exactGameCoalitions, gameChunks, planGameParts } from './game-parts.ts';
+import { assembleConsolidated } from './consolidated-parts.ts';
+import { exactGameCoalitions, gameChunks, gameParts } from './game-parts.ts';
 import type { GamePricer, PlanOptions } from './plan-options.ts';
 import { runPlanTask } from './run-task.ts';
 
@@ -52,13 +53,19 @@ export async function planScenarioWith(
   if (chunks.length === 0) return assemblePlan(city, scenario, results, ctx);
   const total = chunks.reduce((n, c) => n + c.length, 0);
   gameProgress(options, 0, total);
-  const priced = await priceGame(planGameParts(city, scenario, results, ctx), chunks, (done) =>
+  // assembled once: the game's parts come from it, and so does the plan
+  const consolidated = assembleConsolidated(city, scenario, results, ctx);
+  const priced = await priceGame(gameParts(city, results, consolidated), chunks, (done) =>
     gameProgress(options, done, total),
   );
-  return assemblePlan(city, scenario, results, ctx, {
-    known: priced.costs,
-    knownTimeCapped: priced.timeCapped,
-  });
+  return assemblePlan(
+    city,
+    scenario,
+    results,
+    ctx,
+    { known: priced.costs, knownTimeCapped: priced.timeCapped },
+    consolidated,
+  );
 }
 
 function gameProgress(options: PlanOptions, done: number, total: number): void {

@@ -23,7 +23,8 @@ import { childJobOptions, jobOptions } from './job-options.ts';
 import type { ComparisonJobData, PlanJobData } from './job-payloads.ts';
 import { flowProgress, planProgressSchema } from './job-payloads.ts';
 import { JOB_NAMES, parseChildJobId, QUEUES } from './queue-names.ts';
-import { ScenarioStore, scenarioTtlSeconds } from './scenario-store.ts';
+import { contentTtlSeconds } from './content-store.ts';
+import { ScenarioStore } from './scenario-store.ts';
 
 export { jobOptions } from './job-options.ts';
 
@@ -84,7 +85,7 @@ export class BullPlanJobs implements PlanJobs {
     this.plans = new Queue(QUEUES.plans, { connection, prefix });
     this.tasks = new Queue(QUEUES.tasks, { connection, prefix });
     this.comparisons = new Queue(QUEUES.comparisons, { connection, prefix });
-    this.scenarios = new ScenarioStore(connection, prefix, scenarioTtlSeconds(config.queue));
+    this.scenarios = new ScenarioStore(connection, prefix, contentTtlSeconds(config.queue));
     this.flow = new FlowProducer({ connection, prefix });
     const planEventsConnection = createRedis(config.redis.url, 'blocking');
     const taskEventsConnection = createRedis(config.redis.url, 'blocking');

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Scenario } from '../contracts/index.ts';
 import { scenarioSchema } from '../contracts/index.ts';
-import { ContentStore, contentTtlSeconds } from './content-store.ts';
+import { ContentStore } from './content-store.ts';
 
 /** Scenarios under their content hash (`{prefix}:scenario:<sha256>`): plan jobs and their children name the day by it (content-store.ts). */
 export class ScenarioStore extends ContentStore<Scenario> {
@@ -9,5 +9,3 @@ export class ScenarioStore extends ContentStore<Scenario> {
     super(redis, prefix, 'scenario', scenarioSchema, ttlSeconds);
   }
 }
-
-export const scenarioTtlSeconds = contentTtlSeconds;

@@ -33,7 +33,7 @@ describe('the cost game on worker threads', () => {
     expect(auditPlan(scenario, threaded)).toEqual([]);
   });
 
-  it('starts one thread per core, none on a single core', () => {
+  it('never starts a lone thread: on one core the main thread prices the game itself', () => {
     expect(gameThreadCount()).not.toBe(1);
   });
 });
