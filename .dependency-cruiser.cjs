@@ -72,7 +72,7 @@ const LAYERS = {
       'workers',
     ],
     npm: ['commander'],
-    // os and worker_threads: `picon plan` prices the cost game on one thread per core (game-threads.ts)
+    // os and worker_threads: `picon plan` runs its routing tasks and cost game on one thread per core (plan-threads.ts)
     core: ['fs', 'fs/promises', 'path', 'http', 'crypto', 'perf_hooks', 'os', 'worker_threads'],
   },
   // bin/picon.mjs runs dist/ (an output, imported by a computed URL) when bin/build-stamp.mjs finds it fresh,

@@ -10,7 +10,7 @@ import {
   planScenario,
   planScenarioWith,
   type BaselineCache,
-  type GamePricer,
+  type PlanOffload,
   type PlanOptions,
   type PlanProgress,
 } from '../planner/index.ts';
@@ -54,18 +54,22 @@ export function runComparison(
 }
 
 /**
- * `runComparison` with each variant's cost game priced by `pricerFor` (worker threads, see game-threads.ts):
- * the same plans, in less wall time on a machine with several cores.
+ * `runComparison` with each variant's routing tasks and cost game run by the offload `withOffload` lends for
+ * that variant's day (worker threads, see plan-threads.ts): the same plans, in less wall time on a machine with
+ * several cores. A baseline an earlier variant solved is reused, not sent.
  */
 export async function runComparisonWith(
   variants: readonly ComparisonVariantInput[],
-  pricerFor: (scenario: Scenario) => GamePricer,
+  withOffload: (scenario: Scenario, plan: (offload: PlanOffload) => Promise<Plan>) => Promise<Plan>,
   options: ComparisonRunOptions = {},
 ): Promise<ComparisonRun> {
   const run = comparisonRunner(variants, options);
   const plans: Plan[] = [];
-  for (const [index, variant] of variants.entries())
-    plans.push(await planScenarioWith(variant.scenario, pricerFor(variant.scenario), run.optionsOf(index)));
+  for (const [index, variant] of variants.entries()) {
+    const { scenario } = variant;
+    const options = run.optionsOf(index);
+    plans.push(await withOffload(scenario, (offload) => planScenarioWith(scenario, offload, options)));
+  }
   return run.result(plans);
 }
 

@@ -1,3 +1,4 @@
+import type { PlanTask, PlanTaskResult, TaskBudget } from '../contracts/index.ts';
 import type { Effort } from '../domain/city.ts';
 import type { BaselineCache } from './baseline-cache.ts';
 import type { GrandPlanParts } from './coalition-pricing.ts';
@@ -40,3 +41,20 @@ export type GamePricer = (
   chunks: readonly (readonly number[])[],
   onChunk: (coalitionsDone: number) => void,
 ) => Promise<{ readonly costs: ReadonlyMap<number, number>; readonly timeCapped: boolean }>;
+
+/**
+ * Solves a day's routing tasks elsewhere (`picon plan`'s worker threads), each by `runPlanTask` on the city
+ * `buildCity(scenario, options)` builds with the same seed, effort, time cap and iteration override: a task's
+ * result depends on the day and the task alone, so the results (in the tasks' order) are those of solving them
+ * one after the other here. `onProgress(i, fraction, bestCost)` while task i searches.
+ */
+export type TaskSolver = (
+  tasks: readonly { readonly task: PlanTask; readonly budget: TaskBudget }[],
+  onProgress: (index: number, fraction: number, bestCost: number) => void,
+) => Promise<PlanTaskResult[]>;
+
+/** Where a plan's heavy parts run when not on the calling thread: its routing tasks and its cost game. */
+export interface PlanOffload {
+  readonly solveTasks: TaskSolver;
+  readonly priceGame: GamePricer;
+}

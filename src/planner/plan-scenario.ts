@@ -1,4 +1,4 @@
-import type { Plan, Scenario } from '../contracts/index.ts';
+import type { Plan, PlanTaskResult, Scenario } from '../contracts/index.ts';
 import type { SolveContext } from '../consolidation/index.ts';
 import { planTasks } from './plan-tasks.ts';
 import type { City } from '../domain/city.ts';
@@ -7,7 +7,7 @@ import { baselineTaskKeys } from './baseline-cache.ts';
 import { buildCity } from './build-city.ts';
 import { assembleConsolidated } from './consolidated-parts.ts';
 import { exactGameCoalitions, gameChunks, gameParts } from './game-parts.ts';
-import type { GamePricer, PlanOptions } from './plan-options.ts';
+import type { PlanOffload, PlanOptions } from './plan-options.ts';
 import { runPlanTask } from './run-task.ts';
 
 /** The solver context of a run: seed, clock, progress and the optional iteration override from the options. */
@@ -32,30 +32,40 @@ export function solveContext(
  * service runs the same tasks as child jobs (runPlanTask) and merges them with assemblePlan.
  */
 export function planScenario(scenario: Scenario, options: PlanOptions = {}): Plan {
-  const { city, results, progress } = solveTasks(scenario, options);
-  return assemblePlan(city, scenario, results, solveContext(city, options, progress('consolidated', 0)), {
+  const day = planDay(scenario, options);
+  for (const { index, task, budget } of day.pending)
+    day.settle(index, runPlanTask(day.city, task, budget, day.taskContext(index)));
+  return assemblePlan(day.city, scenario, day.results(), day.assemblyContext(), {
     onPriced: (done, total) => gameProgress(options, done, total),
   });
 }
 
 /**
- * `planScenario` with the cost game's coalitions priced by `priceGame` (worker threads) in chunks, as the
- * service's workers price them: the same plan, in less wall time on a machine with several cores.
+ * `planScenario` with the routing tasks solved and the cost game's coalitions priced by `offload` (worker
+ * threads) as the service's workers solve and price them: the same plan, in less wall time on a machine with
+ * several cores.
  */
 export async function planScenarioWith(
   scenario: Scenario,
-  priceGame: GamePricer,
+  offload: PlanOffload,
   options: PlanOptions = {},
 ): Promise<Plan> {
-  const { city, results, progress } = solveTasks(scenario, options);
-  const ctx = solveContext(city, options, progress('consolidated', 0));
+  const day = planDay(scenario, options);
+  const solved = await offload.solveTasks(
+    day.pending.map(({ task, budget }) => ({ task, budget })),
+    (i, fraction, bestCost) => day.report(day.pending[i]?.index ?? 0, fraction, bestCost),
+  );
+  solved.forEach((result, i) => day.settle(day.pending[i]?.index ?? 0, result));
+  const { city } = day;
+  const results = day.results();
+  const ctx = day.assemblyContext();
   const chunks = gameChunks(exactGameCoalitions(city, scenario));
   if (chunks.length === 0) return assemblePlan(city, scenario, results, ctx);
   const total = chunks.reduce((n, c) => n + c.length, 0);
   gameProgress(options, 0, total);
   // assembled once: the game's parts come from it, and so does the plan
   const consolidated = assembleConsolidated(city, scenario, results, ctx);
-  const priced = await priceGame(gameParts(city, results, consolidated), chunks, (done) =>
+  const priced = await offload.priceGame(gameParts(city, results, consolidated), chunks, (done) =>
     gameProgress(options, done, total),
   );
   return assemblePlan(
@@ -77,42 +87,68 @@ function gameProgress(options: PlanOptions, done: number, total: number): void {
   });
 }
 
-/** The day's routing tasks solved in plan order (a shared baseline reused), with the progress they report. */
-function solveTasks(scenario: Scenario, options: PlanOptions) {
+/**
+ * A day's routing tasks in plan order, those a shared baseline already answered settled, the others `pending`
+ * for whoever solves them (here or on threads), with the progress they report: the share of the plan's
+ * iterations done, the same on every machine however many tasks run at once.
+ */
+function planDay(scenario: Scenario, options: PlanOptions) {
   const city = buildCity(scenario, {
     seed: options.seed,
     timeLimitSeconds: options.timeLimitSeconds,
     effort: options.effort,
   });
   const tasks = planTasks(city);
-  // progress is the share of the plan's iterations done: the same on every machine
   const work = tasks.map((t) => options.maxIterations ?? t.budget.iterations);
   const totalWork = Math.max(
     1,
     work.reduce((a, b) => a + b, 0),
   );
-  let done = 0;
+  const fractions = tasks.map(() => 0);
+  const phaseOf = (i: number) => (tasks[i]?.task.kind === 'baseline' ? 'baseline' : 'consolidated');
+  const report = (i: number, fraction: number, bestCost: number) => {
+    fractions[i] = fraction;
+    options.onProgress?.({
+      phase: phaseOf(i),
+      bestCost,
+      percent: Math.min(
+        99,
+        Math.round((100 * fractions.reduce((s, f, k) => s + f * (work[k] ?? 0), 0)) / totalWork),
+      ),
+    });
+  };
   const baselineKey = options.baselineCache && baselineTaskKeys(scenario);
-  const progress = (phase: 'baseline' | 'consolidated', taskWork: number): SolveContext['onProgress'] =>
-    options.onProgress &&
-    ((p) =>
-      options.onProgress?.({
-        phase,
-        bestCost: p.bestCost,
-        percent: Math.min(99, Math.round((100 * (done + p.fraction * taskWork)) / totalWork)),
-      }));
-  const results = tasks.map(({ task, budget }, i) => {
-    const phase = task.kind === 'baseline' ? 'baseline' : 'consolidated';
-    const key =
-      baselineKey && task.kind === 'baseline'
-        ? baselineKey(task, budget, city.seed, options.maxIterations)
-        : undefined;
-    const result =
-      (key !== undefined ? options.baselineCache?.get(key) : undefined) ??
-      runPlanTask(city, task, budget, solveContext(city, options, progress(phase, work[i] ?? 0)));
-    if (key !== undefined) options.baselineCache?.set(key, result);
-    done += work[i] ?? 0;
-    return result;
-  });
-  return { city, results, progress };
+  const keys = tasks.map(({ task, budget }) =>
+    baselineKey && task.kind === 'baseline'
+      ? baselineKey(task, budget, city.seed, options.maxIterations)
+      : undefined,
+  );
+  const settled: (PlanTaskResult | undefined)[] = keys.map((key) =>
+    key !== undefined ? options.baselineCache?.get(key) : undefined,
+  );
+  settled.forEach((r, i) => r && (fractions[i] = 1));
+  return {
+    city,
+    report,
+    pending: tasks.flatMap((t, index) => (settled[index] ? [] : [{ index, ...t }])),
+    /** Task i's solve context, reporting its progress into the plan's. */
+    taskContext: (i: number) =>
+      solveContext(city, options, options.onProgress && ((p) => report(i, p.fraction, p.bestCost))),
+    /** Records task i's result (and shares it with later variants through the baseline cache). */
+    settle(i: number, result: PlanTaskResult): void {
+      const key = keys[i];
+      if (key !== undefined) options.baselineCache?.set(key, result);
+      settled[i] = result;
+      fractions[i] = 1;
+    },
+    results: () => settled as PlanTaskResult[],
+    /** The context of the plan's assembly (trunk, residual and cost-game solves), reporting as consolidated. */
+    assemblyContext: () =>
+      solveContext(
+        city,
+        options,
+        options.onProgress &&
+          ((p) => options.onProgress?.({ phase: 'consolidated', bestCost: p.bestCost, percent: 99 })),
+      ),
+  };
 }

@@ -7,7 +7,7 @@ import { prepareOutputDir, writeOutputs } from '../output-dir.ts';
 import { COMPARISON_FILES } from '../output-files.ts';
 import { progressLine } from '../progress-line.ts';
 import { readComparisonFile } from '../read-comparison.ts';
-import { gameThreadCount, threadGamePricer } from '../game-threads.ts';
+import { planThreadCount, withPlanThreads } from '../plan-threads.ts';
 import { runComparison, runComparisonWith, type ComparisonRunOptions } from '../run-comparison.ts';
 import { searchOverrides, withAllocation } from '../search-options.ts';
 import type { CompareOptions } from './compare.ts';
@@ -48,11 +48,15 @@ export async function runCompare(file: string, opts: CompareOptions): Promise<vo
     },
     onProgress: (_i, p) => current?.bar.update(p),
   };
-  // each variant's cost game on one thread per core: the same plans, sooner
-  const threads = gameThreadCount();
+  // each variant's routing tasks and cost game on one thread per core: the same plans, sooner
+  const threads = planThreadCount();
   const run =
     threads > 0
-      ? await runComparisonWith(variants, (scenario) => threadGamePricer(scenario, day, threads), options)
+      ? await runComparisonWith(
+          variants,
+          (scenario, plan) => withPlanThreads(scenario, day, threads, plan),
+          options,
+        )
       : runComparison(variants, options);
   finishVariant();
   const { solved, reused } = run.baselineTasks;

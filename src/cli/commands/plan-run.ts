@@ -6,7 +6,7 @@ import { planToRunsheetsPdf } from '../../io/runsheets-pdf.ts';
 import { planToRunsheetsXlsx } from '../../io/runsheets-xlsx.ts';
 import { planToTrunkScheduleCsv } from '../../io/trunk-schedule-csv.ts';
 import { DEFAULT_SEED, planScenario, planScenarioWith } from '../../planner/index.ts';
-import { gameThreadCount, threadGamePricer } from '../game-threads.ts';
+import { planThreadCount, withPlanThreads } from '../plan-threads.ts';
 import { formatPlan } from '../format-plan.ts';
 import { formatSpread } from '../format-spread.ts';
 import { progressLine } from '../progress-line.ts';
@@ -22,15 +22,17 @@ export async function runPlan(file: string, opts: PlanOptions): Promise<void> {
   let scenario = withAllocation(await readScenario(file), opts);
   if (opts.orders) scenario = await withOrderFiles(scenario, opts.orders);
   const clock = () => performance.now();
-  const threads = gameThreadCount();
+  const threads = planThreadCount();
   const planWith = async (seed: number | undefined) => {
     const bar = progressLine(process.stderr, clock);
     const day = { ...(seed !== undefined ? { seed } : {}), ...searchOverrides(opts) };
     const options = { clock, onProgress: bar.update, ...day };
-    // the cost game's coalitions on one thread per core: the same plan, sooner
+    // routing tasks and the cost game's coalitions on one thread per core: the same plan, sooner
     const plan =
       threads > 0
-        ? await planScenarioWith(scenario, threadGamePricer(scenario, day, threads), options)
+        ? await withPlanThreads(scenario, day, threads, (offload) =>
+            planScenarioWith(scenario, offload, options),
+          )
         : planScenario(scenario, options);
     bar.done();
     return plan;

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { PlanThreads, planThreadCount, withPlanThreads } from '../../src/cli/plan-threads.ts';
+import { InputError } from '../../src/domain/errors.ts';
+import { planScenario, planScenarioWith, type PlanProgress } from '../../src/planner/index.ts';
+import { generateCityDay } from '../../src/scenario-gen/index.ts';
+import { auditPlan } from '../support/audit/index.ts';
+
+// `picon plan` solves the routing tasks and prices the cost game's coalitions on one worker thread per core: a
+// task's result and c(S) are functions of the day alone, so the plan must be the one planScenario makes alone,
+// to the cent and the metre
+describe('a plan on worker threads', () => {
+  const day = generateCityDay({ city: 'lille', receivers: 30, seed: 12, carriers: 5 });
+  const scenario = { ...day, options: { ...day.options, seed: 12, effort: 'quick' as const } };
+  const options = { maxIterations: 200 };
+
+  it('is planScenario’s plan: tasks and chunks taken by two threads as they finish', async () => {
+    const tasksSent: number[] = [];
+    const chunksSeen: number[] = [];
+    const progress: PlanProgress[] = [];
+    const threaded = await withPlanThreads(scenario, options, 2, (offload) =>
+      planScenarioWith(
+        scenario,
+        {
+          solveTasks: (tasks, onProgress) => {
+            tasksSent.push(tasks.length);
+            return offload.solveTasks(tasks, onProgress);
+          },
+          priceGame: (parts, chunks, onChunk) =>
+            offload.priceGame(parts, chunks, (done) => {
+              chunksSeen.push(done);
+              onChunk(done);
+            }),
+        },
+        { ...options, onProgress: (p) => progress.push(p) },
+      ),
+    );
+    const alone = planScenario(scenario, options);
+    const strip = (p: typeof alone) => ({ ...p, meta: { ...p.meta, solveSeconds: 0 } });
+    expect(strip(threaded)).toEqual(strip(alone));
+    // every task went to the threads: 5 carriers' rounds and the hub's pooled runs
+    expect(tasksSent).toEqual([6]);
+    expect(threaded.allocationGame?.coalitions).toHaveLength(2 ** 5 - 1);
+    // 30 coalitions to price: 2 chunks of 15, one per thread
+    expect(chunksSeen).toEqual([15, 30]);
+    // the bar never moves back while tasks run side by side, and reaches the cost game
+    const routing = progress.filter((p) => p.phase !== 'cost-game').map((p) => p.percent);
+    expect(routing.length).toBeGreaterThan(6);
+    expect(routing).toEqual([...routing].sort((a, b) => a - b));
+    expect(progress.at(-1)?.phase).toBe('cost-game');
+    expect(auditPlan(scenario, threaded)).toEqual([]);
+  });
+
+  it('fails with the thread’s own error kind and field, not a bare Error', async () => {
+    const threads = new PlanThreads(scenario, options, 2);
+    try {
+      const unknown = { kind: 'baseline' as const, carrierId: 'no-such-carrier', zone: 0, zones: 1 };
+      const failure = threads.solveTasks(
+        [{ task: unknown, budget: { iterations: 10, timeLimitMs: 1000 } }],
+        () => {},
+      );
+      await expect(failure).rejects.toBeInstanceOf(InputError);
+      await expect(failure).rejects.toMatchObject({ code: 'UNKNOWN_REFERENCE', field: 'task.carrierId' });
+    } finally {
+      await threads.close();
+    }
+  });
+
+  it('never starts a lone thread: on one core the main thread plans alone', () => {
+    expect(planThreadCount()).not.toBe(1);
+  });
+});
