@@ -1,7 +1,7 @@
 import type { LonLat } from '../domain/location.ts';
 import type { TravelModel } from '../domain/routing-problem.ts';
 import type { Metres, Seconds } from '../domain/units.ts';
-import { greatCircleMetres } from './great-circle.ts';
+import { greatCircleBetween } from './great-circle.ts';
 import { GridIndex } from './grid-index.ts';
 import { secondsPerMetre, type SpeedProfilesKmh } from './speed-profiles.ts';
 
@@ -22,9 +22,8 @@ export function circuityTravel(
 ): TravelModel {
   const n = locations.length;
   const pace = speedsKmh.map(secondsPerMetre);
-  const at = (i: number): LonLat => locations[i] as LonLat;
-  const compute = (i: number, j: number): Metres =>
-    i === j ? 0 : greatCircleMetres(at(i), at(j)) * circuity;
+  const greatCircle = greatCircleBetween(locations);
+  const compute = (i: number, j: number): Metres => (i === j ? 0 : greatCircle(i, j) * circuity);
   let distance: (i: number, j: number) => Metres = compute;
   if (n <= MAX_STORED_LOCATIONS) {
     const matrix = new Float64Array(n * n);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LonLat } from '../../src/domain/location.ts';
 import { circuityTravel, greatCircleMetres, matrixTravel } from '../../src/geo/index.ts';
 import { GridIndex } from '../../src/geo/grid-index.ts';
+import { greatCircleBetween } from '../../src/geo/great-circle.ts';
 
 const GRAND_PLACE: LonLat = [3.0635, 50.6367];
 const GARE_FLANDRES: LonLat = [3.0707, 50.6365];
@@ -67,5 +68,31 @@ describe('user-supplied matrix travel', () => {
     const bySpeed = matrixTravel(km, [20]);
     expect(bySpeed.duration(0, 1, 0)).toBeCloseTo(2000 / (20 / 3.6), 6);
     expect(bySpeed.nearest?.(2, 2)).toEqual([1, 0]);
+  });
+});
+
+// large days compute distances on demand through greatCircleBetween: it must be turf's haversine to the bit, or
+// plans of days above the stored-matrix size would differ from those of the same places in a small day
+describe('greatCircleBetween', () => {
+  it('gives turf’s distance to the bit, in Lille and across the globe', () => {
+    let x = 12345;
+    const next = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const lille = Array.from({ length: 300 }, (): LonLat => [2.9 + 0.3 * next(), 50.5 + 0.2 * next()]);
+    const world = Array.from({ length: 300 }, (): LonLat => [-180 + 360 * next(), -90 + 180 * next()]);
+    const edges: LonLat[] = [
+      [180, 0],
+      [-180, 0],
+      [0, 90],
+      [0, -90],
+      [179.999, 45],
+      [-179.999, 45],
+      [3.06, 50.63],
+    ];
+    for (const points of [lille, world, edges]) {
+      const between = greatCircleBetween(points);
+      for (let i = 0; i < points.length; i++)
+        for (let j = 0; j < points.length; j += 7)
+          expect(between(i, j)).toBe(greatCircleMetres(points[i] as LonLat, points[j] as LonLat));
+    }
   });
 });
