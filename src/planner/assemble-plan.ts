@@ -1,12 +1,4 @@
-import type {
-  AllocationCostRow,
-  Plan,
-  PlanTask,
-  PlanTaskResult,
-  Scenario,
-  TaskBudget,
-} from '../contracts/index.ts';
-import { InternalError } from '../domain/errors.ts';
+import type { AllocationCostRow, Plan, PlanTaskResult, Scenario } from '../contracts/index.ts';
 import { scenarioWarnings } from '../contracts/index.ts';
 import {
   trunkSolutions,
@@ -26,9 +18,18 @@ import { computeSavings, savingsBreakdown } from './savings.ts';
 import { ownRoundsCleanFleet } from './clean-fleet.ts';
 import { runPlanTask } from './run-task.ts';
 import { planTasks } from './plan-tasks.ts';
+import { baselineBudgetOf, solvedTask } from './clean-fleet-tasks.ts';
 import { withEmissions } from './plan-emissions.ts';
 
 const round = (x: number, digits = 3): number => Number(x.toFixed(digits));
+
+/** What a caller may have computed before the assembly, so it is not done twice or on one thread. */
+export interface PreparedParts {
+  /** The physical plan, assembled already (to price the game elsewhere first). */
+  readonly consolidated?: ConsolidatedParts;
+  /** The clean-fleet counterfactual's re-routes (cleanFleetTasks), solved already; the others are solved here. */
+  readonly rerouted?: readonly PlanTaskResult[];
+}
 
 /**
  * Merges solved tasks into the plan: routes the orders no hub could pool with their carriers (so they
@@ -41,9 +42,9 @@ export function assemblePlan(
   results: readonly PlanTaskResult[],
   ctx: SolveContext,
   game: CostGameOptions = {},
-  /** The physical plan when the caller already assembled it (to price the game elsewhere first). */
-  consolidated: ConsolidatedParts = assembleConsolidated(city, scenario, results, ctx),
+  prepared: PreparedParts = {},
 ): Plan {
+  const consolidated = prepared.consolidated ?? assembleConsolidated(city, scenario, results, ctx);
   const started = ctx.clock();
   const { baselineRoutes, pooledRoutes, residualRoutes, residualRuns, network, trunk, hubs } = consolidated;
   const { keptUndelivered, unpooled, orderIndex, hub } = consolidated;
@@ -54,8 +55,10 @@ export function assemblePlan(
     city,
     results.filter((r) => r.task.kind === 'baseline'),
     (task) => {
+      const solved = solvedTask(prepared.rerouted ?? [], task);
+      if (solved) return solved;
       tasks ??= planTasks(city); // listed once, only when some carrier must be re-routed
-      return runPlanTask(city, task, budgetOf(tasks, task), ctx);
+      return runPlanTask(city, task, baselineBudgetOf(tasks, task), ctx);
     },
   );
   const cleanRoutes = clean.results.flatMap((r) => r.routes);
@@ -222,20 +225,6 @@ function residualDetail(city: City, residual: readonly CarrierRounds[], order: n
   return failed
     ? `not delivered by its carrier either (${failed.reason})`
     : 'delivered by its carrier directly';
-}
-
-/** The budget of a carrier's baseline task (same carrier and zone): a rerouted counterfactual gets the same. */
-function budgetOf(tasks: ReturnType<typeof planTasks>, task: PlanTask): TaskBudget {
-  const same = tasks.find(
-    (t) =>
-      t.task.kind === 'baseline' &&
-      task.kind === 'baseline' &&
-      t.task.carrierId === task.carrierId &&
-      t.task.zone === task.zone,
-  );
-  if (!same)
-    throw new InternalError('BROKEN_INVARIANT', `no baseline task for carrier ${JSON.stringify(task)}`);
-  return same.budget;
 }
 
 /** Trunk consignments no trunk vehicle could carry, and same-day consignments that reach the hub late. */

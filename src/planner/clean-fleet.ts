@@ -93,37 +93,62 @@ function locationIndex(city: City): Map<string, number> {
   ]);
 }
 
+type BaselineTask = Extract<PlanTask, { kind: 'baseline' }>;
+
+/** How one carrier's counterfactual is made, with its baseline results and, for `same-routes`, the re-costed routes. */
+function counterfactualOf(
+  city: City,
+  carrier: City['carriers'][number],
+  baseline: readonly PlanTaskResult[],
+) {
+  const from = city.vehicleTypes[carrier.baselineType] as CityVehicleType;
+  const to = city.vehicleTypes[
+    city.cleanTypeOf[carrier.baselineType] ?? carrier.baselineType
+  ] as CityVehicleType;
+  const own = baseline.filter((r) => r.task.kind === 'baseline' && r.task.carrierId === carrier.id);
+  if (to === from) return { from, to, own, method: 'unchanged' as const, driven: [] };
+  // orders the baseline type could not deliver (access rules) may be deliverable by the clean type
+  const complete = own.every((r) => r.unassigned.length === 0);
+  const driven = own.map((r) => (complete ? sameRoutesWith(city, r.routes, from, to) : undefined));
+  return driven.every((d) => d !== undefined)
+    ? { from, to, own, method: 'same-routes' as const, driven }
+    : { from, to, own, method: 'rerouted' as const, driven: [] };
+}
+
+/**
+ * The tasks `ownRoundsCleanFleet` has `reroute` solve: every zone of each carrier whose rounds the clean type
+ * cannot drive as they are, with that type. Known from the baseline alone, so they can be solved beside each
+ * other (on threads) before the plan is assembled.
+ */
+export function cleanFleetReroutes(city: City, baseline: readonly PlanTaskResult[]): BaselineTask[] {
+  return city.carriers.flatMap((c) => {
+    const cf = counterfactualOf(city, c, baseline);
+    if (cf.method !== 'rerouted') return [];
+    return cf.own.flatMap((r) => (r.task.kind === 'baseline' ? [{ ...r.task, vehicleType: cf.to.id }] : []));
+  });
+}
+
 /**
  * The counterfactual of `ownRoundsCleanFleet`: each carrier's own rounds, from its own depot, with the
  * pooled fleet's vehicle technology (city.cleanTypeOf). The baseline's routes are kept whenever the clean
  * type can drive them; otherwise `reroute` routes the carrier's orders again with the clean type (the
- * same tasks and budgets as its baseline).
+ * same tasks and budgets as its baseline: the tasks `cleanFleetReroutes` lists).
  */
 export function ownRoundsCleanFleet(
   city: City,
   baseline: readonly PlanTaskResult[],
-  reroute: (task: Extract<PlanTask, { kind: 'baseline' }>) => PlanTaskResult,
+  reroute: (task: BaselineTask) => PlanTaskResult,
 ): { results: PlanTaskResult[]; carriers: CleanFleetCarrier[] } {
   const results: PlanTaskResult[] = [];
   const carriers = city.carriers.map((c): CleanFleetCarrier => {
-    const from = city.vehicleTypes[c.baselineType] as CityVehicleType;
-    const to = city.vehicleTypes[city.cleanTypeOf[c.baselineType] ?? c.baselineType] as CityVehicleType;
-    const own = baseline.filter((r) => r.task.kind === 'baseline' && r.task.carrierId === c.id);
-    const row = { carrierId: c.id, baselineVehicleType: from.id, vehicleType: to.id };
-    if (to === from) {
-      results.push(...own);
-      return { ...row, method: 'unchanged' };
-    }
-    // orders the baseline type could not deliver (access rules) may be deliverable by the clean type
-    const complete = own.every((r) => r.unassigned.length === 0);
-    const driven = own.map((r) => (complete ? sameRoutesWith(city, r.routes, from, to) : undefined));
-    if (driven.every((d) => d !== undefined)) {
+    const { from, to, own, method, driven } = counterfactualOf(city, c, baseline);
+    if (method === 'unchanged') results.push(...own);
+    else if (method === 'same-routes')
       own.forEach((r, i) => results.push({ ...r, routes: driven[i] as PlanRoute[] }));
-      return { ...row, method: 'same-routes' };
-    }
-    for (const r of own)
-      if (r.task.kind === 'baseline') results.push(reroute({ ...r.task, vehicleType: to.id }));
-    return { ...row, method: 'rerouted' };
+    else
+      for (const r of own)
+        if (r.task.kind === 'baseline') results.push(reroute({ ...r.task, vehicleType: to.id }));
+    return { carrierId: c.id, baselineVehicleType: from.id, vehicleType: to.id, method };
   });
   return { results, carriers };
 }

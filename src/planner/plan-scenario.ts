@@ -3,6 +3,7 @@ import type { SolveContext } from '../consolidation/index.ts';
 import { planTasks } from './plan-tasks.ts';
 import type { City } from '../domain/city.ts';
 import { assemblePlan } from './assemble-plan.ts';
+import { cleanFleetTasks } from './clean-fleet-tasks.ts';
 import { baselineTaskKeys } from './baseline-cache.ts';
 import { buildCity } from './build-city.ts';
 import { assembleConsolidated } from './consolidated-parts.ts';
@@ -59,8 +60,11 @@ export async function planScenarioWith(
   const { city } = day;
   const results = day.results();
   const ctx = day.assemblyContext();
+  // the clean-fleet counterfactual's re-routes, as much work as the baseline on a large day, beside each other too
+  const reroutes = cleanFleetTasks(city, results);
+  const rerouted = reroutes.length > 0 ? await offload.solveTasks(reroutes, () => undefined) : [];
   const chunks = gameChunks(exactGameCoalitions(city, scenario));
-  if (chunks.length === 0) return assemblePlan(city, scenario, results, ctx);
+  if (chunks.length === 0) return assemblePlan(city, scenario, results, ctx, {}, { rerouted });
   const total = chunks.reduce((n, c) => n + c.length, 0);
   gameProgress(options, 0, total);
   // assembled once: the game's parts come from it, and so does the plan
@@ -74,7 +78,7 @@ export async function planScenarioWith(
     results,
     ctx,
     { known: priced.costs, knownTimeCapped: priced.timeCapped },
-    consolidated,
+    { consolidated, rerouted },
   );
 }
 

@@ -50,6 +50,46 @@ describe('a plan on worker threads', () => {
     expect(auditPlan(scenario, threaded)).toEqual([]);
   });
 
+  it('solves the clean-fleet counterfactual’s re-routes on the threads too, with planScenario’s result', async () => {
+    // cargo bikes cannot drive the vans' rounds as they are: every van carrier's zones are routed again
+    const bikes = {
+      ...scenario,
+      options: {
+        ...scenario.options,
+        allocation: 'pro-rata-by-kg' as const,
+        cleanFleetVehicleTypes: { 'diesel-van': 'cargo-bike' },
+      },
+    };
+    const sent: string[][] = [];
+    const threaded = await withPlanThreads(bikes, options, 2, (offload) =>
+      planScenarioWith(
+        bikes,
+        {
+          ...offload,
+          solveTasks: (tasks, onProgress) => {
+            sent.push(
+              tasks.map(({ task }) =>
+                task.kind === 'baseline' ? `${task.carrierId}:${task.vehicleType ?? ''}` : task.hubId,
+              ),
+            );
+            return offload.solveTasks(tasks, onProgress);
+          },
+        },
+        options,
+      ),
+    );
+    const alone = planScenario(bikes, options);
+    const strip = (p: typeof alone) => ({ ...p, meta: { ...p.meta, solveSeconds: 0 } });
+    expect(strip(threaded)).toEqual(strip(alone));
+    const vans = bikes.carriers
+      .filter((c) => c.baselineVehicleType === 'diesel-van')
+      .map((c) => `${c.id}:cargo-bike`);
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toEqual(vans);
+    expect(threaded.ownRoundsCleanFleet.carriers.filter((c) => c.method === 'rerouted')).toHaveLength(4);
+    expect(auditPlan(bikes, threaded)).toEqual([]);
+  });
+
   it('fails with the thread’s own error kind and field, not a bare Error', async () => {
     const threads = new PlanThreads(scenario, options, 2);
     try {

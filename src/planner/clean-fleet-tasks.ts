@@ -1,0 +1,52 @@
+import type { PlanTask, PlanTaskResult, TaskBudget } from '../contracts/index.ts';
+import type { City } from '../domain/city.ts';
+import { InternalError } from '../domain/errors.ts';
+import { cleanFleetReroutes } from './clean-fleet.ts';
+import { planTasks } from './plan-tasks.ts';
+
+type DayTasks = ReturnType<typeof planTasks>;
+
+/**
+ * The clean-fleet counterfactual's re-routes with their budgets (each its carrier's baseline task's), for a
+ * caller that solves them beside each other before assembling the plan (`picon plan`'s threads): on a large
+ * day they are as much work as the baseline itself.
+ */
+export function cleanFleetTasks(
+  city: City,
+  results: readonly PlanTaskResult[],
+): { task: PlanTask; budget: TaskBudget }[] {
+  const reroutes = cleanFleetReroutes(
+    city,
+    results.filter((r) => r.task.kind === 'baseline'),
+  );
+  if (reroutes.length === 0) return [];
+  const tasks = planTasks(city);
+  return reroutes.map((task) => ({ task, budget: baselineBudgetOf(tasks, task) }));
+}
+
+/** The budget of a carrier's baseline task (same carrier and zone): a rerouted counterfactual gets the same. */
+export function baselineBudgetOf(tasks: DayTasks, task: PlanTask): TaskBudget {
+  const same = tasks.find(
+    (t) =>
+      t.task.kind === 'baseline' &&
+      task.kind === 'baseline' &&
+      t.task.carrierId === task.carrierId &&
+      t.task.zone === task.zone,
+  );
+  if (!same)
+    throw new InternalError('BROKEN_INVARIANT', `no baseline task for carrier ${JSON.stringify(task)}`);
+  return same.budget;
+}
+
+/** The result among `solved` of exactly this task (carrier, zone and vehicle type), if any. */
+export function solvedTask(solved: readonly PlanTaskResult[], task: PlanTask): PlanTaskResult | undefined {
+  return solved.find(
+    (r) =>
+      r.task.kind === 'baseline' &&
+      task.kind === 'baseline' &&
+      r.task.carrierId === task.carrierId &&
+      r.task.zone === task.zone &&
+      r.task.zones === task.zones &&
+      r.task.vehicleType === task.vehicleType,
+  );
+}
