@@ -3,7 +3,14 @@ import { handledUnits, hubHandling } from '../../src/consolidation/consolidated.
 import { delayTrips } from '../../src/consolidation/delay-trips.ts';
 import { ordersByCarrier } from '../../src/consolidation/orders-by-carrier.ts';
 import { hubVehicles } from '../../src/consolidation/pooled-runs.ts';
-import { residualBudget, taskBudgets, type RoutingTask } from '../../src/consolidation/tasks.ts';
+import {
+  listTasks,
+  residualBudget,
+  runTask,
+  taskBudgets,
+  taskOrders,
+  type RoutingTask,
+} from '../../src/consolidation/tasks.ts';
 import {
   TRUNK_DOCK_S,
   TRUNK_MAX_TRIPS,
@@ -249,6 +256,52 @@ describe('budgets: iterations from a task’s stops, the wall-clock cap shared b
     expect(residualBudget(city, 5).timeLimitMs).toBeCloseTo(100_000 * 0.05, 6);
     expect(residualBudget(city, 160).iterations).toBe(160);
     expect(residualBudget(unitCity({ timeLimitS: 10 }), 0).timeLimitMs).toBeCloseTo(10_000 * 0.05, 6);
+  });
+});
+
+describe('zones of a carrier’s rounds', () => {
+  // depot at 0°; receivers 0 and 1 east of it (10 and 30 kg), 2 and 3 west (20 and 40 kg), two stops a zone;
+  // carrier 1 has no order. Travel: the same points, 1 m/s (the lon/lat only decide the sectors)
+  const lonLat = [
+    [0, 0],
+    [1, 0.1],
+    [1, 0.2],
+    [-1, 0.2],
+    [-1, 0.1],
+  ] as const;
+  const receivers = [1, 2, 3, 4].map((l) => ({ ...receiver(l), windows: [[0, 24 * H]] as const }));
+  const city: City = unitCity({
+    maxStopsPerZone: 2,
+    locations: lonLat.map(([x, y]) => [x, y] as const),
+    travel: euclidean(lonLat.map(([x, y]) => [x * 1000, y * 1000] as const)),
+    vehicleTypes: [unitType('van', rates)],
+    carriers: [{ ...carrier(0), baselineVehicles: 3 }, carrier(0)],
+    receivers,
+    orders: [10, 30, 20, 40].map((kg, r) => ({ ...order(0, r), size: [kg, 0.1, 1] as const })),
+  });
+
+  it('one task a zone for a carrier with orders, none for a carrier without', () => {
+    expect(listTasks(city)).toEqual([
+      { kind: 'baseline', carrier: 0, zone: 0, zones: 2 },
+      { kind: 'baseline', carrier: 0, zone: 1, zones: 2 },
+    ]);
+  });
+
+  it('each zone routes its sector’s orders with its share of the vehicles by kg (40:60 of 3 = 1 and 2)', () => {
+    const ctx = { seed: 1, clock: () => 0, maxIterations: 0 };
+    const budget = { iterations: 0, timeLimitMs: 1000 };
+    const [east, west] = listTasks(city) as [RoutingTask, RoutingTask];
+    expect(taskOrders(city, east)).toEqual([0, 1]);
+    expect(taskOrders(city, west)).toEqual([2, 3]);
+    const runs = [east, west].map((t) => runTask(city, t, budget, ctx));
+    expect(runs.map((r) => r.routing.problem.vehicles.length)).toEqual([1, 2]);
+    expect(runs.map((r) => r.routing.bundles.map((b) => b.receiver))).toEqual([
+      [0, 1],
+      [2, 3],
+    ]);
+    // an unlimited carrier: each zone sizes its own fleet (ceil(3 × 40/1000) + 2 = 3, at most its 2 stops)
+    const unlimited = { ...city, carriers: [carrier(0), carrier(0)] };
+    expect(runTask(unlimited, east, budget, ctx).routing.problem.vehicles).toHaveLength(2);
   });
 });
 
