@@ -20,9 +20,9 @@ import {
 import { legDurationS, trunkSolutions, type TrunkNetwork } from '../../src/consolidation/trunk-network.ts';
 import type { Consignment } from '../../src/consolidation/trunk-consignments.ts';
 import type { City, CityHub, CityOrder, CityReceiver } from '../../src/domain/city.ts';
-import type { RoutingProblem } from '../../src/domain/routing-problem.ts';
 import type { RoutingSolution, ScheduledTrip } from '../../src/domain/routing-solution.ts';
-import { euclidean, job, vehicleType } from '../solver/fixtures.ts';
+import { euclidean, job } from '../solver/fixtures.ts';
+import { lineProblem } from './line-problem.ts';
 import { unitCity, unitType } from '../planner/unit-city.ts';
 
 /**
@@ -345,26 +345,16 @@ describe('trunk network helpers', () => {
 
 describe('delayTrips: each trip as late as its windows, the next trip and the shift allow', () => {
   // depot 0 at x = 0, stops at x = 100 and 200; 1 m/s; service 60 s
-  const problem: RoutingProblem = {
-    dimensions: 1,
-    travel: euclidean([
-      [0, 0],
-      [100, 0],
-      [200, 0],
-    ]),
-    vehicleTypes: [vehicleType()],
-    vehicles: [{ type: 0, depot: 0, shiftStartS: 0, shiftEndS: 5000, maxTrips: 2, reloadS: 300 }],
-    jobs: [
-      job(1, {
-        serviceS: 60,
-        windows: [
-          [0, 1000],
-          [2000, 2100],
-        ],
-      }),
-      job(2, { serviceS: 60, windows: [[0, 4000]] }),
-    ],
-  };
+  const problem = lineProblem({ shiftStartS: 0, shiftEndS: 5000, maxTrips: 2, reloadS: 300 }, [
+    job(1, {
+      serviceS: 60,
+      windows: [
+        [0, 1000],
+        [2000, 2100],
+      ],
+    }),
+    job(2, { serviceS: 60, windows: [[0, 4000]] }),
+  ]);
   const trip = (departureS: number, visits: [number, number][]): ScheduledTrip => {
     let t = departureS;
     let at = 0;
