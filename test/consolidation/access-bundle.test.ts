@@ -183,6 +183,36 @@ describe('mixedFleetAccess: one set of windows for every vehicle of a hub', () =
   });
 });
 
+describe('mixedFleetAccess with a bundle of two windows', () => {
+  // type 0 allowed exactly over both windows (service included), type 1 only over the first
+  const city = unitCity({
+    vehicleTypes: types,
+    receivers: [
+      receiver({
+        accessByType: [
+          [
+            [10 * H, 11 * H + 300],
+            [11 * H + 1800, 12 * H + 300],
+          ],
+          [[10 * H, 11 * H + 300]],
+        ],
+      }),
+    ],
+  });
+  const b = bundleAt([
+    [10 * H, 11 * H],
+    [11 * H + 1800, 12 * H],
+  ]);
+
+  it('a type allowed over each window by a different period, starts included, serves throughout', () => {
+    expect(mixedFleetAccess(city, b, [0])).toEqual({ windows: b.windows });
+  });
+
+  it('a type allowed over one window only is part-time: it serves in that window', () => {
+    expect(mixedFleetAccess(city, b, [1])).toEqual({ allowedVehicleTypes: [1], windows: [[10 * H, 11 * H]] });
+  });
+});
+
 describe('bundleOrders: orders to one receiver handed over together', () => {
   const receivers = [
     receiver({ id: 'R0', windows: [[8 * H, 12 * H]], serviceS: 120 }),
@@ -279,6 +309,14 @@ describe('bundleOrders: orders to one receiver handed over together', () => {
     expect(bundles.map((b) => [b.orders, b.windows])).toEqual([
       [[0, 1, 3], [[15 * H, 15 * H]]],
       [[2], [[6 * H, 7 * H]]],
+    ]);
+  });
+
+  it('an order’s own window narrows the receiver’s windows it overlaps', () => {
+    const city = unitCity({ receivers, orders: [order(1, [1, 0, 0], { window: [9 * H + 1800, 15 * H] })] });
+    expect(bundleOrders(city, [0], [100, 10, 10])[0]?.windows).toEqual([
+      [9 * H + 1800, 10 * H],
+      [14 * H, 15 * H],
     ]);
   });
 
