@@ -81,7 +81,7 @@ export function mixedFleetAccess(city: City, b: Bundle, fleetTypes: readonly num
     return {
       allowedVehicleTypes: [],
       windows: b.windows,
-      note: barredNote(city, b, 'no vehicle of the fleet'),
+      note: barredNote(city, b, "the fleet's types"),
     };
   partial.sort((x, y) => y.s - x.s || x.type - y.type);
   const [first, ...rest] = partial as [(typeof partial)[number], ...typeof partial];

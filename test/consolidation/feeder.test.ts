@@ -166,4 +166,27 @@ describe('delayTrips', () => {
     expect(visit.arrivalS).toBeCloseTo(9000, 6);
     expect(moved.departureS).toBeCloseTo(9000 - 900, 6);
   });
+
+  it('times a trip again inside the window its visit is in, not the first window of the job', () => {
+    // the visit at 500 is in the job's second window (400-600): the latest start is 600, so the trip leaves
+    // 600 - 450 = 150 (not slowed before 8,000), arrives 600, leaves 700 and is back at 1,150
+    const slow = daySpeedFactors([{ startS: 8000, endS: 10_000, factor: 0.5 }]);
+    const timed = timeDependentTravel(staticTravel, () => slow);
+    const p = problem([9800, 9800], timed);
+    const twoWindows = {
+      ...p,
+      jobs: p.jobs.map((j) => ({
+        ...j,
+        windows: [
+          [0, 100],
+          [400, 600],
+        ] as const,
+      })),
+    };
+    const one: RoutingSolution = { ...solution, routes: [{ vehicle: 0, trips: [trip(0, 500, 0)] }] };
+    const moved = delayTrips(twoWindows, one).routes[0]!.trips[0]!;
+    expect(moved.departureS).toBeCloseTo(150, 6);
+    expect(moved.visits[0]).toMatchObject({ arrivalS: 600, startS: 600, departureS: 700 });
+    expect(moved.returnS).toBeCloseTo(1150, 6);
+  });
 });
