@@ -59,6 +59,21 @@ describe('solve from given routes (warm start)', () => {
     ).toEqual([0, 1, 2, 3]);
   });
 
+  it('drops a route that puts a job on a vehicle type it may not ride, and serves the job with one it may', () => {
+    // job 0 may ride only type 1 (a cargo bike, say); the warm start puts it on vehicle 0, of type 0
+    const typed: RoutingProblem = {
+      ...problem(),
+      jobs: [job(1, { allowedVehicleTypes: [1] }), job(2), job(3), job(4)],
+      vehicleTypes: [vehicleType({ capacity: [2] }), vehicleType({ capacity: [2] })],
+      vehicles: [vehicle(), vehicle(), vehicle({ type: 1 })],
+    };
+    const initial = [{ vehicle: 0, trips: [[0, 1]] }];
+    const s = solve(typed, { ...params(1), initial });
+    expect(checkRoutingSolution(typed, s)).toEqual([]);
+    expect(s.unassigned).toEqual([]);
+    expect(tripsOf(s).find((r) => r.trips.flat().includes(0))?.vehicle).toBe(2);
+  });
+
   it('rejects a route of an unknown vehicle and a job given twice, naming the field', () => {
     expect(() => solve(problem(), { ...params(1), initial: [{ vehicle: 7, trips: [[0]] }] })).toThrow(
       /initial\[0\]\.vehicle|vehicle 7/,

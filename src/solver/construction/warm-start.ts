@@ -11,8 +11,8 @@ export interface InitialRoute {
 
 /**
  * Initial solution from given routes (e.g. the grand coalition's routes with other carriers' stops removed):
- * each route is set as it is when it is feasible for its vehicle; a route that is not (or a vehicle given
- * twice) is dropped whole and its jobs, with every servable job no route holds, are inserted greedily as in
+ * each route is set as it is when it is feasible for its vehicle; a route that is not (a load, time or type
+ * its vehicle cannot take, or a vehicle given twice) is dropped whole and its jobs, with every servable job no route holds, are inserted greedily as in
  * constructInitial. Jobs that are not servable are ignored. Unknown vehicles and jobs, and a job given twice,
  * are input errors: the caller's mapping is broken.
  */
@@ -51,6 +51,10 @@ export function constructFromRoutes(
       if (jobs.length > 0) nodes.push(...jobs, DEPOT);
     }
     if (nodes.length === 1 || vehicleSeen[route.vehicle]) return;
+    // a job its vehicle's type may not carry (access rules, size) drops the route: route feasibility
+    // checks loads and times, not types, which the insertion and every move check before they place a job
+    const type = (inst.vehicles[route.vehicle] as { type: number }).type;
+    if (nodes.some((j) => j !== DEPOT && inst.typeOk[j * inst.nTypes + type] === 0)) return;
     vehicleSeen[route.vehicle] = 1;
     sol.touch(route.vehicle);
     sol.setNodes(route.vehicle, nodes);
