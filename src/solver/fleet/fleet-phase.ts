@@ -16,14 +16,7 @@ export function minimiseFleetByElimination(ctx: SearchContext, untilFraction: nu
   const { inst, sol, budget, rng } = ctx;
   if (!eliminationApplies(ctx)) return false;
   const model = buildFleetModel(inst, ctx.neighbours);
-  const vehicles: number[] = [];
-  const seqs: number[][] = [];
-  for (const r of sol.routes) {
-    if (r.jobs === 0) continue;
-    vehicles.push(r.v);
-    seqs.push([0, ...r.jobList().map((j) => j + 1), 0]);
-  }
-  const st = new FleetState(model, seqs);
+  const { st, vehicles } = fleetStateOf(ctx, model);
   eliminateRoutes(st, {
     rng,
     lowerBound: loadLowerBound(model),
@@ -55,12 +48,24 @@ export function loadLowerBound(model: FleetModel): number {
   return bound;
 }
 
+/** The solution's used routes as a fleet state, and the vehicle each route came from. */
+export function fleetStateOf(ctx: SearchContext, model: FleetModel): { st: FleetState; vehicles: number[] } {
+  const vehicles: number[] = [];
+  const seqs: number[][] = [];
+  for (const r of ctx.sol.routes) {
+    if (r.jobs === 0) continue;
+    vehicles.push(r.v);
+    seqs.push([0, ...r.jobList().map((j) => j + 1), 0]);
+  }
+  return { st: new FleetState(model, seqs), vehicles };
+}
+
 /**
  * Puts the routes on the vehicles they came from (all interchangeable) after checking each with the
  * solver's full day schedule; keeps the solution unchanged if any fails (a modelling mismatch, never
  * expected).
  */
-function writeBack(ctx: SearchContext, st: FleetState, vehicles: readonly number[]): void {
+export function writeBack(ctx: SearchContext, st: FleetState, vehicles: readonly number[]): void {
   const { inst, sol } = ctx;
   st.dropEmpty();
   const snap = sol.snapshot();

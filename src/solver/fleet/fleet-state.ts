@@ -89,6 +89,11 @@ export class FleetState {
     if (!this.journal.has(r)) this.journal.set(r, this.seqs[r]!.slice());
   }
 
+  /** Routes saved since the last commit. */
+  touched(): number[] {
+    return [...this.journal.keys()];
+  }
+
   commit(): void {
     this.journal.clear();
   }

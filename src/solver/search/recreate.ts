@@ -77,17 +77,21 @@ export function recreate(sol: Solution, jobs: number[], ctx: RecreateContext, op
   }
 }
 
-function sortJobs(jobs: number[], ctx: RecreateContext): void {
+export type SortKey = (typeof ORDERS)[number]['key'];
+
+/** Draws one of SISR's insertion orders by its weight (one rng draw). */
+export function drawSortKey(rng: Rng): SortKey {
   const total = ORDERS.reduce((s, o) => s + o.w, 0);
-  let r = ctx.rng.next() * total;
-  let key: (typeof ORDERS)[number]['key'] = 'random';
+  let r = rng.next() * total;
   for (const o of ORDERS) {
-    if (r < o.w) {
-      key = o.key;
-      break;
-    }
+    if (r < o.w) return o.key;
     r -= o.w;
   }
+  return 'random';
+}
+
+function sortJobs(jobs: number[], ctx: RecreateContext): void {
+  const key = drawSortKey(ctx.rng);
   ctx.rng.shuffle(jobs);
   if (key === 'demand') jobs.sort((a, b) => ctx.demand[b]! - ctx.demand[a]!);
   else if (key === 'far') jobs.sort((a, b) => ctx.depotDist[b]! - ctx.depotDist[a]!);

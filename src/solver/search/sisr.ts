@@ -32,12 +32,7 @@ const VEHICLE_PENALTY_PER_ARC = 1e6;
  */
 export function runSisr(ctx: SearchContext, fromFraction: number, untilFraction = 1): void {
   const { sol, rng, budget } = ctx;
-  const t =
-    ctx.params.temperature ??
-    (ctx.windowsBind
-      ? { start: T0_PER_ARC, end: TEND_PER_ARC }
-      : { start: T0_PER_ARC_NO_WINDOWS, end: TEND_PER_ARC_NO_WINDOWS });
-  const annealing = new Annealing(t.start * ctx.arcScale, t.end * ctx.arcScale);
+  const annealing = sisrAnnealing(ctx);
   const reporter = new ProgressReporter(ctx);
   const openPenalty = ctx.byVehicles ? VEHICLE_PENALTY_PER_ARC * ctx.arcScale : 0;
   const lsNeighbours = ctx.neighbours.map((l) => l.subarray(0, LS_NEIGHBOURS));
@@ -75,6 +70,16 @@ export function runSisr(ctx: SearchContext, fromFraction: number, untilFraction 
     reporter.report(best.score.cost, false);
   }
   best.restoreInto();
+}
+
+/** SISR's schedule in the problem's cost units: the params' multiples of the arc cost, else the defaults. */
+export function sisrAnnealing(ctx: SearchContext): Annealing {
+  const t =
+    ctx.params.temperature ??
+    (ctx.windowsBind
+      ? { start: T0_PER_ARC, end: TEND_PER_ARC }
+      : { start: T0_PER_ARC_NO_WINDOWS, end: TEND_PER_ARC_NO_WINDOWS });
+  return new Annealing(t.start * ctx.arcScale, t.end * ctx.arcScale);
 }
 
 /** Local search over the jobs of the routes changed since the iteration began. */

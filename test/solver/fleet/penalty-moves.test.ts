@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RoutingProblem } from '../../../src/domain/routing-problem.ts';
-import { buildFleetModel } from '../../../src/solver/fleet/fleet-model.ts';
-import { FleetState } from '../../../src/solver/fleet/fleet-state.ts';
+import type { FleetState } from '../../../src/solver/fleet/fleet-state.ts';
 import {
   applyMove,
   costDelta,
@@ -10,10 +8,7 @@ import {
   newOutcome,
   warpWith,
 } from '../../../src/solver/fleet/moves.ts';
-import { buildInstance } from '../../../src/solver/model/instance.ts';
-import { buildNeighbours } from '../../../src/solver/model/neighbours.ts';
-import { Rng } from '../../../src/solver/rng.ts';
-import { problem, replay } from './replay-oracle.ts';
+import { randomState, replay } from './replay-oracle.ts';
 
 /**
  * The squeeze penalty (capacity excess + alpha x time warp) and arc cost of every route-elimination move,
@@ -42,24 +37,6 @@ function moved(a: number[], b: number[], kind: number, v: number, w: number): [n
         [...b.slice(0, j + 1), ...a.slice(i)],
       ];
   }
-}
-
-function randomState(seed: number): { p: RoutingProblem; st: FleetState; rng: Rng } {
-  const p = problem(seed);
-  const inst = buildInstance(p);
-  const rng = new Rng(seed + 1000);
-  const model = buildFleetModel(inst, buildNeighbours(inst, rng));
-  const order = rng.shuffle(Array.from({ length: inst.n }, (_, j) => j));
-  const routes: number[][] = [[], [], [], [], []];
-  order.forEach((j, k) => routes[k % 5]!.push(j + 1));
-  return {
-    p,
-    st: new FleetState(
-      model,
-      routes.map((r) => [0, ...r, 0]),
-    ),
-    rng,
-  };
 }
 
 const jobsOf = (st: FleetState, r: number): number[] => st.seqs[r]!.slice(1, -1).map((k) => k - 1);

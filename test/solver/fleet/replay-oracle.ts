@@ -1,4 +1,8 @@
 import type { RoutingProblem } from '../../../src/domain/routing-problem.ts';
+import { buildFleetModel } from '../../../src/solver/fleet/fleet-model.ts';
+import { FleetState } from '../../../src/solver/fleet/fleet-state.ts';
+import { buildInstance } from '../../../src/solver/model/instance.ts';
+import { buildNeighbours } from '../../../src/solver/model/neighbours.ts';
 import { Rng } from '../../../src/solver/rng.ts';
 import { euclidean, job, vehicle, vehicleType } from '../fixtures.ts';
 
@@ -60,4 +64,23 @@ export function replay(
   if (back > veh.shiftEndS) warp += back - veh.shiftEndS;
   cost += arc(at, veh.depot);
   return { warp, excess: Math.max(0, load - type.capacity[0]!), cost };
+}
+
+/** problem(seed)'s customers dealt at random over 5 routes (mostly infeasible ones), and the rng after it. */
+export function randomState(seed: number): { p: RoutingProblem; st: FleetState; rng: Rng } {
+  const p = problem(seed);
+  const inst = buildInstance(p);
+  const rng = new Rng(seed + 1000);
+  const model = buildFleetModel(inst, buildNeighbours(inst, rng));
+  const order = rng.shuffle(Array.from({ length: inst.n }, (_, j) => j));
+  const routes: number[][] = [[], [], [], [], []];
+  order.forEach((j, k) => routes[k % 5]!.push(j + 1));
+  return {
+    p,
+    st: new FleetState(
+      model,
+      routes.map((r) => [0, ...r, 0]),
+    ),
+    rng,
+  };
 }

@@ -1,0 +1,140 @@
+import type { Rng } from '../rng.ts';
+import type { FleetState } from './fleet-state.ts';
+import { applyMove, costDelta, evaluateMove, MOVE_KINDS, newOutcome } from './moves.ts';
+import { concatInto, SEG, TW } from './time-warp.ts';
+import type { PenaltyWeights } from './penalty-weights.ts';
+
+const outcome = newOutcome();
+
+/**
+ * First-improvement local search on arc cost + weighted time warp + weighted load excess (HGS's
+ * penalised education, Vidal et al. 2013), over the inter-route moves of moves.ts (relocations, exchange,
+ * both 2-opt* reconnections) between a customer and its `neighbours` nearest customers in other routes.
+ * Customers are visited in random order; both routes of an applied move are queued again. Routes are
+ * journaled with `st.save`. Stops after `maxMoves` moves; returns the number applied.
+ */
+export function penalisedLocalSearch(
+  st: FleetState,
+  nodes: readonly number[],
+  weights: PenaltyWeights,
+  rng: Rng,
+  neighbours: number,
+  maxMoves: number,
+): number {
+  const m = st.model;
+  const queued = new Uint8Array(m.n + 1);
+  const queue = rng.shuffle(nodes.slice());
+  for (const k of queue) queued[k] = 1;
+  const eps = 1e-9;
+  let moves = 0;
+  for (let i = 0; i < queue.length && moves < maxMoves; i++) {
+    const v = queue[i]!;
+    queued[v] = 0;
+    if (st.routeOf[v]! >= 0 && relocateInRoute(st, v, weights.warp)) {
+      moves++;
+      const r = st.routeOf[v]!;
+      for (const k of st.seqs[r]!)
+        if (k !== 0 && queued[k] === 0) {
+          queued[k] = 1;
+          queue.push(k);
+        }
+      continue;
+    }
+    const near = m.near[v]!;
+    const limit = Math.min(neighbours, near.length);
+    search: for (let x = 0; x < limit; x++) {
+      const w = near[x]!;
+      const ra = st.routeOf[v]!;
+      const rb = st.routeOf[w]!;
+      if (ra < 0 || rb < 0 || ra === rb) continue;
+      const before =
+        weights.warp * (st.timeWarp(ra) + st.timeWarp(rb)) + weights.load * (st.excess(ra) + st.excess(rb));
+      for (let kind = 0; kind < MOVE_KINDS; kind++) {
+        const arcs = costDelta(st, kind, v, w);
+        // Arc cost alone cannot pay for a move that also raises the penalty; skip the segment work.
+        if (arcs - before >= -eps) continue;
+        evaluateMove(st, kind, v, w, outcome);
+        const after =
+          weights.warp * (outcome.twA + outcome.twB) + weights.load * (outcome.excessA + outcome.excessB);
+        if (arcs + after - before >= -eps) continue;
+        st.save(ra);
+        st.save(rb);
+        applyMove(st, kind, v, w);
+        moves++;
+        for (const r of [ra, rb])
+          for (const k of st.seqs[r]!)
+            if (k !== 0 && queued[k] === 0) {
+              queued[k] = 1;
+              queue.push(k);
+            }
+        break search;
+      }
+    }
+  }
+  return moves;
+}
+
+const seg = new Float64Array(4 * SEG);
+
+/**
+ * Best move of customer v to another position of its own route on arc cost + weight x time warp (the
+ * load does not change): the segment of the customers it jumps over is grown one node at a time, so all
+ * positions cost O(route length). Applies it when it lowers the penalised cost; returns whether it did.
+ */
+export function relocateInRoute(st: FleetState, v: number, warpWeight: number): boolean {
+  const m = st.model;
+  const n1 = m.n + 1;
+  const c = m.cost;
+  const t = m.time;
+  const r = st.routeOf[v]!;
+  const s = st.seqs[r]!;
+  const i = st.posOf[v]!;
+  const prev = s[i - 1]!;
+  const next = s[i + 1]!;
+  const before = warpWeight * st.timeWarp(r);
+  const out = c[prev * n1 + v]! + c[v * n1 + next]! - c[prev * n1 + next]!;
+  const eps = 1e-9;
+  let bestDelta = -eps;
+  let bestJ = -1;
+  // Forward: prefix(i - 1) + s[i+1..j] + v + suffix(j + 1), middle grown in seg[0..SEG).
+  seg.set(m.nodeSeg.subarray(SEG * next, SEG * next + SEG), 0);
+  for (let j = i + 1; j < s.length - 1; j++) {
+    if (j > i + 1) concatInto(seg, 0, seg, 0, m.nodeSeg, SEG * s[j]!, t[s[j - 1]! * n1 + s[j]!]!);
+    const a = s[j]!;
+    const b = s[j + 1]!;
+    const arcs = c[a * n1 + v]! + c[v * n1 + b]! - c[a * n1 + b]! - out;
+    if (arcs - before >= bestDelta) continue;
+    concatInto(seg, SEG, st.fwd[r]!, SEG * (i - 1), seg, 0, t[prev * n1 + next]!);
+    concatInto(seg, 2 * SEG, seg, SEG, m.nodeSeg, SEG * v, t[a * n1 + v]!);
+    concatInto(seg, 3 * SEG, seg, 2 * SEG, st.bwd[r]!, SEG * (j + 1), t[v * n1 + b]!);
+    const delta = arcs + warpWeight * seg[3 * SEG + TW]! - before;
+    if (delta < bestDelta) {
+      bestDelta = delta;
+      bestJ = j;
+    }
+  }
+  // Backward: prefix(j) + v + s[j+1..i-1] + suffix(i + 1), middle grown at its front.
+  seg.set(m.nodeSeg.subarray(SEG * prev, SEG * prev + SEG), 0);
+  for (let j = i - 2; j >= 0; j--) {
+    if (j < i - 2) concatInto(seg, 0, m.nodeSeg, SEG * s[j + 1]!, seg, 0, t[s[j + 1]! * n1 + s[j + 2]!]!);
+    const a = s[j]!;
+    const b = s[j + 1]!;
+    const arcs = c[a * n1 + v]! + c[v * n1 + b]! - c[a * n1 + b]! - out;
+    if (arcs - before >= bestDelta) continue;
+    concatInto(seg, SEG, st.fwd[r]!, SEG * j, m.nodeSeg, SEG * v, t[a * n1 + v]!);
+    concatInto(seg, 2 * SEG, seg, SEG, seg, 0, t[v * n1 + b]!);
+    concatInto(seg, 3 * SEG, seg, 2 * SEG, st.bwd[r]!, SEG * (i + 1), t[prev * n1 + next]!);
+    const delta = arcs + warpWeight * seg[3 * SEG + TW]! - before;
+    if (delta < bestDelta) {
+      bestDelta = delta;
+      bestJ = j;
+    }
+  }
+  if (bestJ < 0) return false;
+  st.save(r);
+  const rest = [...s.slice(0, i), ...s.slice(i + 1)];
+  // Positions after i moved one place left in `rest`.
+  const at = bestJ > i ? bestJ : bestJ + 1;
+  st.set(r, [...rest.slice(0, at), v, ...rest.slice(at)]);
+  return true;
+}

@@ -1,0 +1,186 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { RoutingProblem } from '../../../src/domain/routing-problem.ts';
+import { parseSolomon } from '../../../src/io/benchmark/solomon.ts';
+import { toRoutingProblem } from '../../../src/io/benchmark/to-routing-problem.ts';
+import { improveAtFixedFleet } from '../../../src/solver/fleet/fixed-fleet-phase.ts';
+import { buildFleetModel } from '../../../src/solver/fleet/fleet-model.ts';
+import { minimiseFleetByElimination } from '../../../src/solver/fleet/fleet-phase.ts';
+import { FleetState } from '../../../src/solver/fleet/fleet-state.ts';
+import { costDelta, evaluateMove, MOVE_KINDS, newOutcome } from '../../../src/solver/fleet/moves.ts';
+import { penalisedLocalSearch, relocateInRoute } from '../../../src/solver/fleet/penalised-local-search.ts';
+import { recreatePenalised } from '../../../src/solver/fleet/penalised-recreate.ts';
+import { arcCost, penalisedCost, searchFixedFleet } from '../../../src/solver/fleet/penalised-sisr.ts';
+import type { PenaltyWeights } from '../../../src/solver/fleet/penalty-weights.ts';
+import { toRoutingSolution } from '../../../src/solver/output/to-solution.ts';
+import { prepareSearch } from '../../../src/solver/prepare-search.ts';
+import { Rng } from '../../../src/solver/rng.ts';
+import { solomonDir } from '../../support/benchmark-fixtures.ts';
+import { checkRoutingSolution } from '../../support/check-routing-solution.ts';
+import { params } from '../fixtures.ts';
+import { randomState, replay } from './replay-oracle.ts';
+
+/**
+ * The fixed-fleet distance search through infeasible solutions: its penalised cost, insertion, local
+ * search moves and the search's result, against an oracle that replays the routes (time warp, excess,
+ * arc cost) and the solver's independent checker.
+ */
+
+const W: PenaltyWeights = { warp: 3, load: 2 };
+
+const jobsOf = (seq: readonly number[]): number[] => seq.slice(1, -1).map((k) => k - 1);
+
+/** Oracle penalised cost of a set of routes (node sequences). */
+function oracleCost(p: RoutingProblem, seqs: readonly (readonly number[])[], w: PenaltyWeights): number {
+  let c = 0;
+  for (const s of seqs) {
+    const o = replay(p, jobsOf(s));
+    c += o.cost + w.warp * o.warp + w.load * o.excess;
+  }
+  return c;
+}
+
+describe('fixed-fleet search through infeasible solutions', () => {
+  it('penalised cost equals the replayed arc cost + weighted time warp and excess', () => {
+    for (let seed = 1; seed <= 5; seed++) {
+      const { p, st } = randomState(seed);
+      expect(penalisedCost(st, W)).toBeCloseTo(oracleCost(p, st.seqs, W), 6);
+      expect(penalisedCost(st, { warp: 0, load: 0 })).toBeCloseTo(arcCost(st), 9);
+    }
+  });
+
+  it('relocation inside a route takes the best position by the replayed penalised cost', () => {
+    let applied = 0;
+    for (let seed = 1; seed <= 6; seed++) {
+      const { p, st, rng } = randomState(seed);
+      for (let trial = 0; trial < 40; trial++) {
+        const v = rng.int(1, st.model.n);
+        const r = st.routeOf[v]!;
+        const seq = st.seqs[r]!;
+        const before = oracleCost(p, [seq], W);
+        const rest = seq.filter((k) => k !== v);
+        let best = before;
+        for (let at = 1; at < rest.length; at++)
+          best = Math.min(best, oracleCost(p, [[...rest.slice(0, at), v, ...rest.slice(at)]], W));
+        const moved = relocateInRoute(st, v, W.warp);
+        const after = oracleCost(p, [st.seqs[r]!], W);
+        if (moved) applied++;
+        expect(moved).toBe(best < before - 1e-6);
+        expect(after).toBeCloseTo(best, 6);
+      }
+    }
+    expect(applied).toBeGreaterThan(20);
+  });
+
+  it('recreate places every node at a least penalised position (no blinks)', () => {
+    for (let seed = 1; seed <= 5; seed++) {
+      const { p, st, rng } = randomState(seed);
+      const k = st.seqs[2]![1]!;
+      st.set(
+        2,
+        st.seqs[2]!.filter((x) => x !== k),
+      );
+      const base = oracleCost(p, st.seqs, W);
+      let best = Infinity;
+      for (let r = 0; r < st.count; r++) {
+        const s = st.seqs[r]!;
+        for (let at = 1; at < s.length; at++) {
+          const trial = st.seqs.map((x) => x.slice());
+          trial[r] = [...s.slice(0, at), k, ...s.slice(at)];
+          best = Math.min(best, oracleCost(p, trial, W));
+        }
+      }
+      recreatePenalised(st, [k], W, rng, 0);
+      expect(st.routeOf[k]).toBeGreaterThanOrEqual(0);
+      expect(oracleCost(p, st.seqs, W) - base).toBeCloseTo(best - base, 6);
+    }
+  });
+
+  it('local search ends where no inter-route move lowers the replayed penalised cost', () => {
+    const out = newOutcome();
+    for (let seed = 1; seed <= 4; seed++) {
+      const { p, st, rng } = randomState(seed);
+      const before = oracleCost(p, st.seqs, W);
+      const all = Array.from({ length: st.model.n }, (_, k) => k + 1);
+      // Moves re-queue only the customers of the routes they change: repeat until none applies.
+      let first = 0;
+      for (let rounds = 0; ; rounds++) {
+        const moves = penalisedLocalSearch(st, all, W, rng, 10, 100_000);
+        if (rounds === 0) first = moves;
+        if (moves === 0) break;
+      }
+      expect(first).toBeGreaterThan(0);
+      expect(oracleCost(p, st.seqs, W)).toBeLessThan(before);
+      // Local optimum: the predicted change of each move equals the oracle's and none is negative.
+      for (let v = 1; v <= st.model.n; v++)
+        for (const w of st.model.near[v]!.subarray(0, 10)) {
+          const ra = st.routeOf[v]!;
+          const rb = st.routeOf[w]!;
+          if (ra === rb) continue;
+          for (let kind = 0; kind < MOVE_KINDS; kind++) {
+            evaluateMove(st, kind, v, w, out);
+            const predicted =
+              costDelta(st, kind, v, w) +
+              W.warp * (out.twA + out.twB - st.timeWarp(ra) - st.timeWarp(rb)) +
+              W.load * (out.excessA + out.excessB - st.excess(ra) - st.excess(rb));
+            expect(predicted).toBeGreaterThanOrEqual(-1e-6);
+          }
+        }
+    }
+  });
+
+  it('the search returns a feasible solution no longer than its feasible start, deterministically', () => {
+    const run = (): { seqs: number[][]; start: number; end: number } => {
+      const { ctx } = r101(600);
+      minimiseFleetByElimination(ctx, 0.3);
+      const model = buildFleetModel(ctx.inst, ctx.neighbours);
+      const seqs = ctx.sol.routes
+        .filter((r) => r.jobs > 0)
+        .map((r) => [0, ...r.jobList().map((j) => j + 1), 0]);
+      const st = new FleetState(model, seqs);
+      const start = arcCost(st);
+      let steps = 0;
+      const end = searchFixedFleet(st, {
+        rng: new Rng(7),
+        temperature: () => 5,
+        phase: () => steps / 300,
+        onStep: () => steps++,
+      });
+      for (let r = 0; r < st.count; r++) expect(st.feasible(r)).toBe(true);
+      expect(st.count).toBeLessThanOrEqual(seqs.length);
+      const visits = st.seqs.flatMap((s) => s.slice(1, -1)).sort((a, b) => a - b);
+      expect(visits).toEqual(Array.from({ length: model.n }, (_, k) => k + 1));
+      expect(arcCost(st)).toBeCloseTo(end, 6);
+      return { seqs: st.seqs, start, end };
+    };
+    const a = run();
+    expect(a.end).toBeLessThan(a.start);
+    expect(run().seqs).toEqual(a.seqs);
+  });
+
+  it('the solver phase keeps the fleet, lowers the distance and passes the independent checker', () => {
+    const { ctx, problem: bp } = r101(1500);
+    minimiseFleetByElimination(ctx, 0.3);
+    const vehicles = ctx.sol.usedVehicles();
+    const cost = ctx.sol.cost();
+    expect(improveAtFixedFleet(ctx, 0.3, 1)).toBe(true);
+    expect(ctx.sol.usedVehicles()).toBeLessThanOrEqual(vehicles);
+    expect(ctx.sol.cost()).toBeLessThan(cost);
+    const solution = toRoutingSolution(ctx.inst, ctx.sol, [], {
+      iterations: 0,
+      elapsedMs: 0,
+      timeCapped: false,
+    });
+    expect(solution.unassigned).toEqual([]);
+    expect(checkRoutingSolution(bp.problem, solution)).toEqual([]);
+  });
+});
+
+function r101(
+  iterations: number,
+): ReturnType<typeof prepareSearch> & { problem: ReturnType<typeof toRoutingProblem> } {
+  const text = readFileSync(join(solomonDir(), 'R101.txt'), 'utf8');
+  const bp = toRoutingProblem(parseSolomon(text, 'R101'));
+  return { ...prepareSearch(bp.problem, params(iterations, { objective: 'vehicles' })), problem: bp };
+}
