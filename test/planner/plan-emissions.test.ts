@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Plan, Scenario } from '../../src/contracts/index.ts';
 import type { CityVehicleType } from '../../src/domain/city.ts';
 import { withEmissions, type PlanWithoutEmissions } from '../../src/planner/plan-emissions.ts';
+import { beforeAllOrFail } from '../support/before-all-or-fail.ts';
 import { unitCity, unitRoute, unitTrunkTrip, unitType } from './unit-city.ts';
 
 const grams = (kg: number): number => Math.round(kg * 1000);
@@ -96,7 +97,11 @@ const trunkTrip = {
 trunkTrip.stops = trunkTrip.stops.map((s, i) => ({ ...s, orderIds: [i === 0 ? 'a1' : 'b1'] }));
 
 describe('plan emissions on hand-made trips (ISO 14083 / GLEC v3 allocation)', () => {
-  const plan = withEmissions(city, scenario, skeleton({ pooled: [pooledRun], trunk: [trunkTrip] }));
+  // computed before the tests, not while collecting (see beforeAllOrFail)
+  let plan: Plan;
+  beforeAllOrFail(() => {
+    plan = withEmissions(city, scenario, skeleton({ pooled: [pooledRun], trunk: [trunkTrip] }));
+  });
   const row = (id: string) => plan.emissions.consignments.find((c) => c.orderId === id)?.consolidated;
 
   it("shares a run's whole CO2e by mass x distance from its start, return leg included (1 km : 3 km)", () => {
@@ -187,5 +192,53 @@ describe('plan emissions on hand-made trips (ISO 14083 / GLEC v3 allocation)', (
     expect(p.emissions.elements.filter((e) => e.plan === 'baseline').map((e) => e.element)).toEqual([
       'own-round',
     ]);
+  });
+
+  it('gives a carrier without orders zero emissions and no intensity, and lists only the orders some plan moved', () => {
+    const withIdle = {
+      ...city,
+      carriers: [...city.carriers, { id: 'C', location: 2, baselineType: 1, trunkType: 1 }],
+      orders: [
+        ...city.orders,
+        {
+          id: 'c1',
+          carrier: 2,
+          receiver: 1,
+          kind: 'delivery' as const,
+          size: [5, 0, 1] as [number, number, number],
+        },
+      ],
+    };
+    const p = withEmissions(withIdle, scenario, skeleton({ pooled: [pooledRun], trunk: [trunkTrip] }));
+    const idle = p.emissions.carriers.find((c) => c.carrierId === 'C');
+    // c1 is in no trip of either plan: it has no emissions to report, and C none at all
+    expect(idle).toEqual({
+      carrierId: 'C',
+      orders: 1,
+      baseline: { wtwCo2eKg: 0, ttwCo2eKg: 0, tonneKm: 0, wtwGPerTkm: null },
+      consolidated: { wtwCo2eKg: 0, ttwCo2eKg: 0, tonneKm: 0, wtwGPerTkm: null },
+      wtwSavedKg: 0,
+    });
+    expect(p.emissions.consignments.map((c) => c.orderId)).toEqual(['a1', 'b1']);
+  });
+
+  it('discloses its method: standard, allocation of trips and hubs, distance basis and rounding, each clause', () => {
+    const m = plan.emissions.method;
+    expect(m.standard).toMatch(/^ISO 14083:2023, GLEC Framework v3/);
+    expect(m.transportAllocation).toMatch(/^each trip's whole emissions \(empty running and the return leg/);
+    expect(m.transportAllocation).toMatch(/in proportion to mass x distance from the trip's start/);
+    expect(m.transportAllocation).toMatch(
+      /\(delivery\) or pick \(pickup\) point; by mass when every distance is 0$/,
+    );
+    expect(m.hubAllocation).toMatch(/shared by throughput in handling units/);
+    expect(m.distanceBasis).toMatch(/^shortest feasible distance on the plan's travel model/);
+    expect(m.distanceBasis).toMatch(
+      /great-circle x circuity\) to the receiver, or for trunk trips to the carrier depot/,
+    );
+    expect(m.distanceBasis).toMatch(/rail: the leg's network length; no GLEC \+5 % adjustment/);
+    expect(m.rounding).toMatch(
+      /^each element's total is rounded to the gram once and split by largest remainder/,
+    );
+    expect(m.rounding).toMatch(/carriers to the plan totals, to the gram$/);
   });
 });
