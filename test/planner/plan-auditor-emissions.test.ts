@@ -3,7 +3,8 @@ import type { Plan, Scenario } from '../../src/contracts/index.ts';
 import { planScenario } from '../../src/planner/index.ts';
 import { auditPlan, EMISSION_VIOLATION_CODES } from '../support/audit/index.ts';
 import type { Violation, ViolationCode } from '../support/audit/index.ts';
-import { mixedFleetScenario } from '../support/audit-scenarios.ts';
+import { bargeLegScenario, mixedFleetScenario } from '../support/audit-scenarios.ts';
+import { beforeAllOrFail } from '../support/before-all-or-fail.ts';
 
 // The auditor's ISO 14083 emission checks (test/support/audit/emissions.ts): each gets the fault it exists to
 // catch, planted in a valid plan, and must report its code; the last test checks every code had one.
@@ -14,27 +15,14 @@ interface Day {
   readonly plan: Plan;
 }
 const day = (scenario: Scenario): Day => ({ scenario, plan: planScenario(scenario, BUDGET) });
-const small = day(mixedFleetScenario());
-const barge = day({
-  ...mixedFleetScenario(),
-  intermodalLegs: [
-    { id: 'quay', hubId: 'H', mode: 'barge', terminal: [3.02, 50.6], lengthKm: 9, carrierIds: ['A'] },
-  ],
-});
-
-const ownTtw = day({
-  ...mixedFleetScenario(),
-  intermodalLegs: [
-    {
-      id: 'quay',
-      hubId: 'H',
-      mode: 'barge',
-      terminal: [3.02, 50.6],
-      lengthKm: 9,
-      carrierIds: ['A'],
-      ttwShare: 0.25,
-    },
-  ],
+// planned before the tests, not while collecting (see beforeAllOrFail)
+let small: Day;
+let barge: Day;
+let ownTtw: Day;
+beforeAllOrFail(() => {
+  small = day(mixedFleetScenario());
+  barge = day(bargeLegScenario());
+  ownTtw = day(bargeLegScenario(0.25));
 });
 
 const planted = new Set<ViolationCode>();
@@ -77,10 +65,11 @@ const consignment = (p: Plan, id: string) =>
 
 describe('the emission checks accept', () => {
   it.each([
-    ['the small day with a mixed fleet', small],
-    ['a barge leg', barge],
-    ["a barge leg with the scenario's own TTW share", ownTtw],
-  ])('the planner output for %s', (_name, d) => {
+    ['the small day with a mixed fleet', (): Day => small],
+    ['a barge leg', (): Day => barge],
+    ["a barge leg with the scenario's own TTW share", (): Day => ownTtw],
+  ] as const)('the planner output for %s', (_name, get) => {
+    const d = get();
     expect(auditPlan(d.scenario, d.plan)).toEqual([]);
     expect(d.plan.emissions.elements.length).toBeGreaterThanOrEqual(4);
   });

@@ -12,6 +12,7 @@ import {
 import type { Violation, ViolationCode } from '../support/audit/index.ts';
 import { auditHubs } from '../support/audit/hubs.ts';
 import {
+  bargeLegScenario,
   heavyReturnsScenario,
   leversScenario,
   matrixScenario,
@@ -21,6 +22,7 @@ import {
   twoEchelonMatrixScenario,
   twoEchelonScenario,
 } from '../support/audit-scenarios.ts';
+import { beforeAllOrFail } from '../support/before-all-or-fail.ts';
 import { smallScenario } from '../support/small-scenario.ts';
 
 // The auditor guards every plan the tests make: each of its checks gets the fault it exists to catch,
@@ -32,37 +34,41 @@ interface Day {
   readonly plan: Plan;
 }
 const day = (scenario: Scenario): Day => ({ scenario, plan: planScenario(scenario, BUDGET) });
-const plain = day(smallScenario());
-const small = day(mixedFleetScenario()); // an e-van and a cargo bike route, both carriers' rounds
-const multiTrip = day(multiTripScenario());
-const heavy = day(heavyReturnsScenario());
-const range = day(payloadRangeScenario());
-const levers = day(leversScenario());
-const proRata = day({ ...mixedFleetScenario(), options: { allocation: 'pro-rata-by-kg' } });
-const sameDay = day({ ...mixedFleetScenario(), options: { trunking: { schedule: 'same-day' } } });
-const barge = day({
-  ...mixedFleetScenario(),
-  intermodalLegs: [
-    {
-      id: 'quay',
-      hubId: 'H',
-      mode: 'barge',
-      terminal: [3.02, 50.6],
-      lengthKm: 9,
-      carrierIds: ['A'],
-    },
-  ],
-});
-
 /** Two echelons: platform P feeds micro-hubs H (by road, or by barge) and V (by road, in e-vans). */
 const twoEchelons = (feederOfH: 'road' | 'barge', schedule: 'night-before' | 'same-day'): Day => {
   const s = twoEchelonScenario(feederOfH);
   return day({ ...s, options: { ...s.options, trunking: { schedule } } });
 };
-const echelonRoad = twoEchelons('road', 'night-before');
-const echelonRoadSameDay = twoEchelons('road', 'same-day');
-const echelonBarge = twoEchelons('barge', 'night-before');
-const echelonBargeSameDay = twoEchelons('barge', 'same-day');
+
+// Planned before the tests, not while collecting (see beforeAllOrFail).
+let plain: Day;
+let small: Day; // an e-van and a cargo bike route, both carriers' rounds
+let multiTrip: Day;
+let heavy: Day;
+let range: Day;
+let levers: Day;
+let proRata: Day;
+let sameDay: Day;
+let barge: Day;
+let echelonRoad: Day;
+let echelonRoadSameDay: Day;
+let echelonBarge: Day;
+let echelonBargeSameDay: Day;
+beforeAllOrFail(() => {
+  plain = day(smallScenario());
+  small = day(mixedFleetScenario());
+  multiTrip = day(multiTripScenario());
+  heavy = day(heavyReturnsScenario());
+  range = day(payloadRangeScenario());
+  levers = day(leversScenario());
+  proRata = day({ ...mixedFleetScenario(), options: { allocation: 'pro-rata-by-kg' } });
+  sameDay = day({ ...mixedFleetScenario(), options: { trunking: { schedule: 'same-day' } } });
+  barge = day(bargeLegScenario());
+  echelonRoad = twoEchelons('road', 'night-before');
+  echelonRoadSameDay = twoEchelons('road', 'same-day');
+  echelonBarge = twoEchelons('barge', 'night-before');
+  echelonBargeSameDay = twoEchelons('barge', 'same-day');
+});
 
 const planted = new Set<ViolationCode>();
 
@@ -118,22 +124,23 @@ function moveStop(s: PlanStop, deltaS: number): void {
 
 describe('the plan auditor accepts', () => {
   it.each([
-    ['the small day', plain],
-    ['the small day with a mixed fleet', small],
-    ['a multi-trip day', multiTrip],
-    ['heavy returns', heavy],
-    ['a range-bound day', range],
-    ['every scenario lever', levers],
-    ['a road matrix', day(matrixScenario(false))],
-    ['a road matrix with durations', day(matrixScenario(true))],
-    ['same-day trunking', sameDay],
-    ['a barge leg', barge],
-    ['two echelons by road', echelonRoad],
-    ['two echelons by road, same-day', echelonRoadSameDay],
-    ['two echelons, one by barge', echelonBarge],
-    ['two echelons, one by barge, same-day', echelonBargeSameDay],
-    ['two echelons on a one-way road matrix', day(twoEchelonMatrixScenario())],
-  ])('the planner output for %s', (_name, d) => {
+    ['the small day', (): Day => plain],
+    ['the small day with a mixed fleet', (): Day => small],
+    ['a multi-trip day', (): Day => multiTrip],
+    ['heavy returns', (): Day => heavy],
+    ['a range-bound day', (): Day => range],
+    ['every scenario lever', (): Day => levers],
+    ['a road matrix', (): Day => day(matrixScenario(false))],
+    ['a road matrix with durations', (): Day => day(matrixScenario(true))],
+    ['same-day trunking', (): Day => sameDay],
+    ['a barge leg', (): Day => barge],
+    ['two echelons by road', (): Day => echelonRoad],
+    ['two echelons by road, same-day', (): Day => echelonRoadSameDay],
+    ['two echelons, one by barge', (): Day => echelonBarge],
+    ['two echelons, one by barge, same-day', (): Day => echelonBargeSameDay],
+    ['two echelons on a one-way road matrix', (): Day => day(twoEchelonMatrixScenario())],
+  ] as const)('the planner output for %s', (_name, get) => {
+    const d = get();
     expect(auditPlan(d.scenario, d.plan)).toEqual([]);
   });
 

@@ -180,6 +180,24 @@ export function mixedFleetScenario(): Scenario {
   return s;
 }
 
+/** The mixed-fleet day with carrier A's goods reaching hub H by barge from a quay 9 km away. */
+export function bargeLegScenario(ttwShare?: number): Scenario {
+  return {
+    ...mixedFleetScenario(),
+    intermodalLegs: [
+      {
+        id: 'quay',
+        hubId: 'H',
+        mode: 'barge',
+        terminal: [3.02, 50.6],
+        lengthKm: 9,
+        carrierIds: ['A'],
+        ...(ttwShare !== undefined ? { ttwShare } : {}),
+      },
+    ],
+  };
+}
+
 /**
  * Two echelons: the carriers' flows go to a platform south of the centre (no pooled fleet of its own), which
  * feeds the e-van hub H (by road in rigid trucks, or by barge) and a cargo-bike micro-hub V (by road in e-vans).
