@@ -40,6 +40,26 @@ describe('neighbour lists', () => {
     expect(s.unassigned).toEqual([]);
   });
 
+  it('asks travel.nearest once per location, however many jobs share it, with the same lists', () => {
+    // a trunk problem: many consignments picked up at few depots; here every location holds three jobs
+    const shared = { ...problem, jobs: problem.jobs.flatMap((j) => [j, j, j]) };
+    const queried: number[] = [];
+    const nearest = (from: number, k: number): number[] => {
+      queried.push(from);
+      return Array.from({ length: shared.travel.size }, (_, i) => i)
+        .filter((i) => i !== from)
+        .sort((a, b) => shared.travel.distance(from, a) - shared.travel.distance(from, b) || a - b)
+        .slice(0, k);
+    };
+    const inst = buildInstance({ ...shared, travel: { ...shared.travel, nearest } });
+    const lists = buildNeighbours(inst, new Rng(1));
+    const locations = new Set(inst.jobLoc);
+    expect(queried.sort((a, b) => a - b)).toEqual([...locations].sort((a, b) => a - b));
+    // the lists are the exact ones (all jobs ranked by distance), as without the model's nearest
+    const exact = buildNeighbours(buildInstance(shared), new Rng(1));
+    expect(lists.map((l) => Array.from(l))).toEqual(exact.map((l) => Array.from(l)));
+  });
+
   it('does not call travel.nearest for very large problems (sampled lists instead)', () => {
     const big = randomVrptw(4100, 3);
     let calls = 0;
