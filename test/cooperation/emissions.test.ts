@@ -149,6 +149,28 @@ describe('ISO 14083 / GLEC emission shares', () => {
       allocateEmissions([base, { ...base, consignments: [{ ...base.consignments[0]!, carrierId: 'y' }] }]),
     ).toThrow(/belongs to carriers x and y/);
   });
+
+  it('takes a hub handling every order of the largest day a scenario may hold, and no more', () => {
+    // a 2,000-receiver generated day's hub handles 13,553 orders: once refused (the bound was 10,000)
+    const hub = (orders: number): HubEmissions => ({
+      hubId: 'h',
+      element: 'hub',
+      wtwCo2eKg: 1,
+      ttwCo2eKg: 0,
+      basis: 'units',
+      throughput: Array.from({ length: orders }, (_, i) => ({
+        consignmentId: `o${i}`,
+        carrierId: 'x',
+        massKg: 1,
+        units: 1,
+      })),
+    });
+    const largest = allocateEmissions([], [hub(150_000)]);
+    expect(largest.total.wtwCo2eG).toBe(1000);
+    expect(() => allocateEmissions([], [hub(150_001)])).toThrow(
+      /hubs\[0\] has 150001 consignments, at most 150000/,
+    );
+  });
 });
 
 describe('transport chain elements', () => {
