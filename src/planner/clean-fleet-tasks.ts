@@ -15,11 +15,9 @@ export function cleanFleetTasks(
   city: City,
   results: readonly PlanTaskResult[],
 ): { task: PlanTask; budget: TaskBudget }[] {
-  const reroutes = cleanFleetReroutes(
-    city,
-    results.filter((r) => r.task.kind === 'baseline'),
-  );
-  if (reroutes.length === 0) return [];
+  // the counterfactual reads each carrier's own baseline tasks out of all the results
+  const reroutes = cleanFleetReroutes(city, results);
+  if (reroutes.length === 0) return []; // the day's task list is only needed for a re-route's budget
   const tasks = planTasks(city);
   return reroutes.map((task) => ({ task, budget: baselineBudgetOf(tasks, task) }));
 }

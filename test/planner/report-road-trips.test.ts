@@ -4,7 +4,7 @@ import type { City, CityCarrier, CityOrder } from '../../src/domain/city.ts';
 import type { RoutingProblem } from '../../src/domain/routing-problem.ts';
 import type { ScheduledTrip } from '../../src/domain/routing-solution.ts';
 import { reportRoadTrips, type RoadRun, type RoadTripShape } from '../../src/planner/report-road-trips.ts';
-import { load, unitCity, unitType } from './unit-city.ts';
+import { lineLocations, load, unitCity, unitType } from './unit-city.ts';
 
 // reportRoadTrips on a hand-made run, every figure worked out by hand below. The places lie on a line (x in km,
 // distance |x1 - x2|): the base at 0 km, depot D1 at 5 km, depot D2 at 10 km. The van burns 0.2 kWh/km empty,
@@ -23,16 +23,7 @@ const order = (id: string, carrier: number): CityOrder => ({
   size: [0, 0, 0],
 });
 const city: City = unitCity({
-  locations: [
-    [3.0, 50.0],
-    [3.1, 50.0],
-    [3.2, 50.0],
-  ],
-  travel: {
-    size: 3,
-    distance: (a, b) => Math.abs((X_KM[a] as number) - (X_KM[b] as number)) * 1000,
-    duration: () => 0,
-  },
+  ...lineLocations(X_KM),
   vehicleTypes: [van],
   carriers: [{ id: 'A' } as CityCarrier, { id: 'B' } as CityCarrier],
   orders: [order('a1', 0), order('b1', 1), order('a2', 0), order('a3', 0)],

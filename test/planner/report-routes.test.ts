@@ -4,7 +4,7 @@ import type { City, CityOrder, CityReceiver } from '../../src/domain/city.ts';
 import type { RoutingProblem } from '../../src/domain/routing-problem.ts';
 import type { RoutingSolution, ScheduledTrip } from '../../src/domain/routing-solution.ts';
 import { reportRoutes } from '../../src/planner/report-routes.ts';
-import { load, unitCity, unitType } from './unit-city.ts';
+import { lineLocations, load, unitCity, unitType } from './unit-city.ts';
 
 // reportRoutes on a hand-made solution, every figure worked out by hand below. The places lie on a line (x in
 // km, distance |x1 - x2|): the hub at 0 km, receiver R1 at 4 km, R2 at 6 km. The e-van burns 0.2 kWh/km empty,
@@ -18,16 +18,7 @@ const eVan = {
 const order = (id: string): CityOrder => ({ id, carrier: 0, receiver: 0, kind: 'delivery', size: [0, 0, 0] });
 const receiver = (id: string, location: number): CityReceiver => ({ id, location, windows: [], serviceS: 0 });
 const city: City = unitCity({
-  locations: [
-    [3.0, 50.0],
-    [3.1, 50.0],
-    [3.2, 50.0],
-  ],
-  travel: {
-    size: 3,
-    distance: (a, b) => Math.abs((X_KM[a] as number) - (X_KM[b] as number)) * 1000,
-    duration: () => 0,
-  },
+  ...lineLocations(X_KM),
   vehicleTypes: [unitType('bike', { fixedCostEur: 0, costPerKmEur: 0, costPerHourEur: 0 }), eVan],
   receivers: [receiver('R1', 1), receiver('R2', 2)],
   orders: [order('o1'), order('o2'), order('o3')],

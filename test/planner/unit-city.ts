@@ -137,3 +137,18 @@ export function unitTrunkTrip(parts: {
     tonneKm: parts.tonneKm ?? 0,
   };
 }
+
+/**
+ * Locations on a line at `xKm` kilometres from the first, for hand-worked distances: the City's `locations` (for
+ * whatever only needs points) and a travel model measuring |x_a − x_b| in metres, with driving taking no time.
+ */
+export function lineLocations(xKm: readonly number[]): Pick<City, 'locations' | 'travel'> {
+  return {
+    locations: xKm.map((_, i): [number, number] => [3.0 + 0.1 * i, 50.0]),
+    travel: {
+      size: xKm.length,
+      distance: (a, b) => Math.abs((xKm[a] as number) - (xKm[b] as number)) * 1000,
+      duration: () => 0,
+    },
+  };
+}
