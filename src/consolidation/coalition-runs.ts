@@ -34,10 +34,8 @@ export function planCoalitionRuns(
   ctx: SolveContext,
 ): PooledRuns {
   const orders = taskOrders(city, task).filter((o) => member(city.orders[o]?.carrier ?? -1));
-  const at = new Map<number, Spot>();
-  for (const g of grand) g.stops.forEach((os, k) => os.forEach((o) => at.set(o, [g.vehicle, g.trip, k])));
   const warm = (bundles: readonly Bundle[]): WarmStart => ({
-    initial: warmRoutes(bundles, at),
+    initial: warmRoutes(bundles, grand),
     temperature: COALITION_TEMPERATURE,
   });
   const budget = { iterations, timeLimitMs: city.timeLimitS * 1000 };
@@ -49,8 +47,17 @@ type Spot = readonly [vehicle: number, trip: number, stop: number];
 const earlier = (a: Spot, b: Spot): boolean =>
   a[0] !== b[0] ? a[0] < b[0] : a[1] !== b[1] ? a[1] < b[1] : a[2] < b[2];
 
-/** Bundles placed at their first order's (vehicle, trip, stop) in the grand trips; bundles no trip holds are left out. */
-function warmRoutes(bundles: readonly Bundle[], at: ReadonlyMap<number, Spot>): InitialRoute[] {
+/**
+ * The warm start of a coalition's runs: each bundle (a job) placed at its first order's (vehicle, trip, stop) in
+ * the grand trips, the jobs of a trip in the order of those stops; bundles no trip holds are left out (the
+ * search inserts them).
+ */
+export function warmRoutes(
+  bundles: readonly Pick<Bundle, 'orders'>[],
+  grand: readonly GrandTrip[],
+): InitialRoute[] {
+  const at = new Map<number, Spot>();
+  for (const g of grand) g.stops.forEach((os, k) => os.forEach((o) => at.set(o, [g.vehicle, g.trip, k])));
   const placed = bundles.flatMap((b, job) => {
     let first: Spot | undefined;
     for (const o of b.orders) {
