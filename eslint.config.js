@@ -47,7 +47,7 @@ export default tseslint.config(
       'out/**',
       'coverage/**',
       'reports/**',
-      '.stryker-tmp/**',
+      '.stryker-tmp*/**',
     ],
   },
   js.configs.recommended,
