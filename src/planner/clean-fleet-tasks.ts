@@ -22,6 +22,19 @@ export function cleanFleetTasks(
   return reroutes.map((task) => ({ task, budget: baselineBudgetOf(tasks, task) }));
 }
 
+/**
+ * Whether the counterfactual may have re-routes, known before any task is solved: some carrier with orders has a
+ * clean type other than its baseline type (the re-routes themselves depend on the baseline's results). The
+ * service's flow uses it to leave room in its progress for a second wave of children.
+ */
+export function cleanFleetMayReroute(city: City): boolean {
+  return city.carriers.some(
+    (c, i) =>
+      (city.cleanTypeOf[c.baselineType] ?? c.baselineType) !== c.baselineType &&
+      city.orders.some((o) => o.carrier === i),
+  );
+}
+
 /** The budget of a carrier's baseline task (same carrier and zone): a rerouted counterfactual gets the same. */
 export function baselineBudgetOf(tasks: DayTasks, task: PlanTask): TaskBudget {
   const same = tasks.find(

@@ -22,7 +22,14 @@ export const planJobSchema = z.object({
   /** Added later (owner and request hash, see ports.ts Submission): older jobs have none. */
   submission: submissionSchema.optional(),
   /** Written by the split step: how many task children, and how many cost-game children will follow them. */
-  flow: z.object({ tasks: z.number().int().min(0), gameChunks: z.number().int().min(0) }).optional(),
+  flow: z
+    .object({
+      tasks: z.number().int().min(0),
+      gameChunks: z.number().int().min(0),
+      /** The clean-fleet counterfactual may re-route carriers (children after the tasks); absent in older jobs. */
+      mayReroute: z.boolean().optional(),
+    })
+    .optional(),
 });
 export type PlanJobData = z.infer<typeof planJobSchema>;
 
@@ -94,19 +101,25 @@ function taskPhasePercent(done: number, total: number): number {
 }
 
 /**
- * Share of a plan done and its phase, from its children done and total and the split's `flow` record: with a
- * cost game, tasks take 2–50 % and the game's children 50–95 %, so the bar never moves back when the game's
- * children are added after the tasks.
+ * Share of a plan done and its phase, from its children done and total and the split's `flow` record. When a
+ * second wave of children may follow the tasks (the cost game's chunks, the counterfactual's re-routes), tasks
+ * take 2–50 % and the second wave 50–95 %, so the bar never moves back when those children are added; the
+ * second wave's size is what the flow holds beyond its tasks. A day whose second wave turns out empty jumps
+ * from 50 % to the assembly's 95 %.
  */
 export function flowProgress(
   done: number,
   total: number,
   flow: PlanJobData['flow'],
-): { percent: number; phase: 'tasks' | 'cost-game' } {
-  if (!flow || flow.gameChunks === 0) return { percent: taskPhasePercent(done, total), phase: 'tasks' };
+): { percent: number; phase: 'tasks' | 'cost-game' | 'clean-fleet' } {
+  if (!flow || (flow.gameChunks === 0 && flow.mayReroute !== true))
+    return { percent: taskPhasePercent(done, total), phase: 'tasks' };
   if (total <= flow.tasks)
     return { percent: Math.round(2 + (48 * done) / Math.max(1, flow.tasks)), phase: 'tasks' };
-  const gameDone = Math.max(0, done - flow.tasks);
-  return { percent: Math.round(50 + (45 * gameDone) / flow.gameChunks), phase: 'cost-game' };
+  const secondDone = Math.max(0, done - flow.tasks);
+  return {
+    percent: Math.round(50 + (45 * secondDone) / (total - flow.tasks)),
+    phase: flow.gameChunks > 0 ? 'cost-game' : 'clean-fleet',
+  };
 }
 export const ASSEMBLE_PERCENT = 95;

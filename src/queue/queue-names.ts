@@ -7,7 +7,8 @@ export const QUEUES = {
   plans: 'plans',
   /**
    * Flow children: one independent routing task each (a carrier's rounds or a hub's runs, per zone), then, once
-   * they are done, the cost game's coalitions in chunks (job name `coalitions`).
+   * they are done, a second wave: the clean-fleet counterfactual's re-routes (job name `task` too) and the cost
+   * game's coalitions in chunks (job name `coalitions`).
    */
   tasks: 'tasks',
   /** Comparison parents: aggregate their variant children (plan parents) once all are done. */
@@ -22,9 +23,15 @@ export const JOB_NAMES = {
   comparison: 'comparison',
 } as const;
 
-/** The letter that marks each kind of flow child in its id: `{planId}-t3` is task 3, `{planId}-g3` game chunk 3. */
-const CHILD_MARK = { task: 't', game: 'g' } as const;
+/**
+ * The letter that marks each kind of flow child in its id: `{planId}-t3` is task 3, `{planId}-g3` game chunk 3,
+ * `{planId}-r3` the counterfactual's re-route 3.
+ */
+const CHILD_MARK = { task: 't', game: 'g', reroute: 'r' } as const;
 export type ChildKind = keyof typeof CHILD_MARK;
+const KIND_OF_MARK = new Map<string, ChildKind>(
+  Object.entries(CHILD_MARK).map(([kind, mark]) => [mark, kind as ChildKind]),
+);
 
 /** Id of the `index`-th child of plan `planId` of this kind: the plan id stays recoverable from it. */
 export function childJobId(planId: string, kind: ChildKind, index: number): string {
@@ -40,9 +47,9 @@ export function taskJobId(planId: string, index: number): string {
 export function parseChildJobId(
   jobId: string,
 ): { planId: string; kind: ChildKind; index: number } | undefined {
-  const m = /^(.+)-([tg])(\d+)$/.exec(jobId);
+  const m = /^(.+)-([tgr])(\d+)$/.exec(jobId);
   if (!m) return undefined;
-  return { planId: m[1] as string, kind: m[2] === 't' ? 'task' : 'game', index: Number(m[3]) };
+  return { planId: m[1] as string, kind: KIND_OF_MARK.get(m[2] as string) as ChildKind, index: Number(m[3]) };
 }
 
 /** Plan id and task index of a task child id, or undefined for any other id. */

@@ -8,6 +8,7 @@ import { createRedis } from '../../src/queue/connection.ts';
 import { QUEUES } from '../../src/queue/queue-names.ts';
 import { generateCityDay } from '../../src/scenario-gen/index.ts';
 import { auditPlan } from '../support/audit/index.ts';
+import { smallScenario } from '../support/small-scenario.ts';
 import {
   bearer,
   carrierKey,
@@ -20,7 +21,12 @@ import {
 } from './harness.ts';
 
 /** The cap the plans below never reach: they stop on their effort's iteration budget, as by default. */
-const TIME_LIMIT_SECONDS = 30;
+const TIME_LIMIT_SECONDS = 60;
+/**
+ * The in-process plan each service plan is compared with: the same seed and effort, with a cap it never reaches
+ * even on a loaded machine (a time-capped plan stops early and differs; the cap is not part of the plan).
+ */
+const LOCAL = { timeLimitSeconds: 600 };
 let stack: Stack;
 
 const call = (path: string, key: string, init: RequestInit = {}) =>
@@ -33,10 +39,17 @@ const call = (path: string, key: string, init: RequestInit = {}) =>
     },
   });
 
-/** A plan as JSON, minus the measured solve time (the one wall-clock figure in it). */
+/**
+ * A plan as JSON, minus the measured solve time (the one wall-clock figure in it) and the wall-clock cap it
+ * echoes (the in-process plan gets a larger one, `LOCAL`; neither plan reaches its cap, which the tests check).
+ */
 function withoutTimings(plan: Plan | undefined): unknown {
-  const json = JSON.parse(JSON.stringify(plan ?? null)) as { meta?: { solveSeconds?: number } } | null;
-  if (json?.meta) delete json.meta.solveSeconds;
+  const json = JSON.parse(JSON.stringify(plan ?? null)) as {
+    meta?: { solveSeconds?: number };
+    scenario?: { timeLimitSeconds?: number };
+  } | null;
+  delete json?.meta?.solveSeconds;
+  delete json?.scenario?.timeLimitSeconds;
   return json;
 }
 
@@ -152,7 +165,7 @@ describe('orders -> hub-day plan -> progress -> result (real Redis, worker proce
     const done = await waitCompleted(id);
     expect(done.status).toBe('completed');
     expect(auditPlan(scenario, done.result as Plan)).toEqual([]);
-    const local = planScenario(scenario);
+    const local = planScenario(scenario, LOCAL);
     expect(done.result?.meta.timeCapped).toBe(false);
     expect(withoutTimings(done.result)).toEqual(withoutTimings(local));
 
@@ -226,7 +239,7 @@ describe('orders -> hub-day plan -> progress -> result (real Redis, worker proce
     }
     expect((await stack.api.planJobs.scenarios.get(hash))?.receivers).toHaveLength(60);
 
-    const local = planScenario(scenario);
+    const local = planScenario(scenario, LOCAL);
     expect(plan.meta.timeCapped).toBe(false);
     expect(withoutTimings(plan)).toEqual(withoutTimings(local));
   });
@@ -252,10 +265,50 @@ describe('orders -> hub-day plan -> progress -> result (real Redis, worker proce
       await Promise.all(chunks.map(async (k) => (await stack.api.planJobs.tasks.getJob(k))?.returnvalue))
     ).flatMap((v) => (v as { costs: { coalition: number }[] }).costs.map((c) => c.coalition));
     expect(priced.sort((a, b) => a - b)).toEqual(Array.from({ length: 62 }, (_, k) => k + 1));
-    expect((parent!.data as { flow?: unknown }).flow).toEqual({ tasks: ids.length - 4, gameChunks: 4 });
+    const tasks = ids.filter((k) => k.startsWith(`${id}-t`)).length;
+    expect(ids.length).toBe(tasks + 4); // this day re-routes no carrier: no re-route child
+    expect((parent!.data as { flow?: unknown }).flow).toEqual({ tasks, gameChunks: 4, mayReroute: true });
 
-    const local = planScenario(scenario);
+    const local = planScenario(scenario, LOCAL);
     expect(plan.meta.timeCapped).toBe(false);
+    expect(withoutTimings(plan)).toEqual(withoutTimings(local));
+  });
+
+  it('solves the clean-fleet counterfactual’s re-routes as children too; the plan equals planScenario', async () => {
+    // the small day: R3 takes cargo bikes only, so both carriers' diesel vans leave it undelivered and the
+    // counterfactual re-routes each carrier with its clean type (the e-van) rather than driving the same routes
+    const scenario = {
+      ...smallScenario(),
+      name: 're-routes over workers',
+      options: {
+        seed: 5,
+        effort: 'quick',
+        timeLimitSeconds: TIME_LIMIT_SECONDS,
+        allocation: 'pro-rata-by-kg',
+      },
+    } as const;
+    const { id, plan } = await planOverService(scenario);
+    const parent = await stack.api.planJobs.plans.getJob(id);
+    const deps = await parent!.getDependencies({ processed: {} });
+    const ids = Object.keys(deps.processed ?? {}).map((k) => k.slice(k.lastIndexOf(':') + 1));
+    expect(ids.filter((k) => k.startsWith(`${id}-r`)).sort()).toEqual([`${id}-r0`, `${id}-r1`]);
+    const rerouted = await Promise.all(
+      [0, 1].map(
+        async (i) => (await stack.api.planJobs.tasks.getJob(`${id}-r${i}`))?.data as { task: unknown },
+      ),
+    );
+    expect(rerouted.map((d) => d.task)).toEqual(
+      ['A', 'B'].map((carrierId) => ({
+        kind: 'baseline',
+        carrierId,
+        zone: 0,
+        zones: 1,
+        vehicleType: 'e-van',
+      })),
+    );
+    expect(plan.ownRoundsCleanFleet.carriers.map((c) => c.method)).toEqual(['rerouted', 'rerouted']);
+    expect(plan.meta.timeCapped).toBe(false);
+    const local = planScenario(scenario, LOCAL);
     expect(withoutTimings(plan)).toEqual(withoutTimings(local));
   });
 

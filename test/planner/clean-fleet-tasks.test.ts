@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanTaskResult } from '../../src/contracts/index.ts';
 import { InternalError } from '../../src/domain/errors.ts';
-import { baselineBudgetOf, cleanFleetTasks, solvedTask } from '../../src/planner/clean-fleet-tasks.ts';
+import {
+  baselineBudgetOf,
+  cleanFleetMayReroute,
+  cleanFleetTasks,
+  solvedTask,
+} from '../../src/planner/clean-fleet-tasks.ts';
 import { buildCity, planTasks, runPlanTask, solveContext } from '../../src/planner/index.ts';
 import { generateCityDay } from '../../src/scenario-gen/index.ts';
 
@@ -53,6 +58,20 @@ describe('the clean-fleet counterfactual’s re-routes', () => {
     };
     const { city, results } = baselineOf(same);
     expect(cleanFleetTasks(city, results)).toEqual([]);
+    expect(cleanFleetMayReroute(city)).toBe(false);
+  });
+
+  it('may re-route, before any solve, exactly when some carrier with orders changes vehicle type', () => {
+    const city = buildCity(bikes, {});
+    expect(cleanFleetMayReroute(city)).toBe(true);
+    // the carriers that change type (diesel vans to bikes) lose their orders: nothing left to re-route
+    const vanCarriers = new Set(
+      city.carriers.flatMap((c, i) => (city.cleanTypeOf[c.baselineType] !== c.baselineType ? [i] : [])),
+    );
+    expect(vanCarriers.size).toBeGreaterThan(0);
+    expect(vanCarriers.size).toBeLessThan(city.carriers.length);
+    const orders = city.orders.filter((o) => !vanCarriers.has(o.carrier));
+    expect(cleanFleetMayReroute({ ...city, orders })).toBe(false);
   });
 
   it('finds a solved re-route by carrier, zone, zones and vehicle type only', () => {

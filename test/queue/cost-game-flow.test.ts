@@ -30,6 +30,23 @@ describe('the cost game as children of the plan flow', () => {
     // no game (pro rata by kg, older jobs without the record): tasks take the whole 2–95 %
     expect(flowProgress(5, 10, undefined)).toEqual({ percent: 49, phase: 'tasks' });
     expect(flowProgress(5, 10, { tasks: 10, gameChunks: 0 })).toEqual({ percent: 49, phase: 'tasks' });
+    expect(flowProgress(5, 10, { tasks: 10, gameChunks: 0, mayReroute: false })).toEqual({
+      percent: 49,
+      phase: 'tasks',
+    });
+  });
+
+  it('leaves room for the counterfactual’s re-routes when a day may have them, with or without a game', () => {
+    // 10 tasks; 3 re-routes follow (no game): tasks 2–50 %, re-routes 50–95 % (1 of 3 done: 50 + 45/3 = 65)
+    const flow = { tasks: 10, gameChunks: 0, mayReroute: true };
+    const seen = [5, 10, 10, 11, 13].map((done, k) => flowProgress(done, k < 2 ? 10 : 13, flow));
+    expect(seen.map((p) => p.percent)).toEqual([26, 50, 50, 65, 95]);
+    expect(seen.map((p) => p.phase)).toEqual(['tasks', 'tasks', 'clean-fleet', 'clean-fleet', 'clean-fleet']);
+    // 3 re-routes and 2 game chunks after 10 tasks: one second wave of 5 children (3 done: 50 + 45 × 3/5 = 77)
+    expect(flowProgress(13, 15, { tasks: 10, gameChunks: 2, mayReroute: true })).toEqual({
+      percent: 77,
+      phase: 'cost-game',
+    });
   });
 
   it('names children so that the plan, the kind and the index come back from the id', () => {
@@ -38,5 +55,8 @@ describe('the cost game as children of the plan flow', () => {
     expect(parseChildJobId('p-g2-t12')).toEqual({ planId: 'p-g2', kind: 'task', index: 12 });
     expect(parseTaskJobId('p-g3')).toBeUndefined();
     expect(parseChildJobId('p-x3')).toBeUndefined();
+    expect(childJobId('p', 'reroute', 2)).toBe('p-r2');
+    expect(parseChildJobId('p-t1-r2')).toEqual({ planId: 'p-t1', kind: 'reroute', index: 2 });
+    expect(parseTaskJobId('p-r2')).toBeUndefined();
   });
 });
