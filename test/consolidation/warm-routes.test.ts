@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { warmRoutes, type GrandTrip } from '../../src/consolidation/coalition-runs.ts';
+import { planCoalitionRuns, warmRoutes, type GrandTrip } from '../../src/consolidation/coalition-runs.ts';
+import { listTasks, type RoutingTask } from '../../src/consolidation/tasks.ts';
+import { scenarioSchema } from '../../src/contracts/index.ts';
+import { buildCity } from '../../src/planner/index.ts';
+import { smallScenario } from '../support/small-scenario.ts';
 
 /**
  * A coalition's warm start (coalition-runs.ts): every bundle at the spot (vehicle, trip, stop) of its earliest
@@ -47,11 +51,52 @@ describe('warmRoutes: bundles placed where their first order sat in the grand tr
     ]);
   });
 
-  it('two bundles at one stop go by job; no grand trip, no warm route', () => {
-    const bundles = [{ orders: [6] }, { orders: [5] }];
-    expect(warmRoutes(bundles, [{ vehicle: 0, trip: 0, stops: [[5, 6]] }])).toEqual([
-      { vehicle: 0, trips: [[0, 1]] },
+  it('a bundle’s orders in either order: its earliest spot all the same', () => {
+    // order 11 at (0,1,0) before order 10 at (2,0,1), whichever of them the bundle lists first
+    const acrossVehicles: GrandTrip[] = [
+      { vehicle: 2, trip: 0, stops: [[12], [10]] },
+      { vehicle: 0, trip: 1, stops: [[11]] },
+    ];
+    for (const orders of [
+      [10, 11],
+      [11, 10],
+    ])
+      expect(warmRoutes([{ orders }, { orders: [12] }], acrossVehicles)).toEqual([
+        { vehicle: 0, trips: [[0]] },
+        { vehicle: 2, trips: [[1]] },
+      ]);
+    // order 2 at (1,0,1) before order 1 at (1,1,0); order 3 alone at (1,1,1)
+    const acrossTrips: GrandTrip[] = [
+      { vehicle: 1, trip: 0, stops: [[4], [2]] },
+      { vehicle: 1, trip: 1, stops: [[1], [3]] },
+    ];
+    for (const orders of [
+      [1, 2],
+      [2, 1],
+    ])
+      expect(warmRoutes([{ orders }, { orders: [3] }], acrossTrips)).toEqual([
+        { vehicle: 1, trips: [[0], [1]] },
+      ]);
+  });
+
+  it('bundles at one stop go by job; no grand trip, no warm route', () => {
+    const bundles = [{ orders: [6] }, { orders: [5] }, { orders: [7] }];
+    expect(warmRoutes(bundles, [{ vehicle: 0, trip: 0, stops: [[7, 5, 6]] }])).toEqual([
+      { vehicle: 0, trips: [[0, 1, 2]] },
     ]);
     expect(warmRoutes(bundles, [])).toEqual([]);
+  });
+});
+
+describe('planCoalitionRuns: a coalition’s members only', () => {
+  it('a coalition without the first carrier: only the second carrier’s orders are bundled', () => {
+    // the small day: orders A1 A2 A3 (carrier 0) and B1 B2 B3 (carrier 1) = 0..5, all pooled at the hub
+    const city = buildCity(scenarioSchema.parse(smallScenario()));
+    const pooled = listTasks(city).find((t) => t.kind === 'pooled') as Extract<
+      RoutingTask,
+      { kind: 'pooled' }
+    >;
+    const runs = planCoalitionRuns(city, pooled, (c) => c === 1, [], 0, { seed: 1, clock: () => 0 });
+    expect(runs.routing.bundles.map((b) => b.orders)).toEqual([[3], [4], [5]]);
   });
 });
