@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { listTasks, taskBudgets, taskOrders, zoneVehicles } from '../../src/consolidation/tasks.ts';
+import {
+  listTasks,
+  runTask,
+  taskBudgets,
+  taskOrders,
+  zoneVehicles,
+  type RoutingTask,
+} from '../../src/consolidation/tasks.ts';
 import type { City, CityFleet, CityReceiver } from '../../src/domain/city.ts';
 import { euclidean } from '../solver/fixtures.ts';
 import { unitCity, unitType } from '../planner/unit-city.ts';
@@ -82,9 +89,12 @@ describe('zoneVehicles: a hub’s fleet split between the zones of its pooled ru
       fleet: [fleet(0, 3), fleet(1, 2), fleet(0, 1, 6 * H)],
     },
   );
-  const pooled = listTasks(city).filter((t) => t.kind === 'pooled');
+  // listed inside each test: a mutant that throws while the file is collected would count as survived
+  const pooledTasks = () =>
+    listTasks(city).filter((t): t is Extract<RoutingTask, { kind: 'pooled' }> => t.kind === 'pooled');
 
   it('two pooled zones, each with its sector’s orders', () => {
+    const pooled = pooledTasks();
     expect(pooled).toEqual([
       { kind: 'pooled', hub: 0, zone: 0, zones: 2 },
       { kind: 'pooled', hub: 0, zone: 1, zones: 2 },
@@ -96,7 +106,7 @@ describe('zoneVehicles: a hub’s fleet split between the zones of its pooled ru
   });
 
   it('each group by the kg it may carry there; a kg only its class may deliver weighs 1000 times more', () => {
-    const [east, west] = pooled.map((t) => zoneVehicles(city, t as Extract<typeof t, { kind: 'pooled' }>));
+    const [east, west] = pooledTasks().map((t) => zoneVehicles(city, t));
     // vans may not serve R2: east 10 + 30 = 40 kg, west 40 kg. 3 vans: 1.5 : 1.5 → 1 : 1, the spare one to
     // the first of equal remainders (east) → 2 : 1. The 06–18 van: 0.5 : 0.5 → 1 : 0.
     // bikes: east 40 kg, west 20 × 1000 + 40 = 20,040; 2 bikes: 0.004 : 1.996 → 0 : 2 (without the weight,
@@ -113,6 +123,14 @@ describe('zoneVehicles: a hub’s fleet split between the zones of its pooled ru
       maxTrips: 3,
       reloadS: 600,
     });
+  });
+
+  it('a pooled zone is solved as the hub’s runs with that zone’s vehicles and orders', () => {
+    const west = pooledTasks()[1] as Extract<RoutingTask, { kind: 'pooled' }>;
+    const runs = runTask(city, west, { iterations: 0, timeLimitMs: 1000 }, { seed: 1, clock: () => 0 });
+    expect('hub' in runs && runs.hub).toBe(0);
+    expect(runs.routing.problem.vehicles).toEqual(zoneVehicles(city, west));
+    expect(runs.routing.bundles.map((b) => b.orders)).toEqual([[2], [3]]);
   });
 
   it('one zone: the whole fleet, in fleet order', () => {
