@@ -8,20 +8,15 @@ import {
 import type { RouteState } from '../../src/solver/evaluation/route-state.ts';
 import { DEPOT as D } from '../../src/solver/model/instance.ts';
 import { handDay } from './fixtures.ts';
-import { routeWith, scanOne } from './insertion-fixtures.ts';
+import { HAND_POINTS, routeWith, scanOne } from './insertion-fixtures.ts';
 import { ScriptedRng } from './scripted-rng.ts';
 
 // Blinking (SISR's recreate): each position is skipped when the rng's draw is below the blink rate.
 // handDay: 1 m = 1 s, fixed cost 7, 2 per metre, capacity 2, up to two trips. Depot (0,0), a (6,8), b (6,0):
 // |Da| = 10, |Db| = 6, |ba| = 8.
-const POINTS = [
-  [0, 0],
-  [6, 8],
-  [6, 0],
-] as const;
 /** Job 0 = a, job 1 = b, with a's delivery as given (2 fills the van, so b then needs a trip of its own). */
 const day = (aDelivery: number): ReturnType<typeof handDay> =>
-  handDay(POINTS, [
+  handDay(HAND_POINTS, [
     { location: 1, delivery: [aDelivery] },
     { location: 2, delivery: [1] },
   ]);

@@ -97,3 +97,14 @@ export function scanOne(route: RouteState, j: number, opt: Partial<ScanOptions> 
 export function matrixTravel(dist: readonly (readonly number[])[], time = dist): TravelModel {
   return { size: dist.length, distance: (a, b) => dist[a]![b]!, duration: (a, b) => time[a]![b]! };
 }
+
+/**
+ * The hand-worked days' map (1 m = 1 s in handDay): depot 0 at (0,0), 1 at (6,8), 2 at (6,0), 3 at (0,-5).
+ * Depot to 1: 10 m, to 2: 6 m, to 3: 5 m; 1 to 2: 8 m.
+ */
+export const HAND_POINTS = [
+  [0, 0],
+  [6, 8],
+  [6, 0],
+  [0, -5],
+] as const;

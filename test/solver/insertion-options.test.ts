@@ -3,18 +3,13 @@ import { INTO_TRIP, NEW_TRIP_AFTER_DEPOT, noInsertion } from '../../src/solver/e
 import type { RoutingVehicle } from '../../src/domain/routing-problem.ts';
 import { DEPOT as D } from '../../src/solver/model/instance.ts';
 import { handDay } from './fixtures.ts';
-import { routeWith, scanOne } from './insertion-fixtures.ts';
+import { HAND_POINTS, routeWith, scanOne } from './insertion-fixtures.ts';
 
 // handDay: 1 m = 1 s, fixed cost 7, 2 per metre, capacity 2. Depot (0,0), a (6,8), b (6,0): |Da| = 10,
 // |Db| = 6, |ba| = 8. Job 0 = a, job 1 = b (delivery 1).
-const POINTS = [
-  [0, 0],
-  [6, 8],
-  [6, 0],
-] as const;
 const day = (aDelivery: number, vehicle: Partial<RoutingVehicle> = {}): ReturnType<typeof handDay> =>
   handDay(
-    POINTS,
+    HAND_POINTS,
     [
       { location: 1, delivery: [aDelivery] },
       { location: 2, delivery: [1] },
@@ -73,6 +68,21 @@ describe('insertion scan: opening penalty, trip limit, allowed types', () => {
     expect(scanOne(routeWith(twoTypes, [D, D]), 1).delta).toBe(31);
   });
 
+  it('refuses a job whose window has closed, even on a vehicle without a shift end', () => {
+    // b (window [0, 5]) is 6 s away: closed on arrival, whether as the first job, on a trip before a
+    // (which fills the van and may come any time) or on a trip after it
+    const problem = handDay(
+      HAND_POINTS,
+      [
+        { location: 1, delivery: [2], windows: [] },
+        { location: 2, windows: [[0, 5]] },
+      ],
+      { vehicle: { shiftEndS: Infinity } },
+    );
+    expect(scanOne(routeWith(problem, [D, D]), 1).route).toBeUndefined();
+    expect(scanOne(routeWith(problem, [D, 0, D]), 1).route).toBeUndefined();
+  });
+
   it('starts from no insertion at all', () => {
     expect(noInsertion()).toEqual({ route: undefined, pos: -1, kind: INTO_TRIP, delta: Infinity });
   });
@@ -80,12 +90,12 @@ describe('insertion scan: opening penalty, trip limit, allowed types', () => {
   // trip duration limit (a full day check per candidate): a alone is out 10 s + back 10 s = 20 s
   it('refuses an insertion whose trip would exceed the trip duration limit', () => {
     const limited = (maxTripDurationS: number): ReturnType<typeof handDay> =>
-      handDay(POINTS, [{ location: 1 }, { location: 2, delivery: [2] }], { type: { maxTripDurationS } });
+      handDay(HAND_POINTS, [{ location: 1 }, { location: 2, delivery: [2] }], { type: { maxTripDurationS } });
     expect(scanOne(routeWith(limited(20), [D, D]), 0).delta).toBe(47);
     expect(scanOne(routeWith(limited(19), [D, D]), 0).route).toBeUndefined();
     // b (fills the van) after [D a D]: its own trip of 10 + 10 = 20 s, 2 x 20 = 40
     const second = (maxTripDurationS: number): ReturnType<typeof handDay> =>
-      handDay(POINTS, [{ location: 2 }, { location: 1, delivery: [2] }], { type: { maxTripDurationS } });
+      handDay(HAND_POINTS, [{ location: 2 }, { location: 1, delivery: [2] }], { type: { maxTripDurationS } });
     expect(scanOne(routeWith(second(20), [D, 0, D]), 1)).toMatchObject({
       kind: NEW_TRIP_AFTER_DEPOT,
       delta: 40,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { INTO_TRIP, NEW_TRIP_AFTER_DEPOT } from '../../src/solver/evaluation/insertion.ts';
 import { DEPOT as D } from '../../src/solver/model/instance.ts';
 import { handDay } from './fixtures.ts';
-import { matrixTravel, routeWith, scanOne } from './insertion-fixtures.ts';
+import { HAND_POINTS, matrixTravel, routeWith, scanOne } from './insertion-fixtures.ts';
 
 // Equal-cost positions: the scan keeps the first one it finds (trip positions in order, then new trips
 // after each depot, then the new trip at the end), so the search is reproducible.
@@ -43,12 +43,7 @@ describe('insertion scan ties and pruning', () => {
     // Euclidean: depot (0,0), a (6,8), b (6,0), c (0,-5); a and c fill the van, b needs a trip of its own,
     // 2 x (6 + 6) = 24 wherever it goes: after the first depot, after the second, or at the end.
     const problem = handDay(
-      [
-        [0, 0],
-        [6, 8],
-        [6, 0],
-        [0, -5],
-      ],
+      HAND_POINTS,
       [{ location: 1, delivery: [2] }, { location: 2 }, { location: 3, delivery: [2] }],
       { vehicle: { maxTrips: 3 } },
     );

@@ -4,18 +4,13 @@ import { daySpeedFactors, timeDependentTravel } from '../../src/geo/index.ts';
 import { INTO_TRIP, NEW_TRIP_AFTER_DEPOT, NEW_TRIP_AT_END } from '../../src/solver/evaluation/insertion.ts';
 import { DEPOT as D } from '../../src/solver/model/instance.ts';
 import { handDay } from './fixtures.ts';
-import { routeWith, scanOne } from './insertion-fixtures.ts';
+import { HAND_POINTS, routeWith, scanOne } from './insertion-fixtures.ts';
 
 // The insertion scan with time-dependent driving (docs/model/time-dependent-travel.md): every arc is driven
 // at half speed until `slowUntil`, then at free speed, so an arc of free-running time f leaving at t takes
 // 2f if t + 2f <= slowUntil, else (slowUntil - t) + (f - (slowUntil - t) / 2).
 // handDay: 1 m = 1 s free-running, fixed cost 7, 2 per metre, capacity 2, reload 10 s; here also 1 per second.
 // Depot (0,0), a (6,8), b (6,0): |Da| = 10, |Db| = 6.
-const POINTS = [
-  [0, 0],
-  [6, 8],
-  [6, 0],
-] as const;
 
 function slowUntil(slowEndS: number, problem: RoutingProblem): RoutingProblem {
   const factors = daySpeedFactors([{ startS: 0, endS: slowEndS, factor: 0.5 }]);
@@ -29,7 +24,7 @@ describe('insertion into a trip with time-dependent driving', () => {
   const day = (shiftEndS: number): RoutingProblem =>
     slowUntil(
       100,
-      handDay(POINTS, [{ location: 1, serviceS: 4, windows: [[90, 1000]] }], {
+      handDay(HAND_POINTS, [{ location: 1, serviceS: 4, windows: [[90, 1000]] }], {
         type: { costPerSecond: 1 },
         vehicle: { shiftEndS },
       }),
@@ -56,7 +51,7 @@ describe('insertion of a new trip with time-dependent driving', () => {
     slowUntil(
       60,
       handDay(
-        POINTS,
+        HAND_POINTS,
         [
           { location: 1, delivery: [2], windows: [[0, aClose]] },
           { location: 2, serviceS: 4 },
@@ -86,5 +81,54 @@ describe('insertion of a new trip with time-dependent driving', () => {
     // a now reached at 58 after b's trip: a window closing at 58 admits it, one closing at 57 does not
     expect(scanOne(routeWith(day({ shiftEndS: 70 }, 58), [D, 0, D]), 1).kind).toBe(NEW_TRIP_AFTER_DEPOT);
     expect(scanOne(routeWith(day({ shiftEndS: 70 }, 57), [D, 0, D]), 1).route).toBeUndefined();
+  });
+});
+
+describe('insertion after a served job with time-dependent driving', () => {
+  // Slow until 40, one trip only. Day [D a D], a (service 5): out 0 -> 20, served to 25, back: 15 s slow
+  // (7.5 free) + 2.5 s = 17.5 s. b (service 0) into it:
+  // - before a: D -> b 12 s, b -> a 16 s: 2 x (6 + 8 - 10) + 1 x (12 + 16 - 20) = 8 + 8 = 16
+  // - after a, leaving a at 25: 15 s slow (7.5 free) + 0.5 s = 15.5 s (b at 40.5), then 6 s at free speed:
+  //   2 x (8 + 6 - 10) + 1 x (15.5 + 6 - 17.5) = 8 + 4 = 12
+  it('leaves a served job at the end of its service, and the inserted job at its own start', () => {
+    const problem = slowUntil(
+      40,
+      handDay(HAND_POINTS, [{ location: 1, serviceS: 5 }, { location: 2 }], {
+        type: { costPerSecond: 1 },
+        vehicle: { maxTrips: 1 },
+      }),
+    );
+    const best = scanOne(routeWith(problem, [D, 0, D]), 1);
+    expect(best).toMatchObject({ pos: 1, kind: INTO_TRIP });
+    expect(best.delta).toBeCloseTo(12, 9);
+  });
+});
+
+describe('a new trip after a reload with time-dependent driving', () => {
+  // Slow until 58, up to three trips. c at (0,-5). Day [D a D c D], a and c fill the van:
+  // out 0 -> a 20, home 40, reloaded 50; D -> c at 50: 8 s slow (4 free) + 1 s = 9 s (c at 59), home 64.
+  // b (service 4, by 70) on its own trip:
+  // - first: b at 12, home at 16 + 12 = 28, reloaded 38, a at 38 + 20 = 58: 2 x 12 + (12 + 4 + 12 + 10) = 62
+  // - after the reload at 50: 8 s slow (4 free) + 2 s = 10 s (b at 60), back at 64 at free speed 6 s, home 70,
+  //   c at 80 + 5: 2 x 12 + (10 + 4 + 6 + 10) = 54
+  // - at the end: reloaded at 74, b at 80, too late.
+  it('leaves the depot after the reload and b after its service', () => {
+    const problem = slowUntil(
+      58,
+      handDay(
+        HAND_POINTS,
+        [
+          { location: 1, delivery: [2] },
+          { location: 2, serviceS: 4, windows: [[0, 70]] },
+          { location: 3, delivery: [2] },
+        ],
+        { type: { costPerSecond: 1 }, vehicle: { maxTrips: 3 } },
+      ),
+    );
+    expect(scanOne(routeWith(problem, [D, 0, D, 2, D]), 1)).toMatchObject({
+      pos: 2,
+      kind: NEW_TRIP_AFTER_DEPOT,
+      delta: 54,
+    });
   });
 });

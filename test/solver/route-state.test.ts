@@ -3,18 +3,12 @@ import { daySpeedFactors, timeDependentTravel } from '../../src/geo/index.ts';
 import { RouteState } from '../../src/solver/evaluation/route-state.ts';
 import { buildInstance, DEPOT as D } from '../../src/solver/model/instance.ts';
 import { handDay } from './fixtures.ts';
-import { routeWith } from './insertion-fixtures.ts';
+import { HAND_POINTS, routeWith } from './insertion-fixtures.ts';
 
 // handDay: 1 m = 1 s, fixed cost 7, 2 per metre, capacity 2, two trips, reload 10 s.
 // Depot (0,0); a (6,8), b (6,0), c (0,-5): |Da| = 10, |ab| = 8, |bD| = 6, |Dc| = 5.
-const POINTS = [
-  [0, 0],
-  [6, 8],
-  [6, 0],
-  [0, -5],
-] as const;
 const JOBS = [{ location: 1 }, { location: 2 }, { location: 3 }];
-const problem = handDay(POINTS, JOBS);
+const problem = handDay(HAND_POINTS, JOBS);
 const unset = (): Int32Array => new Int32Array(JOBS.length).fill(-1);
 
 describe('RouteState position index', () => {
@@ -102,7 +96,7 @@ describe('RouteState version', () => {
 
 describe('RouteState constrained flag', () => {
   const flag = (type: Parameters<typeof handDay>[2]): boolean =>
-    new RouteState(buildInstance(handDay(POINTS, JOBS, type)), 0).constrained;
+    new RouteState(buildInstance(handDay(HAND_POINTS, JOBS, type)), 0).constrained;
 
   it('is set by a trip duration limit or an energy range, and only by them', () => {
     expect(flag({})).toBe(false);
@@ -116,7 +110,7 @@ describe('RouteState caches', () => {
   it('computes the latest starts backwards through windows and services', () => {
     // a: window [0, 30], service 2; b: window [20, 40], service 3; shift ends at 100.
     const windowed = handDay(
-      POINTS,
+      HAND_POINTS,
       [
         { location: 1, windows: [[0, 30]], serviceS: 2 },
         { location: 2, windows: [[20, 40]], serviceS: 3 },
@@ -132,7 +126,7 @@ describe('RouteState caches', () => {
 
   it('keeps the load on each arc with its prefix and suffix maxima per trip', () => {
     // trip 1: a (delivers 1, picks up 1), b (delivers 1); trip 2: c (delivers 2)
-    const loads = handDay(POINTS, [
+    const loads = handDay(HAND_POINTS, [
       { location: 1, delivery: [1], pickup: [1] },
       { location: 2, delivery: [1] },
       { location: 3, delivery: [2] },
@@ -149,7 +143,7 @@ describe('RouteState caches', () => {
     // half speed until 60, free speed after; shift ends at 70. [D a D]: arriving home at 70 the last
     // 10 s are fast (a by 60); arriving at a at 60 the 10 free seconds take 20 s at half speed (leave by 40).
     const factors = daySpeedFactors([{ startS: 0, endS: 60, factor: 0.5 }]);
-    const base = handDay(POINTS, JOBS, { vehicle: { shiftEndS: 70 } });
+    const base = handDay(HAND_POINTS, JOBS, { vehicle: { shiftEndS: 70 } });
     const timed = { ...base, travel: timeDependentTravel(base.travel, () => factors) };
     expect(Array.from(routeWith(timed, [D, 0, D]).ls)).toEqual([40, 60, 70]);
   });
