@@ -1,12 +1,17 @@
-import type { RoutingProblem } from '../../src/domain/routing-problem.ts';
+import type { RoutingProblem, TravelModel } from '../../src/domain/routing-problem.ts';
 import { scheduleDay } from '../../src/solver/evaluation/day-schedule.ts';
 import {
+  type Insertion,
   INTO_TRIP,
   insertedNodes,
   NEW_TRIP_AFTER_DEPOT,
   NEW_TRIP_AT_END,
+  noInsertion,
+  scanRoute,
+  type ScanOptions,
 } from '../../src/solver/evaluation/insertion.ts';
-import type { RouteState } from '../../src/solver/evaluation/route-state.ts';
+import { RouteState } from '../../src/solver/evaluation/route-state.ts';
+import { buildInstance } from '../../src/solver/model/instance.ts';
 import { Rng } from '../../src/solver/rng.ts';
 import { euclidean, job, vehicle, vehicleType } from './fixtures.ts';
 
@@ -68,3 +73,38 @@ export function bruteForce(
   }
   return best;
 }
+
+/** Vehicle 0's day of `problem` set to `nodes` (DEPOT = -1), caches computed; `positions` as a solution shares it. */
+export function routeWith(
+  problem: RoutingProblem,
+  nodes: readonly number[],
+  positions?: Int32Array,
+): RouteState {
+  const route = new RouteState(buildInstance(problem), 0, positions);
+  route.nodes = nodes.slice();
+  route.recompute();
+  return route;
+}
+
+/** The scan's cheapest insertion of job j into `route` (no blinking, no opening penalty unless `opt` says). */
+export function scanOne(route: RouteState, j: number, opt: Partial<ScanOptions> = {}): Insertion {
+  const best = noInsertion();
+  scanRoute(route.inst, route, j, best, { rng: undefined, blinkRate: 0, openPenalty: 0, ...opt });
+  return best;
+}
+
+/** Travel from hand-written matrices (`time` defaults to `dist`): arcs that need not be Euclidean. */
+export function matrixTravel(dist: readonly (readonly number[])[], time = dist): TravelModel {
+  return { size: dist.length, distance: (a, b) => dist[a]![b]!, duration: (a, b) => time[a]![b]! };
+}
+
+/**
+ * The hand-worked days' map (1 m = 1 s in handDay): depot 0 at (0,0), 1 at (6,8), 2 at (6,0), 3 at (0,-5).
+ * Depot to 1: 10 m, to 2: 6 m, to 3: 5 m; 1 to 2: 8 m.
+ */
+export const HAND_POINTS = [
+  [0, 0],
+  [6, 8],
+  [6, 0],
+  [0, -5],
+] as const;
