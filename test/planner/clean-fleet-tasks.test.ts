@@ -62,6 +62,8 @@ describe('the clean-fleet counterfactual’s re-routes', () => {
   });
 
   it('may re-route, before any solve, exactly when some carrier with orders changes vehicle type', () => {
+    // the default clean types (diesel van to e-van: type 1, not 0) and cargo bikes (type 0) for diesel vans
+    expect(cleanFleetMayReroute(buildCity(scenario, {}))).toBe(true);
     const city = buildCity(bikes, {});
     expect(cleanFleetMayReroute(city)).toBe(true);
     // the carriers that change type (diesel vans to bikes) lose their orders: nothing left to re-route
