@@ -227,3 +227,20 @@ describe('reportHubs: each hub of a two-echelon day', () => {
     expect('dwellHoursMean' in (row('S') as object)).toBe(false);
   });
 });
+
+describe('reportHubs: trunk vehicles of unpooled trunking', () => {
+  it("counts each carrier's own trunk vehicles: one problem per carrier, vehicle indices restart at 0", () => {
+    // trunking.pooled false: carriers A and B each run their own problem to hub T (index 4), each with its
+    // vehicle 0 (reportTrunk names them trunk/T/A/…#1 and trunk/T/B/…#1), and A a second vehicle 1: 3 vehicles
+    const unpooled = {
+      ...network,
+      runs: [
+        { base: { hub: 4, location: 0 }, solution: solved([0, 1]) },
+        { base: { hub: 4, location: 0 }, solution: solved([0]) },
+      ],
+      feeders: [],
+    } as unknown as TrunkNetwork;
+    const rows = reportHubs(cityWith([]), routes, trunk, unpooled, facilities);
+    expect(rows.map((r) => r.trunkVehicles)).toEqual([0, 0, 0, 0, 3]);
+  });
+});
