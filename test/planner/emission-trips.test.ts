@@ -3,13 +3,14 @@ import type { PlanRoute, TrunkTrip } from '../../src/contracts/index.ts';
 import type { CityHub, CityIntermodalLeg, CityOrder } from '../../src/domain/city.ts';
 import { EmissionPlaces, hubOperations, routeTrips, trunkTrips } from '../../src/planner/emission-trips.ts';
 import type { TtwShares } from '../../src/planner/ttw-shares.ts';
-import { lineLocations, unitCity, unitRoute, unitTrunkTrip } from './unit-city.ts';
+import { lineLocations, unitCity, unitRailFeeder, unitRoute, unitTrunkTrip } from './unit-city.ts';
 
 // The trips and hub operations the ISO 14083 allocation reads, on a hand-made two-echelon city. Places on a line
 // (x in km), by location index: 0 receiver R1 at 12, 1 platform P at 0, 2 micro-hub M at 10 (fed by P by road),
-// 3 depot A at 4, 4 depot B at 6, 5 barge terminal T at 20, 6 hub Q at 30. TTW shares from a hand stub.
+// 3 depot A at 4, 4 depot B at 6, 5 barge terminal T at 20, 6 hub Q at 30, 7 micro-hub N at 38 (fed by P by
+// rail, 8 km). TTW shares from a hand stub.
 
-const X_KM = [12, 0, 10, 4, 6, 20, 30];
+const X_KM = [12, 0, 10, 4, 6, 20, 30, 38];
 const hub = (id: string, location: number, kWhPerUnit: number, feeder?: CityHub['feeder']): CityHub => ({
   id,
   location,
@@ -46,6 +47,7 @@ const city = unitCity({
     hub('P', 1, 0.5),
     hub('M', 2, 0.25, { platform: 0, mode: 'road', type: 0, maxTrips: 1, reloadS: 0 }),
     hub('Q', 6, 0),
+    hub('N', 7, 0, unitRailFeeder),
   ],
   carriers: [
     { id: 'A', location: 3, baselineType: 0, trunkType: 0 },
@@ -63,7 +65,7 @@ const city = unitCity({
   intermodalLegs: [bargeLeg],
 });
 const ttwOfType: Record<string, number> = { van: 0.25, truck: 0.75 };
-const ttwOfLeg: Record<string, number> = { 'L1/barge': 0.8, 'P-M/rail': 0.1 };
+const ttwOfLeg: Record<string, number> = { 'L1/barge': 0.8, 'P-N/rail': 0.1 };
 const ttw = {
   ofType: (id: string) => ({ value: ttwOfType[id] ?? NaN, source: '' }),
   ofLeg: (id: string, mode: string) => ({ value: ttwOfLeg[`${id}/${mode}`] ?? NaN, source: '' }),
@@ -266,31 +268,33 @@ describe('trunkTrips: road trips by the distance from their base, sailings by th
     });
   });
 
-  it("a feeder's sailing: no city leg, its own length", () => {
-    const [t] = trunkTrips(places, [
+  it("a feeder's sailing: no city leg; every order at the feeder's own 8 km, however many trains ran", () => {
+    // report-feeder.ts prints the day's distance: the feeder's length x its sailings (1 and 3 here)
+    const sailing = (trains: number) =>
       trunk({
-        id: 'rail',
-        hubId: 'M',
-        to: 'M',
+        id: `rail${trains}`,
+        hubId: 'N',
+        to: 'N',
         from: 'P',
         echelon: 2,
         mode: 'rail',
-        vehicleType: 'P-M',
+        vehicleType: 'P-N',
         co2eKg: 1,
-        distanceKm: 8,
+        distanceKm: trains * 8,
         stops: [['terminal', 'P', ['b1']]],
-      }),
-    ]);
-    expect(t).toEqual({
-      tripId: 'rail',
-      element: 'trunk-rail',
-      wtwCo2eKg: 1,
-      ttwCo2eKg: 1 * 0.1,
-      consignments: [consignment('b1', 'B', 300, 8)],
-    });
+      });
+    expect(trunkTrips(places, [sailing(1), sailing(3)])).toEqual(
+      [1, 3].map((trains) => ({
+        tripId: `rail${trains}`,
+        element: 'trunk-rail',
+        wtwCo2eKg: 1,
+        ttwCo2eKg: 1 * 0.1,
+        consignments: [consignment('b1', 'B', 300, 8)],
+      })),
+    );
   });
 
-  it('refuses a first-echelon sailing on a leg the city does not have', () => {
+  it('refuses a sailing on a leg the city does not have, or to a hub without a barge or rail feeder', () => {
     const lost = trunk({
       id: 'lost',
       hubId: 'P',
@@ -302,6 +306,17 @@ describe('trunkTrips: road trips by the distance from their base, sailings by th
       stops: [['terminal', 'L9', ['a1']]],
     });
     expect(() => trunkTrips(places, [lost])).toThrow(/trunk trip lost: unknown leg L9/);
+    // a second-echelon sailing to M, which is fed by road: no feeder length to take
+    const toM = {
+      ...lost,
+      id: 'toM',
+      hubId: 'M',
+      to: 'M',
+      from: 'P',
+      echelon: 2 as const,
+      vehicleType: 'P-M',
+    };
+    expect(() => trunkTrips(places, [toM])).toThrow(/trunk trip toM: unknown leg P-M/);
   });
 });
 

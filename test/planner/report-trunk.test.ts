@@ -4,7 +4,7 @@ import type { CityHub, CityIntermodalLeg, CityOrder } from '../../src/domain/cit
 import type { RoutingProblem } from '../../src/domain/routing-problem.ts';
 import type { ScheduledTrip } from '../../src/domain/routing-solution.ts';
 import { reportTrunk } from '../../src/planner/report-trunk.ts';
-import { lineLocations, load, unitCity, unitType } from './unit-city.ts';
+import { lineLocations, load, unitCity, unitRailFeeder, unitType } from './unit-city.ts';
 
 // reportTrunk on a hand-made trunk network, every figure worked out by hand below. Places on a line (x in km):
 // hub H at 0, depot A at 4, depot B at 6, the barge terminal L1 at 20, micro-hubs M at 10 and N at 30.
@@ -39,16 +39,6 @@ const bargeLeg: CityIntermodalLeg = {
   kWhPerTonneKm: 0.12,
   carriers: [0, 1],
 };
-const railFeeder = {
-  platform: 0,
-  mode: 'rail',
-  lengthKm: 8,
-  speedKmh: 40,
-  handlingS: 1800,
-  capacityKg: 100_000,
-  co2eGPerTonneKm: 12,
-  kWhPerTonneKm: 0.04,
-} as const;
 const order = (i: number, carrier: number): CityOrder => ({
   id: `o${i}`,
   carrier,
@@ -63,7 +53,7 @@ const cityOf = (pooled: boolean) =>
     hubs: [
       hub('H', 0),
       hub('M', 4, { platform: 0, mode: 'road', type: 0, maxTrips: 2, reloadS: 0 }),
-      hub('N', 5, railFeeder),
+      hub('N', 5, unitRailFeeder),
     ],
     carriers: [
       { id: 'A', location: 1, baselineType: 0, trunkType: 0 },

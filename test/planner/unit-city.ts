@@ -1,5 +1,5 @@
 import type { PlanRoute, PlanStop, TrunkTrip } from '../../src/contracts/index.ts';
-import type { City, CityVehicleType, SizeVector } from '../../src/domain/city.ts';
+import type { City, CityLegFeeder, CityVehicleType, SizeVector } from '../../src/domain/city.ts';
 
 /**
  * A City for unit tests of the planner's figures (KPIs, costs, allocation): only the parts a test names
@@ -152,3 +152,15 @@ export function lineLocations(xKm: readonly number[]): Pick<City, 'locations' | 
     },
   };
 }
+
+/** A micro-hub's rail feeder from hub 0: 8 km at 40 km/h, 30 min handling each end, 100 t, 12 g CO2e and 0.04 kWh per t-km. */
+export const unitRailFeeder: CityLegFeeder = {
+  platform: 0,
+  mode: 'rail',
+  lengthKm: 8,
+  speedKmh: 40,
+  handlingS: 1800,
+  capacityKg: 100_000,
+  co2eGPerTonneKm: 12,
+  kWhPerTonneKm: 0.04,
+};
