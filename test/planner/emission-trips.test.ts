@@ -3,6 +3,7 @@ import type { PlanRoute, TrunkTrip } from '../../src/contracts/index.ts';
 import type { CityHub, CityIntermodalLeg, CityOrder } from '../../src/domain/city.ts';
 import { EmissionPlaces, hubOperations, routeTrips, trunkTrips } from '../../src/planner/emission-trips.ts';
 import type { TtwShares } from '../../src/planner/ttw-shares.ts';
+import { beforeAllOrFail } from '../support/before-all-or-fail.ts';
 import { lineLocations, unitCity, unitRailFeeder, unitRoute, unitTrunkTrip } from './unit-city.ts';
 
 // The trips and hub operations the ISO 14083 allocation reads, on a hand-made two-echelon city. Places on a line
@@ -70,7 +71,11 @@ const ttw = {
   ofType: (id: string) => ({ value: ttwOfType[id] ?? NaN, source: '' }),
   ofLeg: (id: string, mode: string) => ({ value: ttwOfLeg[`${id}/${mode}`] ?? NaN, source: '' }),
 } as unknown as TtwShares;
-const places = new EmissionPlaces(city, ttw);
+// built before the tests, not while collecting (see beforeAllOrFail)
+let places: EmissionPlaces;
+beforeAllOrFail(() => {
+  places = new EmissionPlaces(city, ttw);
+});
 
 const route = (start: string, vehicleType: string, co2eKg: number, orderIds: string[]): PlanRoute => ({
   ...unitRoute({
@@ -141,6 +146,12 @@ describe('routeTrips: last-kilometre trips from a hub or a depot', () => {
         consignments: [consignment('a2', 'A', 50, 8)], // A at 4 km
       },
     ]);
+  });
+
+  it('refuses a route from a place that is neither a hub nor a depot', () => {
+    expect(() => routeTrips(places, [route('R1', 'van', 1, ['a1'])], () => 'pooled-run')).toThrow(
+      /plan names unknown start "R1"/,
+    );
   });
 });
 
@@ -317,6 +328,37 @@ describe('trunkTrips: road trips by the distance from their base, sailings by th
       vehicleType: 'P-M',
     };
     expect(() => trunkTrips(places, [toM])).toThrow(/trunk trip toM: unknown leg P-M/);
+    // to Q, a hub without a feeder, and to X, no hub at all
+    for (const hubId of ['Q', 'X'])
+      expect(() => trunkTrips(places, [{ ...toM, hubId }])).toThrow(/trunk trip toM: unknown leg P-M/);
+  });
+
+  it('refuses a road trip whose hub, platform, depot or micro-hub the city does not have', () => {
+    const road = (parts: {
+      hubId?: string;
+      from?: string;
+      echelon?: 1 | 2;
+      stop: ['depot' | 'hub', string];
+    }) =>
+      trunk({
+        id: 'road',
+        hubId: parts.hubId ?? 'P',
+        to: parts.hubId ?? 'P',
+        echelon: parts.echelon ?? 1,
+        ...(parts.from !== undefined ? { from: parts.from } : {}),
+        vehicleType: 'truck',
+        co2eKg: 1,
+        stops: [[...parts.stop, ['a1']]],
+      });
+    const refused = (t: TrunkTrip) => () => trunkTrips(places, [t]);
+    expect(refused(road({ hubId: 'X', stop: ['depot', 'A'] }))).toThrow(/plan names unknown hub "X"/);
+    expect(refused(road({ stop: ['depot', 'Z'] }))).toThrow(/plan names unknown carrier "Z"/);
+    expect(refused(road({ hubId: 'M', from: 'Y', echelon: 2, stop: ['hub', 'M'] }))).toThrow(
+      /plan names unknown hub "Y"/,
+    );
+    expect(refused(road({ hubId: 'M', from: 'P', echelon: 2, stop: ['hub', 'Y'] }))).toThrow(
+      /plan names unknown hub "Y"/,
+    );
   });
 });
 
