@@ -257,6 +257,22 @@ describe('trunkTrips: road trips by the distance from their base, sailings by th
     });
   });
 
+  it('a road trunk to its hub is not a pre-haul, even when a leg has the id of that hub', () => {
+    const legP = new EmissionPlaces({ ...city, intermodalLegs: [{ ...bargeLeg, id: 'P' }] }, ttw);
+    const [t] = trunkTrips(legP, [
+      trunk({
+        id: 'road',
+        hubId: 'P',
+        to: 'P',
+        echelon: 1,
+        vehicleType: 'truck',
+        co2eKg: 1,
+        stops: [['depot', 'A', ['a1']]],
+      }),
+    ]);
+    expect(t?.consignments.map((c) => c.distanceFromStartKm)).toEqual([4]); // from P at 0, not the terminal at 20
+  });
+
   it("a barge leg: every order at the leg's length, TTW by the leg", () => {
     const [t] = trunkTrips(places, [
       trunk({
