@@ -192,21 +192,22 @@ function trunk(parts: {
 }
 
 describe('trunkTrips: road trips by the distance from their base, sailings by their length', () => {
+  // a road trunk to P collecting at depots A and B (a test helper, not the code under test)
+  const roadToP = trunk({
+    id: 'road',
+    hubId: 'P',
+    to: 'P',
+    echelon: 1,
+    vehicleType: 'truck',
+    co2eKg: 4,
+    stops: [
+      ['depot', 'A', ['a1']],
+      ['depot', 'B', ['b1']],
+    ],
+  });
+
   it('a road trunk to the hub: each order at the distance from the hub to its depot', () => {
-    const [t] = trunkTrips(places, [
-      trunk({
-        id: 'road',
-        hubId: 'P',
-        to: 'P',
-        echelon: 1,
-        vehicleType: 'truck',
-        co2eKg: 4,
-        stops: [
-          ['depot', 'A', ['a1']],
-          ['depot', 'B', ['b1']],
-        ],
-      }),
-    ]);
+    const [t] = trunkTrips(places, [roadToP]);
     expect(t).toEqual({
       tripId: 'road',
       element: 'trunk-road',
@@ -217,20 +218,7 @@ describe('trunkTrips: road trips by the distance from their base, sailings by th
   });
 
   it("a road pre-haul to a barge leg: from the leg's terminal", () => {
-    const [t] = trunkTrips(places, [
-      trunk({
-        id: 'pre',
-        hubId: 'P',
-        to: 'L1',
-        echelon: 1,
-        vehicleType: 'truck',
-        co2eKg: 1,
-        stops: [
-          ['depot', 'A', ['a1']],
-          ['depot', 'B', ['b1']],
-        ],
-      }),
-    ]);
+    const [t] = trunkTrips(places, [{ ...roadToP, to: 'L1' }]);
     // T at 20 km: A 16 km away, B 14 km
     expect(t?.consignments.map((c) => c.distanceFromStartKm)).toEqual([16, 14]);
   });
@@ -259,18 +247,8 @@ describe('trunkTrips: road trips by the distance from their base, sailings by th
 
   it('a road trunk to its hub is not a pre-haul, even when a leg has the id of that hub', () => {
     const legP = new EmissionPlaces({ ...city, intermodalLegs: [{ ...bargeLeg, id: 'P' }] }, ttw);
-    const [t] = trunkTrips(legP, [
-      trunk({
-        id: 'road',
-        hubId: 'P',
-        to: 'P',
-        echelon: 1,
-        vehicleType: 'truck',
-        co2eKg: 1,
-        stops: [['depot', 'A', ['a1']]],
-      }),
-    ]);
-    expect(t?.consignments.map((c) => c.distanceFromStartKm)).toEqual([4]); // from P at 0, not the terminal at 20
+    const [t] = trunkTrips(legP, [roadToP]);
+    expect(t?.consignments.map((c) => c.distanceFromStartKm)).toEqual([4, 6]); // from P at 0, not the terminal at 20
   });
 
   it("a barge leg: every order at the leg's length, TTW by the leg", () => {
