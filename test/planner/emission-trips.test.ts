@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanRoute, TrunkTrip } from '../../src/contracts/index.ts';
-import type { CityHub, CityIntermodalLeg, CityOrder } from '../../src/domain/city.ts';
+import type { CityIntermodalLeg, CityOrder } from '../../src/domain/city.ts';
 import { EmissionPlaces, hubOperations, routeTrips, trunkTrips } from '../../src/planner/emission-trips.ts';
 import type { TtwShares } from '../../src/planner/ttw-shares.ts';
 import { beforeAllOrFail } from '../support/before-all-or-fail.ts';
-import { lineLocations, unitCity, unitRailFeeder, unitRoute, unitTrunkTrip } from './unit-city.ts';
+import { lineLocations, unitCity, unitHub, unitRailFeeder, unitRoute, unitTrunkTrip } from './unit-city.ts';
 
 // The trips and hub operations the ISO 14083 allocation reads, on a hand-made two-echelon city. Places on a line
 // (x in km), by location index: 0 receiver R1 at 12, 1 platform P at 0, 2 micro-hub M at 10 (fed by P by road),
@@ -12,16 +12,6 @@ import { lineLocations, unitCity, unitRailFeeder, unitRoute, unitTrunkTrip } fro
 // rail, 8 km). TTW shares from a hand stub.
 
 const X_KM = [12, 0, 10, 4, 6, 20, 30, 38];
-const hub = (id: string, location: number, kWhPerUnit: number, feeder?: CityHub['feeder']): CityHub => ({
-  id,
-  location,
-  openS: 0,
-  closeS: 86_400,
-  handlingKWhPerUnit: kWhPerUnit,
-  fixedCostEurPerDay: 0,
-  handlingCostEurPerUnit: 0,
-  ...(feeder ? { feeder } : {}),
-});
 const bargeLeg: CityIntermodalLeg = {
   id: 'L1',
   hub: 0,
@@ -45,10 +35,13 @@ const order = (id: string, carrier: number, kg: number, units: number): CityOrde
 const city = unitCity({
   ...lineLocations(X_KM),
   hubs: [
-    hub('P', 1, 0.5),
-    hub('M', 2, 0.25, { platform: 0, mode: 'road', type: 0, maxTrips: 1, reloadS: 0 }),
-    hub('Q', 6, 0),
-    hub('N', 7, 0, unitRailFeeder),
+    unitHub('P', 1, { handlingKWhPerUnit: 0.5 }),
+    unitHub('M', 2, {
+      handlingKWhPerUnit: 0.25,
+      feeder: { platform: 0, mode: 'road', type: 0, maxTrips: 1, reloadS: 0 },
+    }),
+    unitHub('Q', 6),
+    unitHub('N', 7, { feeder: unitRailFeeder }),
   ],
   carriers: [
     { id: 'A', location: 3, baselineType: 0, trunkType: 0 },

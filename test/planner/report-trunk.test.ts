@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Consignment, TrunkNetwork } from '../../src/consolidation/index.ts';
-import type { CityHub, CityIntermodalLeg, CityOrder } from '../../src/domain/city.ts';
+import type { CityIntermodalLeg, CityOrder } from '../../src/domain/city.ts';
 import type { RoutingProblem } from '../../src/domain/routing-problem.ts';
 import type { ScheduledTrip } from '../../src/domain/routing-solution.ts';
 import { reportTrunk } from '../../src/planner/report-trunk.ts';
-import { lineLocations, load, unitCity, unitRailFeeder, unitType } from './unit-city.ts';
+import { lineLocations, load, unitCity, unitHub, unitRailFeeder, unitType, unitVisit } from './unit-city.ts';
 
 // reportTrunk on a hand-made trunk network, every figure worked out by hand below. Places on a line (x in km):
 // hub H at 0, depot A at 4, depot B at 6, the barge terminal L1 at 20, micro-hubs M at 10 and N at 30.
@@ -16,16 +16,6 @@ const truck = {
   ...unitType('truck', { fixedCostEur: 0, costPerKmEur: 0, costPerHourEur: 0 }),
   energy: { emptyKWhPerKm: 1, fullKWhPerKm: 2, co2eKgPerKWh: 0.5 },
 };
-const hub = (id: string, location: number, feeder?: CityHub['feeder']): CityHub => ({
-  id,
-  location,
-  openS: 0,
-  closeS: 24 * H,
-  handlingKWhPerUnit: 0,
-  fixedCostEurPerDay: 0,
-  handlingCostEurPerUnit: 0,
-  ...(feeder ? { feeder } : {}),
-});
 const bargeLeg: CityIntermodalLeg = {
   id: 'L1',
   hub: 0,
@@ -51,9 +41,9 @@ const cityOf = (pooled: boolean) =>
     ...lineLocations(X_KM),
     vehicleTypes: [truck],
     hubs: [
-      hub('H', 0),
-      hub('M', 4, { platform: 0, mode: 'road', type: 0, maxTrips: 2, reloadS: 0 }),
-      hub('N', 5, unitRailFeeder),
+      unitHub('H', 0),
+      unitHub('M', 4, { feeder: { platform: 0, mode: 'road', type: 0, maxTrips: 2, reloadS: 0 } }),
+      unitHub('N', 5, { feeder: unitRailFeeder }),
     ],
     carriers: [
       { id: 'A', location: 1, baselineType: 0, trunkType: 0 },
@@ -71,13 +61,6 @@ const consignment = (
   goods: [number, number, number] = [0, 0, 0],
   returns: [number, number, number] = [0, 0, 0],
 ): Consignment => ({ carrier, hub: 0, orders, goods, returns, deadlineS: Infinity });
-const visit = (job: number, startS: number, kgAfter: number) => ({
-  job,
-  arrivalS: startS,
-  startS,
-  departureS: startS + 600,
-  loadAfter: [kgAfter, 0, 0],
-});
 const solution = (vehicle: number, trips: ScheduledTrip[]) => ({
   routes: [{ vehicle, trips }],
   unassigned: [],
@@ -94,7 +77,7 @@ const toHubTrip: ScheduledTrip = {
   returnS: 22 * H,
   distance: 12_000,
   loadStart: [100, 0, 1],
-  visits: [visit(0, 20 * H + 900, 200), visit(1, 21 * H, 500)],
+  visits: [unitVisit(0, 20 * H + 900, 200), unitVisit(1, 21 * H, 500)],
 };
 const roadRun = (consignments: Consignment[], base: { hub: number; location: number; leg?: number }) => ({
   base,
@@ -128,7 +111,7 @@ const roadFeeder = {
       returnS: 9 * H,
       distance: 20_000,
       loadStart: [150, 0, 2],
-      visits: [visit(0, 8 * H + 1200, 90), visit(1, 8 * H + 1800, 40)],
+      visits: [unitVisit(0, 8 * H + 1200, 90), unitVisit(1, 8 * H + 1800, 40)],
     },
   ]),
   lateS: [0, 0],

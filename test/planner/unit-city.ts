@@ -1,5 +1,6 @@
 import type { PlanRoute, PlanStop, TrunkTrip } from '../../src/contracts/index.ts';
-import type { City, CityLegFeeder, CityVehicleType, SizeVector } from '../../src/domain/city.ts';
+import type { City, CityHub, CityLegFeeder, CityVehicleType, SizeVector } from '../../src/domain/city.ts';
+import type { ScheduledVisit } from '../../src/domain/routing-solution.ts';
 
 /**
  * A City for unit tests of the planner's figures (KPIs, costs, allocation): only the parts a test names
@@ -164,3 +165,22 @@ export const unitRailFeeder: CityLegFeeder = {
   co2eGPerTonneKm: 12,
   kWhPerTonneKm: 0.04,
 };
+
+/** A hub open all day at `location`, free and using no handling energy unless `parts` says otherwise. */
+export function unitHub(id: string, location: number, parts: Partial<CityHub> = {}): CityHub {
+  return {
+    id,
+    location,
+    openS: 0,
+    closeS: 86_400,
+    handlingKWhPerUnit: 0,
+    fixedCostEurPerDay: 0,
+    handlingCostEurPerUnit: 0,
+    ...parts,
+  };
+}
+
+/** A solved visit of `job` starting at `startS` (no wait), 10 minutes long, leaving `kgAfter` kg on board. */
+export function unitVisit(job: number, startS: number, kgAfter: number): ScheduledVisit {
+  return { job, arrivalS: startS, startS, departureS: startS + 600, loadAfter: [kgAfter, 0, 0] };
+}
