@@ -77,6 +77,12 @@ export class EmissionPlaces {
     return this.legs.get(id);
   }
 
+  /** The network length of a micro-hub's barge or rail feeder; undefined for another hub or a road feeder. */
+  feederKm(hubId: string): number | undefined {
+    const feeder = this.city.hubs.find((h) => h.id === hubId)?.feeder;
+    return feeder === undefined || feeder.mode === 'road' ? undefined : feeder.lengthKm;
+  }
+
   consignment(orderId: string, distanceFromStartKm: number): TripConsignment {
     const o = this.orders.get(orderId);
     if (!o) throw new InternalError('BROKEN_INVARIANT', `plan names unknown order "${orderId}"`);
@@ -115,10 +121,10 @@ export function trunkTrips(places: EmissionPlaces, trunk: readonly TrunkTrip[]):
     const feeder = t.echelon === 2; // platform -> micro-hub (two echelons)
     if (t.mode !== 'road') {
       const leg = places.leg(t.vehicleType);
-      if (!leg && !feeder)
+      // a feeder's sailing: its own network length (the trip's distance counts every sailing of the day)
+      const km = leg ? leg.lengthKm : feeder ? places.feederKm(t.hubId) : undefined;
+      if (km === undefined)
         throw new InternalError('BROKEN_INVARIANT', `trunk trip ${t.id}: unknown leg ${t.vehicleType}`);
-      // a feeder's sailing has its own network length, the trip's distance
-      const km = leg ? leg.lengthKm : t.distanceKm;
       return {
         tripId: t.id,
         element: `trunk-${t.mode}`,

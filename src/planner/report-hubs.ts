@@ -50,12 +50,11 @@ export function reportHubs(
         }
     const feeds = city.hubs.filter((m) => m.feeder?.platform === i).map((m) => m.id);
     const open = (facilities.open[i] ?? false) || (fedUnits[i] as number) > 0;
+    // per problem: unpooled trunking solves one per carrier, each numbering its vehicles from 0
     const trunkVehicles =
-      new Set(
-        network.runs
-          .filter((run) => run.base.hub === i && run.base.leg === undefined)
-          .flatMap((run) => run.solution.routes.map((route) => `${route.vehicle}`)),
-      ).size +
+      network.runs
+        .filter((run) => run.base.hub === i && run.base.leg === undefined)
+        .reduce((n, run) => n + new Set(run.solution.routes.map((route) => route.vehicle)).size, 0) +
       network.feeders
         .filter((run) => run.platform === i && run.kind === 'road')
         .reduce((n, run) => n + (run.kind === 'road' ? run.solution.routes.length : 0), 0);

@@ -4,7 +4,7 @@ import type { City, CityCarrier, CityOrder } from '../../src/domain/city.ts';
 import type { RoutingProblem } from '../../src/domain/routing-problem.ts';
 import type { ScheduledTrip } from '../../src/domain/routing-solution.ts';
 import { reportRoadTrips, type RoadRun, type RoadTripShape } from '../../src/planner/report-road-trips.ts';
-import { lineLocations, load, unitCity, unitType } from './unit-city.ts';
+import { lineLocations, load, unitCity, unitType, unitVisit } from './unit-city.ts';
 
 // reportRoadTrips on a hand-made run, every figure worked out by hand below. The places lie on a line (x in km,
 // distance |x1 - x2|): the base at 0 km, depot D1 at 5 km, depot D2 at 10 km. The van burns 0.2 kWh/km empty,
@@ -40,13 +40,6 @@ const cargo = [
   consignment([2], [100, 0, 2], [0, 0, 0]),
   consignment([3], [50, 0.25, 1], [0, 0, 0]),
 ];
-const visit = (job: number, startS: number, kgAfter: number) => ({
-  job,
-  arrivalS: startS,
-  startS,
-  departureS: startS + 600,
-  loadAfter: [kgAfter, 0, 0],
-});
 // collected: the van leaves with D1's 200 kg of returns, unloads them and loads 300 kg at D1 (300 on board),
 // loads 100 kg at D2 (400), drives 10 km back; then a second trip for job 2 (50 kg), 90 s late at D1
 const trips: ScheduledTrip[] = [
@@ -55,14 +48,14 @@ const trips: ScheduledTrip[] = [
     returnS: 9 * 3600 + 45 * 60,
     distance: 20_000,
     loadStart: [200, 0.5, 5],
-    visits: [visit(0, 8 * 3600 + 900, 300), visit(1, 8 * 3600 + 2700, 400)],
+    visits: [unitVisit(0, 8 * 3600 + 900, 300), unitVisit(1, 8 * 3600 + 2700, 400)],
   },
   {
     departureS: 10 * 3600,
     returnS: 11 * 3600,
     distance: 10_000,
     loadStart: [0, 0, 0],
-    visits: [visit(2, 10 * 3600 + 1200, 50)],
+    visits: [unitVisit(2, 10 * 3600 + 1200, 50)],
   },
 ];
 const run: RoadRun = {

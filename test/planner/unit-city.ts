@@ -1,5 +1,6 @@
 import type { PlanRoute, PlanStop, TrunkTrip } from '../../src/contracts/index.ts';
-import type { City, CityVehicleType, SizeVector } from '../../src/domain/city.ts';
+import type { City, CityHub, CityLegFeeder, CityVehicleType, SizeVector } from '../../src/domain/city.ts';
+import type { ScheduledVisit } from '../../src/domain/routing-solution.ts';
 
 /**
  * A City for unit tests of the planner's figures (KPIs, costs, allocation): only the parts a test names
@@ -151,4 +152,35 @@ export function lineLocations(xKm: readonly number[]): Pick<City, 'locations' | 
       duration: () => 0,
     },
   };
+}
+
+/** A micro-hub's rail feeder from hub 0: 8 km at 40 km/h, 30 min handling each end, 100 t, 12 g CO2e and 0.04 kWh per t-km. */
+export const unitRailFeeder: CityLegFeeder = {
+  platform: 0,
+  mode: 'rail',
+  lengthKm: 8,
+  speedKmh: 40,
+  handlingS: 1800,
+  capacityKg: 100_000,
+  co2eGPerTonneKm: 12,
+  kWhPerTonneKm: 0.04,
+};
+
+/** A hub open all day at `location`, free and using no handling energy unless `parts` says otherwise. */
+export function unitHub(id: string, location: number, parts: Partial<CityHub> = {}): CityHub {
+  return {
+    id,
+    location,
+    openS: 0,
+    closeS: 86_400,
+    handlingKWhPerUnit: 0,
+    fixedCostEurPerDay: 0,
+    handlingCostEurPerUnit: 0,
+    ...parts,
+  };
+}
+
+/** A solved visit of `job` starting at `startS` (no wait), 10 minutes long, leaving `kgAfter` kg on board. */
+export function unitVisit(job: number, startS: number, kgAfter: number): ScheduledVisit {
+  return { job, arrivalS: startS, startS, departureS: startS + 600, loadAfter: [kgAfter, 0, 0] };
 }

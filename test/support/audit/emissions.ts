@@ -364,7 +364,8 @@ function trunkTrips(ctx: AuditContext, trunk: readonly TrunkFigures[]): Trip[] {
     if (trip.mode !== 'road') {
       const leg = legs.get(trip.vehicleType);
       if (!leg && !feeder) return [];
-      const km = leg ? leg.lengthKm : trip.distanceKm; // a feeder sailing: its own length (echelons.ts checks it)
+      // a feeder sailing: its feeder's length (the trip's distance counts every sailing of the day)
+      const km = leg ? leg.lengthKm : (hub.feeder?.lengthKm ?? 0);
       return [
         {
           element: `trunk-${trip.mode}`,
