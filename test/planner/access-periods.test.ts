@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { scenarioSchema } from '../../src/contracts/index.ts';
 import { mixedFleetAccess, singleTypeAccess } from '../../src/consolidation/access.ts';
 import { bundleOrders } from '../../src/consolidation/bundle.ts';
+import type { Window } from '../../src/domain/city.ts';
 import { allowedPeriods, type AccessRuleSpec } from '../../src/planner/access-periods.ts';
 import { buildCity } from '../../src/planner/build-city.ts';
 import { smallScenario } from '../support/small-scenario.ts';
@@ -51,6 +52,64 @@ describe('allowedPeriods: when a type may be at a place bound by rules', () => {
     expect(allowedPeriods([electricVans], eVan)).toBeUndefined();
     expect(allowedPeriods([electricVans], diesel)).toEqual([]);
     expect(allowedPeriods([electricVans], bike)).toEqual([]);
+  });
+});
+
+describe('allowedPeriods: the edges of the day and the order of the bans', () => {
+  it.each<[string, Window[], Window[]]>([
+    ['a ban from midnight leaves no empty period before it', [[0, 7 * H]], [[7 * H, 24 * H]]],
+    ['a ban until midnight leaves no empty period after it', [[19 * H, 24 * H]], [[0, 19 * H]]],
+    ['a ban all day leaves nothing', [[0, 24 * H]], []],
+    // 15:00–16:00 listed before 07:00–08:00
+    [
+      'bans in any order',
+      [
+        [15 * H, 16 * H],
+        [7 * H, 8 * H],
+      ],
+      [
+        [0, 7 * H],
+        [8 * H, 15 * H],
+        [16 * H, 24 * H],
+      ],
+    ],
+    // 08:00–10:00 inside 07:00–12:00: the ban still ends at 12:00
+    [
+      'a ban inside another',
+      [
+        [7 * H, 12 * H],
+        [8 * H, 10 * H],
+      ],
+      [
+        [0, 7 * H],
+        [12 * H, 24 * H],
+      ],
+    ],
+    // 07:00–09:00 then 09:00–11:00: one ban, no empty period at 09:00
+    [
+      'touching bans',
+      [
+        [7 * H, 9 * H],
+        [9 * H, 11 * H],
+      ],
+      [
+        [0, 7 * H],
+        [11 * H, 24 * H],
+      ],
+    ],
+  ])('%s', (_, hours, allowed) => {
+    expect(allowedPeriods([{ label: 'ban', powertrains: ['electric'], hours }], diesel)).toEqual(allowed);
+  });
+
+  it('a rule naming a powertrain only lets in every class of it; one naming a class only, every powertrain', () => {
+    expect(allowedPeriods([{ label: 'e', powertrains: ['electric'] }], bike)).toBeUndefined();
+    expect(allowedPeriods([{ label: 'e', powertrains: ['electric'] }], diesel)).toEqual([]);
+    expect(allowedPeriods([{ label: 'v', classes: ['van'] }], diesel)).toBeUndefined();
+    expect(allowedPeriods([{ label: 'v', classes: ['van'] }], bike)).toEqual([]);
+  });
+
+  it('no rule: never barred', () => {
+    expect(allowedPeriods([], diesel)).toBeUndefined();
   });
 });
 
