@@ -138,23 +138,29 @@ describe('job access in a mixed fleet when no type may serve throughout the wind
       ],
     },
   ];
-  const city = buildCity(scenarioSchema.parse(s));
-  const types = {
-    eVan: city.vehicleTypes.findIndex((t) => t.id === 'e-van'),
-    bike: city.vehicleTypes.findIndex((t) => t.id === 'cargo-bike'),
+  /** Built in each test (not while collecting), so that a mutant of buildCity fails a test rather than the file. */
+  const setUp = () => {
+    const city = buildCity(scenarioSchema.parse(s));
+    const types = {
+      eVan: city.vehicleTypes.findIndex((t) => t.id === 'e-van'),
+      bike: city.vehicleTypes.findIndex((t) => t.id === 'cargo-bike'),
+    };
+    const [bundle] = bundleOrders(city, [0], [1000, 10, 100]);
+    return { city, types, bundle: bundle! };
   };
-  const [bundle] = bundleOrders(city, [0], [1000, 10, 100]);
 
   it('lets the part-time types serve in the time they share, service included', () => {
+    const { city, types, bundle } = setUp();
     expect(city.receivers[0]?.accessRules).toEqual(['zone mixed rule 1', 'zone mixed rule 2']);
-    const access = mixedFleetAccess(city, bundle!, [types.eVan, types.bike]);
+    const access = mixedFleetAccess(city, bundle, [types.eVan, types.bike]);
     expect(access.allowedVehicleTypes).toEqual([types.eVan, types.bike].sort((a, b) => a - b));
     // bike from 08:00, van until 09:00 less its 5-minute visit
     expect(access.windows).toEqual([[8 * H, 9 * H - 5 * 60]]);
   });
 
   it('a single type keeps its own allowed start times', () => {
-    expect(singleTypeAccess(city, bundle!, types.eVan).windows).toEqual([[6 * H, 9 * H - 5 * 60]]);
-    expect(singleTypeAccess(city, bundle!, types.bike).windows).toEqual([[8 * H, 11 * H]]);
+    const { city, types, bundle } = setUp();
+    expect(singleTypeAccess(city, bundle, types.eVan).windows).toEqual([[6 * H, 9 * H - 5 * 60]]);
+    expect(singleTypeAccess(city, bundle, types.bike).windows).toEqual([[8 * H, 11 * H]]);
   });
 });
