@@ -115,4 +115,15 @@ describe("the City travel model from the scenario's own matrix", () => {
     expect(city.travel.distance(H, R1)).toBe(Number.POSITIVE_INFINITY);
     expect(city.travel.distance(H, B)).toBe(12_000);
   });
+
+  it('takes the drives from a place whose row the durations leave out as unreachable', () => {
+    // the schema checks the shape of distancesKm only; here the durations lack the last row (A's)
+    const minutes = ids.slice(0, -1).map((_, i) => ids.map((__, j) => 100 + 10 * i + j));
+    const city = buildCity({
+      ...meridianDay(),
+      options: { matrix: { ids, distancesKm: km, durationsMin: minutes } },
+    });
+    expect(city.travel.duration(A, H, E_VAN)).toBe(Number.POSITIVE_INFINITY);
+    expect(city.travel.duration(H, A, E_VAN)).toBe(114 * 60); // H (row 1) to A (column 4)
+  });
 });
