@@ -49,6 +49,7 @@ describe('which type replaces which in the clean-fleet counterfactual', () => {
       cleanTypeIndices(TYPES, { 'diesel-van': 'e-vam' });
     } catch (err) {
       expect((err as InputError).field).toBe('options.cleanFleetVehicleTypes.diesel-van');
+      expect((err as InputError).code).toBe('UNKNOWN_REFERENCE');
     }
   });
 });
