@@ -90,8 +90,9 @@ export function checkScenarioReferences(s: Scenario, ctx: Ctx): void {
   checkAccessClasses(s, ctx);
   checkPowertrains(s, ctx);
   checkVehicleTotal(s, ctx);
-  const ids = s.options?.matrix?.ids;
-  if (ids) {
+  const matrix = s.options?.matrix;
+  if (matrix) {
+    const ids = matrix.ids;
     const n = ids.length;
     const known = new Set(ids);
     for (const id of [...hubs, ...carriers, ...receivers]) {
@@ -102,21 +103,24 @@ export function checkScenarioReferences(s: Scenario, ctx: Ctx): void {
           message: `missing location id "${id}"`,
         });
     }
-    s.options?.matrix?.distancesKm.forEach((row, i) => {
-      if (row.length !== n)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['options', 'matrix', 'distancesKm', i],
-          message: `expected ${n} entries`,
-        });
-    });
-    if (s.options?.matrix?.distancesKm.length !== n)
+    checkSquare(ctx, matrix.distancesKm, 'distancesKm', n);
+    // a short durations row would leave drives without a time (unreachable) instead of refusing the input
+    if (matrix.durationsMin) checkSquare(ctx, matrix.durationsMin, 'durationsMin', n);
+  }
+}
+
+/** A matrix of the options has one row per location id and one entry per id in each row. */
+function checkSquare(ctx: Ctx, rows: readonly (readonly number[])[], field: string, n: number): void {
+  rows.forEach((row, i) => {
+    if (row.length !== n)
       ctx.addIssue({
         code: 'custom',
-        path: ['options', 'matrix', 'distancesKm'],
-        message: `expected ${n} rows`,
+        path: ['options', 'matrix', field, i],
+        message: `expected ${n} entries`,
       });
-  }
+  });
+  if (rows.length !== n)
+    ctx.addIssue({ code: 'custom', path: ['options', 'matrix', field], message: `expected ${n} rows` });
 }
 
 /** A leg names a known hub and known carriers, and a carrier takes at most one leg to a hub. */

@@ -77,4 +77,21 @@ describe('scenario schema', () => {
     });
     expect(errors).toContain('options.matrix.ids: missing location id "B"');
   });
+
+  it('requires each matrix, distances and durations, to have a row and a column per id', () => {
+    const errors = errorsOf((s) => {
+      s.options = {
+        matrix: {
+          ids: ['H', 'A'],
+          distancesKm: [[0, 1], [1]],
+          durationsMin: [[0, 5]],
+        },
+      };
+    });
+    expect(errors).toContain('options.matrix.distancesKm[1]: expected 2 entries');
+    expect(errors).toContain('options.matrix.durationsMin: expected 2 rows');
+    expect(errors.filter((e) => e.startsWith('options.matrix.durationsMin'))).toEqual([
+      'options.matrix.durationsMin: expected 2 rows',
+    ]);
+  });
 });

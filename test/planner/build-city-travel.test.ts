@@ -117,7 +117,7 @@ describe("the City travel model from the scenario's own matrix", () => {
   });
 
   it('takes the drives from a place whose row the durations leave out as unreachable', () => {
-    // the schema checks the shape of distancesKm only; here the durations lack the last row (A's)
+    // the schema refuses such a matrix (scenario-schema.test.ts); buildCity stays defensive: no row for A here
     const minutes = ids.slice(0, -1).map((_, i) => ids.map((__, j) => 100 + 10 * i + j));
     const city = buildCity({
       ...meridianDay(),
