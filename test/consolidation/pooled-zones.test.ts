@@ -7,7 +7,7 @@ import {
   zoneVehicles,
   type RoutingTask,
 } from '../../src/consolidation/tasks.ts';
-import type { City, CityFleet, CityReceiver } from '../../src/domain/city.ts';
+import type { City, CityFleet, CityHub, CityReceiver } from '../../src/domain/city.ts';
 import { euclidean } from '../solver/fixtures.ts';
 import { unitCity, unitType } from '../planner/unit-city.ts';
 
@@ -178,5 +178,16 @@ describe('budgets of pooled tasks and tasks of hubs without orders', () => {
 
   it('a hub without a fleet pools nothing and gets no task', () => {
     expect(listTasks({ ...city, fleet: [] })).toEqual([{ kind: 'baseline', carrier: 0, zone: 0, zones: 1 }]);
+    // two hubs at the same place, only the second (index 1) with a fleet: it pools every order
+    const second = {
+      ...city,
+      hubs: [...city.hubs, { ...(city.hubs[0] as CityHub), id: 'H2' }],
+      fleet: [{ ...fleet(0, 2), hub: 1 }],
+    };
+    expect(listTasks(second)).toEqual([
+      { kind: 'baseline', carrier: 0, zone: 0, zones: 1 },
+      { kind: 'pooled', hub: 1, zone: 0, zones: 1 },
+    ]);
+    expect(taskOrders(second, { kind: 'pooled', hub: 1, zone: 0, zones: 1 })).toHaveLength(20);
   });
 });
