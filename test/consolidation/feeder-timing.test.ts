@@ -82,6 +82,16 @@ describe('a road feeder', () => {
     ]);
   });
 
+  it("searches at the pooled runs' rate: at the quick effort 8 iterations a load, at least 150", () => {
+    const few = roadRun(planFeeders(feederCity(), forV([30_000, 30_000, 40_000]), ctx));
+    expect(few.solution.stats.iterations).toBe(150);
+    // 20 orders of 60 kg, no two in one 100 kg van: 20 loads, 8 × 20 = 160 iterations
+    const city = { ...feederCity(), orders: Array.from({ length: 20 }, () => trunkOrder(0, 60)) };
+    const many = roadRun(planFeeders(city, forV(Array.from({ length: 20 }, () => 60_000)), ctx));
+    expect(many.loads).toHaveLength(20);
+    expect(many.solution.stats.iterations).toBe(160);
+  });
+
   it('works its own shift inside the platform’s hours, and opens when its first trip can be there', () => {
     const clipped = roadRun(
       planFeeders(feederCity(road({ shift: [0, 80_000] })), forV([30_000, 30_000, 40_000]), ctx),
@@ -101,6 +111,15 @@ describe('a road feeder', () => {
     const run = roadRun(planFeeders(feederCity(), forV([19_000, 19_000, 40_000]), ctx));
     expect(run.problem.jobs[0]?.windows).toEqual([[18_000, 18_000]]);
     expect(run.lateS).toEqual([1700, 0]);
+  });
+
+  it('a load too big for the feeder vehicle stays unplaced, not late, its first window kept', () => {
+    // order 2 of 150 kg travels alone and fits no 100 kg van; the retry (open until 63,900) places it no better
+    const city = { ...feederCity(), orders: [trunkOrder(0, 60), trunkOrder(1, 30), trunkOrder(2, 150)] };
+    const run = roadRun(planFeeders(city, forV([30_000, 30_000, 40_000]), ctx));
+    expect(run.solution.unassigned).toEqual([{ job: 1, reason: 'too-big-for-every-vehicle' }]);
+    expect(run.problem.jobs[1]?.windows).toEqual([[18_000, 37_300]]);
+    expect(run.lateS).toEqual([0, 0]);
   });
 
   it('a load no vehicle can take in its window goes later on the retry (until V closes), reported late', () => {
@@ -142,6 +161,13 @@ describe('a barge feeder', () => {
       [150, 1, 1],
       [250, 1, 1],
     ]);
+  });
+  it('as many sailings as the mass needs, exactly: 400 kg are 2 sailings of 200 kg', () => {
+    const city = {
+      ...feederCity(),
+      orders: [trunkOrder(1, 150), trunkOrder(1, 150), trunkOrder(1, 150), trunkOrder(1, 400, 'pickup')],
+    };
+    expect(sailing(planFeeders(city, forW([30_000, 30_000]), ctx)).trips).toBe(2);
   });
 
   it('loads no earlier than the platform opens; late when that is too late', () => {

@@ -95,6 +95,29 @@ describe("the first echelon's problems", () => {
     expect(n.runs.map((r) => r.solution.stats.iterations)).toEqual([150, 150, 150]);
   });
 
+  it("searches at the pooled runs' rate: at the quick effort 8 iterations a consignment, above 150", () => {
+    // 20 orders of 600 kg for C, each more than half a truck: 20 consignments, 8 × 20 = 160 iterations
+    const city = {
+      ...legsCity('night-before'),
+      orders: Array.from({ length: 20 }, () => trunkOrder(2, 600)),
+    };
+    const n = planTrunkNetwork(city, pooledAt(city), ctx);
+    expect(n.runs.map((r) => [r.consignments.length, r.solution.stats.iterations])).toEqual([[20, 160]]);
+  });
+
+  it('two legs to the same hub are two problems, each at its own terminal', () => {
+    // a third leg, a barge to H from T, takes C's goods: H's road problem keeps A only
+    const base = legsCity('same-day');
+    const city = { ...base, intermodalLegs: [...base.intermodalLegs, leg({ id: 'third', carriers: [2] })] };
+    const n = planTrunkNetwork(city, pooledAt(city), ctx);
+    expect(n.runs.map((r) => [r.base, r.consignments.map((c) => c.carrier)])).toEqual([
+      [{ location: 0, hub: 0 }, [0]],
+      [{ location: 4, hub: 0, leg: 0 }, [1]],
+      [{ location: 4, hub: 0, leg: 3 }, [2]],
+      [{ location: 6, hub: 0, leg: 1 }, [3]],
+    ]);
+  });
+
   it('unpooled trunking: one road problem per hub and carrier', () => {
     const city = legsCity('same-day', false);
     const n = planTrunkNetwork(city, pooledAt(city), ctx);
