@@ -147,6 +147,26 @@ describe('planTrunk: late and unplaced consignments are tried once more', () => 
     expect(run.lateS).toEqual([600, 0]);
   });
 
+  it('keeps the first attempt when the retry leaves a consignment unplaced, however less late it is', () => {
+    // one van and one truck, one trip each. C (due 1,000) can only be the van's, at 500 (900 s late); the truck's
+    // milk run A then B leaves A 600 s late (as above). Retried, A closes at 900: only the van could get there,
+    // and it cannot take both A and C: one is left unplaced, so the first attempt stands
+    const run = plan(
+      [
+        consignment('A', [50, 1, 1], 3400),
+        consignment('B', [500, 1, 1], 10_000),
+        consignment('C', [50, 1, 1], 1000),
+      ],
+      [
+        { hub: 0, type: 0, count: 1, maxTrips: 1 },
+        { hub: 0, type: 1, count: 1, maxTrips: 1 },
+      ],
+    );
+    expect(run.solution.unassigned).toEqual([]);
+    expect(windows(run)).toEqual([[[0, 1500]], [[0, 8000]], [[0, 500]]]);
+    expect(run.lateS).toEqual([600, 0, 900]);
+  });
+
   it('an unplaced consignment is retried even when nothing placed is late', () => {
     // one truck, one trip: A (due 2,900, open until 2,900 - 900 - 1,000 = 1,000) and B (due 3,100, until
     // 3,100 - 900 - 1,100 = 1,100) cannot both be reached, and the one carried is on time. Retried, the other
