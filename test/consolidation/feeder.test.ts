@@ -135,6 +135,19 @@ describe('delayTrips', () => {
     cost: 0,
     stats: { iterations: 0, elapsedMs: 0, timeCapped: false },
   };
+  /** Half speed from 8,000 s to 10,000 s; one trip alone in the solution; a job with two windows. */
+  const slowFrom8000 = daySpeedFactors([{ startS: 8000, endS: 10_000, factor: 0.5 }]);
+  const alone = (t: ScheduledTrip): RoutingSolution => ({
+    ...solution,
+    routes: [{ vehicle: 0, trips: [t] }],
+  });
+  const twoWindowsTimed = (second: readonly [number, number]): RoutingProblem => {
+    const p = problem(
+      [9800, 9800],
+      timeDependentTravel(staticTravel, () => slowFrom8000),
+    );
+    return { ...p, jobs: p.jobs.map((j) => ({ ...j, windows: [[0, 100], second] })) };
+  };
 
   it("moves each trip as late as the shift's end and the next trip (less the reload) allow, waits kept", () => {
     const [late] = delayTrips(problem([9500, 9800]), solution).routes;
@@ -170,23 +183,76 @@ describe('delayTrips', () => {
   it('times a trip again inside the window its visit is in, not the first window of the job', () => {
     // the visit at 500 is in the job's second window (400-600): the latest start is 600, so the trip leaves
     // 600 - 450 = 150 (not slowed before 8,000), arrives 600, leaves 700 and is back at 1,150
-    const slow = daySpeedFactors([{ startS: 8000, endS: 10_000, factor: 0.5 }]);
-    const timed = timeDependentTravel(staticTravel, () => slow);
-    const p = problem([9800, 9800], timed);
-    const twoWindows = {
-      ...p,
-      jobs: p.jobs.map((j) => ({
-        ...j,
-        windows: [
-          [0, 100],
-          [400, 600],
-        ] as const,
-      })),
-    };
-    const one: RoutingSolution = { ...solution, routes: [{ vehicle: 0, trips: [trip(0, 500, 0)] }] };
-    const moved = delayTrips(twoWindows, one).routes[0]!.trips[0]!;
+    const moved = delayTrips(twoWindowsTimed([400, 600]), alone(trip(0, 500, 0))).routes[0]!.trips[0]!;
     expect(moved.departureS).toBeCloseTo(150, 6);
     expect(moved.visits[0]).toMatchObject({ arrivalS: 600, startS: 600, departureS: 700 });
     expect(moved.returnS).toBeCloseTo(1150, 6);
+  });
+
+  it('a visit at the very edge of one of its windows is in that window', () => {
+    // windows 0-100 and 500-600: a visit starting at 500 (the second window's open) may start at 600 at the
+    // latest: the trip leaves 600 - 450 = 150; so does one starting at 600 (its close) after a wait of 50 s
+    const p = twoWindowsTimed([500, 600]);
+    expect(delayTrips(p, alone(trip(0, 500, 0))).routes[0]!.trips[0]!.departureS).toBeCloseTo(150, 6);
+    expect(delayTrips(p, alone(trip(100, 600, 0))).routes[0]!.trips[0]!.departureS).toBeCloseTo(150, 6);
+  });
+
+  it("times a trip again at its vehicle type's own speed profile", () => {
+    // the previous case with the slow factors on profile 1 only, the vehicle's type: the same times
+    const timed = timeDependentTravel(staticTravel, (_a, _b, profile) =>
+      profile === 1 ? slowFrom8000 : undefined,
+    );
+    const p = problem([9800, 9800], timed);
+    const typed = {
+      ...p,
+      vehicleTypes: [p.vehicleTypes[0]!, { ...p.vehicleTypes[0]!, profile: 1 }],
+      vehicles: [{ ...p.vehicles[0]!, type: 1 }],
+    };
+    const moved = delayTrips(typed, alone(trip(0, 500, 0))).routes[0]!.trips[0]!;
+    expect(moved.returnS).toBeCloseTo(10_000, 6);
+    expect(moved.departureS).toBeCloseTo(9000 - 900, 6);
+  });
+
+  it('a retimed trip still waits at a stop whose window opens later', () => {
+    // depot at 0, job 0 at 450 m (window 0-1,000), job 1 at 900 m (window 3,000-4,000), 100 s each, 1 m/s,
+    // no slow hour on the way. Latest: job 1 starts by 4,000, job 0 by min(4,000 - 450 - 100, 1,000) = 1,000,
+    // so the trip leaves 550: job 0 1,000-1,100, job 1 reached 1,550, waits to 3,000, back 3,100 + 900 = 4,000
+    const line = euclidean([
+      [0, 0],
+      [450, 0],
+      [900, 0],
+    ]);
+    const p = problem(
+      [1000, 4000],
+      timeDependentTravel(line, () => slowFrom8000),
+    );
+    const waits = {
+      ...p,
+      jobs: [
+        { ...p.jobs[0]!, windows: [[0, 1000]] as const },
+        { ...p.jobs[1]!, location: 2, windows: [[3000, 4000]] as const },
+      ],
+    };
+    const at = (job: number, arrivalS: number, startS: number, left: number) => ({
+      job,
+      arrivalS,
+      startS,
+      departureS: startS + 100,
+      loadAfter: [left],
+    });
+    const early = {
+      departureS: 0,
+      returnS: 4000,
+      distance: 1800,
+      loadStart: [2],
+      visits: [at(0, 450, 450, 1), at(1, 1000, 3000, 0)],
+    };
+    const moved = delayTrips(waits, alone(early)).routes[0]!.trips[0]!;
+    expect(moved.departureS).toBeCloseTo(550, 6);
+    expect(moved.visits.map((v) => [v.arrivalS, v.startS, v.departureS])).toEqual([
+      [1000, 1000, 1100],
+      [1550, 3000, 3100],
+    ]);
+    expect(moved.returnS).toBeCloseTo(4000, 6);
   });
 });
