@@ -3,6 +3,7 @@ import type { PlanTask } from '../../src/contracts/index.ts';
 import { InputError } from '../../src/domain/errors.ts';
 import { buildCity, runPlanTask, solveContext } from '../../src/planner/index.ts';
 import { toPlanTask, toRoutingTask } from '../../src/planner/run-task.ts';
+import { residualScenario } from '../support/residual-scenario.ts';
 import { smallScenario } from '../support/small-scenario.ts';
 import { unitCity, unitType } from './unit-city.ts';
 
@@ -113,6 +114,23 @@ describe('one task solved in wire form', () => {
     expect(result.unassigned).toStrictEqual(
       ['A1', 'A2', 'A3'].map((orderId) => ({ orderId, reason: 'fleet-exhausted' })),
     );
+  });
+
+  it('routes a carrier’s orders with the task’s vehicle type under that type’s own access rules', () => {
+    // the clean-fleet counterfactual's re-route of A with an e-van: R3 takes cargo bikes only, R4 diesel vehicles
+    // only, R5 neither (residualScenario), so the e-van may deliver A1 (R1) and A2 (R2), nothing else
+    const day = buildCity(residualScenario(), {});
+    const task: PlanTask = { kind: 'baseline', carrierId: 'A', zone: 0, zones: 1, vehicleType: 'e-van' };
+    const result = runPlanTask(day, task, budget, solveContext(day, { maxIterations: 30 }));
+    expect(ordersOf(result)).toEqual(['A1', 'A2']);
+    expect(result.routes.every((r) => r.vehicleType === 'e-van')).toBe(true);
+    expect(result.unassigned.map((u) => [u.orderId, u.reason])).toEqual([
+      ['A3', 'no-vehicle-allowed'],
+      ['A4', 'no-vehicle-allowed'],
+      ['A5', 'no-vehicle-allowed'],
+    ]);
+    for (const u of result.unassigned)
+      expect(u.detail).toMatch(/^e-van \(electric van\) may not serve R[345] /);
   });
 
   it('times the solve on the context’s clock, in seconds to the millisecond', () => {
