@@ -76,7 +76,7 @@ describe('an exact game of two carriers', () => {
     });
     // excesses: A 85 - 100.004 = -15.004, B 45 - 60.002 = -15.002 (the largest, in cents rounded: -15.00);
     // least core: x_A - 100.004 = x_B - 60.002 = t, x_A + x_B = 130 -> t = (130 - 160.006) / 2 = -15.003
-    expect(shares.core).toEqual({
+    expect(shares.core).toStrictEqual({
       rule: 'shapley',
       exact: true,
       maxExcessEur: -15,
@@ -155,10 +155,11 @@ describe('an exact game whose core is empty', () => {
 });
 
 describe('a game of thirteen carriers, sampled', () => {
-  // c(S) = 100 |S| - k (|S| - 1): each carrier costs 100 alone and saves k when it joins others. Its marginal
-  // cost is 100 when it comes first in an order, 100 - k otherwise. Over m orders, a carrier first in j of them
-  // has the standard error k sqrt(j (m - j) / (m (m - 1))) / sqrt(m). The tolerance is 1 % of the mean
-  // stand-alone cost: 0.01 * 100 = 1 EUR.
+  // c(S) = 100 |S| - k max(0, |S \ {c0}| - 1): each carrier costs 100 alone; c0 always adds 100, any other
+  // carrier saves k when it joins one of c1..c12. So c0's marginal cost is always 100 (standard error 0); another
+  // carrier's is 100 when it comes before the others of c1..c12 in an order, 100 - k otherwise. Over m orders,
+  // one first among them in j orders has the standard error k sqrt(j (m - j) / (m (m - 1))) / sqrt(m). The
+  // tolerance is 1 % of the mean stand-alone cost: 0.01 * 100 = 1 EUR.
   const ids = Array.from({ length: 13 }, (_, i) => `c${i}`);
   const game = (k: number, rule: 'shapley' | 'nucleolus' = 'shapley') => {
     const priced: number[][] = [];
@@ -167,12 +168,13 @@ describe('a game of thirteen carriers, sampled', () => {
       rule,
       partsOf(
         ids.map(() => 100),
-        1300 - 12 * k,
+        1300 - 11 * k,
       ),
       (members) => {
         if (members.length === 13) throw new Error('c(N) is the plan’s');
         priced.push([...members]);
-        return 100 * members.length - k * (members.length - 1);
+        const others = members.filter((i) => i !== 0).length;
+        return 100 * members.length - k * Math.max(0, others - 1);
       },
     );
     return { shares, priced };
@@ -192,9 +194,9 @@ describe('a game of thirteen carriers, sampled', () => {
   });
 
   it('samples up to 100 orders while a standard error stays above 1 EUR, and says how it estimated', () => {
-    // k = 100: some carrier comes first at least once (j >= 1), so its error is at least
+    // k = 100: some carrier of c1..c12 comes first among them at least once (j >= 1), so its error is at least
     // 100 sqrt((m - 1) / (m (m - 1))) / sqrt(m) = 100 / m > 1 for every m < 100: the cap stops it;
-    // the largest error at m = 100 is at most 100 sqrt(50 * 50 / (100 * 99)) / 10 = 5.03
+    // the largest error at m = 100 is at most 100 sqrt(50 * 50 / (100 * 99)) / 10 = 5.03 (c0's is 0)
     const { shares } = game(100, 'nucleolus');
     const se = shares.game.maxStandardErrorEur!;
     expect(shares.game.permutations).toBe(100);
@@ -218,17 +220,20 @@ describe('a game of thirteen carriers, sampled', () => {
     expect(keys.filter((k) => k.split(',').length < 13).sort()).toEqual(
       priced.map((m) => m.join(',')).sort(),
     );
-    for (const c of shares.game.coalitions)
-      expect(c.costEur, `[${c.members}]`).toBe(100 * c.members.length - 10 * (c.members.length - 1));
+    for (const c of shares.game.coalitions) {
+      const others = c.members.filter((i) => i !== 0).length;
+      expect(c.costEur, `[${c.members}]`).toBe(100 * c.members.length - 10 * Math.max(0, others - 1));
+    }
     shares.rows.forEach((row, i) => {
       expect(keys).toContain(ids.flatMap((_, j) => (j === i ? [] : [j])).join(','));
-      // c(N) - c(N \ {i}) = (1300 - 120) - (1200 - 110) = 90
-      expect(row.marginalCost).toBe(90);
+      // c(N) - c(N \ {i}): c0 (1300 - 110) - (1200 - 110) = 100; the others (1300 - 110) - (1200 - 100) = 90
+      expect(row.marginalCost).toBe(i === 0 ? 100 : 90);
       expect(row.standaloneCost).toBe(100);
     });
-    // every order charges the first carrier 100 and the 12 others 90: the shares add up to c(N) = 1180, each
-    // between 90 and 100
-    expect(shares.rows.reduce((s, r) => s + Math.round(r.allocatedCost * 100), 0)).toBe(118_000);
+    // every order charges c0 100, the first of c1..c12 100 and the 11 others 90: the shares add up to
+    // c(N) = 1190, c0's is 100, the others' between 90 and 100
+    expect(shares.rows.reduce((s, r) => s + Math.round(r.allocatedCost * 100), 0)).toBe(119_000);
+    expect(shares.rows[0]?.allocatedCost).toBe(100);
     for (const r of shares.rows) {
       expect(r.allocatedCost).toBeGreaterThanOrEqual(90);
       expect(r.allocatedCost).toBeLessThanOrEqual(100);

@@ -73,6 +73,8 @@ describe('the price of a coalition, c(S)', () => {
     const capped = pricer(pooling);
     capped.price([0, 1]);
     expect(capped.solves.map((s) => s.iterations)).toEqual([20, 30]);
+    // told nothing when nobody listens: the same price
+    expect(coalitionPricer(city, pooling, { ...ctx, maxIterations: undefined })([0])).toBe(a);
   });
 
   it('prices the carriers that pool at the plan’s own cost of pooling them (the plan’s runs as warm start)', () => {
