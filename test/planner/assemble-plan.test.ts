@@ -15,6 +15,7 @@ import { residualScenario } from '../support/residual-scenario.ts';
 const scenario = residualScenario();
 const city = buildCity(scenario, {});
 const ctx = solveContext(city, { maxIterations: 30 });
+const byKg = { ...scenario, options: { ...scenario.options, allocation: 'pro-rata-by-kg' as const } };
 
 /** A clock that reads 1000 ms when the assembly starts and 3500 ms ever after: 2.5 s of assembly. */
 function steppedClock(): () => number {
@@ -179,7 +180,6 @@ describe('a plan assembled with part of its work done elsewhere', () => {
   });
 
   it('shares pro rata by kg without any game when the scenario asks for it', () => {
-    const byKg = { ...scenario, options: { ...scenario.options, allocation: 'pro-rata-by-kg' as const } };
     const counted: number[] = [];
     const p = assemblePlan(
       city,
@@ -231,5 +231,50 @@ describe('a plan assembled with part of its work done elsewhere', () => {
         'or later pooled shifts',
     );
     expect(stranded).toBeGreaterThan(0);
+  });
+
+  it('says nothing of undelivered orders when every order is delivered, and passes on the scenario’s warnings', () => {
+    // every baseline and residual round made to deliver all; C's depot moved 300 km east of the receivers
+    const delivered = results.map((r) => (r.task.kind === 'baseline' ? { ...r, unassigned: [] } : r));
+    const parts: ConsolidatedParts = {
+      ...consolidated,
+      keptUndelivered: new Map(),
+      residualRuns: consolidated.residualRuns.map((r) => ({
+        ...r,
+        solution: { ...r.solution, unassigned: [] },
+      })),
+    };
+    const far = {
+      ...byKg,
+      carriers: byKg.carriers.map((c) =>
+        c.id === 'C' ? { ...c, depot: [7.3, 50.66] as [number, number] } : c,
+      ),
+    };
+    const p = assemblePlan(city, far, delivered, ctx, {}, { consolidated: parts, rerouted });
+    expect(p.meta.warnings[0]).toMatch(/^carriers\[2\]\.depot \(C\): /);
+    expect(p.meta.warnings.filter((w) => w.includes('undelivered'))).toEqual([]);
+  });
+
+  it('says when any of its solves was cut short by the clock', () => {
+    const timeCapped = (r: PlanTaskResult[], parts: ConsolidatedParts) =>
+      assemblePlan(city, byKg, r, ctx, {}, { consolidated: parts, rerouted }).meta.timeCapped;
+    const capped = <T extends { stats: object }>(solution: T): T => ({
+      ...solution,
+      stats: { ...solution.stats, timeCapped: true },
+    });
+    expect(timeCapped(results, consolidated)).toBe(false);
+    // one routing task
+    expect(
+      timeCapped(
+        results.map((r, i) => (i === 0 ? { ...r, timeCapped: true } : r)),
+        consolidated,
+      ),
+    ).toBe(true);
+    // one residual round
+    const residual = consolidated.residualRuns.map((r) => ({ ...r, solution: capped(r.solution) }));
+    expect(timeCapped(results, { ...consolidated, residualRuns: residual })).toBe(true);
+    // one trunk run
+    const runs = consolidated.network.runs.map((r) => ({ ...r, solution: capped(r.solution) }));
+    expect(timeCapped(results, { ...consolidated, network: { ...consolidated.network, runs } })).toBe(true);
   });
 });
