@@ -194,7 +194,18 @@ describe('a plan assembled with part of its work done elsewhere', () => {
     expect(p.allocationCore).toBeUndefined();
     expect(p.meta.allocationMethod).toBe(ALLOCATION_METHOD);
     expect(p.allocation.every((r) => r.method === 'pro-rata-by-kg')).toBe(true);
-    expect(p.meta.warnings.some((w) => w.startsWith('cost allocation'))).toBe(false);
+    // C keeps its own rounds (no hub takes its orders): it pays exactly its stand-alone cost, a saving of 0, and
+    // is no loser; B gains here, A pays more than alone
+    const [a, b, c] = p.allocation;
+    expect(c?.saving).toBe(0);
+    expect(b?.saving).toBeGreaterThan(0);
+    expect(p.meta.warnings).toEqual([
+      `the cost allocation charges A ${(-a!.saving).toFixed(2)} EUR more than alone: those carriers would not ` +
+        'join this pooling (see allocationCore)',
+      'the baseline leaves 4 order(s) undelivered (see baseline.unassigned): the savings compare plans that do ' +
+        'not deliver the same orders',
+      'the consolidated plan leaves 2 order(s) undelivered by hub and carrier alike',
+    ]);
     expect(auditPlan(byKg, p)).toEqual([]);
   });
 
@@ -234,8 +245,13 @@ describe('a plan assembled with part of its work done elsewhere', () => {
   });
 
   it('says nothing of undelivered orders when every order is delivered, and passes on the scenario’s warnings', () => {
-    // every baseline and residual round made to deliver all; C's depot moved 300 km east of the receivers
-    const delivered = results.map((r) => (r.task.kind === 'baseline' ? { ...r, unassigned: [] } : r));
+    // every baseline and residual round made to deliver all (the pooled run's own left order is the
+    // consolidated plan's affair, not the baseline's); C's depot moved 300 km east of the receivers
+    const delivered = results.map((r) => ({
+      ...r,
+      unassigned:
+        r.task.kind === 'baseline' ? [] : [{ orderId: 'A1', reason: 'window-unreachable' as const }],
+    }));
     const parts: ConsolidatedParts = {
       ...consolidated,
       keptUndelivered: new Map(),
@@ -251,8 +267,10 @@ describe('a plan assembled with part of its work done elsewhere', () => {
       ),
     };
     const p = assemblePlan(city, far, delivered, ctx, {}, { consolidated: parts, rerouted });
+    expect(p.baseline.unassigned).toEqual([]);
+    expect(p.meta.warnings).toHaveLength(2);
     expect(p.meta.warnings[0]).toMatch(/^carriers\[2\]\.depot \(C\): /);
-    expect(p.meta.warnings.filter((w) => w.includes('undelivered'))).toEqual([]);
+    expect(p.meta.warnings[1]).toMatch(/^the cost allocation charges A /);
   });
 
   it('says when any of its solves was cut short by the clock', () => {
@@ -270,11 +288,25 @@ describe('a plan assembled with part of its work done elsewhere', () => {
         consolidated,
       ),
     ).toBe(true);
-    // one residual round
-    const residual = consolidated.residualRuns.map((r) => ({ ...r, solution: capped(r.solution) }));
+    // one residual round of two
+    const [round] = consolidated.residualRuns;
+    const residual = [round!, { ...round!, solution: capped(round!.solution) }];
     expect(timeCapped(results, { ...consolidated, residualRuns: residual })).toBe(true);
-    // one trunk run
-    const runs = consolidated.network.runs.map((r) => ({ ...r, solution: capped(r.solution) }));
+    // one trunk run of two
+    const [run] = consolidated.network.runs;
+    const runs = [run!, { ...run!, solution: capped(run!.solution) }];
     expect(timeCapped(results, { ...consolidated, network: { ...consolidated.network, runs } })).toBe(true);
+  });
+
+  it('shares by the Shapley value when the scenario has no options', () => {
+    const p = assemblePlan(
+      city,
+      { ...scenario, options: undefined },
+      results,
+      ctx,
+      {},
+      { consolidated, rerouted },
+    );
+    expect(p.allocationCore?.rule).toBe('shapley');
   });
 });
