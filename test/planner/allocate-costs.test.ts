@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { City } from '../../src/domain/city.ts';
-import { allocateCosts } from '../../src/planner/cost-allocation.ts';
+import { allocateCosts, type CostAllocation } from '../../src/planner/cost-allocation.ts';
 import type { GrandPlanParts } from '../../src/planner/coalition-pricing.ts';
+import { beforeAllOrFail } from '../support/before-all-or-fail.ts';
 
 // allocateCosts on hand-made games (docs/model/cooperation.md): the price function stands for the coalition
 // pricer, so every c(S) is known and each share, marginal cost, excess and text can be worked out by hand.
@@ -33,7 +34,11 @@ describe('an exact game of two carriers', () => {
     if (cost === undefined) throw new Error(`priced [${members}]`);
     return cost;
   };
-  const shares = allocateCosts(cityOf(['A', 'B']), 'shapley', partsOf([110, 70], 130), price);
+  let shares: CostAllocation;
+  // allocated in the tests' run, not while the file is collected, so that a mutant is active when it runs
+  beforeAllOrFail(() => {
+    shares = allocateCosts(cityOf(['A', 'B']), 'shapley', partsOf([110, 70], 130), price);
+  });
 
   it('prices each singleton once and takes c(N) from the plan', () => {
     expect(asked).toEqual(['0', '1']);
@@ -127,7 +132,10 @@ describe('an exact game whose core is empty', () => {
   // three carriers, 10 EUR alone or in any pair, 18 EUR together: every pair would pay 12 of an even split,
   // 2 above its own 10, and no split does better (x_i + x_j <= 10 for every pair means x(N) <= 15 < 18)
   const price = (members: readonly number[]): number => (members.length <= 2 ? 10 : NaN);
-  const shares = allocateCosts(cityOf(['A', 'B', 'C']), 'shapley', partsOf([10, 10, 10], 18), price);
+  let shares: CostAllocation;
+  beforeAllOrFail(() => {
+    shares = allocateCosts(cityOf(['A', 'B', 'C']), 'shapley', partsOf([10, 10, 10], 18), price);
+  });
   const fallback =
     'the core is empty (some coalition pays at least 2.00 EUR above its own cost under any split): ' +
     'least-core allocation instead of shapley';
@@ -184,6 +192,11 @@ describe('a game of thirteen carriers, sampled', () => {
     // k = 10, m = 30: at most 10 * sqrt(15 * 15 / (30 * 29)) / sqrt(30) = 0.93 EUR, whatever the sample
     const { shares } = game(10);
     expect(shares.game.permutations).toBe(30);
+    expect(shares.warnings).toEqual([
+      `cost allocation: 13 carriers are more than 12, so the Shapley value is estimated from 30 random orders ` +
+        `of the carriers (largest standard error ${shares.game.maxStandardErrorEur} EUR) and the core is checked ` +
+        `on the ${shares.game.coalitions.length} coalitions priced`,
+    ]);
     expect(shares.game.exact).toBe(false);
     expect(shares.core.exact).toBe(false);
     expect(shares.core.rule).toBe('shapley');
