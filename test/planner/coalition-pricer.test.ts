@@ -51,6 +51,11 @@ describe('the price of a coalition, c(S)', () => {
     expect(price([2])).toBe(60);
     expect(solves).toEqual([]);
     expect(pricer({ ...parts, standaloneEur: [1e6, 1e6, 50], residualEur: [0, 0, 60] }).price([2])).toBe(50);
+    // a hub it does not use costs it nothing, not even the hub's fixed cost of the day
+    const fixed = { ...city, hubs: city.hubs.map((h) => ({ ...h, fixedCostEurPerDay: 10 })) };
+    expect(
+      pricer({ ...parts, standaloneEur: [1e6, 1e6, 80], residualEur: [0, 0, 60] }, fixed).price([2]),
+    ).toBe(60);
   });
 
   it('solves a coalition’s pooled runs and its trunk, and adds its members’ own rounds', () => {
@@ -147,6 +152,7 @@ describe('the price of a coalition, c(S)', () => {
     };
     const order = fails({ ...parts, pooled: [renamed(pooled)] });
     expect(order).toBeInstanceOf(InternalError);
+    expect(order).toMatchObject({ code: 'BROKEN_INVARIANT' });
     expect((order as Error).message).toBe('plan order Z9 is not in the city');
     const unassigned = fails({
       ...parts,
@@ -156,6 +162,7 @@ describe('the price of a coalition, c(S)', () => {
     const task = { kind: 'pooled' as const, hubId: 'X', zone: 0, zones: 1 };
     const hub = fails({ ...parts, pooled: [{ ...pooled, task }] });
     expect(hub).toBeInstanceOf(InternalError);
+    expect(hub).toMatchObject({ code: 'BROKEN_INVARIANT' });
     expect((hub as Error).message).toBe(`pooled result of task ${JSON.stringify(task)}`);
     const baseline = { kind: 'baseline' as const, carrierId: 'A', zone: 0, zones: 1 };
     expect((fails({ ...parts, pooled: [{ ...pooled, task: baseline }] }) as Error).message).toBe(

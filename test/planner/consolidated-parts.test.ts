@@ -83,6 +83,11 @@ describe('the consolidated plan’s physical part, from the solved tasks', () =>
     expect(parts.hubs.map((h) => [h.id, h.open, h.units])).toEqual([['H', true, 10]]);
   });
 
+  it('takes the French grid’s 0.048 kg CO2e a kWh when the scenario sets no factor', () => {
+    const plain = assembleConsolidated(city, { ...scenario, options: undefined }, results, ctx);
+    expect(plain.hub.co2eKg).toBeCloseTo(10 * 0.2 * 0.048, 9);
+  });
+
   it('adds the orders a pooled run left to its carrier’s rounds', () => {
     // the pooled run made to drop its stop at R2 (A2 and B2): both go back to their carriers, B's by a new round
     const pooled = resultOf('pooled', 'H');
@@ -122,6 +127,26 @@ describe('the consolidated plan’s physical part, from the solved tasks', () =>
       'B1',
       'B3',
     ]);
+  });
+});
+
+describe('a hub too dear to open', () => {
+  it('leaves every order to its carrier, saying why', () => {
+    // 100,000 EUR a day: the facility model opens no hub; R4 and R5 the hub's fleet may not serve anyway
+    const dear = { ...scenario, hubs: scenario.hubs.map((h) => ({ ...h, fixedCostEurPerDay: 100_000 })) };
+    const closed = buildCity(dear, {});
+    const solved = planTasks(closed).map((t) => runPlanTask(closed, t.task, t.budget, ctx));
+    expect(solved.every((r) => r.task.kind === 'baseline')).toBe(true);
+    const parts = assembleConsolidated(closed, dear, solved, ctx);
+    const hubClosed = ['A1', 'A2', 'A3', 'B1', 'B2', 'B3'];
+    expect(parts.unpooled.map((u) => [u.orderId, u.reason])).toEqual(
+      closed.orders.map((o) => [o.id, hubClosed.includes(o.id) ? 'hub-closed' : 'no-vehicle-allowed']),
+    );
+    // every carrier keeps its own rounds as they are: nothing is routed again, nothing goes by trunk
+    expect(parts.residualRuns).toEqual([]);
+    expect(parts.residualRoutes).toEqual(solved.flatMap((r) => r.routes));
+    expect(parts.trunk).toEqual([]);
+    expect(parts.hub).toEqual({ kWh: 0, co2eKg: 0 });
   });
 });
 
