@@ -21,8 +21,18 @@ const OPTIONS = { maxIterations: 30 };
 /** A plan without its wall time, the one figure that differs between two runs of the same day. */
 const timeless = (p: Plan) => ({ ...p, meta: { ...p.meta, solveSeconds: 0 } });
 
-/** Solves and prices in this process, as picon plan's threads would, recording what it was asked. */
-function inProcess(s: Scenario) {
+/**
+ * Solves and prices in this process, as picon plan's threads would, recording what it was asked; `tamper` may
+ * change what it answers, to show the plan takes its answers.
+ */
+function inProcess(
+  s: Scenario,
+  tamper: {
+    reroute?: (r: PlanTaskResult) => PlanTaskResult;
+    costs?: (c: { coalition: number; costEur: number }) => number;
+    timeCapped?: boolean;
+  } = {},
+) {
   const city = buildCity(s, {});
   const ctx = solveContext(city, OPTIONS);
   const asked: { tasks: number; chunks: number[][] } = { tasks: 0, chunks: [] };
@@ -31,7 +41,10 @@ function inProcess(s: Scenario) {
       asked.tasks += tasks.length;
       return tasks.map((t, i) => {
         onProgress(i, 0.5, 7);
-        return runPlanTask(city, t.task, t.budget, ctx);
+        const result = runPlanTask(city, t.task, t.budget, ctx);
+        return t.task.kind === 'baseline' && t.task.vehicleType !== undefined && tamper.reroute
+          ? tamper.reroute(result)
+          : result;
       });
     },
     priceGame: async (parts, chunks, onChunk) => {
@@ -39,8 +52,8 @@ function inProcess(s: Scenario) {
       const priced = priceCoalitions(city, parts, ctx, chunks.flat());
       onChunk(priced.costs.length);
       return {
-        costs: new Map(priced.costs.map((c) => [c.coalition, c.costEur])),
-        timeCapped: priced.timeCapped,
+        costs: new Map(priced.costs.map((c) => [c.coalition, tamper.costs?.(c) ?? c.costEur])),
+        timeCapped: tamper.timeCapped ?? priced.timeCapped,
       };
     },
   };
@@ -93,8 +106,10 @@ describe('a day planned in one process', () => {
     expect(assembly.length).toBeGreaterThan(0);
   });
 
-  it('is the plan of its tasks solved one after the other, seeded by the scenario', () => {
+  it('is the plan of its tasks solved one after the other, seeded by the scenario unless told otherwise', () => {
     expect(plan.scenario.seed).toBe(1);
+    const other = planScenario(scenario, { ...OPTIONS, seed: 7, effort: 'quick', timeLimitSeconds: 9 });
+    expect(other.scenario).toMatchObject({ seed: 7, effort: 'quick', timeLimitSeconds: 9 });
     expect(plan.baseline.routes.map((r) => r.start)).toEqual(expect.arrayContaining(['A', 'B', 'C']));
     expect(plan.allocationGame?.coalitions).toHaveLength(7);
     expect(planScenario(scenario, { ...OPTIONS, seed: 1 }).allocation).toEqual(plan.allocation);
@@ -131,13 +146,34 @@ describe('a day planned with its tasks and cost game offloaded', () => {
   it('prices no game when the allocation needs none', async () => {
     const byKg = { ...scenario, options: { ...scenario.options, allocation: 'pro-rata-by-kg' as const } };
     const { offload, asked } = inProcess(byKg);
-    const offloaded = await planScenarioWith(byKg, offload, OPTIONS);
+    const seen: PlanProgress[] = [];
+    const offloaded = await planScenarioWith(byKg, offload, { ...OPTIONS, onProgress: (p) => seen.push(p) });
     expect(asked.chunks).toEqual([]);
+    expect(seen.filter((p) => p.phase === 'cost-game')).toEqual([]);
     expect(offloaded.allocationGame).toBeUndefined();
     expect(offloaded.ownRoundsCleanFleet.routes).toEqual(plan.ownRoundsCleanFleet.routes);
     expect(offloaded.consolidated.routes).toEqual(plan.consolidated.routes);
   });
+
+  it('takes the re-routes and coalition costs it is given, and their time cap', async () => {
+    // the offload's answers marked: re-routes without routes, every coalition at 1000 EUR a carrier
+    const marked = {
+      reroute: (r: PlanTaskResult) => ({ ...r, routes: [] }),
+      costs: (c: { coalition: number }) => 1000 * membersCount(c.coalition),
+      timeCapped: true,
+    };
+    const game = await planScenarioWith(scenario, inProcess(scenario, marked).offload, OPTIONS);
+    expect(game.ownRoundsCleanFleet.routes).toEqual([]);
+    expect(game.allocationGame?.coalitions.slice(0, 3).map((c) => c.costEur)).toEqual([1000, 1000, 2000]);
+    expect(game.meta.timeCapped).toBe(true);
+    const byKg = { ...scenario, options: { ...scenario.options, allocation: 'pro-rata-by-kg' as const } };
+    const noGame = await planScenarioWith(byKg, inProcess(byKg, marked).offload, OPTIONS);
+    expect(noGame.ownRoundsCleanFleet.routes).toEqual([]);
+  });
 });
+
+/** Carriers in a coalition's bitmask. */
+const membersCount = (mask: number): number => (mask === 0 ? 0 : (mask & 1) + membersCount(mask >> 1));
 
 describe('a day whose carriers’ own rounds are cached', () => {
   it('solves each carrier’s rounds once, and takes them from the cache the next time', () => {
