@@ -60,9 +60,7 @@ export function planCarrierRounds(
     maxTrips: CARRIER_MAX_TRIPS,
     reloadS: CARRIER_RELOAD_S,
   }));
-  const routing = buildBundleProblem(city, bundles, vehicles, (b) =>
-    singleTypeAccess(city, b, c.baselineType),
-  );
+  const routing = buildBundleProblem(city, bundles, vehicles, (b) => singleTypeAccess(city, b, typeOf));
   if (count === 0) {
     // no vehicle left for these orders (a carrier's vehicles split between zones): not a type question
     const unassigned = bundles.map((_, job) => ({ job, reason: 'fleet-exhausted' as const }));
