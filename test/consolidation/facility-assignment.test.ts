@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chooseFacilities } from '../../src/consolidation/facility.ts';
-import { facilityCity, fleet, hub, order, RATE, receiver, TYPE } from './facility-city.ts';
+import { bargeFrom, facilityCity, fleet, hub, order, RATE, receiver, TYPE } from './facility-city.ts';
 
 /**
  * Who goes where once the facility model has chosen the hubs (docs/model/consolidation.md, hub choice): access
@@ -146,5 +146,34 @@ describe('the capacity repair after rounding', () => {
     expect(choice.objectiveEur).toBeCloseTo(objective, 9);
     expect(choice.hubOf).toEqual([0, -1, 1]);
     expect(choice.reasonOf).toEqual([undefined, 'hub-capacity', undefined]);
+  });
+
+  it('a platform over its units: a receiver of its micro-hub moves to a hub through no platform', () => {
+    // platform P at x = −10 takes 7 units (no fleet of its own); micro-hub M at x = 0, fed by barge (no
+    // tariff); Q at x = 10 through no platform, with R2 (x = 9, 1 unit from C1); vans, 1 EUR a day each
+    const choice = chooseFacilities(
+      facilityCity({
+        hubs: [
+          hub('P', 10, { capacityUnits: 7 }),
+          hub('M', 0, { fixedCostEurPerDay: 1, feeder: bargeFrom(0) }),
+          hub('Q', 1, { fixedCostEurPerDay: 1 }),
+        ],
+        fleet: [fleet(1, TYPE.van), fleet(2, TYPE.van)],
+        receivers: [receiver('R0', 5), receiver('R1', 4), receiver('R2', 8)],
+        orders: [...twoReceivers(4, 20), order(1, 2, [20, 0.1, 1])],
+      }),
+    );
+    // via M: trunk to P 20 km × 2 × 0.02 = 0.8, last mile 4 (R0) or 2 (R1) km × 2 / 13; via Q: trunk 60 km × 2 ×
+    // 0.02 = 2.4, last mile 16 (R0) km × 2 / 13; R2 via Q: 40 km × 2 × 0.02 + 2 km × 2 / 13
+    const cM = [0.8 + (4 * RATE.van) / 13, 0.8 + (2 * RATE.van) / 13];
+    const c0Q = 2.4 + (16 * RATE.van) / 13;
+    const c2Q = 1.6 + (2 * RATE.van) / 13;
+    // P's 7 units are worth more to R1 (1.11 against 5.17 via Q) than to R0 (1.42 against 4.86): R1 whole, 3/4 of
+    // R0 through M, 1/4 via Q
+    expect(choice.objectiveEur).toBeCloseTo(2 + cM[1]! + 0.75 * cM[0]! + 0.25 * c0Q + c2Q, 9);
+    // rounded, 8 units through P: R1 (a − c = 9.69 − 1.11 against R0's 10.15 − 1.42) moves to Q
+    expect(choice.hubOf).toEqual([1, 2, 2]);
+    expect(choice.reasonOf).toEqual([undefined, undefined, undefined]);
+    expect(choice.hubReasons[0]).toBe('closed: no pooled fleet');
   });
 });

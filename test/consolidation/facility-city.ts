@@ -1,4 +1,12 @@
-import type { City, CityFleet, CityHub, CityOrder, CityReceiver, SizeVector } from '../../src/domain/city.ts';
+import type {
+  City,
+  CityFleet,
+  CityHub,
+  CityLegFeeder,
+  CityOrder,
+  CityReceiver,
+  SizeVector,
+} from '../../src/domain/city.ts';
 import { lineLocations, unitCity, unitType } from '../planner/unit-city.ts';
 
 /**
@@ -46,6 +54,18 @@ export const receiver = (id: string, location: number, over: Partial<CityReceive
   windows: [[0, 86_400]],
   serviceS: 300,
   ...over,
+});
+
+/** A barge feeder from `platform`: the facility model adds no cost for it (no sourced tariff). */
+export const bargeFrom = (platform: number): CityLegFeeder => ({
+  platform,
+  mode: 'barge',
+  lengthKm: 10,
+  speedKmh: 10,
+  handlingS: 0,
+  capacityKg: 10_000,
+  co2eGPerTonneKm: 30,
+  kWhPerTonneKm: 0.1,
 });
 
 /** An order of carrier `carrier` to receiver `to`: `[kg, m3, units]`. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chooseFacilities } from '../../src/consolidation/facility.ts';
 import type { CityHub } from '../../src/domain/city.ts';
-import { facilityCity, fleet, hub, order, RATE, receiver, TYPE } from './facility-city.ts';
+import { bargeFrom, facilityCity, fleet, hub, order, RATE, receiver, TYPE } from './facility-city.ts';
 
 /**
  * The facility model's cost estimates (docs/model/consolidation.md, hub choice), pinned through the model's
@@ -97,18 +97,7 @@ describe('the facility model prices a micro-hub fed from a platform', () => {
   });
 
   it('a barge feeder adds nothing (no sourced tariff)', () => {
-    const choice = chooseFacilities(
-      fed({
-        platform: 0,
-        mode: 'barge',
-        lengthKm: 10,
-        speedKmh: 10,
-        handlingS: 0,
-        capacityKg: 10_000,
-        co2eGPerTonneKm: 30,
-        kWhPerTonneKm: 0.1,
-      }),
-    );
+    const choice = chooseFacilities(fed(bargeFrom(0)));
     expect(choice.objectiveEur).toBeCloseTo(1 + trunkAndLastMile, 9);
     expect(choice.hubOf).toEqual([1]);
   });
