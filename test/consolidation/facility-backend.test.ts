@@ -39,6 +39,11 @@ describe('the facility model backend', () => {
     solve.mockImplementation(() => new Map());
     expect(chooseFacilities(city(1500)).backend).toBe('highs');
     expect(backends()).toEqual(['highs']);
+    // and when it gives up there, nothing else is tried
+    solve.mockClear();
+    solve.mockImplementation(() => undefined);
+    expect(chooseFacilities(city(1500)).backend).toBe('none');
+    expect(backends()).toEqual(['highs']);
   });
 
   it('javascript-lp-solver gives up: HiGHS solves the same model', () => {
@@ -66,6 +71,12 @@ describe('the facility model backend', () => {
     const choice = chooseFacilities(city(), 'highs');
     expect(choice.backend).toBe('highs');
     expect(choice.hubOf).toEqual([0]);
+    expect(backends()).toEqual(['highs']);
+  });
+
+  it('HiGHS asked for gives up: nothing else tried', () => {
+    givesUp('highs');
+    expect(chooseFacilities(city(), 'highs').backend).toBe('none');
     expect(backends()).toEqual(['highs']);
   });
 

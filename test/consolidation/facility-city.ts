@@ -77,6 +77,12 @@ export const order = (carrier: number, to: number, size: SizeVector): CityOrder 
   size,
 });
 
+/** R0 and R1 (receivers 0 and 1) each get `kg` and `units` from C0. */
+export const pairFromC0 = (units: number, kg: number): CityOrder[] => [
+  order(0, 0, [kg, 0.1, units]),
+  order(0, 1, [kg, 0.1, units]),
+];
+
 /** The city with these hubs, fleet, receivers and orders; `depots` adds carriers C2… with their depot there. */
 export function facilityCity(
   parts: Pick<City, 'hubs' | 'fleet' | 'receivers' | 'orders'>,
