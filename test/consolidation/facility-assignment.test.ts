@@ -79,11 +79,11 @@ describe('the capacity repair after rounding', () => {
   const closedB = hub('B', 1, { fixedCostEurPerDay: 1000 });
 
   it('a hub over its units hands the receiver with the least to lose to its carriers (not to a closed hub)', () => {
-    const city = (capacityUnits: number) =>
+    const city = (capacityUnits: number, at = [5, 4]) =>
       facilityCity({
         hubs: [hub('A', 0, { fixedCostEurPerDay: 1, capacityUnits, handlingCostEurPerUnit: 0.5 }), closedB],
         fleet: [fleet(0, TYPE.van), fleet(1, TYPE.van)],
-        receivers: [receiver('R0', 5), receiver('R1', 4)],
+        receivers: [receiver('R0', at[0]!), receiver('R1', at[1]!)],
         orders: pairFromC0(4, 20),
       });
     const choice = chooseFacilities(city(6));
@@ -97,6 +97,8 @@ describe('the capacity repair after rounding', () => {
     expect(choice.hubReasons[0]).toBe('open: serves 1 receivers (4 units of 6); fixed cost 1 EUR a day');
     // 8 units of 8: nobody moves
     expect(chooseFacilities(city(8)).hubOf).toEqual([0, 0]);
+    // R0 at x = 1 and R1 at x = 2 instead: R0 has the least to lose now
+    expect(chooseFacilities(city(6, [4, 5])).hubOf).toEqual([-1, 0]);
   });
 
   it("a hub over its fleet's daily kg does the same (1 bike × 2 trips × 10 kg = 20 kg a day)", () => {
@@ -165,6 +167,20 @@ describe('the capacity repair after rounding', () => {
     const bike = (maxTrips: number) => withB({ fleetB: fleet(1, TYPE.bike, 1, maxTrips) });
     expect(chooseFacilities(bike(3)).hubOf).toEqual([0, -1, 1]);
     expect(chooseFacilities(bike(4)).hubOf).toEqual([0, 1, 1]);
+  });
+
+  it("only the over hub's receivers move (B's own listed between them)", () => {
+    // withB's receivers in another order: R0 (x = 2), B's R2 (x = 9), R1 (x = 1); rounded [A, B, A], R1 moves
+    const city = facilityCity({
+      hubs: [
+        hub('A', 0, { fixedCostEurPerDay: 1, capacityUnits: 7, handlingCostEurPerUnit: 0.5 }),
+        hub('B', 1, { fixedCostEurPerDay: 1, handlingCostEurPerUnit: 0.5 }),
+      ],
+      fleet: [fleet(0, TYPE.van), fleet(1, TYPE.van)],
+      receivers: [receiver('R0', 5), receiver('R2', 8), receiver('R1', 4)],
+      orders: [order(0, 0, [20, 0.1, 4]), order(1, 1, [20, 0.1, 1]), order(0, 2, [20, 0.1, 4])],
+    });
+    expect(chooseFacilities(city).hubOf).toEqual([0, 1, 1]);
   });
 
   it("a receiver goes to its largest share, not to its cheapest open hub, whatever the hubs' order", () => {
