@@ -51,25 +51,28 @@ describe("a coalition's pooled runs: what they are asked to solve", () => {
     const warm = asked()[6];
     const bundle = (orders: number[]) => ({ orders }) as unknown as Bundle;
     const start = warm?.([
-      bundle([11, 14]), // 0: (0,1,1), an earlier vehicle than (1,0,1)
-      bundle([17, 16]), // 1: (0,0,1), an earlier stop than (0,0,2)
-      bundle([13, 99]), // 2: (0,1,0)
-      bundle([99]), // 3: in no trip: left out
-      bundle([12, 10]), // 4: (1,0,0)
+      bundle([12, 10]), // 0: (1,0,0): an earlier stop than (1,0,1)
+      bundle([11, 14]), // 1: (0,1,1), an earlier vehicle than (1,0,1)
+      bundle([17, 16]), // 2: (0,0,1), an earlier stop than (0,0,2)
+      bundle([13, 99]), // 3: (0,1,0)
+      bundle([99]), // 4: in no trip: left out
       bundle([15]), // 5: (0,0,0)
-      bundle([16]), // 6: (0,0,1) as bundle 1: after it
+      bundle([16]), // 6: (0,0,1) as bundle 2: after it
       bundle([14, 17]), // 7: (0,0,2), an earlier trip than (0,1,1)
+      bundle([14, 11]), // 8: (0,1,1) first, the later vehicle after it
+      bundle([16, 17]), // 9: (0,0,1) first, the later stop after it
+      bundle([17, 14]), // 10: (0,0,2) first, the later trip after it
     ]);
     expect(start).toEqual({
       initial: [
         {
           vehicle: 0,
           trips: [
-            [5, 1, 6, 7],
-            [2, 0],
+            [5, 2, 6, 9, 7, 10],
+            [3, 1, 8],
           ],
         },
-        { vehicle: 1, trips: [[4]] },
+        { vehicle: 1, trips: [[0]] },
       ],
       temperature: COALITION_TEMPERATURE,
     });
