@@ -58,11 +58,12 @@ describe('handling units per hub', () => {
     const city = unitCity({
       hubs: [hub('P'), hub('M', 0), hub('H')],
       carriers: [carrier('C0')],
-      orders: [order(0, 0, 3), order(0, 1, 0), order(0, 2, 2), order(0, 3, 5)],
+      orders: [order(0, 0, 3), order(0, 1, 0), order(0, 2, 2), order(0, 3, 5), order(0, 4, 1)],
     });
-    // R0 (3 units) and R1 (0: counts 1) at M, fed by P; R2 (2) at H; R3 has no entry in hubOf: not pooled
-    expect(handledUnits(city, [0, 1, 2, 3], [1, 1, 2])).toEqual([4, 4, 2]);
+    // R0 (3 units) and R1 (0: counts 1) at M, fed by P; R2 (2) at H; R3 (5) at P itself; R4 has no entry in
+    // hubOf: not pooled
+    expect(handledUnits(city, [0, 1, 2, 3, 4], [1, 1, 2, 0])).toEqual([4 + 5, 4, 2]);
     // only the orders given count
-    expect(handledUnits(city, [2], [1, 1, 2])).toEqual([0, 0, 2]);
+    expect(handledUnits(city, [2], [1, 1, 2, 0])).toEqual([0, 0, 2]);
   });
 });
