@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { listTasks, taskBudgets, taskOrders, zoneVehicles } from '../../src/consolidation/tasks.ts';
+import {
+  listTasks,
+  pooledOrdersByHub,
+  taskBudgets,
+  taskOrders,
+  zoneVehicles,
+} from '../../src/consolidation/tasks.ts';
 import type { City } from '../../src/domain/city.ts';
 import { unitCity, unitType } from '../planner/unit-city.ts';
 import { fleet, hub, order, receiver } from './facility-city.ts';
@@ -10,10 +16,10 @@ import { fleet, hub, order, receiver } from './facility-city.ts';
  * Every trip is 1 km, carrier C0's depot too, so the facility model pools everyone at H (bikes at 1 EUR/km
  * against the carrier's 3, a 13th each, and 1/1000 of a trunk van): hub X, at 1,000 EUR a day, stays closed.
  */
-function zonedCity(restrictR3 = false): City {
+function zonedCity(restrictR3 = false, maxStopsPerZone = 2, extra = 0): City {
   const rates = (costPerKmEur: number) => ({ fixedCostEur: 0, costPerKmEur, costPerHourEur: 0 });
   return unitCity({
-    maxStopsPerZone: 2,
+    maxStopsPerZone,
     timeLimitS: 100,
     locations: [
       [3.0, 50.0],
@@ -42,12 +48,14 @@ function zonedCity(restrictR3 = false): City {
       receiver('R1', 2),
       receiver('R2', 3),
       receiver('R3', 4, restrictR3 ? { allowedClasses: ['bike'] } : {}),
+      ...Array.from({ length: extra }, (_, i) => receiver(`E${i}`, 1)),
     ],
     orders: [
       order(0, 0, [30, 0.1, 1]),
       order(0, 1, [40, 0.1, 1]),
       order(0, 2, [10, 0.1, 1]),
       order(0, 3, [20, 0.1, 1]),
+      ...Array.from({ length: extra }, (_, i) => order(0, 4 + i, [1, 0.1, 1])),
     ],
   });
 }
@@ -95,5 +103,20 @@ describe("a hub's pooled runs cut into zones", () => {
       [20_000, 20_000, 25_000, 25_000].map((x) => expect.closeTo(x, 6)),
     );
     expect(budgets.map((b) => b.iterations)).toEqual([150, 150, 150, 150]);
+  });
+
+  it("pooled tasks get the pooled rate of iterations: 20 stops in one zone × 8 = 160, a carrier's minimum 150", () => {
+    // 16 more receivers at R0's spot, 1 kg each: 20 receivers, at most 100 a zone
+    const city = zonedCity(false, 100, 16);
+    const tasks = listTasks(city);
+    expect(tasks.map((t) => t.kind)).toEqual(['baseline', 'pooled']);
+    expect(taskBudgets(city, tasks).map((b) => b.iterations)).toEqual([150, 160]);
+  });
+});
+
+describe('pooled orders by hub', () => {
+  it("each order at its receiver's hub; none without a hub or an entry", () => {
+    // orders 0..3 to R0..R3; R0 at hub 1, R1 at hub 0, R2 at none, R3 without an entry
+    expect(pooledOrdersByHub(zonedCity(), [1, 0, -1])).toEqual([[1], [0]]);
   });
 });
