@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   listTasks,
   pooledOrdersByHub,
+  runTask,
   taskBudgets,
   taskOrders,
   zoneVehicles,
@@ -118,5 +119,21 @@ describe('pooled orders by hub', () => {
   it("each order at its receiver's hub; none without a hub or an entry", () => {
     // orders 0..3 to R0..R3; R0 at hub 1, R1 at hub 0, R2 at none, R3 without an entry
     expect(pooledOrdersByHub(zonedCity(), [1, 0, -1])).toEqual([[1], [0]]);
+  });
+});
+
+describe('running a task', () => {
+  it("a pooled zone routes the hub's orders there with its share of the fleet; a baseline zone the carrier's", () => {
+    const city = zonedCity();
+    const budget = { iterations: 0, timeLimitMs: 1e9 };
+    const ctx = { seed: 1, clock: () => 0, maxIterations: 0 };
+    const pooled = runTask(city, pooledTask(1), budget, ctx);
+    expect('hub' in pooled && pooled.hub).toBe(0);
+    // the west zone: R3's and R1's orders (3 and 1), with two bikes, a van and the later bike
+    expect(pooled.routing.bundles.flatMap((b) => b.orders).sort()).toEqual([1, 3]);
+    expect(pooled.routing.problem.vehicles).toHaveLength(4);
+    const own = runTask(city, { kind: 'baseline', carrier: 0, zone: 0, zones: 1 }, budget, ctx);
+    expect('carrier' in own && own.carrier).toBe(0);
+    expect(own.routing.bundles.flatMap((b) => b.orders).sort()).toEqual([0, 1, 2, 3]);
   });
 });
