@@ -82,4 +82,28 @@ describe("a platform's capacity", () => {
     expect(choice.hubOf).toEqual([1, 2, 2]);
     expect(choice.reasonOf).toEqual([undefined, undefined, undefined]);
   });
+
+  it('a receiver from a hub through no platform joins a micro-hub only if the platform has room for it', () => {
+    // P takes 2 units, M at x = 10 through P, A at x = 0 (7 units, 1 EUR a day) through none
+    const choice = chooseFacilities(
+      city(
+        [
+          hub('P', 10, { capacityUnits: 2 }),
+          micro('M', 1),
+          hub('A', 0, { fixedCostEurPerDay: 1, capacityUnits: 7 }),
+        ],
+        [1, 2],
+      ),
+    );
+    // via A: trunk 40 km × 2 × 0.02 = 1.6, last mile 4 (R0) or 2 (R1) km × 2 / 13; via M: trunk to P 0.8 (C0) or
+    // 3.2 (C1), last mile 16 (R0) or 2 (R2) km × 2 / 13. P's 2 units: R2's 1 and a quarter of R0 (A's 7 units
+    // are worth more to R1: 1.91 against 3.57 via M, than to R0: 2.22 against 3.26)
+    const cA = [1.6 + (4 * RATE.van) / 13, 1.6 + (2 * RATE.van) / 13];
+    const c0M = 0.8 + (16 * RATE.van) / 13;
+    const c2M = 3.2 + (2 * RATE.van) / 13;
+    expect(choice.objectiveEur).toBeCloseTo(2 + cA[1]! + 0.75 * cA[0]! + 0.25 * c0M + c2M, 9);
+    // rounded, A holds 8 units: R1 (a − c = 7.78 against R0's 7.94) would add 4 units through P (1 + 4 > 2)
+    expect(choice.hubOf).toEqual([2, -1, 1]);
+    expect(choice.reasonOf).toEqual([undefined, 'hub-capacity', undefined]);
+  });
 });
