@@ -164,9 +164,12 @@ describe('the capacity repair after rounding', () => {
     expect(choice.reasonOf).toEqual([undefined, 'hub-capacity', undefined]);
     // B with one bike (the model still splits R0 3/4 and 1/4): 3 trips carry 30 kg, not R2's 20 and R1's 20;
     // 4 trips carry the 40 kg exactly
-    const bike = (maxTrips: number) => withB({ fleetB: fleet(1, TYPE.bike, 1, maxTrips) });
+    const bike = (maxTrips: number, bFirst = false) =>
+      withB({ fleetB: fleet(1, TYPE.bike, 1, maxTrips), bFirst });
     expect(chooseFacilities(bike(3)).hubOf).toEqual([0, -1, 1]);
     expect(chooseFacilities(bike(4)).hubOf).toEqual([0, 1, 1]);
+    // B listed first: its own check comes before A's repair, which alone must keep B within its kg
+    expect(chooseFacilities(bike(3, true)).hubOf).toEqual([1, -1, 0]);
   });
 
   it("only the over hub's receivers move (B's own listed between them)", () => {
