@@ -1,13 +1,12 @@
 import type {
   City,
   CityFleet,
-  CityHub,
   CityLegFeeder,
   CityOrder,
   CityReceiver,
   SizeVector,
 } from '../../src/domain/city.ts';
-import { lineLocations, unitCity, unitType } from '../planner/unit-city.ts';
+import { lineLocations, unitCity, unitHub, unitType } from '../planner/unit-city.ts';
 
 /**
  * A tiny city for the facility model's estimates, worked by hand (docs/model/consolidation.md, hub choice).
@@ -27,16 +26,8 @@ const slow = (id: string, costPerKmEur: number, costPerHourEur: number, capacity
   speedKmh: 26,
 });
 
-export const hub = (id: string, location: number, over: Partial<CityHub> = {}): CityHub => ({
-  id,
-  location,
-  openS: 0,
-  closeS: 86_400,
-  handlingKWhPerUnit: 0,
-  fixedCostEurPerDay: 0,
-  handlingCostEurPerUnit: 0,
-  ...over,
-});
+/** A hub open all day, free (unit-city's). */
+export const hub = unitHub;
 
 export const fleet = (hubIndex: number, type: number, count = 1, maxTrips = 1): CityFleet => ({
   hub: hubIndex,
