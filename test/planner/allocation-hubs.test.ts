@@ -109,6 +109,28 @@ describe('allocateByKg: hubs by handling units, platforms by their micro-hubs’
     expect(rows.map((r) => r.allocatedCost)).toEqual([45.6, 30.4]);
   });
 
+  it('a shared road trunk vehicle by the kg each carrier loads at its depot; an empty one shares nothing', () => {
+    // T2 (50 + 10 × 0.5 + 0.5 h × 30 = 70) loads 10 kg at A's depot and 30 kg at B's: 17.5 : 52.5 (not halves)
+    const shared = unitTrunkTrip({
+      vehicle: 'T2',
+      distanceKm: 10,
+      durationMin: 30,
+      stops: [
+        ['A', 10, 0],
+        ['B', 30, 0],
+      ],
+    });
+    expect(shared.carrierIds).toEqual(['A', 'B']);
+    expect(allocateByKg(city, new Map(), new Map(), new Map(), [shared]).map((r) => r.allocatedCost)).toEqual(
+      [17.5, 52.5],
+    );
+    // a trunk vehicle that carries nothing (0 kg at every stop): no share, and no NaN
+    const empty = unitTrunkTrip({ vehicle: 'T3', distanceKm: 10, durationMin: 30, stops: [['A', 0, 0]] });
+    expect(allocateByKg(city, new Map(), new Map(), new Map(), [empty]).map((r) => r.allocatedCost)).toEqual([
+      0, 0,
+    ]);
+  });
+
   it('a platform with no runs of its own still gets its micro-hub’s units; a hub feeding none keeps its own', () => {
     // only the platform has a cost: 30 split by M's units 2 : 1
     const rows = allocateByKg(city, new Map(), pooled, new Map(), [], [hubRow('P', 30)]);
