@@ -104,6 +104,11 @@ describe('KPIs of a plan, recomputed by hand', () => {
     expect(k.energyKWh).toBe(17.05);
     expect(k.co2eKg).toBe(4.32);
     expect(k.tripsIncludingTrunk).toBe(3);
+    // no trunk figures at all without trunk trips, even when they are asked for (a plan without hubs)
+    expect(k).not.toHaveProperty('trunkTrips');
+    const asked = computeKpis(city, routes, [], undefined, { trunkFigures: true });
+    expect(asked).not.toHaveProperty('trunkTrips');
+    expect(asked).not.toHaveProperty('trunkTonneKm');
   });
 
   it('counts hub handling CO2e even when its energy rounds to nothing', () => {
