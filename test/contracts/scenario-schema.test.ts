@@ -94,4 +94,14 @@ describe('scenario schema', () => {
       'options.matrix.durationsMin: expected 2 rows',
     ]);
   });
+
+  it('accepts a matrix with every id and a full row and column per id', () => {
+    // every location of the fixture: hub H, depots A and B, receivers R1 to R3
+    const ids = ['H', 'A', 'B', 'R1', 'R2', 'R3'];
+    const square = ids.map((_, i) => ids.map((__, j) => Math.abs(i - j)));
+    const errors = errorsOf((s) => {
+      s.options = { matrix: { ids, distancesKm: square, durationsMin: square } };
+    });
+    expect(errors.filter((e) => e.startsWith('options.matrix'))).toEqual([]);
+  });
 });
