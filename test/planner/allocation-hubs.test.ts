@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HubReport, TrunkTrip } from '../../src/contracts/index.ts';
+import type { HubReport, PlanRoute, TrunkTrip } from '../../src/contracts/index.ts';
 import { allocateByKg } from '../../src/planner/allocation.ts';
 import { unitCity, unitHub, unitRailFeeder, unitRoute, unitTrunkTrip, unitType } from './unit-city.ts';
 
@@ -64,26 +64,34 @@ const pooled = new Map([
   ],
 ]);
 /** A road trip of the feeder van F1 between two hubs (stops that are not a carrier's depot), carrying A's and B's goods. */
+const betweenHubs = unitTrunkTrip({
+  vehicle: 'F1',
+  distanceKm: 6,
+  durationMin: 30,
+  stops: [
+    ['P', 40, 0],
+    ['M', 0, 40],
+  ],
+});
 const feederTrip: TrunkTrip = {
-  ...unitTrunkTrip({
-    vehicle: 'F1',
-    distanceKm: 6,
-    durationMin: 30,
-    stops: [
-      ['P', 40, 0],
-      ['M', 0, 40],
-    ],
-  }),
+  ...betweenHubs,
   id: 'F1/trip1',
   carrierIds: ['A', 'B'],
+  stops: betweenHubs.stops.map((s) => ({ ...s, kind: 'hub' })),
 };
-feederTrip.stops.forEach((s) => Object.assign(s, { kind: 'hub' }));
 /** F1's second trip picks up 20 kg at A's depot. */
 const depotTrip: TrunkTrip = {
   ...unitTrunkTrip({ vehicle: 'F1', distanceKm: 4, durationMin: 12, stops: [['A', 20, 0]] }),
   id: 'F1/trip2',
   trip: 2,
 };
+
+/** Each carrier's allocated EUR with no baseline and no residual rounds: hub, pooled-run and trunk shares only. */
+const allocated = (
+  pooledByHub: ReadonlyMap<string, readonly PlanRoute[]>,
+  trunk: readonly TrunkTrip[],
+  hubs: readonly HubReport[] = [],
+): number[] => allocateByKg(city, new Map(), pooledByHub, new Map(), trunk, hubs).map((r) => r.allocatedCost);
 
 describe('allocateByKg: hubs by handling units, platforms by their micro-hubs’ units, trunk vehicles by kg', () => {
   it('charges each hub’s cost by units, the platform by the units of the micro-hub it feeds', () => {
@@ -97,16 +105,14 @@ describe('allocateByKg: hubs by handling units, platforms by their micro-hubs’
       ['B', 141],
     ]);
     // a hub whose units are all 0 (nothing pooled there) shares nothing, and makes no NaN
-    const idle = allocateByKg(city, new Map(), new Map(), new Map(), [], [hubRow('H2', 7)]);
-    expect(idle.map((r) => r.allocatedCost)).toEqual([0, 0]);
+    expect(allocated(new Map(), [], [hubRow('H2', 7)])).toEqual([0, 0]);
   });
 
   it('splits a trunk vehicle by kg: at a depot its carrier’s, between hubs evenly among the trip’s carriers', () => {
     // F1 costs 50 once + (6 × 0.5 + 0.5 h × 30) + (4 × 0.5 + 0.2 h × 30) = 50 + 18 + 8 = 76.
     // kg: A's depot 20; each hub stop's 40 (loaded + unloaded) split 20 : 20 → A 20 + 40 = 60, B 40
     // → A 76 × 60/100 = 45.6, B 30.4
-    const rows = allocateByKg(city, new Map(), new Map(), new Map(), [feederTrip, depotTrip]);
-    expect(rows.map((r) => r.allocatedCost)).toEqual([45.6, 30.4]);
+    expect(allocated(new Map(), [feederTrip, depotTrip])).toEqual([45.6, 30.4]);
   });
 
   it('a shared road trunk vehicle by the kg each carrier loads at its depot; an empty one shares nothing', () => {
@@ -121,21 +127,16 @@ describe('allocateByKg: hubs by handling units, platforms by their micro-hubs’
       ],
     });
     expect(shared.carrierIds).toEqual(['A', 'B']);
-    expect(allocateByKg(city, new Map(), new Map(), new Map(), [shared]).map((r) => r.allocatedCost)).toEqual(
-      [17.5, 52.5],
-    );
+    expect(allocated(new Map(), [shared])).toEqual([17.5, 52.5]);
     // a trunk vehicle that carries nothing (0 kg at every stop): no share, and no NaN
     const empty = unitTrunkTrip({ vehicle: 'T3', distanceKm: 10, durationMin: 30, stops: [['A', 0, 0]] });
-    expect(allocateByKg(city, new Map(), new Map(), new Map(), [empty]).map((r) => r.allocatedCost)).toEqual([
-      0, 0,
-    ]);
+    expect(allocated(new Map(), [empty])).toEqual([0, 0]);
   });
 
-  it('a platform with no runs of its own still gets its micro-hub’s units; a hub feeding none keeps its own', () => {
+  it('a platform with no runs of its own gets its micro-hub’s units, and adds them to its own pooled units', () => {
     // only the platform has a cost: 30 split by M's units 2 : 1
-    const rows = allocateByKg(city, new Map(), pooled, new Map(), [], [hubRow('P', 30)]);
     // A: 20 + 21 = 41; B: 10 + 63 + 57 = 130
-    expect(rows.map((r) => r.allocatedCost)).toEqual([41, 130]);
+    expect(allocated(pooled, [], [hubRow('P', 30)])).toEqual([41, 130]);
     // the platform's own pooled units add to its micro-hub's: P pools A1 itself (2 more units for A: 4 : 1)
     const own = new Map([
       ...pooled,
@@ -152,8 +153,7 @@ describe('allocateByKg: hubs by handling units, platforms by their micro-hubs’
         ],
       ],
     ]);
-    const withOwn = allocateByKg(city, new Map(), own, new Map(), [], [hubRow('P', 30)]);
     // A: 30 × 4/5 = 24, + M 21 + P's run 50 (all A's kg); B: 6 + 63 + 57
-    expect(withOwn.map((r) => r.allocatedCost)).toEqual([95, 126]);
+    expect(allocated(own, [], [hubRow('P', 30)])).toEqual([95, 126]);
   });
 });
