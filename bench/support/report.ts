@@ -13,6 +13,7 @@ export interface GroupSummary {
   readonly vehicles: number;
   readonly bksVehicles: number;
   readonly meanSeconds: number | undefined;
+  readonly meanIterations: number | undefined;
   readonly infeasible: number;
 }
 
@@ -41,6 +42,7 @@ function summariseGroup(group: string, os: readonly InstanceOutcome[]): GroupSum
     vehicles: feasible.reduce((s, o) => s + (o.vehicles ?? 0), 0),
     bksVehicles: feasible.reduce((s, o) => s + (o.bks?.vehicles ?? 0), 0),
     meanSeconds: mean(timed),
+    meanIterations: mean(os.flatMap((o) => (o.iterations !== undefined ? [o.iterations] : []))),
     infeasible: os.length - feasible.length,
   };
 }
@@ -56,10 +58,19 @@ export function formatOutcome(o: InstanceOutcome): string {
         .slice(0, 3)
         .map((v) => v.message)
         .join('; ')}${o.violations.length > 3 ? ` (+${o.violations.length - 3})` : ''}`;
-  return `${pad(o.name, 12)} ${String(o.vehicles).padStart(3)} veh ${fmtNum(o.distance ?? NaN).padStart(10)}  ${pad(bks, 22)} ${pad(gap, 12)} ${(o.seconds ?? 0).toFixed(1)} s${status}`;
+  return `${pad(o.name, 12)} ${String(o.vehicles).padStart(3)} veh ${fmtNum(o.distance ?? NaN).padStart(10)}  ${pad(bks, 22)} ${pad(gap, 12)} ${(o.seconds ?? 0).toFixed(1)} s ${o.iterations ?? '?'} it${status}`;
 }
 
-const HEADER = ['class', 'instances', 'mean gap %', 'at BKS', 'vehicles (BKS)', 'mean s', 'infeasible'];
+const HEADER = [
+  'class',
+  'instances',
+  'mean gap %',
+  'at BKS',
+  'vehicles (BKS)',
+  'mean s',
+  'mean iterations',
+  'infeasible',
+];
 
 function cells(s: GroupSummary): string[] {
   return [
@@ -69,6 +80,7 @@ function cells(s: GroupSummary): string[] {
     String(s.atBks),
     `${s.vehicles} (${s.bksVehicles})`,
     s.meanSeconds === undefined ? '-' : s.meanSeconds.toFixed(1),
+    s.meanIterations === undefined ? '-' : Math.round(s.meanIterations).toString(),
     String(s.infeasible),
   ];
 }

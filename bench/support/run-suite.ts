@@ -39,6 +39,7 @@ export interface InstanceOutcome {
   readonly vehicles?: number;
   readonly distance?: number;
   readonly seconds?: number;
+  readonly iterations?: number;
   readonly feasible: boolean;
   readonly violations: readonly Violation[];
   readonly error?: string;
@@ -105,9 +106,9 @@ async function runOne(spec: SuiteSpec, name: string, opts: RunOptions): Promise<
 
   const child = await runChild(args, opts.timeLimitS + KILL_GRACE_S);
   if (child.error !== undefined) return { ...base, feasible: false, violations: [], error: child.error };
-  let parsed: { routes: number[][]; seconds: number };
+  let parsed: { routes: number[][]; seconds: number; iterations: number };
   try {
-    parsed = JSON.parse(child.stdout) as { routes: number[][]; seconds: number };
+    parsed = JSON.parse(child.stdout) as { routes: number[][]; seconds: number; iterations: number };
   } catch {
     return {
       ...base,
@@ -132,6 +133,7 @@ async function runOne(spec: SuiteSpec, name: string, opts: RunOptions): Promise<
     vehicles: check.vehicles,
     distance: check.distance,
     seconds: parsed.seconds,
+    iterations: parsed.iterations,
     feasible: check.feasible,
     violations: check.violations,
     ...(gapPct !== undefined ? { gapPct } : {}),

@@ -12,6 +12,7 @@ const OUTCOMES: InstanceOutcome[] = [
     vehicles: 10,
     distance: 828.937,
     seconds: 1,
+    iterations: 1000,
     feasible: true,
     violations: [],
     bks: bks(10, 828.94),
@@ -24,6 +25,7 @@ const OUTCOMES: InstanceOutcome[] = [
     vehicles: 11,
     distance: 870,
     seconds: 3,
+    iterations: 2001,
     feasible: true,
     violations: [],
     bks: bks(10, 828.94),
@@ -60,7 +62,7 @@ describe('benchmark report', () => {
     ]);
   });
 
-  it('summarises per class and overall: gap, at-BKS count, vehicles, seconds, infeasible', () => {
+  it('summarises per class and overall: gap, at-BKS count, vehicles, seconds, iterations, infeasible', () => {
     const [c1, r1, all] = summarise(OUTCOMES);
     expect(c1).toMatchObject({
       group: 'C1',
@@ -69,20 +71,30 @@ describe('benchmark report', () => {
       vehicles: 21,
       bksVehicles: 20,
       meanSeconds: 2,
+      meanIterations: 1500.5,
       infeasible: 0,
     });
     expect(c1?.meanGapPct).toBeCloseTo((4.95 - 0.0004) / 2, 9);
-    expect(r1).toMatchObject({ group: 'R1', instances: 1, atBks: 0, meanGapPct: undefined, infeasible: 1 });
+    expect(r1).toMatchObject({
+      group: 'R1',
+      instances: 1,
+      atBks: 0,
+      meanGapPct: undefined,
+      meanIterations: undefined,
+      infeasible: 1,
+    });
     expect(all).toMatchObject({ group: 'all', instances: 3, atBks: 1, infeasible: 1 });
   });
 
   it('prints text and markdown tables', () => {
     const rows = summarise(OUTCOMES);
-    expect(formatSummaryText(rows).split('\n')[1]).toMatch(/^C1\s+2\s+2\.47\s+1\s+21 \(20\)\s+2\.0\s+0$/);
+    expect(formatSummaryText(rows).split('\n')[1]).toMatch(
+      /^C1\s+2\s+2\.47\s+1\s+21 \(20\)\s+2\.0\s+1501\s+0$/,
+    );
     const md = formatSummaryMarkdown(rows, 'caption');
     expect(md).toContain(
-      '| class | instances | mean gap % | at BKS | vehicles (BKS) | mean s | infeasible |',
+      '| class | instances | mean gap % | at BKS | vehicles (BKS) | mean s | mean iterations | infeasible |',
     );
-    expect(md).toContain('| R1 | 1 | - | 0 | 0 (0) | - | 1 |');
+    expect(md).toContain('| R1 | 1 | - | 0 | 0 (0) | - | - | 1 |');
   });
 });

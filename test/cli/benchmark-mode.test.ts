@@ -46,7 +46,7 @@ function fakeSolver(
       })),
       unassigned: unassigned.map((job) => ({ job, reason: 'fleet-exhausted' as const })),
       cost: 0,
-      stats: { iterations: 0, elapsedMs: 0, timeCapped: false },
+      stats: { iterations: 321, elapsedMs: 0, timeCapped: false },
     };
   };
   return { solve, calls };
@@ -75,11 +75,12 @@ describe('picon vrptw (injected solver)', () => {
       clock: () => (t += 250),
     });
     const result = JSON.parse(out) as BenchmarkResult;
-    expect(Object.keys(result).sort()).toEqual(['distance', 'routes', 'seconds', 'vehicles']);
+    expect(Object.keys(result).sort()).toEqual(['distance', 'iterations', 'routes', 'seconds', 'vehicles']);
     expect(result.routes).toEqual([[1, 2], [3], [4]]);
     expect(result.vehicles).toBe(3);
     expect(result.distance).toBeCloseTo(130, 9);
     expect(result.seconds).toBeGreaterThan(0);
+    expect(result.iterations).toBe(321);
     expect(calls).toHaveLength(1);
     expect(calls[0]).toMatchObject({ seed: 7, timeLimitMs: 2_500, objective: 'cost' });
   });

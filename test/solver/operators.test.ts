@@ -5,6 +5,7 @@ import { toRoutingSolution } from '../../src/solver/output/to-solution.ts';
 import { OPERATORS } from '../../src/solver/search/local-search.ts';
 import type { Move } from '../../src/solver/search/operators/move.ts';
 import type { LocalSearchOperator, MoveContext } from '../../src/solver/search/operators/operator.ts';
+import { exchange } from '../../src/solver/search/operators/exchange.ts';
 import { relocate } from '../../src/solver/search/operators/relocate.ts';
 import { twoOpt } from '../../src/solver/search/operators/two-opt.ts';
 import { twoOptStar } from '../../src/solver/search/operators/two-opt-star.ts';
@@ -252,5 +253,55 @@ describe('2-opt: both orientations are searched', () => {
     // D (10,10) (0,10) (10,0) D: j = job 2 at 3, k = job 1 at 1.
     const { ctx } = crafted(problem, [[D, 1, 0, 2, D]], { 2: [1] });
     expectMove(twoOpt, problem, ctx, 2, [[D, 0, 1, 2, D]]);
+  });
+});
+
+describe('exchange: swaps two jobs when neither route has room for a third', () => {
+  // Two full days (capacity 3) from a depot at the origin, each holding one job of the other's cluster in
+  // its middle: no job can move to the other day alone (capacity).
+  const problem: RoutingProblem = {
+    dimensions: 1,
+    travel: euclidean([
+      [0, 0],
+      [10, 10], // job 0: A's cluster
+      [-11, 10.5], // job 1: B's cluster, on day A
+      [12, 10], // job 2: A's cluster
+      [-10, 10], // job 3: B's cluster
+      [11, 10.5], // job 4: A's cluster, on day B
+      [-12, 10], // job 5: B's cluster
+    ]),
+    jobs: [job(1), job(2), job(3), job(4), job(5), job(6)],
+    vehicleTypes: [vehicleType({ capacity: [3] })],
+    vehicles: [vehicle(), vehicle()],
+  };
+  const start = [
+    [D, 0, 1, 2, D],
+    [D, 3, 4, 5, D],
+  ];
+
+  it('j takes the place of the job after its neighbour k, which takes the place of j', () => {
+    // j = job 4 (day B), k = job 0 (day A): swapping j with k itself does not pay; with k's successor it does.
+    const { ctx } = crafted(problem, start, { 4: [0] });
+    expectMove(exchange, problem, ctx, 4, [
+      [D, 0, 4, 2, D],
+      [D, 3, 1, 5, D],
+    ]);
+  });
+
+  it('j takes the place of the job before its neighbour k', () => {
+    // j = job 1 (day A), k = job 5 (day B): the job before k is job 4.
+    const { ctx } = crafted(problem, start, { 1: [5] });
+    expectMove(exchange, problem, ctx, 1, [
+      [D, 0, 4, 2, D],
+      [D, 3, 1, 5, D],
+    ]);
+  });
+
+  it('j takes the place of its neighbour k', () => {
+    const { ctx } = crafted(problem, start, { 1: [4] });
+    expectMove(exchange, problem, ctx, 1, [
+      [D, 0, 4, 2, D],
+      [D, 3, 1, 5, D],
+    ]);
   });
 });

@@ -32,6 +32,8 @@ export interface BenchmarkResult {
   readonly vehicles: number;
   readonly distance: number;
   readonly seconds: number;
+  /** Search iterations the solver ran: the budget's unit, so quality can be read per iteration as well as per second. */
+  readonly iterations: number;
   readonly unassigned?: number[];
 }
 
@@ -91,7 +93,7 @@ export function registerBenchmarkCommand(
       'distance',
     )
     .option('--max-iterations <n>', 'also stop after this many search iterations')
-    .option('--json', 'print { routes, vehicles, distance, seconds } as JSON')
+    .option('--json', 'print { routes, vehicles, distance, seconds, iterations } as JSON')
     .action(async (path: string, raw: RawOptions) => {
       const started = d.clock();
       const params = solveParams(raw, d.clock);
@@ -105,6 +107,7 @@ export function registerBenchmarkCommand(
         vehicles: routes.length,
         distance: routesDistance(instance, routes),
         seconds: Math.round(d.clock() - started) / 1000,
+        iterations: solution.stats.iterations,
         ...(unassigned.length > 0 ? { unassigned } : {}),
       };
       if (unassigned.length > 0)

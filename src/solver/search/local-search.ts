@@ -1,11 +1,12 @@
 import type { Rng } from '../rng.ts';
 import type { LocalSearchOperator, MoveContext } from './operators/operator.ts';
+import { exchange } from './operators/exchange.ts';
 import { relocate } from './operators/relocate.ts';
 import { twoOpt } from './operators/two-opt.ts';
 import { twoOptStar } from './operators/two-opt-star.ts';
 
 /** The neighbourhoods, tried in this order for each job. */
-export const OPERATORS: readonly LocalSearchOperator[] = [relocate, twoOptStar, twoOpt];
+export const OPERATORS: readonly LocalSearchOperator[] = [relocate, twoOptStar, twoOpt, exchange];
 
 /**
  * First-improvement local search around the given jobs (granular: every move creates an arc between a

@@ -11,15 +11,7 @@ import type { Instance } from '../../model/instance.ts';
 
 /** Can job j be served between positions x and x+1 of `r` (windows against `ls`, and loads)? */
 export function fitsBetween(inst: Instance, r: RouteState, j: number, x: number, checkLoad = true): boolean {
-  const profile = r.type.profile;
-  const lj = inst.jobLoc[j]!;
-  const leave = r.es[x]! + r.svc[x]!;
-  const sj = inst.earliestStart(j, leave + driveS(inst, r.loc[x]!, lj, profile, leave));
-  if (sj === Infinity) return false;
-  const y = r.nodes[x + 1]!;
-  const arr = sj + inst.jobSvc[j]! + driveS(inst, lj, r.loc[x + 1]!, profile, sj + inst.jobSvc[j]!);
-  const sy = y < 0 ? Math.max(arr, r.vehicle.shiftStartS) : inst.earliestStart(y, arr);
-  if (sy > r.ls[x + 1]!) return false;
+  if (!windowsFit(inst, r, j, x, x + 1)) return false;
   if (!checkLoad) return true;
   const dims = inst.dims;
   for (let d = 0; d < dims; d++) {
@@ -28,6 +20,22 @@ export function fitsBetween(inst: Instance, r: RouteState, j: number, x: number,
     if (r.sufMax[x * dims + d]! + inst.pick[j * dims + d]! > cap) return false;
   }
   return true;
+}
+
+/**
+ * Windows only: can job j be served right after position `from` of `r` and right before position `to`
+ * (`to` = from + 1 to insert, from + 2 to take the place of the job at from + 1)?
+ */
+export function windowsFit(inst: Instance, r: RouteState, j: number, from: number, to: number): boolean {
+  const profile = r.type.profile;
+  const lj = inst.jobLoc[j]!;
+  const leave = r.es[from]! + r.svc[from]!;
+  const sj = inst.earliestStart(j, leave + driveS(inst, r.loc[from]!, lj, profile, leave));
+  if (sj === Infinity) return false;
+  const y = r.nodes[to]!;
+  const arr = sj + inst.jobSvc[j]! + driveS(inst, lj, r.loc[to]!, profile, sj + inst.jobSvc[j]!);
+  const sy = y < 0 ? Math.max(arr, r.vehicle.shiftStartS) : inst.earliestStart(y, arr);
+  return sy <= r.ls[to]!;
 }
 
 /** Can the stretch of `a` ending at position x be followed by the stretch of `b` starting at y (windows)? */
