@@ -75,4 +75,15 @@ describe('solve on a Solomon-like random VRPTW (100 customers)', () => {
     expect(reports.length).toBeGreaterThan(0);
     for (let i = 1; i < reports.length; i++) expect(reports[i]).toBeLessThanOrEqual(reports[i - 1]!);
   });
+
+  it('reports the construction, before the opening local search improves it', () => {
+    const reports: { iteration: number; bestCost: number }[] = [];
+    const solution = solve(problem, {
+      ...params(50),
+      onProgress: (p) => reports.push({ iteration: p.iteration, bestCost: p.bestCost }),
+    });
+    expect(reports[0]!.iteration).toBe(0);
+    expect(reports[0]!.bestCost).toBeGreaterThan(reports[1]!.bestCost);
+    expect(reports.at(-1)!.bestCost).toBeCloseTo(solution.cost, 6);
+  });
 });

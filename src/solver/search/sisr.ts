@@ -37,6 +37,9 @@ export function runSisr(ctx: SearchContext, fromFraction: number, untilFraction 
   const openPenalty = ctx.byVehicles ? VEHICLE_PENALTY_PER_ARC * ctx.arcScale : 0;
   const lsNeighbours = ctx.neighbours.map((l) => l.subarray(0, LS_NEIGHBOURS));
   const moves: MoveContext = { inst: ctx.inst, sol, neighbours: lsNeighbours, epsilon: 1e-7 * ctx.arcScale };
+  // The construction is a feasible solution: say so before the opening local search, which takes
+  // seconds on 10,000 stops (an abort during it still returns a feasible, partly improved solution).
+  if (fromFraction === 0 && budget.iteration === 0) reporter.report(sol.cost(), true);
   sol.begin();
   localSearch(moves, allAssigned(ctx), rng, Infinity, () => budget.done(budget.progress(sol.cost())));
   sol.commit();
