@@ -7,6 +7,7 @@ import type { Move } from '../../src/solver/search/operators/move.ts';
 import type { LocalSearchOperator, MoveContext } from '../../src/solver/search/operators/operator.ts';
 import { exchange } from '../../src/solver/search/operators/exchange.ts';
 import { relocate } from '../../src/solver/search/operators/relocate.ts';
+import { relocatePair } from '../../src/solver/search/operators/relocate-pair.ts';
 import { twoOpt } from '../../src/solver/search/operators/two-opt.ts';
 import { twoOptStar } from '../../src/solver/search/operators/two-opt-star.ts';
 import { Solution } from '../../src/solver/search/solution.ts';
@@ -302,6 +303,48 @@ describe('exchange: swaps two jobs when neither route has room for a third', () 
     expectMove(exchange, problem, ctx, 1, [
       [D, 0, 4, 2, D],
       [D, 3, 1, 5, D],
+    ]);
+  });
+});
+
+describe('relocate pair: j and the job after it move together next to a neighbour k', () => {
+  // Day A = D j u a1 a2 D carries a pair (j, u) from day B's side; B = D b k D. u must be served by `uCloses`.
+  const problem = (uCloses: number): RoutingProblem => ({
+    dimensions: 1,
+    travel: euclidean([
+      [0, 0],
+      [-11, 0.5], // job 0: j
+      [-19, 0.5], // job 1: u
+      [10, 0], // job 2
+      [12, 0], // job 3
+      [-10, 0], // job 4: k
+      [-20, 0], // job 5: b
+    ]),
+    jobs: [job(1), job(2, { windows: [[0, uCloses]] }), job(3), job(4), job(5), job(6)],
+    vehicleTypes: [vehicleType()],
+    vehicles: [vehicle(), vehicle()],
+  });
+  const start = [
+    [D, 0, 1, 2, 3, D],
+    [D, 5, 4, D],
+  ];
+
+  it('right after k, in order (j, u)', () => {
+    const p = problem(1e6);
+    const { ctx } = crafted(p, start, { 0: [4] });
+    expectMove(relocatePair, p, ctx, 0, [
+      [D, 2, 3, D],
+      [D, 5, 4, 0, 1, D],
+    ]);
+  });
+
+  it('right before k, in order (u, j), when u cannot wait until after k', () => {
+    // after k, u would be reached at 39.1 > 35; before k at 21.0
+    const p = problem(35);
+    const { ctx } = crafted(p, start, { 0: [4] });
+    expectMove(relocatePair, p, ctx, 0, [
+      [D, 2, 3, D],
+      [D, 5, 1, 0, 4, D],
     ]);
   });
 });

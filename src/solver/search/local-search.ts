@@ -2,11 +2,18 @@ import type { Rng } from '../rng.ts';
 import type { LocalSearchOperator, MoveContext } from './operators/operator.ts';
 import { exchange } from './operators/exchange.ts';
 import { relocate } from './operators/relocate.ts';
+import { relocatePair } from './operators/relocate-pair.ts';
 import { twoOpt } from './operators/two-opt.ts';
 import { twoOptStar } from './operators/two-opt-star.ts';
 
 /** The neighbourhoods, tried in this order for each job. */
-export const OPERATORS: readonly LocalSearchOperator[] = [relocate, twoOptStar, twoOpt, exchange];
+export const OPERATORS: readonly LocalSearchOperator[] = [
+  relocate,
+  twoOptStar,
+  twoOpt,
+  exchange,
+  relocatePair,
+];
 
 /**
  * First-improvement local search around the given jobs (granular: every move creates an arc between a
