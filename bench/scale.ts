@@ -20,6 +20,9 @@ interface Row {
   totalS: number;
   peakRssMb: number;
   routesKm: number;
+  /** Iterations the search ran: the budget, or fewer when the wall-clock cap stopped it. */
+  iterations: number;
+  timeCapped: boolean;
   unassigned: number;
   violations: number;
 }
@@ -57,6 +60,8 @@ function child(stops: number, timeLimitS: number, seed: number, iterations: numb
     totalS: Number(totalS.toFixed(2)),
     peakRssMb: peakRssMb(),
     routesKm: Number(km.toFixed(1)),
+    iterations: run.solution.stats.iterations,
+    timeCapped: run.solution.stats.timeCapped,
     unassigned: run.solution.unassigned.length,
     violations: violations.length,
   };

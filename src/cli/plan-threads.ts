@@ -120,6 +120,9 @@ export class PlanThreads implements PlanOffload {
     return { costs, timeCapped };
   };
 
+  /** No more requests will come: the threads end now (a request after this fails). */
+  readonly release = (): Promise<void> => this.close();
+
   async close(): Promise<void> {
     const workers = this.workers ?? [];
     this.workers = undefined;

@@ -13,8 +13,11 @@ import {
 } from '../planner/index.ts';
 import type { PlanThreadDay, ThreadReply, ThreadRequest } from './plan-threads.ts';
 
-const { scenario, day } = workerData as { scenario: Scenario; day: PlanThreadDay };
-const city = buildCity(scenario, day);
+const data = workerData as { scenario?: Scenario; day: PlanThreadDay };
+const { day } = data;
+const city = buildCity(data.scenario as Scenario, day);
+// the city is all a request needs: the scenario's copy (~30 MB on a 10,000-receiver day) need not outlive it
+delete data.scenario;
 const overrides = day.maxIterations !== undefined ? { maxIterations: day.maxIterations } : {};
 let parts: GrandPlanParts | undefined;
 const reply = (message: ThreadReply) => parentPort?.postMessage(message);

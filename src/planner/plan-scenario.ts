@@ -64,7 +64,10 @@ export async function planScenarioWith(
   const reroutes = cleanFleetTasks(city, results);
   const rerouted = reroutes.length > 0 ? await offload.solveTasks(reroutes, () => undefined) : [];
   const chunks = gameChunks(exactGameCoalitions(city, scenario));
-  if (chunks.length === 0) return assemblePlan(city, scenario, results, ctx, {}, { rerouted });
+  if (chunks.length === 0) {
+    await offload.release?.();
+    return assemblePlan(city, scenario, results, ctx, {}, { rerouted });
+  }
   const total = chunks.reduce((n, c) => n + c.length, 0);
   gameProgress(options, 0, total);
   // assembled once: the game's parts come from it, and so does the plan
@@ -72,6 +75,7 @@ export async function planScenarioWith(
   const priced = await offload.priceGame(gameParts(city, results, consolidated), chunks, (done) =>
     gameProgress(options, done, total),
   );
+  await offload.release?.();
   return assemblePlan(
     city,
     scenario,

@@ -155,6 +155,31 @@ describe('a day planned with its tasks and cost game offloaded', () => {
     expect(offloaded.consolidated.routes).toEqual(plan.consolidated.routes);
   });
 
+  it('releases the offload (picon plan ends its threads) once its last work is done, before the plan is out', async () => {
+    const byKg = { ...scenario, options: { ...scenario.options, allocation: 'pro-rata-by-kg' as const } };
+    const calls = async (s: Scenario) => {
+      const { offload } = inProcess(s);
+      const seen: string[] = [];
+      const watched: PlanOffload = {
+        solveTasks: (tasks, onProgress) => (seen.push('tasks'), offload.solveTasks(tasks, onProgress)),
+        priceGame: (parts, chunks, onChunk) => (seen.push('game'), offload.priceGame(parts, chunks, onChunk)),
+        release: async () => {
+          seen.push('release');
+          // threads take a while to end: the plan waits for them
+          await new Promise((resolve) => setImmediate(resolve));
+          seen.push('released');
+        },
+      };
+      const planned = await planScenarioWith(s, watched, OPTIONS);
+      seen.push('plan');
+      return { seen, planned };
+    };
+    const game = await calls(scenario);
+    expect(game.seen).toEqual(['tasks', 'tasks', 'game', 'release', 'released', 'plan']);
+    expect(timeless(game.planned)).toEqual(timeless(plan));
+    expect((await calls(byKg)).seen).toEqual(['tasks', 'tasks', 'release', 'released', 'plan']);
+  });
+
   it('takes the re-routes and coalition costs it is given, and their time cap', async () => {
     // the offload's answers marked: re-routes without routes, every coalition at 1000 EUR a carrier
     const marked = {

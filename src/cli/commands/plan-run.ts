@@ -12,6 +12,7 @@ import { formatSpread } from '../format-spread.ts';
 import { progressLine } from '../progress-line.ts';
 import { prepareOutputDir, writeOutputs } from '../output-dir.ts';
 import { withOrderFiles } from '../read-orders.ts';
+import { writeJson } from '../write-json.ts';
 import { readScenario } from '../read-scenario.ts';
 import { searchOverrides, withAllocation } from '../search-options.ts';
 import { PLAN_FILES } from '../output-files.ts';
@@ -65,6 +66,8 @@ export async function runPlan(file: string, opts: PlanOptions): Promise<void> {
       'trunk-schedule.csv': planToTrunkScheduleCsv(plan, opts.csvDialect),
       'map.html': planToMapHtml(plan),
     });
-  process.stdout.write(opts.json ? JSON.stringify(plan, null, 2) + '\n' : formatPlan(plan));
+  // a large day's plan is 100+ MB of JSON: written in pieces, never held as one string
+  if (opts.json) await writeJson(process.stdout, plan);
+  else process.stdout.write(formatPlan(plan));
   if (opts.out && !opts.json) process.stdout.write(`Wrote ${PLAN_FILES.join(', ')} to ${opts.out}\n`);
 }

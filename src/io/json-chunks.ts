@@ -1,0 +1,53 @@
+/**
+ * `JSON.stringify(value, null, 2)` in pieces, to the character: a 10,000-receiver plan is 110 MB of JSON, and
+ * one string of it (then the copy `+ '\n'` flattens and the buffer a stream encodes) took ~400 MB of the CLI's
+ * peak memory (docs/BENCHMARKS.md, "Scale, round three"). The pieces are the subtrees `depthLimit` levels down
+ * (a plan's routes and consignments), each stringified whole and indented to where it sits.
+ */
+export function* jsonChunks(value: unknown, depthLimit = 3): Generator<string> {
+  const top = serialisable(value, '');
+  if (top === undefined) return;
+  yield* chunks(top, '', depthLimit);
+}
+
+const INDENT = '  ';
+
+/** The value JSON.stringify writes for `value` under `key`: after toJSON, or undefined where it writes nothing. */
+function serialisable(value: unknown, key: string): unknown {
+  const own = value as { toJSON?: unknown } | null | undefined;
+  const v = typeof own?.toJSON === 'function' ? (own.toJSON as (k: string) => unknown)(key) : value;
+  return v === undefined || typeof v === 'function' || typeof v === 'symbol' ? undefined : v;
+}
+
+function* chunks(value: unknown, indent: string, depthLeft: number): Generator<string> {
+  // plain objects and arrays only: boxed primitives and anything else go to JSON.stringify itself
+  const plain =
+    typeof value === 'object' &&
+    value !== null &&
+    (Array.isArray(value) || Object.getPrototypeOf(value) === Object.prototype);
+  if (depthLeft === 0 || !plain) {
+    // a JSON string never holds a raw line break (JSON.stringify escapes it), so every '\n' is layout
+    yield (JSON.stringify(value, null, 2) as string).replaceAll('\n', `\n${indent}`);
+    return;
+  }
+  const inner = indent + INDENT;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return yield '[]';
+    for (let i = 0; i < value.length; i++) {
+      yield i === 0 ? `[\n${inner}` : `,\n${inner}`;
+      const item = serialisable(value[i], String(i));
+      if (item === undefined) yield 'null';
+      else yield* chunks(item, inner, depthLeft - 1);
+    }
+    return yield `\n${indent}]`;
+  }
+  let first = true;
+  for (const key of Object.keys(value)) {
+    const field = serialisable((value as Record<string, unknown>)[key], key);
+    if (field === undefined) continue;
+    yield `${first ? '{' : ','}\n${inner}${JSON.stringify(key)}: `;
+    first = false;
+    yield* chunks(field, inner, depthLeft - 1);
+  }
+  yield first ? '{}' : `\n${indent}}`;
+}
