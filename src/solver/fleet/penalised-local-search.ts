@@ -3,13 +3,16 @@ import type { FleetState } from './fleet-state.ts';
 import { applyMove, costDelta, evaluateMove, MOVE_KINDS, newOutcome } from './moves.ts';
 import { concatInto, SEG, TW } from './time-warp.ts';
 import type { PenaltyWeights } from './penalty-weights.ts';
+import { reverseInRoute } from './reverse-in-route.ts';
 
 const outcome = newOutcome();
 
 /**
  * First-improvement local search on arc cost + weighted time warp + weighted load excess (HGS's
  * penalised education, Vidal et al. 2013), over the inter-route moves of moves.ts (relocations, exchange,
- * both 2-opt* reconnections) between a customer and its `neighbours` nearest customers in other routes.
+ * both 2-opt* reconnections) between a customer and its `neighbours` nearest customers in other routes,
+ * after the intra-route moves (best relocation of the customer in its route, else the best reversal of a
+ * segment starting or ending at it).
  * Customers are visited in random order; both routes of an applied move are queued again. Routes are
  * journaled with `st.save`. Stops after `maxMoves` moves; returns the number applied.
  */
@@ -30,7 +33,10 @@ export function penalisedLocalSearch(
   for (let i = 0; i < queue.length && moves < maxMoves; i++) {
     const v = queue[i]!;
     queued[v] = 0;
-    if (st.routeOf[v]! >= 0 && relocateInRoute(st, v, weights.warp)) {
+    if (
+      st.routeOf[v]! >= 0 &&
+      (relocateInRoute(st, v, weights.warp) || reverseInRoute(st, v, weights.warp))
+    ) {
       moves++;
       const r = st.routeOf[v]!;
       for (const k of st.seqs[r]!)

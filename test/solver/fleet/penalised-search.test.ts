@@ -10,6 +10,7 @@ import { minimiseFleetByElimination } from '../../../src/solver/fleet/fleet-phas
 import { FleetState } from '../../../src/solver/fleet/fleet-state.ts';
 import { costDelta, evaluateMove, MOVE_KINDS, newOutcome } from '../../../src/solver/fleet/moves.ts';
 import { penalisedLocalSearch, relocateInRoute } from '../../../src/solver/fleet/penalised-local-search.ts';
+import { reverseInRoute } from '../../../src/solver/fleet/reverse-in-route.ts';
 import { recreatePenalised } from '../../../src/solver/fleet/penalised-recreate.ts';
 import { arcCost, penalisedCost, searchFixedFleet } from '../../../src/solver/fleet/penalised-sisr.ts';
 import type { PenaltyWeights } from '../../../src/solver/fleet/penalty-weights.ts';
@@ -68,6 +69,37 @@ describe('fixed-fleet search through infeasible solutions', () => {
         if (moved) applied++;
         expect(moved).toBe(best < before - 1e-6);
         expect(after).toBeCloseTo(best, 6);
+      }
+    }
+    expect(applied).toBeGreaterThan(20);
+  });
+
+  it('reversal inside a route takes the best segment at the customer by the replayed penalised cost', () => {
+    let applied = 0;
+    // Asymmetric travel for half the seeds: a reversed segment is driven the other way round.
+    for (let seed = 1; seed <= 8; seed++) {
+      const { p, st, rng } = randomState(seed, seed % 2 === 0);
+      for (let trial = 0; trial < 40; trial++) {
+        const v = rng.int(1, st.model.n);
+        const r = st.routeOf[v]!;
+        const seq = st.seqs[r]!;
+        const i = seq.indexOf(v);
+        const before = oracleCost(p, [seq], W);
+        const reversed = (from: number, to: number): number[] => [
+          ...seq.slice(0, from),
+          ...seq.slice(from, to + 1).reverse(),
+          ...seq.slice(to + 1),
+        ];
+        let best = before;
+        for (let j = 1; j < seq.length - 1; j++)
+          if (j !== i) best = Math.min(best, oracleCost(p, [reversed(Math.min(i, j), Math.max(i, j))], W));
+        const moved = reverseInRoute(st, v, W.warp);
+        const after = oracleCost(p, [st.seqs[r]!], W);
+        if (moved) applied++;
+        expect(moved).toBe(best < before - 1e-6);
+        expect(after).toBeCloseTo(best, 6);
+        // The route's caches follow the new sequence.
+        expect(st.timeWarp(r)).toBeCloseTo(replay(p, jobsOf(st.seqs[r]!)).warp, 6);
       }
     }
     expect(applied).toBeGreaterThan(20);
