@@ -12,7 +12,13 @@ import { costDelta, evaluateMove, MOVE_KINDS, newOutcome } from '../../../src/so
 import { penalisedLocalSearch, relocateInRoute } from '../../../src/solver/fleet/penalised-local-search.ts';
 import { reverseInRoute } from '../../../src/solver/fleet/reverse-in-route.ts';
 import { recreatePenalised } from '../../../src/solver/fleet/penalised-recreate.ts';
-import { arcCost, penalisedCost, searchFixedFleet } from '../../../src/solver/fleet/penalised-sisr.ts';
+import {
+  allFeasible,
+  arcCost,
+  penalisedCost,
+  searchFixedFleet,
+  STALL_RESTART,
+} from '../../../src/solver/fleet/penalised-sisr.ts';
 import type { PenaltyWeights } from '../../../src/solver/fleet/penalty-weights.ts';
 import { toRoutingSolution } from '../../../src/solver/output/to-solution.ts';
 import { prepareSearch } from '../../../src/solver/prepare-search.ts';
@@ -189,6 +195,35 @@ describe('fixed-fleet search through infeasible solutions', () => {
     const a = run();
     expect(a.end).toBeLessThan(a.start);
     expect(run().seqs).toEqual(a.seqs);
+  });
+
+  it('goes back to the best feasible solution when no candidate has been feasible for a while', () => {
+    // One route per customer (feasible) and weights near zero: recreate then ignores windows and capacity,
+    // so the search drifts into infeasible solutions and only the restart brings it back.
+    const { st: dealt } = randomState(4);
+    const st = new FleetState(
+      dealt.model,
+      Array.from({ length: dealt.model.n }, (_, k) => [0, k + 1, 0]),
+    );
+    expect(allFeasible(st)).toBe(true);
+    let steps = 0;
+    let infeasibleRun = 0;
+    let longestRun = 0;
+    let drifted = 0;
+    searchFixedFleet(st, {
+      rng: new Rng(11),
+      temperature: () => 0.5,
+      phase: () => {
+        infeasibleRun = allFeasible(st) ? 0 : infeasibleRun + 1;
+        if (infeasibleRun > 0) drifted++;
+        longestRun = Math.max(longestRun, infeasibleRun);
+        return steps / 2000;
+      },
+      onStep: () => steps++,
+      weights: { warp: 1e-6, load: 1e-6 },
+    });
+    expect(drifted).toBeGreaterThan(1000);
+    expect(longestRun).toBeLessThanOrEqual(STALL_RESTART + 1);
   });
 
   it('the solver phase keeps the fleet, lowers the distance and passes the independent checker', () => {
