@@ -1,15 +1,40 @@
 import type { Rng } from '../rng.ts';
 import type { FleetState } from './fleet-state.ts';
-import { applyMove, costDelta, evaluateMove, MOVE_KINDS, newOutcome } from './moves.ts';
+import { applyMove, costDelta, evaluateMove, MOVE_KINDS, newOutcome, type MoveOutcome } from './moves.ts';
+import { applyPairMove, evaluatePairMove, pairApplies, pairCostDelta, PAIR_KINDS } from './pair-moves.ts';
 import { concatInto, SEG, TW } from './time-warp.ts';
 import type { PenaltyWeights } from './penalty-weights.ts';
+import { reverseInRoute } from './reverse-in-route.ts';
 
 const outcome = newOutcome();
+
+/** Inter-route moves between customer v (route A) and customer w (route B), each kind priced in O(1). */
+interface MoveFamily {
+  readonly kinds: number;
+  applies(st: FleetState, v: number): boolean;
+  cost(st: FleetState, kind: number, v: number, w: number): number;
+  evaluate(st: FleetState, kind: number, v: number, w: number, out: MoveOutcome): void;
+  apply(st: FleetState, kind: number, v: number, w: number): void;
+}
+
+const FAMILIES: readonly MoveFamily[] = [
+  { kinds: MOVE_KINDS, applies: () => true, cost: costDelta, evaluate: evaluateMove, apply: applyMove },
+  {
+    kinds: PAIR_KINDS,
+    applies: pairApplies,
+    cost: pairCostDelta,
+    evaluate: evaluatePairMove,
+    apply: applyPairMove,
+  },
+];
 
 /**
  * First-improvement local search on arc cost + weighted time warp + weighted load excess (HGS's
  * penalised education, Vidal et al. 2013), over the inter-route moves of moves.ts (relocations, exchange,
- * both 2-opt* reconnections) between a customer and its `neighbours` nearest customers in other routes.
+ * both 2-opt* reconnections) and pair-moves.ts (the customer and its successor relocated, in order or
+ * reversed) between a customer and its `neighbours` nearest customers in other routes,
+ * after the intra-route moves (best relocation of the customer in its route, else the best reversal of a
+ * segment starting or ending at it).
  * Customers are visited in random order; both routes of an applied move are queued again. Routes are
  * journaled with `st.save`. Stops after `maxMoves` moves; returns the number applied.
  */
@@ -30,7 +55,10 @@ export function penalisedLocalSearch(
   for (let i = 0; i < queue.length && moves < maxMoves; i++) {
     const v = queue[i]!;
     queued[v] = 0;
-    if (st.routeOf[v]! >= 0 && relocateInRoute(st, v, weights.warp)) {
+    if (
+      st.routeOf[v]! >= 0 &&
+      (relocateInRoute(st, v, weights.warp) || reverseInRoute(st, v, weights.warp))
+    ) {
       moves++;
       const r = st.routeOf[v]!;
       for (const k of st.seqs[r]!)
@@ -49,25 +77,28 @@ export function penalisedLocalSearch(
       if (ra < 0 || rb < 0 || ra === rb) continue;
       const before =
         weights.warp * (st.timeWarp(ra) + st.timeWarp(rb)) + weights.load * (st.excess(ra) + st.excess(rb));
-      for (let kind = 0; kind < MOVE_KINDS; kind++) {
-        const arcs = costDelta(st, kind, v, w);
-        // Arc cost alone cannot pay for a move that also raises the penalty; skip the segment work.
-        if (arcs - before >= -eps) continue;
-        evaluateMove(st, kind, v, w, outcome);
-        const after =
-          weights.warp * (outcome.twA + outcome.twB) + weights.load * (outcome.excessA + outcome.excessB);
-        if (arcs + after - before >= -eps) continue;
-        st.save(ra);
-        st.save(rb);
-        applyMove(st, kind, v, w);
-        moves++;
-        for (const r of [ra, rb])
-          for (const k of st.seqs[r]!)
-            if (k !== 0 && queued[k] === 0) {
-              queued[k] = 1;
-              queue.push(k);
-            }
-        break search;
+      for (const family of FAMILIES) {
+        if (!family.applies(st, v)) continue;
+        for (let kind = 0; kind < family.kinds; kind++) {
+          const arcs = family.cost(st, kind, v, w);
+          // Arc cost alone cannot pay for a move that also raises the penalty; skip the segment work.
+          if (arcs - before >= -eps) continue;
+          family.evaluate(st, kind, v, w, outcome);
+          const after =
+            weights.warp * (outcome.twA + outcome.twB) + weights.load * (outcome.excessA + outcome.excessB);
+          if (arcs + after - before >= -eps) continue;
+          st.save(ra);
+          st.save(rb);
+          family.apply(st, kind, v, w);
+          moves++;
+          for (const r of [ra, rb])
+            for (const k of st.seqs[r]!)
+              if (k !== 0 && queued[k] === 0) {
+                queued[k] = 1;
+                queue.push(k);
+              }
+          break search;
+        }
       }
     }
   }

@@ -12,11 +12,18 @@ const BLINK_RATE = 0.01;
 const LS_NEIGHBOURS = 10;
 /** Cap on local-search moves per iteration (a safety net). */
 const LS_MAX_MOVES = 1000;
-/** Share of infeasible candidates repaired (HGS: 0.5), and the penalty factor of the repair (HGS: 10). */
+/** Share of infeasible candidates repaired (HGS: 0.5), and the penalty factors of the repair (HGS: 10, 100). */
 const REPAIR_SHARE = 0.5;
-const REPAIR_FACTOR = 10;
+const REPAIR_FACTORS = [10, 100];
 /** Arc-cost improvements smaller than this fraction of the cost are rounding. */
 const REL_EPS = 1e-12;
+/**
+ * Candidates in a row without a feasible one after which the search goes back to the best feasible
+ * solution: raising the weights alone did not bring it back (on r1_2_2, weights from 1 x, no feasible
+ * candidate in 1,000 iterations while the warp weight rose from 1,150 x to 44,000 x the cost of a second of
+ * driving).
+ */
+export const STALL_RESTART = 300;
 
 export interface FixedFleetControl {
   readonly rng: Rng;
@@ -69,6 +76,7 @@ export function searchFixedFleet(st: FleetState, ctl: FixedFleetControl): number
   st.commit();
   let best = st.snapshot();
   let bestCost = allFeasible(st) ? arcCost(st) : Infinity;
+  let sinceFeasible = 0;
   for (;;) {
     const phase = ctl.phase();
     if (phase >= 1) break;
@@ -81,11 +89,12 @@ export function searchFixedFleet(st: FleetState, ctl: FixedFleetControl): number
     ctl.onStep();
     adapter.record(st);
     if (!allFeasible(st) && rng.next() < REPAIR_SHARE) repair(st, weights, rng);
+    const feasible = allFeasible(st);
     const candidate = penalisedCost(st, weights);
     const t = ctl.temperature(phase);
     if (candidate < current - t * Math.log(rng.next() || Number.MIN_VALUE)) {
       st.commit();
-      if (allFeasible(st)) {
+      if (feasible) {
         const cost = arcCost(st);
         if (cost < bestCost - REL_EPS * Math.abs(bestCost)) {
           bestCost = cost;
@@ -94,6 +103,11 @@ export function searchFixedFleet(st: FleetState, ctl: FixedFleetControl): number
         }
       }
     } else st.rollback();
+    sinceFeasible = feasible ? 0 : sinceFeasible + 1;
+    if (sinceFeasible >= STALL_RESTART && bestCost < Infinity) {
+      st.restore(best);
+      sinceFeasible = 0;
+    }
   }
   st.restore(best);
   return bestCost;
@@ -101,12 +115,16 @@ export function searchFixedFleet(st: FleetState, ctl: FixedFleetControl): number
 
 /**
  * HGS's repair: the local search again over the customers of the violating routes with the penalty
- * weights multiplied by REPAIR_FACTOR, which pushes the candidate towards feasibility.
+ * weights multiplied by each of REPAIR_FACTORS in turn while the candidate stays infeasible (HGS: 10, then
+ * 100), which pushes it towards feasibility.
  */
 function repair(st: FleetState, weights: PenaltyWeights, rng: Rng): void {
-  const nodes: number[] = [];
-  for (let r = 0; r < st.count; r++)
-    if (!st.feasible(r)) for (const k of st.seqs[r]!) if (k !== 0) nodes.push(k);
-  const strong = { warp: weights.warp * REPAIR_FACTOR, load: weights.load * REPAIR_FACTOR };
-  penalisedLocalSearch(st, nodes, strong, rng, LS_NEIGHBOURS, LS_MAX_MOVES);
+  for (const factor of REPAIR_FACTORS) {
+    const nodes: number[] = [];
+    for (let r = 0; r < st.count; r++)
+      if (!st.feasible(r)) for (const k of st.seqs[r]!) if (k !== 0) nodes.push(k);
+    if (nodes.length === 0) return;
+    const strong = { warp: weights.warp * factor, load: weights.load * factor };
+    penalisedLocalSearch(st, nodes, strong, rng, LS_NEIGHBOURS, LS_MAX_MOVES);
+  }
 }

@@ -34,8 +34,8 @@ export function minimiseVehiclesThenCost(ctx: SearchContext): void {
   // The distance search cools over what elimination left (it may end early at the load bound).
   const from = Math.min(ELIMINATION_UNTIL, ctx.budget.fraction());
   improveAtFixedFleet(ctx, from, 1);
-  // With the budget spent, SISR only runs its opening local search: it adds the intra-route moves (2-opt)
-  // the fixed-fleet search lacks. Handing it the last 10 or 20 % of the budget instead was worse on
+  // With the budget spent, SISR only runs its opening local search on the feasible result (its moves on
+  // the solver's own day schedule). Handing it the last 10 or 20 % of the budget instead was worse on
   // Gehring-Homberger R1 and RC1 (SISR at this fleet leaves customers out and rejects the candidate).
   runSisr(ctx, from);
 }

@@ -10,8 +10,15 @@ import { minimiseFleetByElimination } from '../../../src/solver/fleet/fleet-phas
 import { FleetState } from '../../../src/solver/fleet/fleet-state.ts';
 import { costDelta, evaluateMove, MOVE_KINDS, newOutcome } from '../../../src/solver/fleet/moves.ts';
 import { penalisedLocalSearch, relocateInRoute } from '../../../src/solver/fleet/penalised-local-search.ts';
+import { reverseInRoute } from '../../../src/solver/fleet/reverse-in-route.ts';
 import { recreatePenalised } from '../../../src/solver/fleet/penalised-recreate.ts';
-import { arcCost, penalisedCost, searchFixedFleet } from '../../../src/solver/fleet/penalised-sisr.ts';
+import {
+  allFeasible,
+  arcCost,
+  penalisedCost,
+  searchFixedFleet,
+  STALL_RESTART,
+} from '../../../src/solver/fleet/penalised-sisr.ts';
 import type { PenaltyWeights } from '../../../src/solver/fleet/penalty-weights.ts';
 import { toRoutingSolution } from '../../../src/solver/output/to-solution.ts';
 import { prepareSearch } from '../../../src/solver/prepare-search.ts';
@@ -68,6 +75,37 @@ describe('fixed-fleet search through infeasible solutions', () => {
         if (moved) applied++;
         expect(moved).toBe(best < before - 1e-6);
         expect(after).toBeCloseTo(best, 6);
+      }
+    }
+    expect(applied).toBeGreaterThan(20);
+  });
+
+  it('reversal inside a route takes the best segment at the customer by the replayed penalised cost', () => {
+    let applied = 0;
+    // Asymmetric travel for half the seeds: a reversed segment is driven the other way round.
+    for (let seed = 1; seed <= 8; seed++) {
+      const { p, st, rng } = randomState(seed, seed % 2 === 0);
+      for (let trial = 0; trial < 40; trial++) {
+        const v = rng.int(1, st.model.n);
+        const r = st.routeOf[v]!;
+        const seq = st.seqs[r]!;
+        const i = seq.indexOf(v);
+        const before = oracleCost(p, [seq], W);
+        const reversed = (from: number, to: number): number[] => [
+          ...seq.slice(0, from),
+          ...seq.slice(from, to + 1).reverse(),
+          ...seq.slice(to + 1),
+        ];
+        let best = before;
+        for (let j = 1; j < seq.length - 1; j++)
+          if (j !== i) best = Math.min(best, oracleCost(p, [reversed(Math.min(i, j), Math.max(i, j))], W));
+        const moved = reverseInRoute(st, v, W.warp);
+        const after = oracleCost(p, [st.seqs[r]!], W);
+        if (moved) applied++;
+        expect(moved).toBe(best < before - 1e-6);
+        expect(after).toBeCloseTo(best, 6);
+        // The route's caches follow the new sequence.
+        expect(st.timeWarp(r)).toBeCloseTo(replay(p, jobsOf(st.seqs[r]!)).warp, 6);
       }
     }
     expect(applied).toBeGreaterThan(20);
@@ -157,6 +195,35 @@ describe('fixed-fleet search through infeasible solutions', () => {
     const a = run();
     expect(a.end).toBeLessThan(a.start);
     expect(run().seqs).toEqual(a.seqs);
+  });
+
+  it('goes back to the best feasible solution when no candidate has been feasible for a while', () => {
+    // One route per customer (feasible) and weights near zero: recreate then ignores windows and capacity,
+    // so the search drifts into infeasible solutions and only the restart brings it back.
+    const { st: dealt } = randomState(4);
+    const st = new FleetState(
+      dealt.model,
+      Array.from({ length: dealt.model.n }, (_, k) => [0, k + 1, 0]),
+    );
+    expect(allFeasible(st)).toBe(true);
+    let steps = 0;
+    let infeasibleRun = 0;
+    let longestRun = 0;
+    let drifted = 0;
+    searchFixedFleet(st, {
+      rng: new Rng(11),
+      temperature: () => 0.5,
+      phase: () => {
+        infeasibleRun = allFeasible(st) ? 0 : infeasibleRun + 1;
+        if (infeasibleRun > 0) drifted++;
+        longestRun = Math.max(longestRun, infeasibleRun);
+        return steps / 2000;
+      },
+      onStep: () => steps++,
+      weights: { warp: 1e-6, load: 1e-6 },
+    });
+    expect(drifted).toBeGreaterThan(1000);
+    expect(longestRun).toBeLessThanOrEqual(STALL_RESTART + 1);
   });
 
   it('the solver phase keeps the fleet, lowers the distance and passes the independent checker', () => {

@@ -66,9 +66,26 @@ export function replay(
   return { warp, excess: Math.max(0, load - type.capacity[0]!), cost };
 }
 
-/** problem(seed)'s customers dealt at random over 5 routes (mostly infeasible ones), and the rng after it. */
-export function randomState(seed: number): { p: RoutingProblem; st: FleetState; rng: Rng } {
-  const p = problem(seed);
+/** The same problem with travel 1.5 x longer (and slower) from a higher location index to a lower one. */
+export function asymmetric(p: RoutingProblem): RoutingProblem {
+  const base = p.travel;
+  const skew = (a: number, b: number): number => (a > b ? 1.5 : 1);
+  return {
+    ...p,
+    travel: {
+      size: base.size,
+      distance: (a, b) => base.distance(a, b) * skew(a, b),
+      duration: (a, b, profile) => base.duration(a, b, profile) * skew(a, b),
+    },
+  };
+}
+
+/**
+ * problem(seed)'s customers (asymmetric travel if asked) dealt at random over 5 routes (mostly infeasible
+ * ones), and the rng after it.
+ */
+export function randomState(seed: number, skewed = false): { p: RoutingProblem; st: FleetState; rng: Rng } {
+  const p = skewed ? asymmetric(problem(seed)) : problem(seed);
   const inst = buildInstance(p);
   const rng = new Rng(seed + 1000);
   const model = buildFleetModel(inst, buildNeighbours(inst, rng));

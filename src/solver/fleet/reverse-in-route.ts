@@ -1,0 +1,72 @@
+import type { FleetState } from './fleet-state.ts';
+import { concatInto, SEG, TW } from './time-warp.ts';
+
+/** Scratch: the reversed segment at 0, prefix + reversed at SEG, the whole route at 2 SEG. */
+const seg = new Float64Array(3 * SEG);
+
+/**
+ * Intra-route 2-opt under time warp: the best reversal of a segment of v's route that starts or ends at v,
+ * on arc cost + weight x time warp (the load does not change). A reversed segment's time warp cannot be read
+ * from the route's forward segments, so it is grown one node at a time (at its front when the segment runs
+ * from v onwards, at its back when it ends at v): all segments cost O(route length). Arc costs inside the
+ * segment are summed both ways, so asymmetric costs are priced exactly. Applies the best reversal when it
+ * lowers the penalised cost; returns whether it did.
+ */
+export function reverseInRoute(st: FleetState, v: number, warpWeight: number): boolean {
+  const m = st.model;
+  const n1 = m.n + 1;
+  const c = m.cost;
+  const t = m.time;
+  const r = st.routeOf[v]!;
+  const s = st.seqs[r]!;
+  const i = st.posOf[v]!;
+  const last = s.length - 2;
+  const fwd = st.fwd[r]!;
+  const bwd = st.bwd[r]!;
+  const before = warpWeight * st.timeWarp(r);
+  const eps = 1e-9;
+  let bestDelta = -eps;
+  let bestFrom = -1;
+  let bestTo = -1;
+  // dir +1: segments s[i..j] (reversed, s[j] is visited first); dir -1: segments s[j..i] (v first).
+  for (const dir of [1, -1]) {
+    seg.set(m.nodeSeg.subarray(SEG * v, SEG * v + SEG), 0);
+    let inside = 0;
+    let insideReversed = 0;
+    for (let j = i + dir; j >= 1 && j <= last; j += dir) {
+      const from = Math.min(i, j);
+      const to = Math.max(i, j);
+      // The arc between s[j] and its neighbour already in the segment, in route order and reversed.
+      const lo = dir > 0 ? j - 1 : j;
+      inside += c[s[lo]! * n1 + s[lo + 1]!]!;
+      insideReversed += c[s[lo + 1]! * n1 + s[lo]!]!;
+      if (dir > 0) concatInto(seg, 0, m.nodeSeg, SEG * s[j]!, seg, 0, t[s[j]! * n1 + s[j - 1]!]!);
+      else concatInto(seg, 0, seg, 0, m.nodeSeg, SEG * s[j]!, t[s[j + 1]! * n1 + s[j]!]!);
+      const a = s[from - 1]!;
+      const b = s[to + 1]!;
+      const head = s[to]!;
+      const tail = s[from]!;
+      const arcs =
+        c[a * n1 + head]! +
+        c[tail * n1 + b]! -
+        c[a * n1 + tail]! -
+        c[head * n1 + b]! +
+        insideReversed -
+        inside;
+      // The route's time warp is at least the reversed segment's own.
+      if (arcs + warpWeight * seg[TW]! - before >= bestDelta) continue;
+      concatInto(seg, SEG, fwd, SEG * (from - 1), seg, 0, t[a * n1 + head]!);
+      concatInto(seg, 2 * SEG, seg, SEG, bwd, SEG * (to + 1), t[tail * n1 + b]!);
+      const delta = arcs + warpWeight * seg[2 * SEG + TW]! - before;
+      if (delta < bestDelta) {
+        bestDelta = delta;
+        bestFrom = from;
+        bestTo = to;
+      }
+    }
+  }
+  if (bestFrom < 0) return false;
+  st.save(r);
+  st.set(r, [...s.slice(0, bestFrom), ...s.slice(bestFrom, bestTo + 1).reverse(), ...s.slice(bestTo + 1)]);
+  return true;
+}
