@@ -73,7 +73,19 @@ const LAYERS = {
     ],
     npm: ['commander'],
     // os and worker_threads: `picon plan` runs its routing tasks and cost game on one thread per core (plan-threads.ts)
-    core: ['fs', 'fs/promises', 'path', 'http', 'crypto', 'perf_hooks', 'os', 'worker_threads'],
+    // stream and events: a large plan's JSON is written in pieces, waiting for the stream to drain (write-json.ts)
+    core: [
+      'fs',
+      'fs/promises',
+      'path',
+      'http',
+      'crypto',
+      'perf_hooks',
+      'os',
+      'worker_threads',
+      'stream',
+      'events',
+    ],
   },
   // bin/picon.mjs runs dist/ (an output, imported by a computed URL) when bin/build-stamp.mjs finds it fresh,
   // else src/cli through tsx
