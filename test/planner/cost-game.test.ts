@@ -39,12 +39,13 @@ describe('the carriers cost game on four Lille carriers', () => {
 
   it("puts this day's Shapley split in the core: no carrier pays more than alone, and says which rule it used", () => {
     // On these four carriers (seed and budget above) the core is not empty and the Shapley value lies in it, with
-    // every coalition paying at least 113 EUR less than it would pooling alone (measured; the auditor in the
-    // first test recomputes the excess from the game's table): a split outside it must fail here.
+    // every coalition paying at least 65 EUR less than it would pooling alone (measured: 113 EUR before the local
+    // search gained exchange and relocate pair, which re-drew every coalition's routes; the auditor in the first
+    // test recomputes the excess from the game's table): a split outside it must fail here.
     const core = plan.allocationCore;
     expect(core).toMatchObject({ rule: 'shapley', exact: true, inCore: true, coreEmpty: false });
     expect(core?.fallback).toBeUndefined();
-    expect(core?.maxExcessEur).toBeLessThan(-100);
+    expect(core?.maxExcessEur).toBeLessThan(-50);
     expect(plan.meta.allocationMethod).toMatch(/^shapley:/);
     // in the core, each carrier pays at most its singleton coalition's cost, itself at most its stand-alone cost
     const game = plan.allocationGame!;
