@@ -3,7 +3,7 @@ import { dayCost } from '../../src/solver/evaluation/day-cost.ts';
 import { scheduleDay } from '../../src/solver/evaluation/day-schedule.ts';
 import { buildInstance, DEPOT, type Instance } from '../../src/solver/model/instance.ts';
 import { Rng } from '../../src/solver/rng.ts';
-import { localSearch } from '../../src/solver/search/local-search.ts';
+import { FLEET_OPERATORS, localSearch, OPERATORS } from '../../src/solver/search/local-search.ts';
 import type { Solution } from '../../src/solver/search/solution.ts';
 import { initialSolution, PROBLEM_CASES, randomProblem } from './search-fixtures.ts';
 
@@ -73,5 +73,18 @@ describe('local search', () => {
       }
     }
     expect(feasible).toBeGreaterThan(50);
+  });
+});
+
+describe('neighbourhoods', () => {
+  it('objective cost uses all five; objective vehicles keeps the three measured best for the fleet', () => {
+    expect(OPERATORS.map((o) => o.name)).toEqual([
+      'relocate',
+      '2-opt*',
+      '2-opt',
+      'exchange',
+      'relocate pair',
+    ]);
+    expect(FLEET_OPERATORS.map((o) => o.name)).toEqual(['relocate', '2-opt*', '2-opt']);
   });
 });

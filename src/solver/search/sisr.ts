@@ -1,6 +1,6 @@
 import { Annealing, better } from './acceptance.ts';
-import { localSearch } from './local-search.ts';
-import type { MoveContext } from './operators/operator.ts';
+import { FLEET_OPERATORS, localSearch, OPERATORS } from './local-search.ts';
+import type { LocalSearchOperator, MoveContext } from './operators/operator.ts';
 import { recreate } from './recreate.ts';
 import { DEFAULT_STRING_RUIN, ruinStrings } from './ruin-strings.ts';
 import { BestKeeper, ProgressReporter, scoreOf, type SearchContext } from './search-context.ts';
@@ -41,7 +41,15 @@ export function runSisr(ctx: SearchContext, fromFraction: number, untilFraction 
   // seconds on 10,000 stops (an abort during it still returns a feasible, partly improved solution).
   if (fromFraction === 0 && budget.iteration === 0) reporter.report(sol.cost(), true);
   sol.begin();
-  localSearch(moves, allAssigned(ctx), rng, Infinity, () => budget.done(budget.progress(sol.cost())));
+  const operators = ctx.byVehicles ? FLEET_OPERATORS : OPERATORS;
+  localSearch(
+    moves,
+    allAssigned(ctx),
+    rng,
+    Infinity,
+    () => budget.done(budget.progress(sol.cost())),
+    operators,
+  );
   sol.commit();
   let current = scoreOf(ctx);
   const best = new BestKeeper(sol, current);
@@ -58,7 +66,7 @@ export function runSisr(ctx: SearchContext, fromFraction: number, untilFraction 
     // opening one is wasted work (42 % of iterations at the fleet floor on Gehring-Homberger R1).
     const allowOpen = !ctx.byVehicles || best.score.unassigned > 0;
     recreate(sol, toInsert, ctx.recreate, { blinkRate: BLINK_RATE, allowOpen, openPenalty });
-    improveTouched(moves, rng);
+    improveTouched(moves, rng, operators);
     const candidate = scoreOf(ctx);
     budget.iteration++;
     if (annealing.accept(candidate, current, phase, rng)) {
@@ -86,11 +94,15 @@ export function sisrAnnealing(ctx: SearchContext): Annealing {
 }
 
 /** Local search over the jobs of the routes changed since the iteration began. */
-function improveTouched(moves: MoveContext, rng: SearchContext['rng']): void {
+function improveTouched(
+  moves: MoveContext,
+  rng: SearchContext['rng'],
+  operators: readonly LocalSearchOperator[],
+): void {
   const jobs: number[] = [];
   for (const v of moves.sol.touchedRoutes())
     for (const x of moves.sol.routes[v]!.nodes) if (x >= 0) jobs.push(x);
-  localSearch(moves, jobs, rng, LS_MAX_MOVES);
+  localSearch(moves, jobs, rng, LS_MAX_MOVES, () => false, operators);
 }
 
 function allAssigned(ctx: SearchContext): number[] {
