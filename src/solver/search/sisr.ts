@@ -25,8 +25,8 @@ const LS_MAX_MOVES = 1000;
 const VEHICLE_PENALTY_PER_ARC = 1e6;
 
 /**
- * Ruin (adjacent strings) and recreate (greedy with blinks), then a granular local search (relocate,
- * 2-opt*, 2-opt) over the routes the iteration changed, under simulated annealing, from the budget share
+ * Ruin (adjacent strings) and recreate (greedy with blinks), then a granular local search (OPERATORS, or
+ * FLEET_OPERATORS under objective 'vehicles') over the routes the iteration changed, under simulated annealing, from the budget share
  * `fromFraction` to `untilFraction` (the temperature falls over that span). The initial solution gets a full local search first. Leaves the best
  * solution found in `ctx.sol`.
  */
