@@ -62,12 +62,21 @@ type TaskCosts = Map<number, { phase: string; cost: number }>;
  * `plans` is split by a worker into `tasks` children, which any worker solves, then assembled by the parent.
  * One instance per process: it owns one Queue per queue name, one FlowProducer and two QueueEvents (never one
  * per request), and must be closed on shutdown.
+ *
+ * Two connections, both the caller's (connection.ts): `producer` for small commands, which fail within a second
+ * when Redis hangs, and `bulk` for what carries a plan, a comparison or a scenario. A 20,000-receiver plan
+ * (about 200 MB) could not be read within the producer's second on a loaded machine: GET /v1/plans/{id}
+ * answered 503 while Redis was fine, and the service bench, reading the same job, crashed. Every bulk command
+ * is preceded by a small producer command (the job's state), so a hung Redis is still detected within a second.
  */
 export class BullPlanJobs implements PlanJobs {
   readonly plans: Queue;
   readonly tasks: Queue;
   readonly comparisons: Queue;
   readonly scenarios: ScenarioStore;
+  /** The same queues on the bulk connection: reads of whole jobs, whose return value is a plan. */
+  private readonly plansBulk: Queue;
+  private readonly comparisonsBulk: Queue;
   private readonly flow: FlowProducer;
   private readonly events: QueueEvents;
   private readonly taskEvents: QueueEvents;
@@ -76,16 +85,22 @@ export class BullPlanJobs implements PlanJobs {
   private readonly taskCosts = new Map<string, TaskCosts>();
   private readonly finishedListeners: ((e: JobFinished) => void)[] = [];
 
+  private readonly connection: Redis;
+
   constructor(
     private readonly config: Config,
-    private readonly connection: Redis,
+    connections: { producer: Redis; bulk: Redis },
     onError: (err: Error) => void = () => {},
   ) {
     const prefix = config.queue.prefix;
+    const { producer: connection, bulk } = connections;
+    this.connection = connection;
     this.plans = new Queue(QUEUES.plans, { connection, prefix });
     this.tasks = new Queue(QUEUES.tasks, { connection, prefix });
     this.comparisons = new Queue(QUEUES.comparisons, { connection, prefix });
-    this.scenarios = new ScenarioStore(connection, prefix, contentTtlSeconds(config.queue));
+    this.plansBulk = new Queue(QUEUES.plans, { connection: bulk, prefix });
+    this.comparisonsBulk = new Queue(QUEUES.comparisons, { connection: bulk, prefix });
+    this.scenarios = new ScenarioStore(bulk, prefix, contentTtlSeconds(config.queue));
     this.flow = new FlowProducer({ connection, prefix });
     const planEventsConnection = createRedis(config.redis.url, 'blocking');
     const taskEventsConnection = createRedis(config.redis.url, 'blocking');
@@ -113,7 +128,8 @@ export class BullPlanJobs implements PlanJobs {
     // Each reconnects by itself; an 'error' without a listener would be printed by BullMQ on every attempt
     // (the flood of issue 11): the owner of the connection logs the outage once (ConnectionStateLog).
     for (const e of [this.events, this.taskEvents]) e.on('error', onError);
-    for (const q of [this.plans, this.tasks, this.comparisons]) q.on('error', onError);
+    for (const q of [this.plans, this.tasks, this.comparisons, this.plansBulk, this.comparisonsBulk])
+      q.on('error', onError);
     this.flow.on('error', onError);
   }
 
@@ -123,6 +139,8 @@ export class BullPlanJobs implements PlanJobs {
       this.plans.waitUntilReady(),
       this.tasks.waitUntilReady(),
       this.comparisons.waitUntilReady(),
+      this.plansBulk.waitUntilReady(),
+      this.comparisonsBulk.waitUntilReady(),
       this.events.waitUntilReady(),
       this.taskEvents.waitUntilReady(),
     ]);
@@ -166,18 +184,32 @@ export class BullPlanJobs implements PlanJobs {
   private async reportFinished(jobId: string, status: 'completed' | 'failed'): Promise<void> {
     if (this.finishedListeners.length === 0) return;
     try {
-      const job = await this.plans.getJob(jobId);
-      if (!job?.finishedOn) return;
+      // two fields, not the whole job: a completed plan's return value may be hundreds of MB
+      const [timestamp, finishedOn] = await this.connection.hmget(
+        this.plans.toKey(jobId),
+        'timestamp',
+        'finishedOn',
+      );
+      if (!timestamp || !finishedOn) return;
       // A flow parent is processed twice (split, assemble): measure from submission, which is what users wait.
-      const durationSeconds = (job.finishedOn - job.timestamp) / 1000;
+      const durationSeconds = (Number(finishedOn) - Number(timestamp)) / 1000;
       for (const l of this.finishedListeners) l({ queue: QUEUES.plans, status, durationSeconds });
     } catch {
       // metrics are best effort
     }
   }
 
+  /**
+   * The whole job (with its return value) over the bulk connection, after its state over the producer one: a
+   * hung Redis fails that small command within a second. Undefined for an unknown id.
+   */
+  private async wholeJob<T extends Job>(small: Queue, bulk: Queue, id: string): Promise<T | undefined> {
+    if ((await small.getJobState(id)) === 'unknown') return undefined;
+    return (await bulk.getJob(id)) as T | undefined;
+  }
+
   async submitPlan(id: string, input: PlanJobInput, submission: Submission): Promise<SubmitResult> {
-    const existing = (await this.plans.getJob(id)) as Job<PlanJobData> | undefined;
+    const existing = await this.wholeJob<Job<PlanJobData>>(this.plans, this.plansBulk, id);
     if (existing) {
       const recorded = existing.data.submission?.requestHash;
       // another request under the same Idempotency-Key: leave the job alone, the API refuses the reuse
@@ -203,13 +235,13 @@ export class BullPlanJobs implements PlanJobs {
   }
 
   async getPlan(id: string): Promise<PlanView | undefined> {
-    let job = (await this.plans.getJob(id)) as Job<PlanJobData, Plan> | undefined;
+    let job = await this.wholeJob<Job<PlanJobData, Plan>>(this.plans, this.plansBulk, id);
     if (!job) return undefined;
     const state = await job.getState();
     const status = statusOf(state);
     // the job may have completed between reading it and reading its state: read its result again
     if (status === 'completed' && job.returnvalue == null)
-      job = ((await this.plans.getJob(id)) as Job<PlanJobData, Plan> | undefined) ?? job;
+      job = ((await this.plansBulk.getJob(id)) as Job<PlanJobData, Plan> | undefined) ?? job;
     let progress = progressOf(job.progress);
     if (state === 'waiting-children') {
       const { done, total } = await childCounts(job);
@@ -242,7 +274,7 @@ export class BullPlanJobs implements PlanJobs {
     variants: readonly ComparisonJobVariant[],
     submission: Submission,
   ): Promise<SubmitResult> {
-    const existing = (await this.comparisons.getJob(id)) as Job<ComparisonJobData> | undefined;
+    const existing = await this.wholeJob<Job<ComparisonJobData>>(this.comparisons, this.comparisonsBulk, id);
     if (existing) return { id, created: false, ...hashOf(existing.data.submission?.requestHash) };
     const parent: ComparisonJobData = {
       schemaVersion: 1,
@@ -275,12 +307,12 @@ export class BullPlanJobs implements PlanJobs {
 
   async getComparison(id: string): Promise<ComparisonView | undefined> {
     type ComparisonJob = Job<ComparisonJobData, Comparison>;
-    let job = (await this.comparisons.getJob(id)) as ComparisonJob | undefined;
+    let job = await this.wholeJob<ComparisonJob>(this.comparisons, this.comparisonsBulk, id);
     if (!job) return undefined;
     const status = statusOf(await job.getState());
     // as in getPlan: a job read just before it completed has no result yet
     if (status === 'completed' && job.returnvalue == null)
-      job = ((await this.comparisons.getJob(id)) as ComparisonJob | undefined) ?? job;
+      job = ((await this.comparisonsBulk.getJob(id)) as ComparisonJob | undefined) ?? job;
     const { done, total } = await childCounts(job);
     return {
       id,
@@ -318,7 +350,7 @@ export class BullPlanJobs implements PlanJobs {
     await this.connection.ping();
   }
 
-  /** Closes queues, flow producer and event streams; the shared producer connection belongs to the caller. */
+  /** Closes queues, flow producer and event streams; the producer and bulk connections belong to the caller. */
   async close(): Promise<void> {
     await Promise.allSettled([
       this.events.close(),
@@ -327,6 +359,8 @@ export class BullPlanJobs implements PlanJobs {
       this.plans.close(),
       this.tasks.close(),
       this.comparisons.close(),
+      this.plansBulk.close(),
+      this.comparisonsBulk.close(),
     ]);
     for (const c of this.eventsConnections) c.disconnect();
   }

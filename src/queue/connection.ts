@@ -9,9 +9,20 @@ export function reconnectDelayMs(attempt: number): number {
 export const PRODUCER_COMMAND_TIMEOUT_MS = 1000;
 
 /**
- * ioredis clients for the two roles BullMQ distinguishes (see shared/reference/ecosystem.md):
+ * Commands that carry a plan or a scenario (tens to hundreds of MB for 10,000-20,000 receivers) may take
+ * longer than a second to arrive while Redis is fine: a 200 MB plan took 0.47 s quiet, several seconds on a
+ * loaded machine or while the API parses another plan. They use the `bulk` connection, with this cap against a
+ * hang; the caller probes Redis on the producer connection first, so a hung Redis still answers 503 within a
+ * second.
+ */
+export const BULK_COMMAND_TIMEOUT_MS = 60_000;
+
+/**
+ * ioredis clients for the two roles BullMQ distinguishes (see shared/reference/ecosystem.md), and a third:
  * - `producer`: HTTP-facing, fails fast when Redis is down (`enableOfflineQueue: false`, a command timeout)
  *   instead of hanging a request;
+ * - `bulk`: HTTP-facing reads and writes of plans and scenarios: fails fast when Redis is down, but gives a
+ *   large value time to arrive (BULK_COMMAND_TIMEOUT_MS);
  * - `blocking`: Workers and QueueEvents, which need `maxRetriesPerRequest: null`.
  * Both reconnect with backoff. Errors go to `onError` (default: ignored): without a listener ioredis prints
  * every failed reconnect to stderr, which flooded the logs during an outage; callers log state changes instead
@@ -19,20 +30,20 @@ export const PRODUCER_COMMAND_TIMEOUT_MS = 1000;
  */
 export function createRedis(
   url: string,
-  role: 'producer' | 'blocking',
+  role: 'producer' | 'bulk' | 'blocking',
   onError: (err: Error) => void = () => {},
 ): Redis {
   const retryStrategy = reconnectDelayMs;
   const client =
-    role === 'producer'
-      ? new Redis(url, {
+    role === 'blocking'
+      ? new Redis(url, { maxRetriesPerRequest: null, retryStrategy })
+      : new Redis(url, {
           enableOfflineQueue: false,
           maxRetriesPerRequest: 1,
           connectTimeout: 5000,
-          commandTimeout: PRODUCER_COMMAND_TIMEOUT_MS,
+          commandTimeout: role === 'producer' ? PRODUCER_COMMAND_TIMEOUT_MS : BULK_COMMAND_TIMEOUT_MS,
           retryStrategy,
-        })
-      : new Redis(url, { maxRetriesPerRequest: null, retryStrategy });
+        });
   client.on('error', onError);
   return client;
 }

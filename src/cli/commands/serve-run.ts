@@ -51,14 +51,17 @@ export async function startServer(opts: {
   // ioredis reconnects with backoff; requests answer 503 meanwhile, and the outage is logged once
   const state = new ConnectionStateLog(log, 'picon serve');
   const redis = createRedis(config.redis.url, 'producer');
+  // plans and scenarios of many MB: see BullPlanJobs; its outages show on the producer connection as well
+  const bulk = createRedis(config.redis.url, 'bulk');
   redis.on('ready', () => state.restored());
   try {
-    await waitReady(redis);
+    await Promise.all([waitReady(redis), waitReady(bulk)]);
   } catch {
     redis.disconnect();
+    bulk.disconnect();
     throw new CliError(`cannot reach Redis at ${config.redis.url} (REDIS_URL)`);
   }
-  const bull = new BullPlanJobs(config, redis, (err) => state.lost(err));
+  const bull = new BullPlanJobs(config, { producer: redis, bulk }, (err) => state.lost(err));
   await bull.ready();
   const planJobs: PlanJobs = bull; // the compiler checks the adapter against the port here
   const referenceStore = new RedisReferenceStore(redis, config.queue.prefix);
@@ -118,8 +121,10 @@ export async function startServer(opts: {
         bull.close().then(() => true),
         new Promise<false>((r) => setTimeout(() => r(false), 2000).unref()),
       ]);
-      if (closed && redis.status === 'ready') await redis.quit().catch(() => redis.disconnect());
-      else redis.disconnect();
+      for (const client of [redis, bulk]) {
+        if (closed && client.status === 'ready') await client.quit().catch(() => client.disconnect());
+        else client.disconnect();
+      }
     },
   };
 }
