@@ -22,11 +22,13 @@ import {
   planJobSchema,
 } from '../src/queue/job-payloads.ts';
 import { childJobId, JOB_NAMES, parseChildJobId, QUEUES } from '../src/queue/queue-names.ts';
+import type { ResultRef } from '../src/queue/result-store.ts';
 import {
   config,
   effectiveTimeLimit,
   gamePartsStore,
   loadCity,
+  resultStore,
   sandboxRedis,
   solveOptions,
 } from './sandbox-context.ts';
@@ -52,7 +54,7 @@ function tasks(): Queue {
  * child priced is priced by the assembly itself. All steps are CPU work (the split zones the day, the game
  * step and the assembly route the unpooled orders and the trunk), hence the sandbox.
  */
-export default async function processPlanJob(job: SandboxedJob, token?: string): Promise<Plan> {
+export default async function processPlanJob(job: SandboxedJob, token?: string): Promise<ResultRef> {
   const payload = planJobSchema.safeParse(job.data);
   if (!payload.success)
     throw new UnrecoverableError(`invalid plan job payload:\n${formatIssues(payload.error)}`);
@@ -73,7 +75,7 @@ export default async function processPlanJob(job: SandboxedJob, token?: string):
       await waitForChildren();
       children = await readChildren(job); // only when the second wave was done before the parent waited
     }
-    return await assemble(job, data, children);
+    return await resultStore().put(await assemble(job, data, children));
   } catch (err) {
     throw toJobFailure(err, 'cannot plan this scenario');
   }
@@ -172,13 +174,17 @@ interface Children {
 }
 
 async function readChildren(job: SandboxedJob): Promise<Children> {
-  const values = await job.getChildrenValues<unknown>();
+  const store = resultStore();
+  const returned = Object.entries(await job.getChildrenValues<unknown>());
+  const values = await Promise.all(
+    returned.map(async ([key, value]) => [key, await store.resolve(value)] as const),
+  );
   const byIndex = new Map<number, PlanTaskResult>();
   const known = new Map<number, number>();
   const rerouted: PlanTaskResult[] = [];
   let knownTimeCapped = false;
   let secondWave = 0;
-  for (const [key, value] of Object.entries(values)) {
+  for (const [key, value] of values) {
     const id = parseChildJobId(key.slice(key.lastIndexOf(':') + 1));
     if (id?.kind === 'game') {
       const priced = coalitionResultSchema.safeParse(value);
@@ -196,7 +202,8 @@ async function readChildren(job: SandboxedJob): Promise<Children> {
     } else byIndex.set(id.index, result.data);
   }
   const results = [...byIndex.keys()].sort((a, b) => a - b).map((i) => byIndex.get(i) as PlanTaskResult);
-  if (results.length > 0 && Math.max(...byIndex.keys()) !== results.length - 1)
+  // distinct indices, so they are 0..n-1 unless one is n or more
+  if ([...byIndex.keys()].some((i) => i >= results.length))
     throw new UnrecoverableError(`task results are incomplete (${byIndex.size} found)`);
   return { tasks: results, rerouted, known, knownTimeCapped, secondWave };
 }

@@ -5,7 +5,9 @@ import type { Redis } from 'ioredis';
 import type { Config } from '../src/config/env.ts';
 import { ConfigError, loadConfig, processEnv } from '../src/config/env.ts';
 import { ConnectionStateLog, createRedis, isRedisUnavailable } from '../src/queue/connection.ts';
+import { contentTtlSeconds } from '../src/queue/content-store.ts';
 import { QUEUES } from '../src/queue/queue-names.ts';
+import { ResultStore } from '../src/queue/result-store.ts';
 import { processComparisonJob } from './comparison.processor.ts';
 import { keepHealthFile } from './health-file.ts';
 import { MemoryCappedWorker } from './memory-capped-worker.ts';
@@ -76,7 +78,11 @@ export async function startWorkers(
   const cap = config.worker.maxOldSpaceMb;
   const plans = new MemoryCappedWorker(QUEUES.plans, PLAN_PROCESSOR, sandboxed, cap);
   const tasks = new MemoryCappedWorker(QUEUES.tasks, TASK_PROCESSOR, sandboxed, cap);
-  const comparisons = new Worker(QUEUES.comparisons, processComparisonJob, { ...common, concurrency: 4 });
+  const results = new ResultStore(connection, config.queue.prefix, contentTtlSeconds(config.queue));
+  const comparisons = new Worker(QUEUES.comparisons, (job) => processComparisonJob(job, results), {
+    ...common,
+    concurrency: 4,
+  });
   let taken = 0;
   tasks.on('active', () => void taken++);
   for (const w of [plans, tasks, comparisons]) {

@@ -9,6 +9,7 @@ import { buildCity } from '../src/planner/index.ts';
 import { createRedis } from '../src/queue/connection.ts';
 import { contentTtlSeconds } from '../src/queue/content-store.ts';
 import { GamePartsStore } from '../src/queue/game-parts-store.ts';
+import { ResultStore } from '../src/queue/result-store.ts';
 import { ScenarioStore } from '../src/queue/scenario-store.ts';
 
 /**
@@ -29,6 +30,10 @@ const store = () => new ScenarioStore(sandboxRedis(), config.queue.prefix, conte
 /** Cost games' parts, stored by a plan parent for its coalition children. */
 export const gamePartsStore = () =>
   new GamePartsStore(sandboxRedis(), config.queue.prefix, contentTtlSeconds(config.queue));
+
+/** Plan and task results, returned by reference (result-store.ts). */
+export const resultStore = () =>
+  new ResultStore(sandboxRedis(), config.queue.prefix, contentTtlSeconds(config.queue));
 
 type City = ReturnType<typeof buildCity>;
 let cached: { key: string; scenario: Scenario; city: City } | undefined;

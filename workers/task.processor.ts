@@ -3,19 +3,22 @@ import { UnrecoverableError } from 'bullmq';
 import type { PlanTaskResult } from '../src/contracts/index.ts';
 import { formatIssues } from '../src/contracts/index.ts';
 import { runPlanTask, solveContext } from '../src/planner/index.ts';
-import type { CoalitionResult } from '../src/queue/job-payloads.ts';
 import { JOB_NAMES } from '../src/queue/queue-names.ts';
 import { processCoalitionJob } from './coalition.processor.ts';
 import { toJobFailure } from '../src/queue/job-errors.ts';
 import { taskJobSchema } from '../src/queue/job-payloads.ts';
-import { loadCity, solveOptions, throttledProgress } from './sandbox-context.ts';
+import type { ResultRef } from '../src/queue/result-store.ts';
+import { loadCity, resultStore, solveOptions, throttledProgress } from './sandbox-context.ts';
 
 /**
  * Sandboxed processor of the `tasks` queue (own process): routing tasks, and the cost game's chunks of
- * coalitions (coalition.processor.ts), which come after them in the same flow.
+ * coalitions (coalition.processor.ts), which come after them in the same flow. Both return their result by
+ * reference (result-store.ts).
  */
-export default async function processChildJob(job: SandboxedJob): Promise<PlanTaskResult | CoalitionResult> {
-  return job.name === JOB_NAMES.coalitions ? processCoalitionJob(job) : processTaskJob(job);
+export default async function processChildJob(job: SandboxedJob): Promise<ResultRef> {
+  const result =
+    job.name === JOB_NAMES.coalitions ? await processCoalitionJob(job) : await processTaskJob(job);
+  return await resultStore().put(result);
 }
 
 /**

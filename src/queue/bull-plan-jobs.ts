@@ -24,6 +24,7 @@ import type { ComparisonJobData, PlanJobData } from './job-payloads.ts';
 import { flowProgress, planProgressSchema } from './job-payloads.ts';
 import { JOB_NAMES, parseChildJobId, QUEUES } from './queue-names.ts';
 import { contentTtlSeconds } from './content-store.ts';
+import { ResultStore } from './result-store.ts';
 import { ScenarioStore } from './scenario-store.ts';
 
 export { jobOptions } from './job-options.ts';
@@ -74,6 +75,8 @@ export class BullPlanJobs implements PlanJobs {
   readonly tasks: Queue;
   readonly comparisons: Queue;
   readonly scenarios: ScenarioStore;
+  /** Plans, which plan jobs return by reference (result-store.ts). */
+  readonly results: ResultStore;
   /** The same queues on the bulk connection: reads of whole jobs, whose return value is a plan. */
   private readonly plansBulk: Queue;
   private readonly comparisonsBulk: Queue;
@@ -101,6 +104,7 @@ export class BullPlanJobs implements PlanJobs {
     this.plansBulk = new Queue(QUEUES.plans, { connection: bulk, prefix });
     this.comparisonsBulk = new Queue(QUEUES.comparisons, { connection: bulk, prefix });
     this.scenarios = new ScenarioStore(bulk, prefix, contentTtlSeconds(config.queue));
+    this.results = new ResultStore(bulk, prefix, contentTtlSeconds(config.queue));
     this.flow = new FlowProducer({ connection, prefix });
     const planEventsConnection = createRedis(config.redis.url, 'blocking');
     const taskEventsConnection = createRedis(config.redis.url, 'blocking');
@@ -252,7 +256,7 @@ export class BullPlanJobs implements PlanJobs {
       ...(job.data.submission ? { owner: job.data.submission.owner } : {}),
       status,
       progress,
-      ...(status === 'completed' ? { result: job.returnvalue } : {}),
+      ...(status === 'completed' ? { result: (await this.results.resolve(job.returnvalue)) as Plan } : {}),
       ...(status === 'failed' ? { error: job.failedReason } : {}),
     };
   }

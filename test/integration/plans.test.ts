@@ -6,6 +6,7 @@ import { API_KEYS } from '../api/harness.ts';
 import { planScenario } from '../../src/planner/index.ts';
 import { createRedis } from '../../src/queue/connection.ts';
 import { QUEUES } from '../../src/queue/queue-names.ts';
+import { resultRefSchema } from '../../src/queue/result-store.ts';
 import { generateCityDay } from '../../src/scenario-gen/index.ts';
 import { auditPlan } from '../support/audit/index.ts';
 import { smallScenario } from '../support/small-scenario.ts';
@@ -234,6 +235,20 @@ describe('orders -> hub-day plan -> progress -> result (real Redis, worker proce
     const redis = createRedis(stack.redis.url, 'blocking');
     try {
       expect(await redis.ttl(`${stack.config.queue.prefix}:scenario:${hash}`)).toBeGreaterThan(86_400);
+      // So do return values, which BullMQ copies into each queue's event stream (kept for 10,000 events):
+      // plans and tasks return their results by reference (result-store.ts).
+      for (const queue of [QUEUES.plans, QUEUES.tasks]) {
+        const events = await redis.xrange(`${stack.config.queue.prefix}:${queue}:events`, '-', '+');
+        const completed = events
+          .map(([, fields]) =>
+            Object.fromEntries(fields.flatMap((f, i) => (i % 2 ? [] : [[f, fields[i + 1]]]))),
+          )
+          .filter((e) => e.event === 'completed');
+        expect(completed.length, queue).toBeGreaterThan(0);
+        for (const e of completed)
+          expect(resultRefSchema.parse(JSON.parse(e.returnvalue!)), queue).toBeTruthy();
+      }
+      expect(JSON.stringify(parent!.returnvalue).length).toBeLessThan(100);
     } finally {
       redis.disconnect();
     }
@@ -262,7 +277,11 @@ describe('orders -> hub-day plan -> progress -> result (real Redis, worker proce
     const chunks = ids.filter((k) => k.startsWith(`${id}-g`));
     expect(chunks.sort()).toEqual([0, 1, 2, 3].map((k) => `${id}-g${k}`));
     const priced = (
-      await Promise.all(chunks.map(async (k) => (await stack.api.planJobs.tasks.getJob(k))?.returnvalue))
+      await Promise.all(
+        chunks.map(async (k) =>
+          stack.api.planJobs.results.resolve((await stack.api.planJobs.tasks.getJob(k))?.returnvalue),
+        ),
+      )
     ).flatMap((v) => (v as { costs: { coalition: number }[] }).costs.map((c) => c.coalition));
     expect(priced.sort((a, b) => a - b)).toEqual(Array.from({ length: 62 }, (_, k) => k + 1));
     const tasks = ids.filter((k) => k.startsWith(`${id}-t`)).length;

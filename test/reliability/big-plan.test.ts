@@ -5,6 +5,7 @@ import { startServer, type RunningServer } from '../../src/cli/commands/serve-ru
 import { loadConfig } from '../../src/config/env.ts';
 import { createRedis, PRODUCER_COMMAND_TIMEOUT_MS } from '../../src/queue/connection.ts';
 import { JOB_NAMES, QUEUES } from '../../src/queue/queue-names.ts';
+import { ResultStore } from '../../src/queue/result-store.ts';
 import { API_KEYS, bearer, KEYS } from '../api/harness.ts';
 import { sampleScenario } from '../api/sample-scenario.ts';
 import { testEnv, until } from '../integration/harness.ts';
@@ -41,9 +42,11 @@ afterAll(async () => {
 describe('a plan larger than the API can read in a second', () => {
   it('is served whole, however long it takes to arrive', async () => {
     const id = `p${'0'.repeat(31)}1`;
-    // a real BullMQ worker completes the job, straight to Redis: only the API's link is slow
+    // a real BullMQ worker completes the job as plan workers do (the plan stored, a reference returned),
+    // straight to Redis: only the API's link is slow
     const connection = createRedis(redis.url, 'blocking');
-    const worker = new Worker(QUEUES.plans, async () => ({ blob: 'x'.repeat(PLAN_CHARS) }), {
+    const results = new ResultStore(connection, prefix, 3600);
+    const worker = new Worker(QUEUES.plans, () => results.put({ blob: 'x'.repeat(PLAN_CHARS) }), {
       connection,
       prefix,
     });
