@@ -38,6 +38,21 @@ const noClockOrChance = {
   ],
 };
 
+/**
+ * A spread argument passes every element on the stack: past about 125,000 elements (a 20,000-receiver day has
+ * 135,828 orders) it throws "Maximum call stack size exceeded", which failed that day's plan in its assembly.
+ */
+const noSpreadArguments = [
+  {
+    selector: "CallExpression[callee.object.name='Math'][callee.property.name=/^(max|min)$/] > SpreadElement",
+    message: 'Math.max/min(...xs) throws past ~125,000 elements: use a loop or reduce.',
+  },
+  {
+    selector: 'CallExpression[callee.property.name=/^(push|unshift)$/] > SpreadElement',
+    message: 'push(...xs) throws past ~125,000 elements: use a loop, or concat.',
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -99,6 +114,10 @@ export default tseslint.config(
   },
   { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: { module: 'writable' } } },
   {
+    files: ['src/**/*.ts', 'workers/**'],
+    rules: { 'no-restricted-syntax': ['error', ...noSpreadArguments] },
+  },
+  {
     files: ['src/**'],
     ignores: ['src/config/**', 'src/cli/**'],
     rules: { 'no-restricted-properties': ['error', envOnlyInConfig] },
@@ -109,7 +128,7 @@ export default tseslint.config(
     files: PURE_LAYERS.map((layer) => `src/${layer}/**`),
     rules: {
       'no-restricted-properties': ['error', envOnlyInConfig, ...noClockOrChance.properties],
-      'no-restricted-syntax': ['error', ...noClockOrChance.syntax],
+      'no-restricted-syntax': ['error', ...noClockOrChance.syntax, ...noSpreadArguments],
     },
   },
 );

@@ -2,6 +2,7 @@ import { scenarioSchema, toFieldIssues, type Order, type Scenario } from '../con
 import { readOrdersFile } from '../io/orders-file.ts';
 import { formatOrderFileIssue, OrdersFileError, type OrderFileIssue } from '../io/orders-table.ts';
 import { CliError } from './cli-error.ts';
+import { pushAll } from '../domain/arrays.ts';
 
 /** At most this many problems are printed: the first ones say what is wrong with a file. */
 const SHOWN_ISSUES = 30;
@@ -36,7 +37,7 @@ export async function withOrderFiles(scenario: Scenario, files: readonly string[
       });
     } catch (err) {
       if (!(err instanceof OrdersFileError)) throw err;
-      issues.push(...err.issues);
+      pushAll(issues, err.issues);
     }
   }
   if (issues.length > 0) throw filesError(issues);

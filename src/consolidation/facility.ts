@@ -2,6 +2,7 @@ import type { City, CityFeeder } from '../domain/city.ts';
 import type { UnassignedReason } from '../domain/routing-solution.ts';
 import { METRES_PER_KM } from '../domain/units.ts';
 import { solveLinearProgram, type LpBackend } from '../lp/lp-adapter.ts';
+import { minOf } from '../domain/arrays.ts';
 
 /**
  * Stops of a multi-drop tour, the continuous approximation's divisor for a receiver's share of a round trip
@@ -173,7 +174,7 @@ function estimates(city: City, candidates: readonly number[]): Estimates {
       const at = (city.hubs[h] as { location: number }).location;
       const km =
         (city.travel.distance(at, r.location) + city.travel.distance(r.location, at)) / METRES_PER_KM;
-      const rate = Math.min(...(fleetTypes[k] ?? []).map((t) => ratePerKm(city, t)));
+      const rate = minOf((fleetTypes[k] ?? []).map((t) => ratePerKm(city, t)));
       const handling = (units[i] as number) * (city.hubs[h]?.handlingCostEurPerUnit ?? 0);
       return (trunk[i]?.[k] ?? 0) + (km * rate) / STOPS_PER_TOUR + handling;
     }),

@@ -10,6 +10,7 @@ import { solveInContext, type SolveContext } from './solve-context.ts';
 import { TRUNK_SHARE } from './tasks.ts';
 import { trunkConsignments, type Consignment } from './trunk-consignments.ts';
 import { TRUNK_LOAD_S } from './trunk-fleet.ts';
+import { minOf } from '../domain/arrays.ts';
 
 /** Kept free in every dimension of a feeder vehicle's load (kg, m3, units), against rounding in the sums. */
 const FILL_SLACK = 1e-6;
@@ -170,7 +171,7 @@ function planSailing(
   };
   const goods = sum('delivery');
   const returns = sum('pickup');
-  const deadline = Math.min(...orders.map((o) => o.deadlineS));
+  const deadline = minOf(orders.map((o) => o.deadlineS));
   const travelS = feederTravelS(feeder);
   const handlingS = city.trunking.handlingS;
   const departureS = Math.max(

@@ -6,6 +6,7 @@ import { bundleOrders } from './bundle.ts';
 import { buildBundleProblem, type BundleProblem } from './bundle-problem.ts';
 import { solveInContext, type SolveBudget, type SolveContext, type WarmStart } from './solve-context.ts';
 import type { Bundle } from './bundle.ts';
+import { maxOf } from '../domain/arrays.ts';
 
 /** One hub's pooled fleet serving the bundles of the receivers assigned to it, in multi-trip runs. */
 export interface PooledRuns {
@@ -55,6 +56,6 @@ export function planPooledRuns(
 /** Per dimension, the largest capacity among the types: a bundle larger than that fits no vehicle. */
 function largestCapacity(city: City, types: readonly number[]): SizeVector {
   const caps = types.map((t) => city.vehicleTypes[t]?.capacity ?? ([0, 0, 0] as const));
-  const max = (d: 0 | 1 | 2): number => Math.max(0, ...caps.map((c) => c[d]));
+  const max = (d: 0 | 1 | 2): number => Math.max(0, maxOf(caps.map((c) => c[d])));
   return [max(0), max(1), max(2)];
 }

@@ -8,6 +8,7 @@ import { TRUNK_SHARE } from './tasks.ts';
 import { planTrunk, type TrunkRun } from './trunk.ts';
 import { trunkConsignments, type Consignment } from './trunk-consignments.ts';
 import { trunkTypes, type TrunkBase } from './trunk-fleet.ts';
+import { maxOf } from '../domain/arrays.ts';
 
 /** A pooled order, the hub that pools it and when the pooled trip carrying it leaves (seconds, same day). */
 export interface PooledOrderAtHub {
@@ -138,7 +139,7 @@ function consignmentCapacity(city: City, hub: number, carrier: number): SizeVect
   const caps = trunkTypes(city, hub, carrier).map(
     (t) => city.vehicleTypes[t]?.capacity ?? ([0, 0, 0] as const),
   );
-  const max = (d: 0 | 1 | 2): number => Math.max(0, ...caps.map((c) => c[d]));
+  const max = (d: 0 | 1 | 2): number => Math.max(0, maxOf(caps.map((c) => c[d])));
   return [max(0), max(1), max(2)];
 }
 
@@ -157,7 +158,7 @@ function intermodalRuns(city: City, runs: readonly TrunkRun[]): IntermodalRun[] 
     const returns = sum('returns');
     const lastArrival = Math.max(
       0,
-      ...pre.flatMap((r) => r.solution.routes.flatMap((route) => route.trips.map((t) => t.returnS))),
+      maxOf(pre.flatMap((r) => r.solution.routes.flatMap((route) => route.trips.map((t) => t.returnS)))),
     );
     const departureS = lastArrival + leg.handlingS;
     return [

@@ -7,6 +7,7 @@ import { routingVehicleTypes } from './routing-types.ts';
 import { solveInContext, type SolveBudget, type SolveContext } from './solve-context.ts';
 import type { Consignment } from './trunk-consignments.ts';
 import { TRUNK_LOAD_S, trunkVehicles, type TrunkBase } from './trunk-fleet.ts';
+import { maxOf, minOf } from '../domain/arrays.ts';
 
 /** One trunk problem solved: consignments collected at carrier depots and brought to a hub or terminal. */
 export interface TrunkRun {
@@ -37,11 +38,11 @@ export function planTrunk(
 ): TrunkRun {
   const vehicles = trunkVehicles(city, base, consignments);
   const types = [...new Set(vehicles.map((v) => v.type))];
-  const shiftStart = Math.min(...vehicles.map((v) => v.shiftStartS));
-  const shiftEnd = Math.max(...vehicles.map((v) => v.shiftEndS));
+  const shiftStart = minOf(vehicles.map((v) => v.shiftStartS));
+  const shiftEnd = maxOf(vehicles.map((v) => v.shiftEndS));
   // with speed profiles: the drive that arrives at the deadline, and the first one leaving at the shift start
   const slowest = (from: number, arriveS: Seconds): Seconds =>
-    Math.max(0, ...types.map((t) => drivingArrivingS(city.travel, from, base.location, t, arriveS)));
+    Math.max(0, maxOf(types.map((t) => drivingArrivingS(city.travel, from, base.location, t, arriveS))));
   // only the types that can carry the consignment: a faster van it does not fit would close its window
   // before any truck that can take it arrives (the stop was then unreachable, its window only opened on retry)
   const fits = (t: number, c: Consignment): boolean =>
@@ -50,8 +51,8 @@ export function planTrunk(
     );
   const fastest = (to: number, c: Consignment): Seconds => {
     const able = types.filter((t) => fits(t, c));
-    return Math.min(
-      ...(able.length > 0 ? able : types).map((t) =>
+    return minOf(
+      (able.length > 0 ? able : types).map((t) =>
         drivingLeavingS(city.travel, base.location, to, t, shiftStart),
       ),
     );

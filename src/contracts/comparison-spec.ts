@@ -5,6 +5,7 @@ import { applyMergePatch, isJsonObject, type JsonValue } from './merge-patch.ts'
 import { scenarioSchema, type Scenario } from './scenario.ts';
 import { LIMITS } from './limits.ts';
 import { strictObject } from './strict-object.ts';
+import { pushAll } from '../domain/arrays.ts';
 
 /**
  * A comparison of scenario variants (`picon compare FILE`, `POST /v1/comparisons`): one base scenario and named
@@ -238,7 +239,7 @@ export function expandComparison(spec: ComparisonSpec, load: LoadRef): Compariso
   const issues: FieldIssue[] = [];
   spec.variants.forEach((variant, i) => {
     const result = expandVariant(base, variant, i, load);
-    issues.push(...result.issues);
+    pushAll(issues, result.issues);
     if (result.scenario)
       out.push({
         name: variant.name,

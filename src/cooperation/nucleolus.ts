@@ -3,6 +3,7 @@ import { solveLinearProgram, type LinearModel } from '../lp/lp-adapter.ts';
 import { coalitionSize, grandCoalition, type CostTable } from './cost-game.ts';
 import { toAllocation, type Allocation } from './allocation.ts';
 import { CoalitionSpan } from './span.ts';
+import { maxOf } from '../domain/arrays.ts';
 
 /**
  * javascript-lp-solver rounds the values it reports to its precision, asked here at LP_PRECISION, so a level
@@ -60,7 +61,7 @@ export function lexicographicCentre(
 ): LexicographicCentre {
   const n = table.players;
   const all = grandCoalition(n);
-  const scale = Math.max(1, ...Array.from(table.costsEur, (c) => Math.abs(c)));
+  const scale = Math.max(1, maxOf(Array.from(table.costsEur, (c) => Math.abs(c))));
   const cost = (s: number): number => (table.costsEur[s] as number) / scale;
   if (n === 1)
     return {
@@ -156,7 +157,7 @@ export function leastCoreValueEur(table: CostTable): number {
 
 /** True when the least-core value is above the LP tolerance: no allocation keeps every coalition at or below c(S). */
 export function coreIsEmpty(table: CostTable, epsilonEur: number): boolean {
-  return epsilonEur > TIGHT * Math.max(1, ...Array.from(table.costsEur, (c) => Math.abs(c)));
+  return epsilonEur > TIGHT * Math.max(1, maxOf(Array.from(table.costsEur, (c) => Math.abs(c))));
 }
 
 /** The nucleolus as an allocation to the cent. */

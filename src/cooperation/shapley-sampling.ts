@@ -1,5 +1,6 @@
 import { InputError } from '../domain/errors.ts';
 import { roundShares, type Allocation } from './allocation.ts';
+import { maxOf } from '../domain/arrays.ts';
 
 /** Above this, even sampling is out of scope for a city day (and key building is O(n) per coalition). */
 export const MAX_SAMPLED_PLAYERS = 1000;
@@ -111,7 +112,7 @@ function standardError(m2: number, k: number): number {
 }
 
 function maxStandardError(m2: readonly number[], k: number): number {
-  return Math.max(...m2.map((s) => standardError(s, k)));
+  return maxOf(m2.map((s) => standardError(s, k)));
 }
 
 /** Fisher-Yates in place with the injected generator (Knuth, TAOCP vol. 2, Algorithm P). */

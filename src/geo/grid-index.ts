@@ -1,4 +1,5 @@
 import type { LonLat } from '../domain/location.ts';
+import { maxOf, minOf } from '../domain/arrays.ts';
 
 /**
  * Uniform grid over lon/lat for k-nearest queries without an n x n scan. Distances inside a city are
@@ -17,16 +18,16 @@ export class GridIndex {
   constructor(private readonly points: readonly LonLat[]) {
     const lons = points.map((p) => p[0]);
     const lats = points.map((p) => p[1]);
-    this.minLon = Math.min(...lons);
-    this.minLat = Math.min(...lats);
+    this.minLon = minOf(lons);
+    this.minLat = minOf(lats);
     // Cells sized on where most points are (2nd to 98th percentile), not on the outliers: a city's
     // receivers with depots 30 km out would otherwise share a few huge cells.
     const span = Math.max(spread(lons), spread(lats), 1e-6);
     // about 4 points per cell on average
     this.cellDeg = span / Math.max(1, Math.ceil(Math.sqrt(points.length / 4)));
-    this.cols = Math.ceil((Math.max(...lons) - this.minLon) / this.cellDeg) + 1;
-    this.rows = Math.ceil((Math.max(...lats) - this.minLat) / this.cellDeg) + 1;
-    this.cosLat = Math.cos((((this.minLat + Math.max(...lats)) / 2) * Math.PI) / 180);
+    this.cols = Math.ceil((maxOf(lons) - this.minLon) / this.cellDeg) + 1;
+    this.rows = Math.ceil((maxOf(lats) - this.minLat) / this.cellDeg) + 1;
+    this.cosLat = Math.cos((((this.minLat + maxOf(lats)) / 2) * Math.PI) / 180);
     points.forEach((p, i) => {
       const key = this.key(this.col(p[0]), this.row(p[1]));
       const bucket = this.cells.get(key);

@@ -8,6 +8,7 @@ import {
   kpiValue,
   reportedKpiRows,
 } from './comparison-rows.ts';
+import { maxOf } from '../domain/arrays.ts';
 
 const escape = (s: string): string =>
   s.replace(
@@ -62,7 +63,7 @@ const short = (s: string, n = 16): string => (s.length <= n ? s : `${s.slice(0, 
  */
 function barChart(chart: Chart, variants: readonly ComparisonVariant[], index: number): string {
   const values = variants.map((v) => SERIES.map((s) => chart.value(v.kpis[s.key])));
-  const ticks = axisTicks(Math.max(0, ...values.flat().map((x) => x ?? 0)));
+  const ticks = axisTicks(Math.max(0, maxOf(values.flat().map((x) => x ?? 0))));
   const top = ticks[ticks.length - 1] as number;
   // as many decimals as the step has (0.25 -> 2)
   const tickDigits = String(ticks[1] ?? 1).split('.')[1]?.length ?? 0;

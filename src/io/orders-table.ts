@@ -1,6 +1,7 @@
 import { closestName, orderSchema, toFieldIssues, type Order } from '../contracts/index.ts';
 import { InputError } from '../domain/errors.ts';
 import { columnLetter } from './spreadsheet-cells.ts';
+import { pushAll } from '../domain/arrays.ts';
 
 /**
  * Columns of a carrier's order file (CSV or XLSX); `kind`, `m3`, `units`, the window and `note` are optional.
@@ -247,7 +248,7 @@ export function tableToOrders(table: OrdersTable, checks: OrderChecks = {}): Loc
         result.lines.push(row.line);
       }
     }
-    issues.push(...rowIssues);
+    pushAll(issues, rowIssues);
   }
   if (issues.length > 0) throw new OrdersFileError(issues);
   return result;

@@ -1,4 +1,5 @@
 import type { Plan, PlanRoute } from '../contracts/index.ts';
+import { maxOf, minOf } from '../domain/arrays.ts';
 
 const PALETTE = [
   '#1b9e77',
@@ -37,12 +38,7 @@ export function planToMapHtml(plan: Plan): string {
   ];
   const lons = points.map((p) => p[0]);
   const lats = points.map((p) => p[1]);
-  const [minLon, maxLon, minLat, maxLat] = [
-    Math.min(...lons),
-    Math.max(...lons),
-    Math.min(...lats),
-    Math.max(...lats),
-  ];
+  const [minLon, maxLon, minLat, maxLat] = [minOf(lons), maxOf(lons), minOf(lats), maxOf(lats)];
   const kx = Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180);
   const scale = Math.min(
     (WIDTH - 2 * MARGIN) / Math.max(1e-9, (maxLon - minLon) * kx),

@@ -8,6 +8,7 @@ import {
   type RunSheetStep,
   type VehicleSheet,
 } from './runsheet-model.ts';
+import { maxOf } from '../domain/arrays.ts';
 
 // A4 landscape, in points.
 const PAGE = { width: 841.89, height: 595.28, margin: 28 };
@@ -109,8 +110,8 @@ function drawVehicle(doc: PDFKit.PDFDocument, sheets: RunSheets, v: VehicleSheet
     doc.font('Helvetica').fontSize(size);
     if (l.heading !== undefined) return size * 1.8;
     return (
-      Math.max(
-        ...(l.cells as Cells).map((c, k) =>
+      maxOf(
+        (l.cells as Cells).map((c, k) =>
           doc.heightOfString(winAnsi(c) || ' ', { width: (COLUMNS[k]?.width ?? 4) - 4 }),
         ),
       ) + 3

@@ -20,6 +20,7 @@ import { runPlanTask } from './run-task.ts';
 import { planTasks } from './plan-tasks.ts';
 import { baselineBudgetOf, solvedTask } from './clean-fleet-tasks.ts';
 import { withEmissions } from './plan-emissions.ts';
+import { maxOf } from '../domain/arrays.ts';
 
 const round = (x: number, digits = 3): number => Number(x.toFixed(digits));
 
@@ -243,7 +244,7 @@ function trunkWarnings(network: TrunkNetwork): string[] {
     ...(late.length > 0
       ? [
           `${late.length} trunk consignment(s) reach the hub after the pooled trip that carries them should leave ` +
-            `(up to ${Math.ceil(Math.max(...late) / 60)} min late, see consolidated.trunk[].stops[].lateMin): ` +
+            `(up to ${Math.ceil(maxOf(late) / 60)} min late, see consolidated.trunk[].stops[].lateMin): ` +
             'consider night-before trunking (options.trunking.schedule) or later pooled shifts',
         ]
       : []),

@@ -2,6 +2,7 @@ import type { PlanRoute, PlanTask, PlanTaskResult } from '../contracts/index.ts'
 import type { City, CityVehicleType } from '../domain/city.ts';
 import { METRES_PER_KM } from '../domain/units.ts';
 import { arcEnergyKWh, co2eKg } from '../energy/index.ts';
+import { pushAll } from '../domain/arrays.ts';
 
 const round = (x: number, digits = 3): number => Number(x.toFixed(digits));
 
@@ -142,7 +143,7 @@ export function ownRoundsCleanFleet(
   const results: PlanTaskResult[] = [];
   const carriers = city.carriers.map((c): CleanFleetCarrier => {
     const { from, to, own, method, driven } = counterfactualOf(city, c, baseline);
-    if (method === 'unchanged') results.push(...own);
+    if (method === 'unchanged') pushAll(results, own);
     else if (method === 'same-routes')
       own.forEach((r, i) => results.push({ ...r, routes: driven[i] as PlanRoute[] }));
     else

@@ -14,6 +14,7 @@ import {
 import type { City } from '../domain/city.ts';
 import { Rng } from '../solver/rng.ts';
 import type { CoalitionPrice, GrandPlanParts } from './coalition-pricing.ts';
+import { maxOf } from '../domain/arrays.ts';
 
 /** Sampled Shapley (above MAX_EXACT_PLAYERS carriers): stop when every share's standard error is this share of the mean stand-alone cost... */
 export const SAMPLING_TOLERANCE_SHARE = 0.01;
@@ -118,7 +119,7 @@ function sampledAllocation(
     ids,
   );
   const check = sampledCoreCheck(listed, sampled.allocation);
-  const se = Math.max(...sampled.standardErrorEur);
+  const se = maxOf(sampled.standardErrorEur);
   return {
     rows,
     core: { rule, ...allocationCore(check, ids) },

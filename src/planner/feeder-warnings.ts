@@ -1,5 +1,6 @@
 import type { TrunkNetwork } from '../consolidation/index.ts';
 import type { City } from '../domain/city.ts';
+import { maxOf } from '../domain/arrays.ts';
 
 /** Second-echelon loads no feeder vehicle could carry, and goods the feeders bring to a micro-hub late. */
 export function feederWarnings(city: City, network: TrunkNetwork): string[] {
@@ -18,7 +19,7 @@ export function feederWarnings(city: City, network: TrunkNetwork): string[] {
     ...(late.length > 0
       ? [
           `${late.length} feeder load(s) reach their micro-hub (${[...new Set(network.feeders.filter((f) => (f.kind === 'road' ? f.lateS.some((s) => s > 0) : f.lateS > 0)).map(name))].join(', ')}) after the pooled trip that carries them should leave ` +
-            `(up to ${Math.ceil(Math.max(...late) / 60)} min late, see consolidated.trunk[].stops[].lateMin)`,
+            `(up to ${Math.ceil(maxOf(late) / 60)} min late, see consolidated.trunk[].stops[].lateMin)`,
         ]
       : []),
   ];

@@ -1,5 +1,6 @@
 import type { EchelonKpis, Kpis, PlanRoute, TrunkTrip } from '../contracts/index.ts';
 import type { City } from '../domain/city.ts';
+import { maxOf } from '../domain/arrays.ts';
 
 const round = (x: number, digits = 3): number => Number(x.toFixed(digits));
 
@@ -24,7 +25,7 @@ export function computeKpis(
   const fill = routes.map((r) => {
     const cap = capacity.get(r.vehicleType) ?? [Infinity, Infinity, Infinity];
     const peaks = [r.loadStart, ...r.stops.map((s) => s.loadAfter)];
-    const peak = (dim: 'kg' | 'm3' | 'units'): number => Math.max(...peaks.map((l) => l[dim]));
+    const peak = (dim: 'kg' | 'm3' | 'units'): number => maxOf(peaks.map((l) => l[dim]));
     return Math.max(peak('kg') / cap[0], peak('m3') / cap[1], peak('units') / cap[2]);
   });
   const road = trunk.filter((t) => t.mode === 'road');

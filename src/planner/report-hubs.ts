@@ -2,6 +2,7 @@ import type { HubReport, PlanRoute, TrunkTrip } from '../contracts/index.ts';
 import type { FacilityChoice, TrunkNetwork } from '../consolidation/index.ts';
 import type { City } from '../domain/city.ts';
 import { hubCostEur } from './hub-costs.ts';
+import { maxOf } from '../domain/arrays.ts';
 
 const round = (x: number, digits = 3): number => Number(x.toFixed(digits));
 
@@ -76,7 +77,7 @@ export function reportHubs(
       ...(dwellH.length > 0
         ? {
             dwellHoursMean: round(dwellH.reduce((a, b) => a + b, 0) / dwellH.length, 2),
-            dwellHoursMax: round(Math.max(...dwellH), 2),
+            dwellHoursMax: round(maxOf(dwellH), 2),
           }
         : {}),
     };

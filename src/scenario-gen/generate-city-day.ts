@@ -14,6 +14,7 @@ import type { Sector } from './sectors.ts';
 import { SECTORS } from './sectors.ts';
 import { InputError } from '../domain/errors.ts';
 import { closestName } from '../contracts/closest-name.ts';
+import { pushAll } from '../domain/arrays.ts';
 
 export { GENERATOR_CITIES, type GeneratorCity };
 
@@ -202,7 +203,7 @@ export function generateCityDay(options: CityDayOptions): Scenario {
       load.morningStops += 1;
     }
     receivers.push(receiver);
-    drafts.push(...orders);
+    pushAll(drafts, orders);
   }
 
   const counters = new Map<string, number>();

@@ -1,3 +1,4 @@
+import { pushAll } from '../../domain/arrays.ts';
 import { InputError } from '../../domain/errors.ts';
 import { DEPOT } from '../model/instance.ts';
 import { recreate, type RecreateContext } from '../search/recreate.ts';
@@ -48,7 +49,10 @@ export function constructFromRoutes(
         seen[j] = 1;
         return isServable[j] === 1;
       });
-      if (jobs.length > 0) nodes.push(...jobs, DEPOT);
+      if (jobs.length > 0) {
+        pushAll(nodes, jobs);
+        nodes.push(DEPOT);
+      }
     }
     if (nodes.length === 1 || vehicleSeen[route.vehicle]) return;
     // a job its vehicle's type may not carry (access rules, size) drops the route: route feasibility

@@ -4,6 +4,7 @@ import { applyInsertionEjection, bestInsertionEjection } from './insertion-eject
 import { insertNode, warpWith } from './moves.ts';
 import { perturb } from './perturb.ts';
 import { squeeze, type PenaltyWeight } from './squeeze.ts';
+import { pushAll } from '../../domain/arrays.ts';
 
 /** Nagata and Bräysy's settings: at most 5 ejections per insertion, 1,000 random moves per perturbation. */
 export const K_MAX = 5;
@@ -59,7 +60,7 @@ export function eliminateRoutes(st: FleetState, ctl: EliminationControl): void {
       if (ie === undefined) pool.unshift(k);
       else {
         applyInsertionEjection(st, k, ie);
-        pool.push(...ie.ejected);
+        pushAll(pool, ie.ejected);
       }
       perturb(st, attempts, rng, PERTURB_DESCENT);
     }

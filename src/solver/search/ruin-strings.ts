@@ -2,6 +2,7 @@ import { DEPOT } from '../model/instance.ts';
 import type { Rng } from '../rng.ts';
 import { removeRange } from './removal.ts';
 import type { Solution } from './solution.ts';
+import { pushAll } from '../../domain/arrays.ts';
 
 /** SISR ruin parameters (Christiaens & Vanden Berghe 2020, table 6). */
 export interface StringRuinParams {
@@ -64,8 +65,8 @@ export function ruinStrings(
     const l = rng.int(1, lMax);
     for (let x = s + 1; x < e; x++) ruinedMark.add(route.nodes[x]!);
     if (l < len && rng.next() < 0.5)
-      removed.push(...removeSplitString(sol, v, s, e, p, l, rng, params.splitBeta));
-    else removed.push(...removeString(sol, v, s, e, p, l, rng));
+      pushAll(removed, removeSplitString(sol, v, s, e, p, l, rng, params.splitBeta));
+    else pushAll(removed, removeString(sol, v, s, e, p, l, rng));
     ruined++;
   }
   return removed;
