@@ -231,11 +231,7 @@ function tripWithinLimits(
   const load = new Float64Array(dims);
   for (let p = s + 1; p < e; p++)
     for (let d = 0; d < dims; d++) load[d] = load[d]! + inst.del[nodes[p]! * dims + d]!;
-  const over = (): boolean => {
-    for (let d = 0; d < dims; d++) if (load[d]! > (type.capacity[d] ?? 0) + 1e-9) return true;
-    return false;
-  };
-  if (over()) return false;
+  if (overCapacity(load, type.capacity, dims)) return false;
   const range = type.energy?.rangeKWh;
   let energy = 0;
   for (let p = s + 1; p <= e; p++) {
@@ -245,7 +241,12 @@ function tripWithinLimits(
     if (p === e) break;
     const j = nodes[p]!;
     for (let d = 0; d < dims; d++) load[d] = load[d]! - inst.del[j * dims + d]! + inst.pick[j * dims + d]!;
-    if (over()) return false;
+    if (overCapacity(load, type.capacity, dims)) return false;
   }
   return range === undefined || energy <= range + 1e-9;
+}
+
+function overCapacity(load: Float64Array, capacity: readonly number[], dims: number): boolean {
+  for (let d = 0; d < dims; d++) if (load[d]! > (capacity[d] ?? 0) + 1e-9) return true;
+  return false;
 }
