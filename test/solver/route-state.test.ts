@@ -3,7 +3,7 @@ import { daySpeedFactors, timeDependentTravel } from '../../src/geo/index.ts';
 import { RouteState } from '../../src/solver/evaluation/route-state.ts';
 import { buildInstance, DEPOT as D } from '../../src/solver/model/instance.ts';
 import { handDay } from './fixtures.ts';
-import { HAND_POINTS, routeWith } from './insertion-fixtures.ts';
+import { HAND_POINTS, randomProblem, routeWith } from './insertion-fixtures.ts';
 
 // handDay: 1 m = 1 s, fixed cost 7, 2 per metre, capacity 2, two trips, reload 10 s.
 // Depot (0,0); a (6,8), b (6,0), c (0,-5): |Da| = 10, |ab| = 8, |bD| = 6, |Dc| = 5.
@@ -159,5 +159,65 @@ describe('RouteState capture', () => {
     route.restoreCapture(capture);
     expect(route.nodes).toEqual([D, 0, 1, D]);
     expect(route.cost).toBe(cost);
+  });
+});
+
+describe('RouteState array reuse', () => {
+  // 25 jobs, two dimensions, pickups, tight split windows, up to three trips, time priced
+  const random = randomProblem(3, true, 0.5);
+  const caches = (r: RouteState): Record<string, number[]> => ({
+    es: Array.from(r.es),
+    svc: Array.from(r.svc),
+    ls: Array.from(r.ls),
+    loc: Array.from(r.loc),
+    arcDist: Array.from(r.arcDist),
+    arcTime: Array.from(r.arcTime),
+    loadOut: Array.from(r.loadOut),
+    prefMax: Array.from(r.prefMax),
+    sufMax: Array.from(r.sufMax),
+    scalars: [r.cost, r.distance, r.jobs, r.trips, r.violationAt],
+  });
+  const days = [
+    [D, 0, 1, 2, 3, D],
+    // longer than the first day's arrays: they grow
+    [D, 4, 5, 6, 7, D, 8, 9, 10, 11, 12, D, 13, 14, 15, 16, 17, 18, D],
+    [D, 19, D, 20, 21, D],
+    [D, D],
+    [D, 22, 23, 24, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, D],
+  ];
+
+  it('rebuilds into its kept arrays exactly what a fresh route computes, however the length changes', () => {
+    const route = routeWith(random, days[0]!);
+    for (const nodes of [...days, ...days.slice().reverse()]) {
+      route.nodes = nodes.slice();
+      route.recompute();
+      expect(caches(route)).toEqual(caches(routeWith(random, nodes)));
+    }
+  });
+
+  it('never writes into the arrays of its last capture, restored or not', () => {
+    // the longest day first: every later rebuild fits in the arrays already there
+    const route = routeWith(random, days[1]!);
+    const capture = route.capture();
+    const captured = caches(route);
+    for (const nodes of [days[0]!, days[2]!, days[3]!, days[4]!]) {
+      route.nodes = nodes.slice();
+      route.recompute();
+    }
+    route.restoreCapture(capture);
+    expect(caches(route)).toEqual(captured);
+    // rebuilds after the restore leave the restored arrays alone too
+    route.nodes = days[4]!.slice();
+    route.recompute();
+    route.nodes = days[0]!.slice();
+    route.recompute();
+    route.restoreCapture(capture);
+    expect(caches(route)).toEqual(captured);
+    // the next iteration captures the restored day and changes it again
+    const again = route.capture();
+    route.nodes = days[2]!.slice();
+    route.recompute();
+    route.restoreCapture(again);
+    expect(caches(route)).toEqual(captured);
   });
 });

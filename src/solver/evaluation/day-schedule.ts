@@ -29,27 +29,90 @@ export interface DayPlan {
   readonly trips: number;
 }
 
+/** The scalars of a day schedule written into caller-owned arrays (see scheduleInto). */
+export interface DaySummary {
+  feasible: boolean;
+  violationAt: number;
+  distance: number;
+  durationS: number;
+  cost: number;
+  jobs: number;
+  trips: number;
+}
+
+export const emptySummary = (): DaySummary => ({
+  feasible: true,
+  violationAt: -1,
+  distance: 0,
+  durationS: 0,
+  cost: 0,
+  jobs: 0,
+  trips: 0,
+});
+
 /**
  * `trusted`: the caller guarantees loads fit (the search only makes load-checked insertions and
  * removals never raise a load), so capacity is not re-checked, and late departures are only computed
  * when the duration is priced or limited.
  */
 export function scheduleDay(inst: Instance, v: number, nodes: readonly number[], trusted = false): DayPlan {
+  const L = nodes.length;
+  const es = new Float64Array(L);
+  const svc = new Float64Array(L);
+  const loc = new Int32Array(L);
+  const arcDist = new Float64Array(L);
+  const arcTime = new Float64Array(L);
+  const tripDeparture: number[] = [];
+  const sum = emptySummary();
+  scheduleInto(inst, v, nodes, trusted, es, svc, loc, arcDist, arcTime, sum, tripDeparture);
+  return {
+    feasible: sum.feasible,
+    violationAt: sum.violationAt,
+    es,
+    svc,
+    loc,
+    arcDist,
+    arcTime,
+    tripDeparture,
+    distance: sum.distance,
+    durationS: sum.durationS,
+    cost: sum.cost,
+    jobs: sum.jobs,
+    trips: sum.trips,
+  };
+}
+
+/**
+ * scheduleDay written into the given arrays (each at least `nodes.length` long; every entry below
+ * that length is written, the arcs leaving the last position as 0) and `sum`, without allocating: the
+ * route caches rebuild through it. Trip departures are pushed to `tripDeparture` when given.
+ */
+export function scheduleInto(
+  inst: Instance,
+  v: number,
+  nodes: readonly number[],
+  trusted: boolean,
+  es: Float64Array,
+  svc: Float64Array,
+  loc: Int32Array,
+  arcDist: Float64Array,
+  arcTime: Float64Array,
+  sum: DaySummary,
+  tripDeparture: number[] | undefined,
+): void {
   const vehicle = inst.vehicles[v]!;
   const type = inst.types[vehicle.type]!;
   const travel = inst.problem.travel;
   const timed = inst.timed;
   const L = nodes.length;
-  const es = new Float64Array(L);
-  const svc = new Float64Array(L);
-  const loc = new Int32Array(L);
   for (let p = 0; p < L; p++) loc[p] = nodes[p]! < 0 ? vehicle.depot : inst.jobLoc[nodes[p]!]!;
-  const arcDist = new Float64Array(L);
-  const arcTime = new Float64Array(L);
   let violationAt = -1;
   let distance = 0;
   let jobs = 0;
   es[0] = vehicle.shiftStartS;
+  svc[0] = 0;
+  arcDist[L - 1] = 0;
+  arcTime[L - 1] = 0;
   for (let p = 1; p < L; p++) {
     const a = loc[p - 1]!;
     const b = loc[p]!;
@@ -74,9 +137,10 @@ export function scheduleDay(inst: Instance, v: number, nodes: readonly number[],
     }
   }
 
-  const tripDeparture: number[] = [];
   const limited = type.maxTripDurationS !== undefined || type.energy?.rangeKWh !== undefined;
   const lazy = trusted && !limited && type.costPerSecond === 0;
+  let trips = 0;
+  let firstDeparture = 0;
   let s = 0;
   while (s < L - 1) {
     let e = s + 1;
@@ -87,7 +151,9 @@ export function scheduleDay(inst: Instance, v: number, nodes: readonly number[],
         : timed
           ? timedLateDeparture(inst, v, nodes, loc, es, svc, s, e)
           : lateDeparture(inst, nodes, es, svc, arcTime, s, e);
-      tripDeparture.push(dep);
+      if (trips === 0) firstDeparture = dep;
+      trips++;
+      if (tripDeparture !== undefined) tripDeparture.push(dep);
       if (
         violationAt < 0 &&
         (!trusted || limited) &&
@@ -97,23 +163,14 @@ export function scheduleDay(inst: Instance, v: number, nodes: readonly number[],
     }
     s = e;
   }
-  const durationS = jobs > 0 ? es[L - 1]! - tripDeparture[0]! : 0;
-  const cost = jobs > 0 ? type.fixedCost + type.costPerMetre * distance + type.costPerSecond * durationS : 0;
-  return {
-    feasible: violationAt < 0,
-    violationAt,
-    es,
-    svc,
-    loc,
-    arcDist,
-    arcTime,
-    tripDeparture,
-    distance,
-    durationS,
-    cost,
-    jobs,
-    trips: tripDeparture.length,
-  };
+  const durationS = jobs > 0 ? es[L - 1]! - firstDeparture : 0;
+  sum.feasible = violationAt < 0;
+  sum.violationAt = violationAt;
+  sum.distance = distance;
+  sum.durationS = durationS;
+  sum.cost = jobs > 0 ? type.fixedCost + type.costPerMetre * distance + type.costPerSecond * durationS : 0;
+  sum.jobs = jobs;
+  sum.trips = trips;
 }
 
 /** Latest departure for trip `[s, e]` that still returns at the earliest return `es[e]`. */
@@ -174,11 +231,7 @@ function tripWithinLimits(
   const load = new Float64Array(dims);
   for (let p = s + 1; p < e; p++)
     for (let d = 0; d < dims; d++) load[d] = load[d]! + inst.del[nodes[p]! * dims + d]!;
-  const over = (): boolean => {
-    for (let d = 0; d < dims; d++) if (load[d]! > (type.capacity[d] ?? 0) + 1e-9) return true;
-    return false;
-  };
-  if (over()) return false;
+  if (overCapacity(load, type.capacity, dims)) return false;
   const range = type.energy?.rangeKWh;
   let energy = 0;
   for (let p = s + 1; p <= e; p++) {
@@ -188,7 +241,12 @@ function tripWithinLimits(
     if (p === e) break;
     const j = nodes[p]!;
     for (let d = 0; d < dims; d++) load[d] = load[d]! - inst.del[j * dims + d]! + inst.pick[j * dims + d]!;
-    if (over()) return false;
+    if (overCapacity(load, type.capacity, dims)) return false;
   }
   return range === undefined || energy <= range + 1e-9;
+}
+
+function overCapacity(load: Float64Array, capacity: readonly number[], dims: number): boolean {
+  for (let d = 0; d < dims; d++) if (load[d]! > (capacity[d] ?? 0) + 1e-9) return true;
+  return false;
 }

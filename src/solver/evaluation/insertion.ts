@@ -110,7 +110,6 @@ function scanNewTrips(inst: Instance, route: RouteState, j: number, best: Insert
   const profile = type.profile;
   // with time-dependent travel, each driving time at its departure (the hour decides)
   const timed = inst.timed !== undefined;
-  const drive = (a: number, b: number, at: number): number => driveS(inst, a, b, profile, at);
   let toJ = travel.duration(dl, lj, profile);
   let fromJ = travel.duration(lj, dl, profile);
   const out = travel.distance(dl, lj) + travel.distance(lj, dl);
@@ -119,15 +118,18 @@ function scanNewTrips(inst: Instance, route: RouteState, j: number, best: Insert
     if (nodes[p]! >= 0) continue;
     if (opt.rng !== undefined && opt.blinkRate > 0 && opt.rng.next() < opt.blinkRate) continue;
     // D -> j -> D' (reload) -> next trip's first job
-    if (timed) toJ = drive(dl, lj, es[p]! + svc[p]!);
+    if (timed) toJ = driveS(inst, dl, lj, profile, es[p]! + svc[p]!);
     const sj = inst.earliestStart(j, es[p]! + svc[p]! + toJ);
     if (sj === Infinity) continue;
-    if (timed) fromJ = drive(lj, dl, sj + inst.jobSvc[j]!);
+    if (timed) fromJ = driveS(inst, lj, dl, profile, sj + inst.jobSvc[j]!);
     const back = sj + inst.jobSvc[j]! + fromJ;
     if (back > vehicle.shiftEndS) continue;
     const q = nodes[p + 1]!;
     const ready = Math.max(back, vehicle.shiftStartS) + reload;
-    const sq = inst.earliestStart(q, ready + (timed ? drive(dl, loc[p + 1]!, ready) : arcTime[p]!));
+    const sq = inst.earliestStart(
+      q,
+      ready + (timed ? driveS(inst, dl, loc[p + 1]!, profile, ready) : arcTime[p]!),
+    );
     if (sq > ls[p + 1]!) continue;
     const delta = type.costPerMetre * out + type.costPerSecond * (toJ + inst.jobSvc[j]! + fromJ + reload);
     if (delta < best.delta && confirm(inst, route, j, p, NEW_TRIP_AFTER_DEPOT))
@@ -138,10 +140,10 @@ function scanNewTrips(inst: Instance, route: RouteState, j: number, best: Insert
   const back = es[p]! + svc[p]! + arcTime[p]!;
   if (back > vehicle.shiftEndS) return;
   const ready = Math.max(back, vehicle.shiftStartS) + reload;
-  if (timed) toJ = drive(dl, lj, ready);
+  if (timed) toJ = driveS(inst, dl, lj, profile, ready);
   const sj = inst.earliestStart(j, ready + toJ);
   if (sj === Infinity) return;
-  if (timed) fromJ = drive(lj, dl, sj + inst.jobSvc[j]!);
+  if (timed) fromJ = driveS(inst, lj, dl, profile, sj + inst.jobSvc[j]!);
   if (sj + inst.jobSvc[j]! + fromJ > ls[L - 1]!) return;
   const delta = type.costPerMetre * out + type.costPerSecond * (toJ + inst.jobSvc[j]! + fromJ + reload);
   if (delta < best.delta && confirm(inst, route, j, p, NEW_TRIP_AT_END))

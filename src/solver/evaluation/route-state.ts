@@ -1,5 +1,5 @@
 import { DEPOT, type Instance } from '../model/instance.ts';
-import { scheduleDay } from './day-schedule.ts';
+import { emptySummary, scheduleInto } from './day-schedule.ts';
 
 /**
  * One vehicle's day with the cached data that makes insertion checks O(1) per position:
@@ -29,7 +29,42 @@ export type RouteCapture = Pick<
   | 'trips'
   | 'feasible'
   | 'violationAt'
->;
+> & {
+  /** Which of the route's two sets of arrays the capture's views belong to. */
+  readonly arrays: number;
+};
+
+/**
+ * The arrays one rebuild writes into, with room for `cap` positions. A route owns two: the one its
+ * current caches are views of, and a spare, so a capture keeps its views intact while the route changes
+ * (rebuilds allocate no array: a typed array above 64 bytes costs a backing store of its own).
+ */
+class CacheArrays {
+  readonly es: Float64Array;
+  readonly svc: Float64Array;
+  readonly ls: Float64Array;
+  readonly loc: Int32Array;
+  readonly arcDist: Float64Array;
+  readonly arcTime: Float64Array;
+  readonly loadOut: Float64Array;
+  readonly prefMax: Float64Array;
+  readonly sufMax: Float64Array;
+
+  constructor(
+    readonly cap: number,
+    dims: number,
+  ) {
+    this.es = new Float64Array(cap);
+    this.svc = new Float64Array(cap);
+    this.ls = new Float64Array(cap);
+    this.loc = new Int32Array(cap);
+    this.arcDist = new Float64Array(cap);
+    this.arcTime = new Float64Array(cap);
+    this.loadOut = new Float64Array(cap * dims);
+    this.prefMax = new Float64Array(cap * dims);
+    this.sufMax = new Float64Array(cap * dims);
+  }
+}
 
 export class RouteState {
   nodes: number[] = [DEPOT, DEPOT];
@@ -57,6 +92,11 @@ export class RouteState {
   readonly vehicle;
   /** Type has limits (trip duration, energy range) that need a full day check per candidate. */
   readonly constrained: boolean;
+  /** The two sets of arrays the caches are views of (see CacheArrays), the current one, and the captured one. */
+  private readonly arrays: [CacheArrays | undefined, CacheArrays | undefined] = [undefined, undefined];
+  private current = 0;
+  private captured = -1;
+  private readonly summary = emptySummary();
 
   constructor(
     readonly inst: Instance,
@@ -70,16 +110,32 @@ export class RouteState {
     this.recompute();
   }
 
-  /** Rebuilds every cache from `nodes`: O(length x dims). */
+  /**
+   * Rebuilds every cache from `nodes`: O(length x dims). Writes into the set of arrays the last capture
+   * does not hold (in place when it holds none), so the arrays of that capture never change.
+   */
   recompute(): void {
     const inst = this.inst;
     const nodes = this.nodes;
     const L = nodes.length;
     const dims = inst.dims;
-    const plan = scheduleDay(inst, this.v, nodes, true);
+    const w = this.captured === this.current ? 1 - this.current : this.current;
+    let set = this.arrays[w];
+    if (set === undefined || set.cap < L) {
+      set = new CacheArrays(Math.max(L + 8, set === undefined ? 0 : 2 * set.cap), dims);
+      this.arrays[w] = set;
+    }
+    this.current = w;
+    const es = set.es.subarray(0, L);
+    const svc = set.svc.subarray(0, L);
+    const loc = set.loc.subarray(0, L);
+    const arcDist = set.arcDist.subarray(0, L);
+    const arcTime = set.arcTime.subarray(0, L);
+    const plan = this.summary;
+    scheduleInto(inst, this.v, nodes, true, es, svc, loc, arcDist, arcTime, plan, undefined);
     this.version++;
-    this.es = plan.es;
-    this.svc = plan.svc;
+    this.es = es;
+    this.svc = svc;
     this.cost = plan.cost;
     this.distance = plan.distance;
     this.jobs = plan.jobs;
@@ -87,22 +143,21 @@ export class RouteState {
     this.feasible = plan.feasible;
     this.violationAt = plan.violationAt;
 
-    const { loc, arcDist, arcTime } = plan;
     const timed = inst.timed;
     const profile = this.type.profile;
-    const ls = new Float64Array(L);
+    const ls = set.ls.subarray(0, L);
     ls[L - 1] = this.vehicle.shiftEndS;
     for (let p = L - 2; p >= 0; p--) {
       // time-dependent: the arc time of the latest departure reaching p+1 by ls[p+1] (exact, FIFO)
       const drive = timed ? timed.arriving(loc[p]!, loc[p + 1]!, profile, ls[p + 1]!) : arcTime[p]!;
-      const bound = ls[p + 1]! - drive - plan.svc[p]!;
+      const bound = ls[p + 1]! - drive - svc[p]!;
       ls[p] = nodes[p]! < 0 ? Math.min(bound, this.vehicle.shiftEndS) : inst.latestStart(nodes[p]!, bound);
     }
     this.loc = loc;
     this.arcDist = arcDist;
     this.arcTime = arcTime;
     this.ls = ls;
-    this.computeLoads(L, dims);
+    this.computeLoads(L, dims, set);
     this.indexPositions();
   }
 
@@ -113,12 +168,12 @@ export class RouteState {
     for (let p = 1; p < nodes.length - 1; p++) if (nodes[p]! >= 0) pos[nodes[p]!] = p;
   }
 
-  private computeLoads(L: number, dims: number): void {
+  private computeLoads(L: number, dims: number, set: CacheArrays): void {
     const inst = this.inst;
     const nodes = this.nodes;
-    const loadOut = new Float64Array(L * dims);
-    const prefMax = new Float64Array(L * dims);
-    const sufMax = new Float64Array(L * dims);
+    const loadOut = set.loadOut.subarray(0, L * dims);
+    const prefMax = set.prefMax.subarray(0, L * dims);
+    const sufMax = set.sufMax.subarray(0, L * dims);
     let s = 0;
     while (s < L - 1) {
       let e = s + 1;
@@ -146,39 +201,64 @@ export class RouteState {
       }
       s = e;
     }
+    // the final depot has no outgoing arc
+    for (let d = 0; d < dims; d++) {
+      loadOut[(L - 1) * dims + d] = 0;
+      prefMax[(L - 1) * dims + d] = 0;
+      sufMax[(L - 1) * dims + d] = 0;
+    }
     this.loadOut = loadOut;
     this.prefMax = prefMax;
     this.sufMax = sufMax;
   }
 
-  /** Everything recompute() derives; its arrays are never mutated in place, so references suffice. */
+  /**
+   * Everything recompute() derives. The arrays are views that later rebuilds do not write into until
+   * the next capture() of this route, so a capture stays valid until then: one live capture per route, as
+   * the solution's journal keeps.
+   */
   capture(): RouteCapture {
-    const { es, svc, ls, loc, arcDist, arcTime, loadOut, prefMax, sufMax } = this;
-    const { cost, distance, jobs, trips, feasible, violationAt } = this;
-    const nodes = this.nodes.slice();
+    this.captured = this.current;
     return {
-      nodes,
-      es,
-      svc,
-      ls,
-      loc,
-      arcDist,
-      arcTime,
-      loadOut,
-      prefMax,
-      sufMax,
-      cost,
-      distance,
-      jobs,
-      trips,
-      feasible,
-      violationAt,
+      nodes: this.nodes.slice(),
+      es: this.es,
+      svc: this.svc,
+      ls: this.ls,
+      loc: this.loc,
+      arcDist: this.arcDist,
+      arcTime: this.arcTime,
+      loadOut: this.loadOut,
+      prefMax: this.prefMax,
+      sufMax: this.sufMax,
+      cost: this.cost,
+      distance: this.distance,
+      jobs: this.jobs,
+      trips: this.trips,
+      feasible: this.feasible,
+      violationAt: this.violationAt,
+      arrays: this.current,
     };
   }
 
-  /** Undoes changes back to a capture in O(1) (plus the node copy already made). */
+  /** Undoes changes back to the last capture in O(1) (plus the node copy already made). */
   restoreCapture(c: RouteCapture): void {
-    Object.assign(this, c);
+    this.nodes = c.nodes;
+    this.es = c.es;
+    this.svc = c.svc;
+    this.ls = c.ls;
+    this.loc = c.loc;
+    this.arcDist = c.arcDist;
+    this.arcTime = c.arcTime;
+    this.loadOut = c.loadOut;
+    this.prefMax = c.prefMax;
+    this.sufMax = c.sufMax;
+    this.cost = c.cost;
+    this.distance = c.distance;
+    this.jobs = c.jobs;
+    this.trips = c.trips;
+    this.feasible = c.feasible;
+    this.violationAt = c.violationAt;
+    this.current = c.arrays;
     this.version++;
     this.indexPositions();
   }

@@ -46,20 +46,28 @@ export function localSearch(
     if ((i & 63) === 63 && stop()) break;
     const j = queue[i]!;
     queued[j] = 0;
-    for (const op of operators) {
+    for (let o = 0; o < operators.length; o++) {
+      const op = operators[o]!;
       const before = sol.jobRoute[j]!;
       const move = op.evaluate(ctx, j);
       if (move === undefined) continue;
       op.apply(sol, move);
       moves++;
-      for (const v of [before, sol.jobRoute[j]!])
-        for (const x of sol.routes[v]!.nodes)
-          if (x >= 0 && queued[x] === 0) {
-            queued[x] = 1;
-            queue.push(x);
-          }
+      enqueueRoute(sol.routes[before]!.nodes, queued, queue);
+      enqueueRoute(sol.routes[sol.jobRoute[j]!]!.nodes, queued, queue);
       break;
     }
   }
   return moves;
+}
+
+/** Queues the jobs of a changed route that are not queued yet. */
+function enqueueRoute(nodes: readonly number[], queued: Uint8Array, queue: number[]): void {
+  for (let p = 0; p < nodes.length; p++) {
+    const x = nodes[p]!;
+    if (x >= 0 && queued[x] === 0) {
+      queued[x] = 1;
+      queue.push(x);
+    }
+  }
 }

@@ -49,17 +49,18 @@ export function recreate(sol: Solution, jobs: number[], ctx: RecreateContext, op
     const best = noInsertion();
     const partial = used.length > ctx.fullScanLimit;
     if (partial) {
-      for (const nb of ctx.neighbours[j]!) {
-        const v = sol.jobRoute[nb]!;
+      const near = ctx.neighbours[j]!;
+      for (let i = 0; i < near.length; i++) {
+        const v = sol.jobRoute[near[i]!]!;
         if (v < 0 || stamp[v] === idx) continue;
         stamp[v] = idx;
         scanRoute(ctx.inst, sol.routes[v]!, j, best, scan);
       }
     } else for (const v of used) scanRoute(ctx.inst, sol.routes[v]!, j, best, scan);
     if (opt.allowOpen) {
-      for (const cls of ctx.classes) {
-        const v = cls.find((x) => sol.routes[x]!.jobs === 0);
-        if (v !== undefined) scanRoute(ctx.inst, sol.routes[v]!, j, best, scan);
+      for (let c = 0; c < ctx.classes.length; c++) {
+        const v = firstEmpty(sol, ctx.classes[c]!);
+        if (v >= 0) scanRoute(ctx.inst, sol.routes[v]!, j, best, scan);
       }
     }
     if (best.route === undefined && partial) {
@@ -75,6 +76,12 @@ export function recreate(sol: Solution, jobs: number[], ctx: RecreateContext, op
     applyInsertion(best, j);
     sol.jobRoute[j] = v;
   }
+}
+
+/** The first vehicle of a class whose day is empty, or -1. */
+function firstEmpty(sol: Solution, cls: readonly number[]): number {
+  for (let i = 0; i < cls.length; i++) if (sol.routes[cls[i]!]!.jobs === 0) return cls[i]!;
+  return -1;
 }
 
 export type SortKey = (typeof ORDERS)[number]['key'];

@@ -24,19 +24,21 @@ export const exchange: LocalSearchOperator = {
     if (a < 0) return undefined;
     const ra = sol.routes[a]!;
     const p = ra.positionOf(j);
-    const tried: number[] = []; // at most 3 per neighbour: a scan beats a Set's allocation
-    for (const k of ctx.neighbours[j]!) {
+    const stamp = nextTriedStamp(inst.n);
+    const near = ctx.neighbours[j]!;
+    for (let i = 0; i < near.length; i++) {
+      const k = near[i]!;
       const b = sol.jobRoute[k]!;
       // Between routes only: in-route swaps have no window screen (the cached times change on both
       // sides), and about 99 % of them failed the exact check on Solomon, at a full day schedule each.
       if (b < 0 || b === a) continue;
       const rb = sol.routes[b]!;
       const q = rb.positionOf(k);
-      for (const offset of PARTNER_OFFSETS) {
-        const s = q + offset;
+      for (let o = 0; o < PARTNER_OFFSETS.length; o++) {
+        const s = q + PARTNER_OFFSETS[o]!;
         const t = rb.nodes[s]!;
-        if (t < 0 || t === j || tried.includes(t)) continue;
-        tried.push(t);
+        if (t < 0 || t === j || tried[t] === stamp) continue;
+        tried[t] = stamp;
         if (!typesAllow(inst, j, rb) || !typesAllow(inst, t, ra)) continue;
         if (screenedDelta(ctx, ra, p, rb, s) >= -ctx.epsilon) continue;
         if (!(fitsReplacing(inst, ra, t, p, j) && fitsReplacing(inst, rb, j, s, t))) continue;
@@ -48,6 +50,25 @@ export const exchange: LocalSearchOperator = {
   },
   apply: applyMove,
 };
+
+/**
+ * Partners already tried in the current evaluate call: job t was tried when `tried[t]` holds the call's
+ * stamp. Kept across calls (evaluate runs synchronously and never re-enters), so a call allocates nothing.
+ */
+let tried = new Int32Array(0);
+let triedStamp = 0;
+
+function nextTriedStamp(n: number): number {
+  if (tried.length < n) {
+    tried = new Int32Array(n);
+    triedStamp = 0;
+  }
+  if (triedStamp === 0x7fffffff) {
+    tried.fill(0);
+    triedStamp = 0;
+  }
+  return ++triedStamp;
+}
 
 function typesAllow(inst: Instance, j: number, r: RouteState): boolean {
   return inst.typeOk[j * inst.nTypes + r.vehicle.type] !== 0;

@@ -28,7 +28,9 @@ export const relocate: LocalSearchOperator = {
     const gain =
       cpmA * (ra.arcDist[p - 1]! + ra.arcDist[p]! - travel.distance(ra.loc[p - 1]!, ra.loc[p + 1]!));
     if (gain <= ctx.epsilon) return undefined;
-    for (const k of ctx.neighbours[j]!) {
+    const near = ctx.neighbours[j]!;
+    for (let i = 0; i < near.length; i++) {
+      const k = near[i]!;
       const b = sol.jobRoute[k]!;
       if (b < 0) continue;
       const rb = sol.routes[b]!;
@@ -36,7 +38,8 @@ export const relocate: LocalSearchOperator = {
       const q = rb.positionOf(k);
       const cpm = rb.type.costPerMetre;
       const lk = inst.jobLoc[k]!;
-      for (const after of [true, false]) {
+      for (let side = 0; side < 2; side++) {
+        const after = side === 0;
         // Insert between x and y, where one of them is k.
         const x = after ? q : q - 1;
         if (b === a && (x === p || x === p - 1)) continue;

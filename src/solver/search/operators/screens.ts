@@ -70,6 +70,18 @@ export function addLoads(
   }
 }
 
+let loadScratch = new Float64Array(16);
+
+/**
+ * `size` zeros for addLoads, in one scratch array kept across calls (no allocation per candidate). Valid
+ * until the next call: the operators run synchronously and never re-enter, so one array per thread serves.
+ */
+export function zeroedLoads(size: number): Float64Array {
+  if (loadScratch.length < size) loadScratch = new Float64Array(2 * size);
+  loadScratch.fill(0, 0, size);
+  return loadScratch;
+}
+
 /** Total deliveries and pickups of the joined trip both within the capacity of `r`'s type. */
 export function loadsFit(r: RouteState, loads: Float64Array, dims: number): boolean {
   for (let d = 0; d < dims; d++) {

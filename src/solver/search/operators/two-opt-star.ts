@@ -1,7 +1,7 @@
 import type { RouteState } from '../../evaluation/route-state.ts';
 import { applyMove, dropEmptyTrips, improvingMove, routeChange, type Move } from './move.ts';
 import type { LocalSearchOperator, MoveContext } from './operator.ts';
-import { addLoads, joins, loadsFit } from './screens.ts';
+import { addLoads, joins, loadsFit, zeroedLoads } from './screens.ts';
 
 /**
  * 2-opt*: exchange the ends of two vehicles' days so that job j and its neighbour k become consecutive.
@@ -21,7 +21,9 @@ export const twoOptStar: LocalSearchOperator = {
     const travel = inst.problem.travel;
     const lj = inst.jobLoc[j]!;
     const cpmA = ra.type.costPerMetre;
-    for (const k of ctx.neighbours[j]!) {
+    const near = ctx.neighbours[j]!;
+    for (let i = 0; i < near.length; i++) {
+      const k = near[i]!;
       const b = sol.jobRoute[k]!;
       if (b < 0 || b === a) continue;
       const rb = sol.routes[b]!;
@@ -64,11 +66,12 @@ function screen(ctx: MoveContext, ra: RouteState, p: number, rb: RouteState, q: 
   const inst = ctx.inst;
   if (!joins(inst, ra, p, rb, q) || !joins(inst, rb, q - 1, ra, p + 1)) return false;
   const dims = inst.dims;
-  const first = new Float64Array(2 * dims);
+  const first = zeroedLoads(2 * dims);
   addLoads(inst, ra, p, 0, -1, first);
   addLoads(inst, rb, q, rb.nodes.length - 1, 1, first);
   if (!loadsFit(ra, first, dims)) return false;
-  const second = new Float64Array(2 * dims);
+  // the first trip's sums are no longer needed: the same scratch holds the second's
+  const second = zeroedLoads(2 * dims);
   addLoads(inst, rb, q - 1, 0, -1, second);
   addLoads(inst, ra, p + 1, ra.nodes.length - 1, 1, second);
   return loadsFit(rb, second, dims);

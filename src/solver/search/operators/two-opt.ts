@@ -19,7 +19,9 @@ export const twoOpt: LocalSearchOperator = {
     const travel = inst.problem.travel;
     const cpm = r.type.costPerMetre;
     const { nodes, loc, arcDist } = r;
-    for (const k of ctx.neighbours[j]!) {
+    const near = ctx.neighbours[j]!;
+    for (let i = 0; i < near.length; i++) {
+      const k = near[i]!;
       if (sol.jobRoute[k]! !== a) continue;
       const q = r.positionOf(k);
       const lo = Math.min(p, q);

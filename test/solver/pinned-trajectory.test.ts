@@ -1,0 +1,52 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readCvrplibFile, readSolomonFile } from '../../src/io/benchmark/load-instance.ts';
+import { customerRoutes } from '../../src/io/benchmark/solution-routes.ts';
+import { toRoutingProblem } from '../../src/io/benchmark/to-routing-problem.ts';
+import { solve } from '../../src/solver/index.ts';
+import { cvrpDir, solomonDir } from '../support/benchmark-fixtures.ts';
+
+/**
+ * The search's exact trajectory at a fixed seed and iteration budget: the cost to the last digit and a hash
+ * of the routes. A change that only makes the search faster or tidier (buffers kept, loops rewritten,
+ * screens reordered without changing what they let through) must leave every pin as it is; if one moves,
+ * the change altered what the search does. A change meant to alter the search moves them all: re-pin
+ * deliberately (the failure prints the new values) and say why in the commit, after checking the quality
+ * baselines (test/quality).
+ */
+const PINS = [
+  { file: 'R101.txt', objective: 'cost', cost: 1643.1645706337322, routes: '8b007a56' },
+  { file: 'R101.txt', objective: 'vehicles', cost: 1650.7992395710683, routes: '2e5137e4' },
+  { file: 'RC208.txt', objective: 'cost', cost: 794.4861516239395, routes: '696d493e' },
+  { file: 'X-n101-k25.vrp', objective: 'cost', cost: 27904, routes: '27c3978a' },
+] as const;
+const ITERATIONS = 500;
+
+/** FNV-1a of the routes' customer numbers, as 8 hex digits. */
+function routesHash(routes: readonly (readonly number[])[]): string {
+  let h = 0x811c9dc5;
+  for (const c of JSON.stringify(routes)) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193) >>> 0;
+  return h.toString(16).padStart(8, '0');
+}
+
+describe(`the search at seed 1 and ${ITERATIONS} iterations`, () => {
+  it.each(PINS)('$file, objective $objective, ends at its pinned cost and routes', async (pin) => {
+    const instance = pin.file.endsWith('.vrp')
+      ? await readCvrplibFile(join(cvrpDir(), pin.file))
+      : await readSolomonFile(join(solomonDir(), pin.file));
+    const { problem, customerOfJob } = toRoutingProblem(instance);
+    // a clock that never moves: only the iteration budget ends the search
+    const solution = solve(problem, {
+      objective: pin.objective,
+      seed: 1,
+      clock: () => 0,
+      timeLimitMs: 3_600_000,
+      maxIterations: ITERATIONS,
+    });
+    expect(solution.stats.iterations).toBe(ITERATIONS);
+    expect({ cost: solution.cost, routes: routesHash(customerRoutes(solution, customerOfJob)) }).toEqual({
+      cost: pin.cost,
+      routes: pin.routes,
+    });
+  });
+});
