@@ -1,6 +1,7 @@
 /**
  * Service benchmark, loopback only: `npm run bench:service -- [--requests 200] [--concurrency 8]
  * [--batch 50] [--time-limit 5] [--big-receivers 10000] [--big-time-limit 60] [--skip-big] [--workers 1,2]
+ * [--big-allocation pro-rata-by-kg]
  * [--out plan.json]`.
  * Starts its own redis-server on a free 127.0.0.1 port (never 6379's data) and the API in this process;
  * prints markdown tables: order ingestion rate, p50/p95 of POST and GET, then submit -> completed of one plan
@@ -35,6 +36,8 @@ const { values } = parseArgs({
     'big-receivers': { type: 'string', default: '10000' },
     'big-time-limit': { type: 'string', default: '60' },
     'skip-big': { type: 'boolean', default: false },
+    /** The large day's cost-sharing rule (default: the scenario's, Shapley): pro-rata-by-kg skips the cost game. */
+    'big-allocation': { type: 'string' },
     /** Worker counts to run each day with, in order (the speed-up is against the first). */
     workers: { type: 'string', default: '1,2' },
     /** Writes the fixture day's plan (the last run's) to this file, to compare with `picon plan --json`. */
@@ -320,9 +323,13 @@ try {
     },
   ];
   if (!values['skip-big']) {
-    const big = generateCityDay({ city: 'lille', receivers: BIG_RECEIVERS, seed: 7 });
+    const generated = generateCityDay({ city: 'lille', receivers: BIG_RECEIVERS, seed: 7 });
+    const allocation = values['big-allocation'];
+    const big = allocation
+      ? scenarioSchema.parse({ ...generated, options: { ...generated.options, allocation } })
+      : generated;
     days.push({
-      label: `generated Lille day (${big.receivers.length} receivers, ${big.orders.length} orders, ${(JSON.stringify(big).length / 1e6).toFixed(1)} MB, limit ${BIG_TIME_LIMIT} s)`,
+      label: `generated Lille day (${big.receivers.length} receivers, ${big.orders.length} orders, ${(JSON.stringify(big).length / 1e6).toFixed(1)} MB, limit ${BIG_TIME_LIMIT} s${allocation ? `, ${allocation}` : ''})`,
       day: big,
       limit: BIG_TIME_LIMIT,
     });
