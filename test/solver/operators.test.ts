@@ -194,6 +194,41 @@ describe('2-opt*: both tail exchanges are searched', () => {
   });
 });
 
+describe('2-opt*: two trips ending and starting at the depot join there with one reload', () => {
+  // Two days of two trips each, reload 100 s, 1 m = 1 s from a depot at the origin. A = D a1 D a2 D with
+  // a2 to be served by 135 s: A's second trip must leave by 125 s, so A may return from its first trip
+  // until 25 s. B = D b1 D b2 D, b2 next to a1. Exchanging the ends after a1 and before b2 gives
+  // A' = D a1 b2 D and B' = D b1 D a2 D, where b1's return at 24 s and one reload still reach a2 at 134 s.
+  const problem: RoutingProblem = {
+    dimensions: 1,
+    travel: euclidean([
+      [0, 0],
+      [10, 0], // a1 = job 0
+      [0, 10], // a2 = job 1
+      [12, 0], // b1 = job 2
+      [10, 2], // b2 = job 3
+    ]),
+    jobs: [job(1), job(2, { windows: [[0, 135]] }), job(3), job(4)],
+    vehicleTypes: [vehicleType()],
+    vehicles: [vehicle({ maxTrips: 2, reloadS: 100 }), vehicle({ maxTrips: 2, reloadS: 100 })],
+  };
+
+  it('arc (j, k) with j last in its trip and k first in its trip (j = a1, k = b2)', () => {
+    const { ctx } = crafted(
+      problem,
+      [
+        [D, 0, D, 1, D],
+        [D, 2, D, 3, D],
+      ],
+      { 0: [3] },
+    );
+    expectMove(twoOptStar, problem, ctx, 0, [
+      [D, 0, 3, D],
+      [D, 2, D, 1, D],
+    ]);
+  });
+});
+
 describe('relocate: both sides of the neighbour are searched', () => {
   // Depot at the origin; day B = D k m D with k = (10, 0), m = (10, 10); day A holds j and n.
   const problem = (j: [number, number], n: [number, number]): RoutingProblem => ({
