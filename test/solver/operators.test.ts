@@ -7,7 +7,7 @@ import type { Move } from '../../src/solver/search/operators/move.ts';
 import type { LocalSearchOperator, MoveContext } from '../../src/solver/search/operators/operator.ts';
 import { exchange } from '../../src/solver/search/operators/exchange.ts';
 import { relocate } from '../../src/solver/search/operators/relocate.ts';
-import { relocatePair } from '../../src/solver/search/operators/relocate-pair.ts';
+import { pairMoved, relocatePair } from '../../src/solver/search/operators/relocate-pair.ts';
 import { twoOpt } from '../../src/solver/search/operators/two-opt.ts';
 import { twoOptStar } from '../../src/solver/search/operators/two-opt-star.ts';
 import { Solution } from '../../src/solver/search/solution.ts';
@@ -30,6 +30,26 @@ function fingerprint(sol: Solution): string {
     Array.from(sol.jobRoute),
     sol.unassigned,
   ]);
+}
+
+/**
+ * Every job in exactly one place (a day or the unassigned list), and jobRoute saying which: the exact
+ * check schedules whatever sequence it is given, so a move that duplicates one job and drops another
+ * would pass it.
+ */
+function expectEachJobOnce(sol: Solution, what: string): void {
+  const seen = new Array<number>(sol.inst.n).fill(0);
+  sol.routes.forEach((r, v) => {
+    for (const j of r.nodes)
+      if (j !== D) {
+        seen[j]!++;
+        if (sol.jobRoute[j] !== v)
+          expect.fail(`${what}: job ${j} is on day ${v}, jobRoute says ${sol.jobRoute[j]}`);
+      }
+  });
+  for (const j of sol.unassigned) seen[j]!++;
+  const wrong = seen.flatMap((count, j) => (count === 1 ? [] : [`job ${j} ${count} times`]));
+  if (wrong.length > 0) expect.fail(`${what}: ${wrong.join(', ')}`);
 }
 
 /** Sums a number close to zero relative to the costs involved. */
@@ -63,6 +83,7 @@ function walk(problem: RoutingProblem, inst: Instance, op: LocalSearchOperator, 
     if (!closeTo(move.delta, real))
       expect.fail(`${op.name} on job ${j}: delta ${move.delta} but the routes' cost changed by ${real}`);
     for (const v of vs) expect(dayOracle(problem, v, tripsOf(sol.routes[v]!.nodes)).violations).toEqual([]);
+    expectEachJobOnce(sol, `${op.name} on job ${j}`);
     stats.moves++;
     if (move.delta > 0) stats.worsening++;
   }
@@ -381,5 +402,23 @@ describe('relocate pair: j and the job after it move together next to a neighbou
       [D, 2, 3, D],
       [D, 5, 1, 0, 4, D],
     ]);
+  });
+
+  it('never inserts the pair inside itself, even when j is listed as its own neighbour', () => {
+    // k = j: "right after k" is between j and u, "right before k" where the pair already is
+    const p = problem(1e6);
+    const { ctx } = crafted(p, start, { 0: [0] });
+    expect(relocatePair.evaluate({ ...ctx, epsilon: -Infinity }, 0)).toBeUndefined();
+  });
+
+  it('refuses to build a day with the pair inserted between its own two jobs', () => {
+    // inserting (j, u) between j and u, then taking out positions p and p+1, would leave u twice and no j
+    const p = problem(1e6);
+    const { ctx } = crafted(p, start, {});
+    expect(() => pairMoved(ctx.sol, 0, 1, 0, 1, 0, 1)).toThrow(/inside the pair/);
+    // right before and right after the pair: the same jobs, the pair in the given order
+    expect(pairMoved(ctx.sol, 0, 1, 0, 0, 1, 0)[0]!.nodes).toEqual([D, 1, 0, 2, 3, D]);
+    expect(pairMoved(ctx.sol, 0, 1, 0, 2, 1, 0)[0]!.nodes).toEqual([D, 1, 0, 2, 3, D]);
+    expect(pairMoved(ctx.sol, 0, 1, 0, 3, 0, 1)[0]!.nodes).toEqual([D, 2, 0, 1, 3, D]);
   });
 });
