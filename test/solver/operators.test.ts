@@ -217,9 +217,10 @@ describe('2-opt*: both tail exchanges are searched', () => {
 
 describe('2-opt*: two trips ending and starting at the depot join there with one reload', () => {
   // Two days of two trips each, reload 100 s, 1 m = 1 s from a depot at the origin. A = D a1 D a2 D with
-  // a2 to be served by 135 s: A's second trip must leave by 125 s, so A may return from its first trip
-  // until 25 s. B = D b1 D b2 D, b2 next to a1. Exchanging the ends after a1 and before b2 gives
-  // A' = D a1 b2 D and B' = D b1 D a2 D, where b1's return at 24 s and one reload still reach a2 at 134 s.
+  // a2 to be served by 134 s: A's second trip must leave by 124 s, so A may return from its first trip
+  // until 24 s. B = D b1 D b2 D, b2 next to a1. Exchanging the ends after a1 and before b2 gives
+  // A' = D a1 b2 D and B' = D b1 D a2 D, where b1's return at 24 s and one reload reach a2 at 134 s,
+  // just in time.
   const problem: RoutingProblem = {
     dimensions: 1,
     travel: euclidean([
@@ -229,7 +230,7 @@ describe('2-opt*: two trips ending and starting at the depot join there with one
       [12, 0], // b1 = job 2
       [10, 2], // b2 = job 3
     ]),
-    jobs: [job(1), job(2, { windows: [[0, 135]] }), job(3), job(4)],
+    jobs: [job(1), job(2, { windows: [[0, 134]] }), job(3), job(4)],
     vehicleTypes: [vehicleType()],
     vehicles: [vehicle({ maxTrips: 2, reloadS: 100 }), vehicle({ maxTrips: 2, reloadS: 100 })],
   };
@@ -402,6 +403,25 @@ describe('relocate pair: j and the job after it move together next to a neighbou
       [D, 2, 3, D],
       [D, 5, 1, 0, 4, D],
     ]);
+  });
+
+  it('within one day, right after a neighbour k earlier in the day', () => {
+    // On a line: k at 1, a at 10, j at 2, u at 3. D k a j u D (22 m) becomes D k j u a D (20 m).
+    const line: RoutingProblem = {
+      dimensions: 1,
+      travel: euclidean([
+        [0, 0],
+        [1, 0], // k = job 0
+        [10, 0], // a = job 1
+        [2, 0], // j = job 2
+        [3, 0], // u = job 3
+      ]),
+      jobs: [job(1), job(2), job(3), job(4)],
+      vehicleTypes: [vehicleType()],
+      vehicles: [vehicle()],
+    };
+    const { ctx } = crafted(line, [[D, 0, 1, 2, 3, D]], { 2: [0] });
+    expectMove(relocatePair, line, ctx, 2, [[D, 0, 2, 3, 1, D]]);
   });
 
   it('never inserts the pair inside itself, even when j is listed as its own neighbour', () => {
