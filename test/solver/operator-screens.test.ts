@@ -393,6 +393,34 @@ describe('2-opt screen (reversalFits)', () => {
   });
 });
 
+describe('2-opt* screen: a join from a job to a depot', () => {
+  it('counts the service and the drive back to the depot', () => {
+    // Reload 0, 1 m = 1 s. A = D j D a2 D: j at (0, 5), a2 at (0, 10) by 20 s, so A's first trip must be
+    // back by 10 s. B = D b k D: b at (10, 0) served at 10 s is back at 20 s at the earliest, too late to
+    // go on with a2: B' = B[..b] + A[after j..] = D b D a2 D breaks a2's window. (b is job 0: the screen
+    // must tell it from a depot.)
+    const problem: RoutingProblem = {
+      dimensions: 1,
+      travel: euclidean([
+        [0, 0],
+        [10, 0], // b = job 0
+        [10, 1], // k = job 1
+        [0, 5], // j = job 2
+        [0, 10], // a2 = job 3
+      ]),
+      jobs: [job(1), job(2), job(3), job(4, { windows: [[0, 20]] })],
+      vehicleTypes: [vehicleType()],
+      vehicles: [vehicle({ maxTrips: 2 }), vehicle({ maxTrips: 2 })],
+    };
+    const inst = buildInstance(problem);
+    const sol = new Solution(inst);
+    sol.setNodes(0, [DEPOT, 2, DEPOT, 3, DEPOT]);
+    sol.setNodes(1, [DEPOT, 0, 1, DEPOT]);
+    const ctx: MoveContext = { inst, sol, neighbours: [], epsilon: 0 };
+    expect(twoOptStarFits(ctx, sol.routes[0]!, 1, sol.routes[1]!, 2)).toBe(false);
+  });
+});
+
 describe('ties: a stop reached exactly at its latest start', () => {
   // On a line, 1 m = 1 s, no service: depot 0, j at 3, u at 4, y at 5 with the window [10, 10] (its
   // latest start is its earliest), k at 1. Every screen below sees the next stop start exactly at its

@@ -405,23 +405,27 @@ describe('relocate pair: j and the job after it move together next to a neighbou
     ]);
   });
 
+  /** One vehicle, no windows, jobs 0.. at the given points of the x axis (the depot at 0). */
+  const onALine = (...xs: number[]): RoutingProblem => ({
+    dimensions: 1,
+    travel: euclidean([[0, 0], ...xs.map((x): [number, number] => [x, 0])]),
+    jobs: xs.map((_, i) => job(i + 1)),
+    vehicleTypes: [vehicleType()],
+    vehicles: [vehicle()],
+  });
+
   it('within one day, right after a neighbour k earlier in the day', () => {
-    // On a line: k at 1, a at 10, j at 2, u at 3. D k a j u D (22 m) becomes D k j u a D (20 m).
-    const line: RoutingProblem = {
-      dimensions: 1,
-      travel: euclidean([
-        [0, 0],
-        [1, 0], // k = job 0
-        [10, 0], // a = job 1
-        [2, 0], // j = job 2
-        [3, 0], // u = job 3
-      ]),
-      jobs: [job(1), job(2), job(3), job(4)],
-      vehicleTypes: [vehicleType()],
-      vehicles: [vehicle()],
-    };
+    // k = job 0 at 1, a = job 1 at 10, j = job 2 at 2, u = job 3 at 3: D k a j u D (22 m) becomes D k j u a D (20 m)
+    const line = onALine(1, 10, 2, 3);
     const { ctx } = crafted(line, [[D, 0, 1, 2, 3, D]], { 2: [0] });
     expectMove(relocatePair, line, ctx, 2, [[D, 0, 2, 3, 1, D]]);
+  });
+
+  it('within one day, right after a neighbour k later in the day', () => {
+    // j = job 0 at 3, u = job 1 at 4, a = job 2 at 1, k = job 3 at 2: D j u a k D (10 m) becomes D a k j u D (8 m)
+    const line = onALine(3, 4, 1, 2);
+    const { ctx } = crafted(line, [[D, 0, 1, 2, 3, D]], { 0: [3] });
+    expectMove(relocatePair, line, ctx, 0, [[D, 2, 3, 0, 1, D]]);
   });
 
   it('never inserts the pair inside itself, even when j is listed as its own neighbour', () => {
