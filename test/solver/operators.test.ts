@@ -7,7 +7,7 @@ import type { Move } from '../../src/solver/search/operators/move.ts';
 import type { LocalSearchOperator, MoveContext } from '../../src/solver/search/operators/operator.ts';
 import { exchange } from '../../src/solver/search/operators/exchange.ts';
 import { relocate } from '../../src/solver/search/operators/relocate.ts';
-import { relocatePair } from '../../src/solver/search/operators/relocate-pair.ts';
+import { pairMoved, relocatePair } from '../../src/solver/search/operators/relocate-pair.ts';
 import { twoOpt } from '../../src/solver/search/operators/two-opt.ts';
 import { twoOptStar } from '../../src/solver/search/operators/two-opt-star.ts';
 import { Solution } from '../../src/solver/search/solution.ts';
@@ -30,6 +30,26 @@ function fingerprint(sol: Solution): string {
     Array.from(sol.jobRoute),
     sol.unassigned,
   ]);
+}
+
+/**
+ * Every job in exactly one place (a day or the unassigned list), and jobRoute saying which: the exact
+ * check schedules whatever sequence it is given, so a move that duplicates one job and drops another
+ * would pass it.
+ */
+function expectEachJobOnce(sol: Solution, what: string): void {
+  const seen = new Array<number>(sol.inst.n).fill(0);
+  sol.routes.forEach((r, v) => {
+    for (const j of r.nodes)
+      if (j !== D) {
+        seen[j]!++;
+        if (sol.jobRoute[j] !== v)
+          expect.fail(`${what}: job ${j} is on day ${v}, jobRoute says ${sol.jobRoute[j]}`);
+      }
+  });
+  for (const j of sol.unassigned) seen[j]!++;
+  const wrong = seen.flatMap((count, j) => (count === 1 ? [] : [`job ${j} ${count} times`]));
+  if (wrong.length > 0) expect.fail(`${what}: ${wrong.join(', ')}`);
 }
 
 /** Sums a number close to zero relative to the costs involved. */
@@ -63,6 +83,7 @@ function walk(problem: RoutingProblem, inst: Instance, op: LocalSearchOperator, 
     if (!closeTo(move.delta, real))
       expect.fail(`${op.name} on job ${j}: delta ${move.delta} but the routes' cost changed by ${real}`);
     for (const v of vs) expect(dayOracle(problem, v, tripsOf(sol.routes[v]!.nodes)).violations).toEqual([]);
+    expectEachJobOnce(sol, `${op.name} on job ${j}`);
     stats.moves++;
     if (move.delta > 0) stats.worsening++;
   }
@@ -191,6 +212,42 @@ describe('2-opt*: both tail exchanges are searched', () => {
   it('arc (k, j): B[..k] + A[j..], A[..j-1] + B[k+1..] (j = a2, k = b1)', () => {
     const { ctx } = crafted(problem, start, { 1: [2] });
     expectMove(twoOptStar, problem, ctx, 1, uncrossed);
+  });
+});
+
+describe('2-opt*: two trips ending and starting at the depot join there with one reload', () => {
+  // Two days of two trips each, reload 100 s, 1 m = 1 s from a depot at the origin. A = D a1 D a2 D with
+  // a2 to be served by 134 s: A's second trip must leave by 124 s, so A may return from its first trip
+  // until 24 s. B = D b1 D b2 D, b2 next to a1. Exchanging the ends after a1 and before b2 gives
+  // A' = D a1 b2 D and B' = D b1 D a2 D, where b1's return at 24 s and one reload reach a2 at 134 s,
+  // just in time.
+  const problem: RoutingProblem = {
+    dimensions: 1,
+    travel: euclidean([
+      [0, 0],
+      [10, 0], // a1 = job 0
+      [0, 10], // a2 = job 1
+      [12, 0], // b1 = job 2
+      [10, 2], // b2 = job 3
+    ]),
+    jobs: [job(1), job(2, { windows: [[0, 134]] }), job(3), job(4)],
+    vehicleTypes: [vehicleType()],
+    vehicles: [vehicle({ maxTrips: 2, reloadS: 100 }), vehicle({ maxTrips: 2, reloadS: 100 })],
+  };
+
+  it('arc (j, k) with j last in its trip and k first in its trip (j = a1, k = b2)', () => {
+    const { ctx } = crafted(
+      problem,
+      [
+        [D, 0, D, 1, D],
+        [D, 2, D, 3, D],
+      ],
+      { 0: [3] },
+    );
+    expectMove(twoOptStar, problem, ctx, 0, [
+      [D, 0, 3, D],
+      [D, 2, D, 1, D],
+    ]);
   });
 });
 
@@ -346,5 +403,46 @@ describe('relocate pair: j and the job after it move together next to a neighbou
       [D, 2, 3, D],
       [D, 5, 1, 0, 4, D],
     ]);
+  });
+
+  /** One vehicle, no windows, jobs 0.. at the given points of the x axis (the depot at 0). */
+  const onALine = (...xs: number[]): RoutingProblem => ({
+    dimensions: 1,
+    travel: euclidean([[0, 0], ...xs.map((x): [number, number] => [x, 0])]),
+    jobs: xs.map((_, i) => job(i + 1)),
+    vehicleTypes: [vehicleType()],
+    vehicles: [vehicle()],
+  });
+
+  it('within one day, right after a neighbour k earlier in the day', () => {
+    // k = job 0 at 1, a = job 1 at 10, j = job 2 at 2, u = job 3 at 3: D k a j u D (22 m) becomes D k j u a D (20 m)
+    const line = onALine(1, 10, 2, 3);
+    const { ctx } = crafted(line, [[D, 0, 1, 2, 3, D]], { 2: [0] });
+    expectMove(relocatePair, line, ctx, 2, [[D, 0, 2, 3, 1, D]]);
+  });
+
+  it('within one day, right after a neighbour k later in the day', () => {
+    // j = job 0 at 3, u = job 1 at 4, a = job 2 at 1, k = job 3 at 2: D j u a k D (10 m) becomes D a k j u D (8 m)
+    const line = onALine(3, 4, 1, 2);
+    const { ctx } = crafted(line, [[D, 0, 1, 2, 3, D]], { 0: [3] });
+    expectMove(relocatePair, line, ctx, 0, [[D, 2, 3, 0, 1, D]]);
+  });
+
+  it('never inserts the pair inside itself, even when j is listed as its own neighbour', () => {
+    // k = j: "right after k" is between j and u, "right before k" where the pair already is
+    const p = problem(1e6);
+    const { ctx } = crafted(p, start, { 0: [0] });
+    expect(relocatePair.evaluate({ ...ctx, epsilon: -Infinity }, 0)).toBeUndefined();
+  });
+
+  it('refuses to build a day with the pair inserted between its own two jobs', () => {
+    // inserting (j, u) between j and u, then taking out positions p and p+1, would leave u twice and no j
+    const p = problem(1e6);
+    const { ctx } = crafted(p, start, {});
+    expect(() => pairMoved(ctx.sol, 0, 1, 0, 1, 0, 1)).toThrow(/inside the pair/);
+    // right before and right after the pair: the same jobs, the pair in the given order
+    expect(pairMoved(ctx.sol, 0, 1, 0, 0, 1, 0)[0]!.nodes).toEqual([D, 1, 0, 2, 3, D]);
+    expect(pairMoved(ctx.sol, 0, 1, 0, 2, 1, 0)[0]!.nodes).toEqual([D, 1, 0, 2, 3, D]);
+    expect(pairMoved(ctx.sol, 0, 1, 0, 3, 0, 1)[0]!.nodes).toEqual([D, 2, 0, 1, 3, D]);
   });
 });

@@ -74,7 +74,7 @@ export const relocatePair: LocalSearchOperator = {
  * Can `first` then `second` be served between positions x and x+1 of `r`: windows against the cached
  * earliest and latest times, and (between routes) the trip's load maxima with both jobs aboard?
  */
-function pairFits(
+export function pairFits(
   inst: Instance,
   r: RouteState,
   first: number,
@@ -110,9 +110,11 @@ function pairFits(
 
 /**
  * Routes after taking the pair at positions p, p+1 of route a and inserting `first`, `second` between
- * positions x and x+1 of route b (positions of the routes before the move).
+ * positions x and x+1 of route b (positions of the routes before the move). Within one route, x = p would
+ * insert between the pair's own two jobs and build a day with one of them twice and the other missing
+ * (the exact check does not verify which jobs a day holds): evaluate never asks for it.
  */
-function pairMoved(
+export function pairMoved(
   sol: Solution,
   a: number,
   p: number,
@@ -122,6 +124,7 @@ function pairMoved(
   second: number,
 ): RouteChange[] {
   if (a === b) {
+    if (x === p) throw new Error(`relocate pair: position ${x} is inside the pair at ${p}`);
     const nodes = sol.routes[a]!.nodes.slice();
     nodes.splice(x + 1, 0, first, second);
     nodes.splice(x < p ? p + 2 : p, 2);

@@ -40,9 +40,12 @@ export function windowsFit(inst: Instance, r: RouteState, j: number, from: numbe
 
 /** Can the stretch of `a` ending at position x be followed by the stretch of `b` starting at y (windows)? */
 export function joins(inst: Instance, a: RouteState, x: number, b: RouteState, y: number): boolean {
+  const node = b.nodes[y]!;
+  // A trip's end at a's depot and the next trip's start at b's merge into one stop (the same depot): b's
+  // latest arrival there already counts its reload, so a's arrival is compared, not a's reload added to it.
+  if (node < 0 && a.nodes[x]! < 0) return a.es[x]! <= b.ls[y]!;
   const leave = a.es[x]! + a.svc[x]!;
   const arr = leave + driveS(inst, a.loc[x]!, b.loc[y]!, a.type.profile, leave);
-  const node = b.nodes[y]!;
   const s = node < 0 ? arr : inst.earliestStart(node, arr);
   return s <= b.ls[y]!;
 }

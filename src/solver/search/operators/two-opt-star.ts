@@ -62,7 +62,7 @@ export const twoOptStar: LocalSearchOperator = {
 };
 
 /** Windows at both joins and total loads of both new trips, for A' = A[..p] + B[q..], B' = B[..q-1] + A[p+1..]. */
-function screen(ctx: MoveContext, ra: RouteState, p: number, rb: RouteState, q: number): boolean {
+export function screen(ctx: MoveContext, ra: RouteState, p: number, rb: RouteState, q: number): boolean {
   const inst = ctx.inst;
   if (!joins(inst, ra, p, rb, q) || !joins(inst, rb, q - 1, ra, p + 1)) return false;
   const dims = inst.dims;
