@@ -5,8 +5,9 @@ import type { Instance } from '../../model/instance.ts';
 /**
  * Cheap conditions read from a route's cached state, so most candidate moves are discarded before the
  * exact re-scheduling in tryRoutes. Window screens are necessary conditions when the routes involved
- * share shift and depot (always on the benchmarks); otherwise they are a heuristic filter that may skip
- * a feasible move, never accept an infeasible one (tryRoutes decides).
+ * share shift, depot and reload time (always on the benchmarks; test/solver/operator-screens.test.ts checks
+ * it on random days); otherwise they are a heuristic filter that may skip a feasible move, never accept an
+ * infeasible one (tryRoutes decides).
  */
 
 /** Can job j be served between positions x and x+1 of `r` (windows against `ls`, and loads)? */
