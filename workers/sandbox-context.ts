@@ -58,13 +58,34 @@ export function effectiveTimeLimit(requestedSeconds: number): number {
   return Math.min(requestedSeconds, config.planner.maxTimeLimitSeconds);
 }
 
+/** The worker that forked this sandbox. */
+const workerPid = process.ppid;
+/** How far the clock jumps once the worker is gone: past every time cap. */
+const WORKER_GONE_MS = 1e15;
+
+/**
+ * This sandbox's wall clock, which jumps past every time cap once its worker is gone. A sandbox solves
+ * synchronously for minutes, so nothing tells it when its worker dies (SIGKILL, the OOM killer): on the service
+ * bench two orphans went on pricing a cost game for 40 minutes of CPU after theirs was killed. A dead parent
+ * shows at once as a new parent process id; the solver reads the clock every iteration.
+ */
+function sandboxClock(): number {
+  const now = performance.now();
+  return process.ppid === workerPid ? now : now + WORKER_GONE_MS;
+}
+// Between solves, the end of the IPC channel says the same: nothing is left to send a result to.
+process.once('disconnect', () => process.exit(1));
+
 /**
  * Solve options of this deployment: PICON_MAX_ITERATIONS replaces the effort's iteration budgets. Plans are
  * reproducible either way (iterations decide; the wall clock is only a cap), so the service's plan equals
  * `picon plan`'s for the same scenario, seed and effort.
  */
 export function solveOptions(): Pick<PlanOptions, 'clock' | 'maxIterations'> {
-  return config.planner.maxIterations ? { maxIterations: config.planner.maxIterations } : {};
+  return {
+    clock: sandboxClock,
+    ...(config.planner.maxIterations ? { maxIterations: config.planner.maxIterations } : {}),
+  };
 }
 
 /** At most one progress write per this many ms: each is a Redis write and an event to every listener. */
