@@ -204,24 +204,31 @@ export class BullPlanJobs implements PlanJobs {
   }
 
   /**
-   * The whole job (with its return value) over the bulk connection, after its state over the producer one: a
-   * hung Redis fails that small command within a second. Undefined for an unknown id.
+   * The job's state over the producer connection (a hung Redis fails that small command within a second), then
+   * the whole job, with its return value, over the bulk one. The job is read after its state, so a completed
+   * state always comes with the result. Undefined for an unknown id.
    */
-  private async wholeJob<T extends Job>(small: Queue, bulk: Queue, id: string): Promise<T | undefined> {
-    if ((await small.getJobState(id)) === 'unknown') return undefined;
-    return (await bulk.getJob(id)) as T | undefined;
+  private async wholeJob<T extends Job>(
+    small: Queue,
+    bulk: Queue,
+    id: string,
+  ): Promise<{ job: T; state: string } | undefined> {
+    const state = await small.getJobState(id);
+    if (state === 'unknown') return undefined;
+    const job = (await bulk.getJob(id)) as T | undefined;
+    return job ? { job, state } : undefined;
   }
 
   async submitPlan(id: string, input: PlanJobInput, submission: Submission): Promise<SubmitResult> {
     const existing = await this.wholeJob<Job<PlanJobData>>(this.plans, this.plansBulk, id);
     if (existing) {
-      const recorded = existing.data.submission?.requestHash;
+      const recorded = existing.job.data.submission?.requestHash;
       // another request under the same Idempotency-Key: leave the job alone, the API refuses the reuse
       if (recorded !== undefined && recorded !== submission.requestHash)
         return { id, created: false, requestHash: recorded };
-      if ((await existing.getState()) !== 'failed') return { id, created: false, ...hashOf(recorded) };
+      if (existing.state !== 'failed') return { id, created: false, ...hashOf(recorded) };
       // A failed flow is planned afresh: the parent and whatever children remain are removed first.
-      await existing.remove({ removeChildren: true });
+      await existing.job.remove({ removeChildren: true });
     }
     const data = await this.planJobData(input, submission);
     await this.plans.add(JOB_NAMES.plan, data, { ...jobOptions(this.config), jobId: id });
@@ -239,13 +246,10 @@ export class BullPlanJobs implements PlanJobs {
   }
 
   async getPlan(id: string): Promise<PlanView | undefined> {
-    let job = await this.wholeJob<Job<PlanJobData, Plan>>(this.plans, this.plansBulk, id);
-    if (!job) return undefined;
-    const state = await job.getState();
+    const read = await this.wholeJob<Job<PlanJobData, Plan>>(this.plans, this.plansBulk, id);
+    if (!read) return undefined;
+    const { job, state } = read;
     const status = statusOf(state);
-    // the job may have completed between reading it and reading its state: read its result again
-    if (status === 'completed' && job.returnvalue == null)
-      job = ((await this.plansBulk.getJob(id)) as Job<PlanJobData, Plan> | undefined) ?? job;
     let progress = progressOf(job.progress);
     if (state === 'waiting-children') {
       const { done, total } = await childCounts(job);
@@ -279,7 +283,7 @@ export class BullPlanJobs implements PlanJobs {
     submission: Submission,
   ): Promise<SubmitResult> {
     const existing = await this.wholeJob<Job<ComparisonJobData>>(this.comparisons, this.comparisonsBulk, id);
-    if (existing) return { id, created: false, ...hashOf(existing.data.submission?.requestHash) };
+    if (existing) return { id, created: false, ...hashOf(existing.job.data.submission?.requestHash) };
     const parent: ComparisonJobData = {
       schemaVersion: 1,
       submission,
@@ -311,12 +315,10 @@ export class BullPlanJobs implements PlanJobs {
 
   async getComparison(id: string): Promise<ComparisonView | undefined> {
     type ComparisonJob = Job<ComparisonJobData, Comparison>;
-    let job = await this.wholeJob<ComparisonJob>(this.comparisons, this.comparisonsBulk, id);
-    if (!job) return undefined;
-    const status = statusOf(await job.getState());
-    // as in getPlan: a job read just before it completed has no result yet
-    if (status === 'completed' && job.returnvalue == null)
-      job = ((await this.comparisonsBulk.getJob(id)) as ComparisonJob | undefined) ?? job;
+    const read = await this.wholeJob<ComparisonJob>(this.comparisons, this.comparisonsBulk, id);
+    if (!read) return undefined;
+    const { job } = read;
+    const status = statusOf(read.state);
     const { done, total } = await childCounts(job);
     return {
       id,
