@@ -35,6 +35,11 @@ describe('ResultStore', () => {
     const inline = { resultRef: 'not-a-hash', routes: [] };
     expect(await store.resolve(inline)).toBe(inline);
     expect(await store.resolve(null)).toBeNull();
+    // a reference is exactly 64 hex characters
+    for (const resultRef of [`x${'f'.repeat(64)}`, `${'f'.repeat(64)}x`]) {
+      const almost = { resultRef };
+      expect(await store.resolve(almost)).toBe(almost);
+    }
   });
 
   it('says so when the referenced result has expired', async () => {
