@@ -276,15 +276,20 @@ function checkPowertrains(s: Scenario, ctx: Ctx): void {
  * 5,000 vans would build as many vehicles as one entry of five million.
  */
 function checkVehicleTotal(s: Scenario, ctx: Ctx): void {
-  const counts = [
-    ...s.fleet.map((f) => f.count),
-    ...s.carriers.map((c) => c.baselineVehicles ?? 0),
+  const fleet = s.fleet.map((f) => f.count);
+  const baseline = s.carriers.map((c) => c.baselineVehicles ?? 0);
+  // trunk and feeder counts have their own, small bounds (scenario.ts); fleet entries and carriers differ
+  const others = [
     ...(s.trunkFleet ?? []).map((t) => t.count ?? 0),
     ...s.hubs.map((h) => h.feeder?.count ?? 0),
   ];
   // an entry over its own bound already has its issue: one message per mistake
-  if (counts.some((n) => n > LIMITS.vehiclesPerFleetEntry || n > LIMITS.baselineVehiclesPerCarrier)) return;
-  const total = counts.reduce((n, c) => n + c, 0);
+  if (
+    fleet.some((n) => n > LIMITS.vehiclesPerFleetEntry) ||
+    baseline.some((n) => n > LIMITS.baselineVehiclesPerCarrier)
+  )
+    return;
+  const total = [...fleet, ...baseline, ...others].reduce((n, c) => n + c, 0);
   if (total > LIMITS.vehiclesPerScenario)
     ctx.addIssue({
       code: 'custom',
