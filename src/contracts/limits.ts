@@ -4,28 +4,28 @@
  * solver at 2.8 GB, again at every retry). Each bound is a realistic maximum with headroom, not a tight fit:
  * the reason is beside it, and docs/RELIABILITY.md holds the same table (a test keeps the two equal).
  *
- * The largest day measured (docs/BENCHMARKS.md): 10,000 receivers, 67,882 orders, 10 carriers, one hub with
- * 1,162 e-vans and 401 cargo bikes (`picon generate --city lille --receivers 10000`).
+ * The largest day planned (docs/BENCHMARKS.md): 50,000 receivers, 339,234 orders, 10 carriers, one hub with
+ * 5,860 e-vans and 1,990 cargo bikes (`picon generate --city lille --receivers 50000 --seed 3`).
  */
 export const LIMITS = {
   /** Hubs in one scenario: a city runs a handful of urban consolidation centres; 50 covers a metropolis. */
   hubs: 50,
   /** Carriers in one scenario: Lille's day has 10; a city-wide open platform a few hundred. */
   carriers: 500,
-  /** Receivers in one scenario: twice the largest day benchmarked (10,000). */
-  receivers: 20_000,
-  /** Orders in one scenario: twice the largest day benchmarked (67,882). */
-  orders: 150_000,
+  /** Receivers in one scenario: the largest day planned over the service (50,000). */
+  receivers: 50_000,
+  /** Orders in one scenario: the 50,000-receiver day has 339,234. */
+  orders: 400_000,
   /** Vehicle type definitions: six built-ins; a fleet study might model a few dozen. */
   vehicleTypes: 100,
   /** Fleet entries (hub × vehicle type × shift). */
   fleetEntries: 1_000,
-  /** Vehicles of one fleet entry: the 10,000-receiver day needs 1,162 e-vans at its one hub. */
-  vehiclesPerFleetEntry: 5_000,
+  /** Vehicles of one fleet entry: the 50,000-receiver day needs 5,860 e-vans at its one hub. */
+  vehiclesPerFleetEntry: 10_000,
   /** `carriers[].baselineVehicles`: the largest parcel carriers run a few hundred vans in one city. */
   baselineVehiclesPerCarrier: 5_000,
   /** Vehicles of the whole day (pooled fleet plus carriers' declared fleets): what one solve can hold. */
-  vehiclesPerScenario: 20_000,
+  vehiclesPerScenario: 50_000,
   /** Receiving windows of one receiver (split opening hours: 2 or 3 in practice). */
   windowsPerReceiver: 10,
   /** Periods in one access rule's `hours`. */
@@ -75,7 +75,7 @@ export const LIMITS = {
   /** Longest route of a vehicle type, minutes: one day. */
   routeMinutes: 1_440,
   /** `options.maxStopsPerZone`: above the largest receivers count, zoning never happens anyway. */
-  maxStopsPerZone: 20_000,
+  maxStopsPerZone: 50_000,
   /** Orders one carrier may hold at one hub on one day over the API (PICON_MAX_ORDERS_PER_CARRIER_DAY default). */
   ordersPerCarrierDay: 10_000,
   /** Orders in one `POST /v1/orders` body. */
