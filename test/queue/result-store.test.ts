@@ -22,9 +22,10 @@ describe('ResultStore', () => {
   it('returns a 64-character reference to the stored result, and resolves it back', async () => {
     const result = { routes: [{ id: 'r1', stops: ['a', 'b'] }], costEur: 12.5 };
     const ref = await store.put(result);
-    const text = JSON.stringify(result);
+    // small: one piece, one record holding the whole value
+    const text = `[["=",${JSON.stringify(result)}]]`;
     expect(ref).toEqual({ resultRef: createHash('sha256').update(text).digest('hex') });
-    expect(await client.get(`{t}:result:${ref.resultRef}`)).toBe(text);
+    expect(await client.lrange(`{t}:result:${ref.resultRef}`, 0, -1)).toEqual([text]);
     const ttl = await client.ttl(`{t}:result:${ref.resultRef}`);
     expect(ttl).toBeGreaterThan(3500);
     expect(ttl).toBeLessThanOrEqual(3600);
@@ -40,6 +41,39 @@ describe('ResultStore', () => {
       const almost = { resultRef };
       expect(await store.resolve(almost)).toBe(almost);
     }
+  });
+
+  it('stores a large result in pieces of bounded size and reads it back whole, however many commands it takes', async () => {
+    const small = new ResultStore(client, '{t}', 3600, 2_000);
+    const result = {
+      routes: Array.from({ length: 3_000 }, (_, i) => ({
+        id: `r${i}`,
+        stops: [`a${i}`, `b${i}`],
+        km: i / 7,
+      })),
+      totals: { km: 1234.5 },
+    };
+    const ref = await small.put(result);
+    const key = `{t}:result:${ref.resultRef}`;
+    const pieces = await client.lrange(key, 0, -1);
+    // more pieces than one LRANGE reads, none over the size, and the reference is their hash
+    expect(pieces.length).toBeGreaterThan(40);
+    for (const piece of pieces) expect(piece.length).toBeLessThanOrEqual(2_000);
+    expect(ref.resultRef).toBe(createHash('sha256').update(pieces.join('')).digest('hex'));
+    expect(await small.resolve(ref)).toStrictEqual(result);
+    // the same result stored twice at once: one list, not two interleaved, and no key left behind
+    const [a, b] = await Promise.all([small.put(result), small.put(result)]);
+    expect(a).toEqual(ref);
+    expect(b).toEqual(ref);
+    expect(await client.llen(key)).toBe(pieces.length);
+    expect(await client.keys('{t}:result:writing:*')).toEqual([]);
+    expect(await small.resolve(ref)).toStrictEqual(result);
+  });
+
+  it('reads a result stored as one string, by a worker from before results were stored in pieces', async () => {
+    const legacy = { routes: [{ id: 'old' }] };
+    await client.set(`{t}:result:${'e'.repeat(64)}`, JSON.stringify(legacy));
+    expect(await store.resolve({ resultRef: 'e'.repeat(64) })).toEqual(legacy);
   });
 
   it('says so when the referenced result has expired', async () => {
