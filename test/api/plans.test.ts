@@ -140,6 +140,31 @@ describe('plans', () => {
     expect(carrier.status).toBe(403);
   });
 
+  it('GET /v1/plans/{id} writes a large plan in pieces as the client reads, not as one string', async () => {
+    const { app, planJobs } = testApp();
+    const { body } = await request(app).post('/v1/plans').set(bearer(KEYS.planner)).send(sampleScenario());
+    // about 3 MB of JSON: `res.json` would send it with a Content-Length, in one write
+    const routes = Array.from({ length: 40_000 }, (_, i) => ({ vehicleId: `v${i}`, stops: [i, i + 1] }));
+    const result = { scenario: { name: 'big' }, consolidated: { routes } } as never;
+    planJobs.plans.set(body.id, {
+      id: body.id,
+      status: 'completed',
+      progress: { percent: 100, bestCost: 1 },
+      result,
+    });
+    const res = await request(app).get(`/v1/plans/${body.id}`).set(bearer(KEYS.planner));
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(res.headers['content-length']).toBeUndefined();
+    expect(res.headers['transfer-encoding']).toBe('chunked');
+    expect(res.body).toEqual({
+      id: body.id,
+      status: 'completed',
+      progress: { percent: 100, bestCost: 1 },
+      result,
+    });
+  });
+
   it('streams progress over SSE and ends on completion', async () => {
     const { app, planJobs } = testApp();
     const { body } = await request(app).post('/v1/plans').set(bearer(KEYS.planner)).send(sampleScenario());

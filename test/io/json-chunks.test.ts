@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { jsonChunks } from '../../src/io/json-chunks.ts';
 
 const pieces = (value: unknown, depth?: number) => [...jsonChunks(value, depth)].join('');
+const compactPieces = (value: unknown, depth?: number) => [...jsonChunks(value, depth, false)].join('');
 const pretty = (value: unknown) => JSON.stringify(value, null, 2) ?? '';
 
 // `picon plan --json` writes a plan in these pieces instead of JSON.stringify(plan, null, 2): the file must be the
@@ -12,6 +13,7 @@ describe('JSON in pieces', () => {
     fc.assert(
       fc.property(fc.jsonValue(), fc.integer({ min: 0, max: 6 }), (value, depth) => {
         expect(pieces(value, depth)).toBe(pretty(value));
+        expect(compactPieces(value, depth)).toBe(JSON.stringify(value));
       }),
       { numRuns: 500 },
     );
@@ -29,7 +31,10 @@ describe('JSON in pieces', () => {
       odd: [NaN, -0, Infinity, 'a\nb "c"', new Number(3), new String('s')],
       nested: { deeper: { deepest: [{ k: 'v' }, null, true] } },
     };
-    for (const depth of [0, 1, 2, 3, 4, 8]) expect(pieces(value, depth)).toBe(pretty(value));
+    for (const depth of [0, 1, 2, 3, 4, 8]) {
+      expect(pieces(value, depth)).toBe(pretty(value));
+      expect(compactPieces(value, depth)).toBe(JSON.stringify(value));
+    }
     expect(pieces([when, undefined], 3)).toBe(pretty([when, undefined]));
     // nothing at all for what JSON.stringify turns into undefined
     expect(pieces(undefined)).toBe('');

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { writeJson } from '../../src/cli/write-json.ts';
+import { writeJson } from '../../src/io/write-json.ts';
 
 /** A stream that takes each write later, as a slow pipe does, and asks for drains past 64 KiB. */
 function slowSink() {
@@ -38,5 +38,31 @@ describe('writing a plan as JSON', () => {
     const { stream, writes } = slowSink();
     await writeJson(stream, { a: [1, { b: null }] });
     expect(writes).toEqual([JSON.stringify({ a: [1, { b: null }] }, null, 2) + '\n']);
+  });
+});
+
+describe('writing JSON to a client', () => {
+  it('writes JSON.stringify(value), no line break, when compact', async () => {
+    const routes = Array.from({ length: 30_000 }, (_, i) => ({ id: `route-${i}`, stops: [i, i + 1] }));
+    const { stream, writes } = slowSink();
+    expect(await writeJson(stream, { routes }, { compact: true })).toBe(true);
+    expect(writes.join('')).toBe(JSON.stringify({ routes }));
+    expect(writes.length).toBeGreaterThan(1);
+  });
+
+  it('stops, and says so, when the stream closes while it waits for a drain', async () => {
+    const writes: string[] = [];
+    // takes the first write and never finishes it: no drain will come
+    const stuck = new Writable({
+      highWaterMark: 1 << 10,
+      write(chunk: Buffer) {
+        writes.push(chunk.toString());
+      },
+    });
+    const routes = Array.from({ length: 100_000 }, (_, i) => ({ id: `route-${i}` }));
+    const written = writeJson(stuck, { routes }, { compact: true });
+    setTimeout(() => stuck.destroy(), 50);
+    expect(await written).toBe(false);
+    expect(writes).toHaveLength(1);
   });
 });

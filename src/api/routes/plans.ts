@@ -12,6 +12,7 @@ import { ApiError } from '../api-error.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { principalOf, requireHub } from '../auth.ts';
 import { allow } from '../route-table.ts';
+import { sendJson } from '../send-json.ts';
 import { PLAN_ID_PATTERN } from '../plan-id.ts';
 import { prepareSubmission, refuseKeyReuse, requireReader } from '../submission.ts';
 import type { PlanEvent, PlanJobInput, PlanView } from '../../contracts/ports.ts';
@@ -107,7 +108,7 @@ export function plansRouter(deps: AppDeps): Router {
   );
 
   router.get('/plans/:id', allow('GET /v1/plans/:id'), async (req, res) => {
-    res.json(publicView(res, await findPlan(deps, res, pathParam(req.params, 'id'))));
+    await sendJson(res, publicView(res, await findPlan(deps, res, pathParam(req.params, 'id'))));
   });
 
   /**

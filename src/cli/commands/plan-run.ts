@@ -12,7 +12,7 @@ import { formatSpread } from '../format-spread.ts';
 import { progressLine } from '../progress-line.ts';
 import { prepareOutputDir, writeOutputs } from '../output-dir.ts';
 import { withOrderFiles } from '../read-orders.ts';
-import { writeJson } from '../write-json.ts';
+import { writeJson } from '../../io/write-json.ts';
 import { readScenario } from '../read-scenario.ts';
 import { searchOverrides, withAllocation } from '../search-options.ts';
 import { PLAN_FILES } from '../output-files.ts';
