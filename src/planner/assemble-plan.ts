@@ -8,6 +8,7 @@ import {
 } from '../consolidation/index.ts';
 import type { City } from '../domain/city.ts';
 import { ALLOCATION_METHOD, allocateByKg, PRO_RATA_BY_KG } from './allocation.ts';
+import { allocationChoice } from './allocation-rule.ts';
 import { coalitionPricer, type CoalitionPrice } from './coalition-pricing.ts';
 import { assembleConsolidated, groupByStart, type ConsolidatedParts } from './consolidated-parts.ts';
 import { allocateCosts } from './cost-allocation.ts';
@@ -73,7 +74,7 @@ export function assemblePlan(
         n + r.solution.unassigned.reduce((k, u) => k + (r.routing.bundles[u.job]?.orders.length ?? 0), 0),
       0,
     ) + keptUndelivered.size;
-  const rule = scenario.options?.allocation ?? 'shapley';
+  const { rule, warning: allocationWarning } = allocationChoice(scenario);
   const byKg = () =>
     allocateByKg(
       city,
@@ -108,6 +109,7 @@ export function assemblePlan(
   const solveSeconds = results.reduce((s, r) => s + r.solveSeconds, 0) + (ctx.clock() - started) / 1000;
   const warnings = [
     ...scenarioWarnings(scenario),
+    ...(allocationWarning ? [allocationWarning] : []),
     ...(shares?.warnings ?? []),
     ...losersWarning(allocation),
     ...(baselineUnassigned.length > 0

@@ -3,6 +3,7 @@ import type { SolveContext } from '../consolidation/index.ts';
 import { grandCoalition, MAX_EXACT_PLAYERS } from '../cooperation/index.ts';
 import type { City } from '../domain/city.ts';
 import { PRO_RATA_BY_KG } from './allocation.ts';
+import { allocationChoice } from './allocation-rule.ts';
 import type { GrandPlanParts } from './coalition-pricing.ts';
 import { assembleConsolidated, groupByStart, type ConsolidatedParts } from './consolidated-parts.ts';
 import { routesCostEur, trunkCostEur } from './costs.ts';
@@ -46,14 +47,14 @@ export function planGameParts(
 
 /**
  * The coalitions (bitmasks over the scenario's carriers) an exact cost game prices: every one but the grand
- * coalition, whose cost is the plan's. None when the allocation needs no game (pro rata by kg), when there are
+ * coalition, whose cost is the plan's. None when the allocation needs no game (pro rata by kg, asked for or
+ * instead of a default game too large: allocation-rule.ts), when there are
  * fewer than two carriers, or above MAX_EXACT_PLAYERS (the Shapley value is then sampled, in one process: each
  * permutation's coalitions depend on the previous draws).
  */
 export function exactGameCoalitions(city: City, scenario: Scenario): number[] {
   const n = city.carriers.length;
-  if ((scenario.options?.allocation ?? 'shapley') === PRO_RATA_BY_KG || n < 2 || n > MAX_EXACT_PLAYERS)
-    return [];
+  if (allocationChoice(scenario).rule === PRO_RATA_BY_KG || n < 2 || n > MAX_EXACT_PLAYERS) return [];
   return Array.from({ length: grandCoalition(n) - 1 }, (_, k) => k + 1);
 }
 
