@@ -56,7 +56,8 @@ const CONCURRENCY = Math.min(64, Number(values.concurrency));
 const BATCH = Math.min(1000, Number(values.batch));
 const TIME_LIMIT = Number(values['time-limit']);
 const BIG_RECEIVERS = Math.min(LIMITS.receivers, Number(values['big-receivers']));
-const BIG_TIME_LIMIT = Math.min(7_200, Number(values['big-time-limit']));
+// the service's own ceiling (PICON_MAX_TIME_LIMIT_SECONDS at most 3,600)
+const BIG_TIME_LIMIT = Math.min(3_600, Number(values['big-time-limit']));
 const WORKER_COUNTS = values.workers
   .split(',')
   .map(Number)
