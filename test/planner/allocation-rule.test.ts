@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/contracts/index.ts';
 import { scenarioSchema } from '../../src/contracts/index.ts';
-import { buildCity, exactGameCoalitions } from '../../src/planner/index.ts';
+import { buildCity, exactGameCoalitions, planScenario } from '../../src/planner/index.ts';
 import {
   allocationChoice,
   defaultGameWork,
@@ -9,6 +9,7 @@ import {
 } from '../../src/planner/allocation-rule.ts';
 import { generateCityDay } from '../../src/scenario-gen/index.ts';
 import lille from '../../fixtures/lille/day.json' with { type: 'json' };
+import twoShops from '../../fixtures/tiny/two-shops.json' with { type: 'json' };
 
 /** Σ over every proper coalition of the orders of its members, enumerated coalition by coalition. */
 function enumeratedWork(ordersPerCarrier: readonly number[]): number {
@@ -62,5 +63,34 @@ describe('the default cost-sharing rule', () => {
     expect(exactGameCoalitions(buildCity(day), day)).toEqual([]);
     const asked = { ...day, options: { ...day.options, allocation: 'shapley' as const } };
     expect(exactGameCoalitions(buildCity(asked), asked)).toHaveLength(2 ** day.carriers.length - 2);
+  });
+
+  it('is what the plan applies, and the plan says why', () => {
+    // 12 carriers, 2,500 small orders at three shops: 2,047 × 2,500 = 5.1 million order pricings, a plan of seconds
+    const carriers = Array.from({ length: 12 }, (_, i) => ({
+      ...twoShops.carriers[i % 2]!,
+      id: `c${i}`,
+      name: `C${i}`,
+    }));
+    const orders = Array.from({ length: 2_500 }, (_, i) => ({
+      id: `o${i}`,
+      carrierId: `c${i % 12}`,
+      receiverId: twoShops.receivers[i % 3]!.id,
+      kind: 'delivery',
+      size: { kg: 0.1, m3: 0.0005, units: 1 },
+    }));
+    const day = scenarioSchema.parse({
+      ...twoShops,
+      carriers,
+      orders,
+      fleet: [{ ...twoShops.fleet[0]!, count: 4 }],
+      options: { ...twoShops.options, effort: 'quick' },
+    });
+    const plan = planScenario(day);
+    expect(plan.meta.allocationMethod).toMatch(/^pro-rata-by-kg: /);
+    expect(plan.allocation.map((r) => r.method)).toEqual(Array(12).fill('pro-rata-by-kg'));
+    expect(plan.meta.warnings).toContainEqual(
+      expect.stringMatching(/^cost shares are pro rata by kg, not Shapley/),
+    );
   });
 });
