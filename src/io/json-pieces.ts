@@ -69,6 +69,7 @@ function holdsMoreThan(container: object, limit: number): boolean {
   return false;
 }
 
+/** Rebuilds a value from its pieces, pushed in order; `value()` once every piece is in. */
 export class JsonPiecesReader {
   private readonly root: unknown[] = [];
   private readonly open: (unknown[] | Record<string, unknown>)[] = [this.root];

@@ -40,15 +40,20 @@ export class ResultStore {
    * storing the same result do not interleave their pieces.
    */
   async put(value: unknown): Promise<ResultRef> {
+    // JSON.stringify writes nothing for these: there would be no piece to store
+    if (value === undefined || typeof value === 'function')
+      throw new Error('a job result must be a JSON value, not undefined');
     const hash = createHash('sha256');
     const writing = contentKey(this.prefix, 'result', `writing:${randomUUID()}`);
     let batch: string[] = [];
     const flush = async () => {
-      await this.redis
-        .multi()
-        .rpush(writing, ...batch)
-        .expire(writing, this.ttlSeconds)
-        .exec();
+      await succeeded(
+        this.redis
+          .multi()
+          .rpush(writing, ...batch)
+          .expire(writing, this.ttlSeconds)
+          .exec(),
+      );
       batch = [];
     };
     for (const piece of jsonPieces(value, this.pieceChars)) {
@@ -61,8 +66,8 @@ export class ResultStore {
     const key = contentKey(this.prefix, 'result', resultRef);
     // an identical result already stored is kept; renaming over it would change nothing but its TTL
     if ((await this.redis.exists(key)) === 1)
-      await this.redis.multi().del(writing).expire(key, this.ttlSeconds).exec();
-    else await this.redis.multi().rename(writing, key).expire(key, this.ttlSeconds).exec();
+      await succeeded(this.redis.multi().del(writing).expire(key, this.ttlSeconds).exec());
+    else await succeeded(this.redis.multi().rename(writing, key).expire(key, this.ttlSeconds).exec());
     return { resultRef };
   }
 
@@ -88,4 +93,11 @@ export class ResultStore {
     }
     return reader.value();
   }
+}
+
+/** A MULTI's replies: ioredis resolves a transaction whose commands failed (a RENAME of an expired key) with
+ * the errors in its replies, so they are thrown here. */
+async function succeeded(replies: Promise<[Error | null, unknown][] | null>): Promise<void> {
+  const failed = (await replies)?.find(([err]) => err !== null)?.[0];
+  if (failed) throw failed;
 }

@@ -76,6 +76,27 @@ describe('ResultStore', () => {
     expect(await store.resolve({ resultRef: 'e'.repeat(64) })).toEqual(legacy);
   });
 
+  it('fails, and leaves nothing half written under the reference, when Redis refuses a step', async () => {
+    // a user that may not RENAME: the transaction's last step fails inside MULTI
+    await client.call('ACL', 'SETUSER', 'norename', 'on', 'nopass', '~*', '&*', '+@all', '-rename');
+    const limited = createRedis(redis.url.replace('redis://', 'redis://norename@'), 'producer');
+    try {
+      await waitReady(limited);
+      const refused = new ResultStore(limited, '{t}', 3600);
+      const value = { routes: ['refused'] };
+      await expect(refused.put(value)).rejects.toThrow(/NOPERM|EXECABORT|rename/i);
+      const text = `[["=",${JSON.stringify(value)}]]`;
+      const ref = createHash('sha256').update(text).digest('hex');
+      expect(await client.exists(`{t}:result:${ref}`)).toBe(0);
+    } finally {
+      limited.disconnect();
+    }
+  });
+
+  it('refuses a result that is not a JSON value', async () => {
+    await expect(store.put(undefined)).rejects.toThrow(/must be a JSON value/);
+  });
+
   it('says so when the referenced result has expired', async () => {
     await expect(store.resolve({ resultRef: 'f'.repeat(64) })).rejects.toThrow(/no longer stored/);
   });
