@@ -1,6 +1,8 @@
-import { constants } from 'node:fs';
+import { constants, createWriteStream } from 'node:fs';
+import { finished } from 'node:stream/promises';
 import { access, mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { writeJson } from '../io/write-json.ts';
 import { CliError } from './cli-error.ts';
 
 const code = (err: unknown) => (err as NodeJS.ErrnoException).code ?? String(err);
@@ -51,10 +53,34 @@ export async function prepareOutputDir(dir: string, files: readonly string[]): P
   }
 }
 
+/**
+ * A value to write as indented JSON in pieces (io/write-json.ts), never as one string: a 50,000-receiver plan's
+ * text is longer than V8's longest string.
+ */
+export interface JsonOutput {
+  readonly json: unknown;
+}
+
 /** Writes the prepared outputs; a failure now (disk full) still names the file. */
-export async function writeOutputs(dir: string, outputs: Record<string, string | Uint8Array>): Promise<void> {
+export async function writeOutputs(
+  dir: string,
+  outputs: Record<string, string | Uint8Array | JsonOutput>,
+): Promise<void> {
   for (const [name, data] of Object.entries(outputs))
-    await writeFile(join(dir, name), data).catch((err: unknown) => {
+    await writeOne(join(dir, name), data).catch((err: unknown) => {
       throw new CliError(`cannot write ${join(dir, name)}: ${code(err)}`);
     });
+}
+
+async function writeOne(path: string, data: string | Uint8Array | JsonOutput): Promise<void> {
+  if (typeof data === 'string' || data instanceof Uint8Array) return await writeFile(path, data);
+  const out = createWriteStream(path);
+  const done = finished(out);
+  done.catch(() => {}); // awaited below; until then a write error must not count as unhandled
+  try {
+    await writeJson(out, data.json);
+  } finally {
+    out.end();
+  }
+  await done;
 }

@@ -49,7 +49,7 @@ export async function runPlan(file: string, opts: PlanOptions): Promise<void> {
     if (opts.out)
       await writeOutputs(opts.out, {
         'spread.json': JSON.stringify(spread, null, 2) + '\n',
-        ...Object.fromEntries(plans.map((p, i) => [seedFiles[i], JSON.stringify(p, null, 2) + '\n'])),
+        ...Object.fromEntries(plans.map((p, i) => [seedFiles[i], { json: p }])),
       });
     process.stdout.write(opts.json ? JSON.stringify(spread, null, 2) + '\n' : formatSpread(spread));
     return;
@@ -58,7 +58,7 @@ export async function runPlan(file: string, opts: PlanOptions): Promise<void> {
   for (const w of plan.meta.warnings) process.stderr.write(`warning: ${w}\n`);
   if (opts.out)
     await writeOutputs(opts.out, {
-      'plan.json': JSON.stringify(plan, null, 2) + '\n',
+      'plan.json': { json: plan },
       'plan.geojson': JSON.stringify(planToGeoJson(plan)) + '\n',
       'runsheets.csv': planToRunsheetsCsv(plan, scenario, opts.csvDialect),
       'runsheets.xlsx': await planToRunsheetsXlsx(plan, scenario),
