@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { LIMITS } from '../../src/contracts/limits.ts';
 import {
   allocateEmissions,
   kgToGrams,
+  MAX_CONSIGNMENTS_PER_ELEMENT,
   type HubEmissions,
   type TripEmissions,
 } from '../../src/cooperation/emission-shares.ts';
@@ -165,10 +167,12 @@ describe('ISO 14083 / GLEC emission shares', () => {
         units: 1,
       })),
     });
-    const largest = allocateEmissions([], [hub(150_000)]);
+    // a hub may handle every order a scenario may hold
+    expect(MAX_CONSIGNMENTS_PER_ELEMENT).toBe(LIMITS.orders);
+    const largest = allocateEmissions([], [hub(LIMITS.orders)]);
     expect(largest.total.wtwCo2eG).toBe(1000);
-    expect(() => allocateEmissions([], [hub(150_001)])).toThrow(
-      /hubs\[0\] has 150001 consignments, at most 150000/,
+    expect(() => allocateEmissions([], [hub(LIMITS.orders + 1)])).toThrow(
+      /hubs\[0\] has 400001 consignments, at most 400000/,
     );
   });
 });
