@@ -23,8 +23,11 @@ export interface SearchContext {
 }
 
 export function scoreOf(ctx: SearchContext): Score {
+  let unassignedSize = 0;
+  for (const j of ctx.sol.unassigned) unassignedSize += ctx.recreate.demand[j]!;
   return {
     unassigned: ctx.sol.unassigned.length,
+    unassignedSize,
     vehicles: ctx.byVehicles ? ctx.sol.usedVehicles() : 0,
     cost: ctx.sol.cost(),
   };
