@@ -23,7 +23,14 @@ export async function writeJson(
     if (out.destroyed) return false;
     const full = !out.write(pending);
     pending = '';
-    if (full) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+    if (full) {
+      // whichever comes first; the other listener is removed, or each wait would leave one behind
+      const waiting = new AbortController();
+      const { signal } = waiting;
+      await Promise.race([once(out, 'drain', { signal }), once(out, 'close', { signal })]).finally(() =>
+        waiting.abort(),
+      );
+    }
     return !out.destroyed;
   };
   for (const chunk of jsonChunks(value, 3, !compact)) {
