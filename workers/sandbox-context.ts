@@ -60,18 +60,17 @@ export function effectiveTimeLimit(requestedSeconds: number): number {
 
 /** The worker that forked this sandbox. */
 const workerPid = process.ppid;
-/** How far the clock jumps once the worker is gone: past every time cap. */
-const WORKER_GONE_MS = 1e15;
-
 /**
- * This sandbox's wall clock, which jumps past every time cap once its worker is gone. A sandbox solves
- * synchronously for minutes, so nothing tells it when its worker dies (SIGKILL, the OOM killer): on the service
- * bench two orphans went on pricing a cost game for 40 minutes of CPU after theirs was killed. A dead parent
- * shows at once as a new parent process id; the solver reads the clock every iteration.
+ * This sandbox's wall clock, which ends the process once its worker is gone. A sandbox solves synchronously
+ * for minutes, so nothing tells it when its worker dies (SIGKILL, the OOM killer): on the service bench two
+ * orphans went on pricing a cost game for 40 minutes of CPU after theirs was killed. A dead parent shows at once
+ * as a new parent process id, and the solver reads the clock every iteration. Ending the solve instead (the
+ * clock jumping past every cap, as before) was not enough: a cost game's chunk goes on to its next coalitions,
+ * whose constructions and trunk plans read no clock (an orphan priced on for a minute on 12-05).
  */
 function sandboxClock(): number {
-  const now = performance.now();
-  return process.ppid === workerPid ? now : now + WORKER_GONE_MS;
+  if (process.ppid !== workerPid) process.exit(1);
+  return performance.now();
 }
 // Between solves, the end of the IPC channel says the same: nothing is left to send a result to.
 process.once('disconnect', () => process.exit(1));

@@ -1,11 +1,15 @@
-// A stand-in for a sandbox's synchronous solve (test/integration/orphan-sandbox.test.ts): spins on the
-// sandbox's solve clock until a minute of it has passed, then exits. Forked by a middle process the test kills.
+// A stand-in for a sandbox's synchronous cost-game chunk (test/integration/orphan-sandbox.test.ts): a minute of
+// "coalitions", each solve reading the sandbox's solve clock once and the work between them (constructions,
+// trunk plans) reading none. Forked by a middle process the test kills.
 import { solveOptions } from '../../workers/sandbox-context.ts';
 
 const clock = solveOptions().clock!;
-const startMs = clock();
 process.send?.('spinning');
-while (clock() - startMs < 60_000) {
-  // no await: the event loop never turns, as in a cost game's chunk
+for (let coalition = 0; coalition < 60; coalition++) {
+  clock();
+  const until = performance.now() + 1000;
+  while (performance.now() < until) {
+    // no await and no clock: the event loop never turns
+  }
 }
 process.exit(0);
