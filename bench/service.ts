@@ -114,7 +114,13 @@ const env = {
   PICON_MAX_ORDERS_PER_CARRIER_DAY: '150000',
   PICON_RATE_LIMIT_PER_MINUTE: '1000000',
 };
-const config = loadConfig(env);
+// a bad setting must not leave the bench's own redis-server running
+const config = await Promise.resolve()
+  .then(() => loadConfig(env))
+  .catch(async (err: unknown) => {
+    await redis.stop();
+    throw err;
+  });
 const carrierId = scenario.carriers[0]!.id;
 const keys: ApiKey[] = [
   { key: 'bench-carrier-key-0123456789', role: 'carrier', carrierId },
