@@ -15,9 +15,9 @@ import { cvrpDir, solomonDir } from '../support/benchmark-fixtures.ts';
  * baselines (test/quality).
  */
 const PINS = [
-  { file: 'R101.txt', objective: 'cost', cost: 1643.1645706337322, routes: '8b007a56' },
+  { file: 'R101.txt', objective: 'cost', cost: 1650.508086377719, routes: '0074b9e8' },
   { file: 'R101.txt', objective: 'vehicles', cost: 1650.7992395710683, routes: '2e5137e4' },
-  { file: 'RC208.txt', objective: 'cost', cost: 794.4861516239395, routes: '696d493e' },
+  { file: 'RC208.txt', objective: 'cost', cost: 789.3546473077207, routes: '63e6b138' },
   { file: 'X-n101-k25.vrp', objective: 'cost', cost: 27904, routes: '27c3978a' },
 ] as const;
 const ITERATIONS = 500;
