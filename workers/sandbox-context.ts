@@ -1,3 +1,4 @@
+import { Worker } from 'node:worker_threads';
 import type { SandboxedJob } from 'bullmq';
 import { UnrecoverableError } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -74,6 +75,19 @@ function sandboxClock(): number {
 }
 // Between solves, the end of the IPC channel says the same: nothing is left to send a result to.
 process.once('disconnect', () => process.exit(1));
+
+/**
+ * And whatever the main thread is doing (an LP, a construction: work that reads no clock), a watchdog thread
+ * checks the parent every second and kills this process once it is gone: an orphan from the service bench had
+ * computed for 7 minutes after its worker was killed. A thread has its own event loop, so it runs while the
+ * main one is busy; `unref` lets the sandbox end normally.
+ */
+const watchdog = new Worker(
+  `const { workerData } = require('node:worker_threads');
+   setInterval(() => { if (process.ppid !== workerData.parent) process.kill(workerData.self, 'SIGKILL'); }, 1000);`,
+  { eval: true, workerData: { parent: workerPid, self: process.pid } },
+);
+watchdog.unref();
 
 /**
  * Solve options of this deployment: PICON_MAX_ITERATIONS replaces the effort's iteration budgets. Plans are

@@ -49,13 +49,14 @@ const alive = (pid: number): boolean => {
 };
 
 describe('a sandbox whose worker dies', () => {
-  it('ends at its next clock read, though the work between reads goes on for a minute', async () => {
-    // middle (the "worker") forks the busy loop with IPC, as BullMQ forks a sandbox, then waits to be killed
+  /** Forks the busy loop from a middle process (the "worker"), kills the middle one, and waits for the loop to end. */
+  async function orphanEnds(mode: 'clock' | 'no-clock'): Promise<number> {
+    // middle forks the busy loop with IPC, as BullMQ forks a sandbox, then waits to be killed
     const middle = spawn(
       process.execPath,
       [
         '-e',
-        `const c = require('node:child_process').fork(${JSON.stringify(BUSY_LOOP)}, [], { execArgv: ['--import', 'tsx'] });
+        `const c = require('node:child_process').fork(${JSON.stringify(BUSY_LOOP)}, [${JSON.stringify(mode)}], { execArgv: ['--import', 'tsx'] });
          c.on('message', () => console.log(c.pid));
          setInterval(() => {}, 1000);`,
       ],
@@ -68,7 +69,15 @@ describe('a sandbox whose worker dies', () => {
     middle.kill('SIGKILL');
     const killedAt = performance.now();
     await until('the busy loop to end', async () => (alive(loopPid) ? undefined : true), 15_000);
-    expect(performance.now() - killedAt).toBeLessThan(15_000);
+    return performance.now() - killedAt;
+  }
+
+  it('ends at its next clock read, though the work between reads goes on for a minute', async () => {
+    expect(await orphanEnds('clock')).toBeLessThan(15_000);
+  });
+
+  it('ends within seconds when its work reads no clock at all (the watchdog thread)', async () => {
+    expect(await orphanEnds('no-clock')).toBeLessThan(15_000);
   });
 
   it('stops solving within seconds instead of running to its time cap', async () => {
