@@ -19,16 +19,18 @@ const LAYERS = {
   // Cooperative cost games (Shapley, nucleolus, core check) and ISO 14083 emission shares: pure arithmetic.
   cooperation: { layers: ['lp', 'domain'] },
   planner: { layers: ['consolidation', 'cooperation', 'solver', 'energy', 'geo', 'contracts', 'domain'] },
+  // stream and events: JSON longer than one string, written in pieces as the stream drains (write-json.ts)
   io: {
     layers: ['contracts', 'geo', 'domain'],
     npm: ['csv-parse', 'exceljs', 'pdfkit'],
-    core: ['fs/promises'],
+    core: ['fs/promises', 'stream', 'events'],
   },
   'scenario-gen': { layers: ['contracts', 'domain'] },
   // path, url: finding the package root from a module's own URL (src/config/package-root.ts)
   config: { npm: ['zod'], core: ['fs', 'path', 'url'] },
+  // io: a plan sent in pieces (send-json.ts)
   api: {
-    layers: ['contracts', 'config'],
+    layers: ['contracts', 'config', 'io'],
     npm: [
       'express',
       'helmet',
@@ -44,8 +46,9 @@ const LAYERS = {
   },
   // The dashboard's browser modules: Leaflet only (served from node_modules), nothing of the server.
   web: { npm: ['leaflet'] },
+  // io: job results stored as JSON pieces (result-store.ts)
   queue: {
-    layers: ['contracts', 'config'],
+    layers: ['contracts', 'config', 'io'],
     npm: ['bullmq', 'ioredis', 'zod', '@bull-board/api', '@bull-board/express', 'express'],
     core: ['crypto', 'events'],
   },
@@ -53,7 +56,8 @@ const LAYERS = {
     dir: 'workers',
     layers: ['queue', 'planner', 'contracts', 'config'],
     npm: ['bullmq', 'ioredis'],
-    core: ['os', 'url', 'fs/promises'],
+    // worker_threads: the sandbox's watchdog (sandbox-context.ts)
+    core: ['os', 'url', 'fs/promises', 'worker_threads'],
   },
   // The composition root: `picon serve` wires api + queue, `picon worker` starts workers, `picon vrptw` runs
   // the solver on benchmark instances, `picon generate` writes synthetic days.
@@ -84,6 +88,7 @@ const LAYERS = {
       'os',
       'worker_threads',
       'stream',
+      'stream/promises',
       'events',
     ],
   },
