@@ -33,7 +33,11 @@ describe("a plan's cost game, from its parts", () => {
       ({ carriers: Array.from({ length: n }, (_, i) => ({ id: `c${i}` })) }) as unknown as City;
     const shapley = { options: { allocation: 'shapley' } } as never;
     expect(exactGameCoalitions(cityOf(3), shapley)).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(exactGameCoalitions(cityOf(3), { options: {} } as never)).toHaveLength(6);
+    // unset: the default game, unless it would price more than 5 million orders (allocation-rule.ts)
+    const unset = (orders: number) =>
+      ({ options: {}, carriers: cityOf(3).carriers, orders: Array.from({ length: orders }) }) as never;
+    expect(exactGameCoalitions(cityOf(3), unset(1_000))).toHaveLength(6);
+    expect(exactGameCoalitions(cityOf(3), unset(1_700_000))).toEqual([]);
     expect(exactGameCoalitions(cityOf(12), shapley)).toHaveLength(4094);
     expect(exactGameCoalitions(cityOf(13), shapley)).toEqual([]);
     expect(exactGameCoalitions(cityOf(1), shapley)).toEqual([]);
