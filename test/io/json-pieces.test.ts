@@ -62,6 +62,11 @@ describe('JSON in self-contained pieces', () => {
       const records = JSON.parse(piece) as unknown[];
       expect(piece.length <= 1000 || records.length === 1).toBe(true);
     }
+    // packed greedily: the next piece's first record would not have fitted in the piece before it
+    for (let i = 0; i + 1 < pieces.length; i++) {
+      const next = JSON.stringify((JSON.parse(pieces[i + 1]!) as unknown[])[0]);
+      expect(pieces[i]!.length + 1 + next.length).toBeGreaterThan(1000); // one comma more
+    }
     // the note's record alone is longer than a piece may be, so it is a piece of its own
     expect(pieces.filter((p) => p.length > 1000)).toEqual([`[["=","note","${'x'.repeat(1500)}"]]`]);
     expect(roundTrip(value, 1000)).toStrictEqual(viaText(value));
