@@ -50,8 +50,16 @@ describe('the default cost-sharing rule', () => {
     // asked for by name: priced, whatever the size
     for (const rule of ['shapley', 'nucleolus', 'pro-rata-by-kg'] as const)
       expect(allocationChoice({ ...big, options: { ...big.options, allocation: rule } })).toEqual({ rule });
-    // just under the bound: the game
+    expect(choice.warning).toMatch(/set options\.allocation to "shapley" to price it anyway$/);
+    // just under the bound: the game; and at it exactly (2 carriers: 1 × 5,000,000)
     expect(allocationChoice({ ...big, orders: orders.slice(0, 9_784) }).rule).toBe('shapley');
+    expect(defaultGameWork(2, MAX_DEFAULT_GAME_ORDER_PRICINGS)).toBe(MAX_DEFAULT_GAME_ORDER_PRICINGS);
+    const atBound = {
+      ...big,
+      carriers: big.carriers.slice(0, 2),
+      orders: Array.from({ length: 5_000_000 }),
+    } as never;
+    expect(allocationChoice(atBound).rule).toBe('shapley');
   });
 
   it('decides which coalitions the service and the CLI price', () => {

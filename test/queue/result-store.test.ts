@@ -95,6 +95,7 @@ describe('ResultStore', () => {
 
   it('refuses a result that is not a JSON value', async () => {
     await expect(store.put(undefined)).rejects.toThrow(/must be a JSON value/);
+    await expect(store.put(() => 1)).rejects.toThrow(/must be a JSON value/);
   });
 
   it('says so when the referenced result has expired', async () => {
