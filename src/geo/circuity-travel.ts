@@ -3,6 +3,7 @@ import type { TravelModel } from '../domain/routing-problem.ts';
 import type { Metres, Seconds } from '../domain/units.ts';
 import { greatCircleBetween } from './great-circle.ts';
 import { GridIndex } from './grid-index.ts';
+import { cachedPairs } from './pair-cache.ts';
 import { secondsPerMetre, type SpeedProfilesKmh } from './speed-profiles.ts';
 
 /** Road network detour over the straight line in a dense European centre (DESIGN.md default). */
@@ -13,7 +14,8 @@ const MAX_STORED_LOCATIONS = 2500;
 
 /**
  * Great-circle distance × circuity factor, duration = distance / profile speed.
- * Small problems get a stored matrix; large ones compute on demand so 10,000 stops fit in memory.
+ * Small problems get a stored matrix; large ones compute on demand, behind a cache of the pairs last asked
+ * for, so 10,000 stops fit in memory.
  */
 export function circuityTravel(
   locations: readonly LonLat[],
@@ -24,7 +26,7 @@ export function circuityTravel(
   const pace = speedsKmh.map(secondsPerMetre);
   const greatCircle = greatCircleBetween(locations);
   const compute = (i: number, j: number): Metres => (i === j ? 0 : greatCircle(i, j) * circuity);
-  let distance: (i: number, j: number) => Metres = compute;
+  let distance: (i: number, j: number) => Metres;
   if (n <= MAX_STORED_LOCATIONS) {
     const matrix = new Float64Array(n * n);
     for (let i = 0; i < n; i++) {
@@ -35,7 +37,7 @@ export function circuityTravel(
       }
     }
     distance = (i, j) => matrix[i * n + j] as number;
-  }
+  } else distance = cachedPairs(compute, n);
   let grid: GridIndex | undefined;
   return {
     size: n,
