@@ -18,11 +18,11 @@ export const OPERATORS: readonly LocalSearchOperator[] = [
 
 /**
  * Without binding windows (the X set), SWAP* after the others: it is the costliest, so it runs on a job only
- * once the cheap neighbourhoods found nothing for it. Measured on 2026-12-05 on X-n1001 at equal CPU (about
- * 35-38 s user each): base at 45,000 iterations 1.46 % / 1.56 % (seeds 1 / 2), with SWAP* in every local
- * search at 23,700 iterations 1.23 % / 1.30 % (1.7-1.8x the CPU per iteration). Running it only on candidates
- * within one temperature of the current solution cost 1.15x but ended at 1.66 % (seed 1); HGS's every v of B
- * (2.8x per iteration), 1.77 % with that gate.
+ * once the cheap neighbourhoods found nothing for it. It costs 1.4-1.8x the CPU per iteration and wins per
+ * CPU second where it matters (2026-12-05, docs/BENCHMARKS.md): X-n1001 at about 35-38 s user, base at
+ * 45,000 iterations 1.46 / 1.56 % (seeds 1 / 2), with SWAP* at 23,700 iterations 1.23 / 1.30 %; X-n401 at
+ * 51,000 against 30,000 iterations 0.76 / 0.52 % against 0.35 / 0.43 %. Run only on candidates within one
+ * temperature of the current solution (1.15x the CPU) it lost on X-n1001: 1.66 % (seed 1).
  */
 export const NO_WINDOWS_OPERATORS: readonly LocalSearchOperator[] = [...OPERATORS, swapStar];
 
