@@ -14,6 +14,8 @@ export interface RandomProblemOptions {
   readonly costPerSecond: number;
   /** Trip duration limit on type 0 and a payload-dependent energy range on both types. */
   readonly limits?: boolean;
+  /** Eight one-trip vehicles (half of each type) instead of four multi-trip ones (SWAP* needs one trip). */
+  readonly singleTrip?: boolean;
 }
 
 /** kWh per metre rising with the mass on board (dimension 0), so range depends on payload. */
@@ -28,7 +30,7 @@ const payloadEnergy = (rangeKWh: number): VehicleEnergyModel => ({
  * restriction, time priced or not, and optionally trip duration and payload-dependent range limits.
  */
 export function randomProblem(seed: number, opt: RandomProblemOptions): RoutingProblem {
-  const { tight, costPerSecond, limits = false } = opt;
+  const { tight, costPerSecond, limits = false, singleTrip = false } = opt;
   const rng = new Rng(seed);
   const points: [number, number][] = [[0, 0]];
   for (let i = 0; i < 40; i++) points.push([rng.int(-50, 50), rng.int(-50, 50)]);
@@ -67,12 +69,14 @@ export function randomProblem(seed: number, opt: RandomProblemOptions): RoutingP
         ...(limits ? { energy: payloadEnergy(4) } : {}),
       }),
     ],
-    vehicles: [
-      vehicle({ maxTrips: 3, reloadS: 15, shiftEndS }),
-      vehicle({ maxTrips: 2, reloadS: 10, shiftEndS }),
-      vehicle({ type: 1, maxTrips: 3, reloadS: 15, shiftEndS }),
-      vehicle({ type: 1, maxTrips: 1, shiftEndS }),
-    ],
+    vehicles: singleTrip
+      ? Array.from({ length: 8 }, (_, v) => vehicle({ type: v % 2, shiftEndS }))
+      : [
+          vehicle({ maxTrips: 3, reloadS: 15, shiftEndS }),
+          vehicle({ maxTrips: 2, reloadS: 10, shiftEndS }),
+          vehicle({ type: 1, maxTrips: 3, reloadS: 15, shiftEndS }),
+          vehicle({ type: 1, maxTrips: 1, shiftEndS }),
+        ],
   };
 }
 
@@ -83,6 +87,8 @@ export const PROBLEM_CASES: readonly RandomProblemOptions[] = [
   { tight: false, costPerSecond: 0 },
   { tight: true, costPerSecond: 0.4, limits: true },
   { tight: false, costPerSecond: 0, limits: true },
+  { tight: false, costPerSecond: 0, singleTrip: true },
+  { tight: true, costPerSecond: 0.4, singleTrip: true },
 ];
 
 /** A random (blinking, no local search) greedy solution of the problem, and a move context on it. */

@@ -3,6 +3,7 @@ import type { LocalSearchOperator, MoveContext } from './operators/operator.ts';
 import { exchange } from './operators/exchange.ts';
 import { relocate } from './operators/relocate.ts';
 import { relocatePair } from './operators/relocate-pair.ts';
+import { swapStar } from './operators/swap-star.ts';
 import { twoOpt } from './operators/two-opt.ts';
 import { twoOptStar } from './operators/two-opt-star.ts';
 
@@ -14,6 +15,16 @@ export const OPERATORS: readonly LocalSearchOperator[] = [
   exchange,
   relocatePair,
 ];
+
+/**
+ * Without binding windows (the X set), SWAP* after the others: it is the costliest, so it runs on a job only
+ * once the cheap neighbourhoods found nothing for it. It costs 1.4-1.8x the CPU per iteration and wins per
+ * CPU second where it matters (2026-12-05, docs/BENCHMARKS.md): X-n1001 at about 35-38 s user, base at
+ * 45,000 iterations 1.46 / 1.56 % (seeds 1 / 2), with SWAP* at 23,700 iterations 1.23 / 1.30 %; X-n401 at
+ * 51,000 against 30,000 iterations 0.76 / 0.52 % against 0.35 / 0.43 %. Run only on candidates within one
+ * temperature of the current solution (1.15x the CPU) it lost on X-n1001: 1.66 % (seed 1).
+ */
+export const NO_WINDOWS_OPERATORS: readonly LocalSearchOperator[] = [...OPERATORS, swapStar];
 
 /**
  * Under objective 'vehicles' SISR keeps the three original neighbourhoods. Measured on 2026-12-04 (seed 1,

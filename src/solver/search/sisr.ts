@@ -1,5 +1,5 @@
 import { Annealing, better } from './acceptance.ts';
-import { FLEET_OPERATORS, localSearch, OPERATORS } from './local-search.ts';
+import { FLEET_OPERATORS, localSearch, NO_WINDOWS_OPERATORS, OPERATORS } from './local-search.ts';
 import type { LocalSearchOperator, MoveContext } from './operators/operator.ts';
 import { recreate } from './recreate.ts';
 import { DEFAULT_STRING_RUIN, ruinStrings } from './ruin-strings.ts';
@@ -35,8 +35,8 @@ const LS_MAX_MOVES = 1000;
 const VEHICLE_PENALTY_PER_ARC = 1e6;
 
 /**
- * Ruin (adjacent strings) and recreate (greedy with blinks), then a granular local search (OPERATORS, or
- * FLEET_OPERATORS under objective 'vehicles') over the routes the iteration changed, under simulated annealing, from the budget share
+ * Ruin (adjacent strings) and recreate (greedy with blinks), then a granular local search (OPERATORS,
+ * NO_WINDOWS_OPERATORS when no window binds, or FLEET_OPERATORS under objective 'vehicles') over the routes the iteration changed, under simulated annealing, from the budget share
  * `fromFraction` to `untilFraction` (the temperature falls over that span). The initial solution gets a full local search first. Leaves the best
  * solution found in `ctx.sol`.
  */
@@ -51,7 +51,7 @@ export function runSisr(ctx: SearchContext, fromFraction: number, untilFraction 
   // seconds on 10,000 stops (an abort during it still returns a feasible, partly improved solution).
   if (fromFraction === 0 && budget.iteration === 0) reporter.report(sol.cost(), true);
   sol.begin();
-  const operators = ctx.byVehicles ? FLEET_OPERATORS : OPERATORS;
+  const operators = ctx.byVehicles ? FLEET_OPERATORS : ctx.windowsBind ? OPERATORS : NO_WINDOWS_OPERATORS;
   localSearch(
     moves,
     allAssigned(ctx),

@@ -5,6 +5,7 @@ import type { Solution } from '../solution.ts';
 import { applyMove, improvingMove, routeChange, type Move, type RouteChange } from './move.ts';
 import type { LocalSearchOperator, MoveContext } from './operator.ts';
 import { windowsFit } from './screens.ts';
+import { Stamps } from './stamps.ts';
 
 /**
  * Exchange (1-1 swap): job j takes the place of a job t and t takes j's, where t is a neighbour k of j or
@@ -24,7 +25,7 @@ export const exchange: LocalSearchOperator = {
     if (a < 0) return undefined;
     const ra = sol.routes[a]!;
     const p = ra.positionOf(j);
-    const stamp = nextTriedStamp(inst.n);
+    tried.next(inst.n);
     const near = ctx.neighbours[j]!;
     for (let i = 0; i < near.length; i++) {
       const k = near[i]!;
@@ -37,8 +38,7 @@ export const exchange: LocalSearchOperator = {
       for (let o = 0; o < PARTNER_OFFSETS.length; o++) {
         const s = q + PARTNER_OFFSETS[o]!;
         const t = rb.nodes[s]!;
-        if (t < 0 || t === j || tried[t] === stamp) continue;
-        tried[t] = stamp;
+        if (t < 0 || t === j || !tried.mark(t)) continue;
         if (!typesAllow(inst, j, rb) || !typesAllow(inst, t, ra)) continue;
         if (screenedDelta(ctx, ra, p, rb, s) >= -ctx.epsilon) continue;
         if (!(fitsReplacing(inst, ra, t, p, j) && fitsReplacing(inst, rb, j, s, t))) continue;
@@ -51,24 +51,8 @@ export const exchange: LocalSearchOperator = {
   apply: applyMove,
 };
 
-/**
- * Partners already tried in the current evaluate call: job t was tried when `tried[t]` holds the call's
- * stamp. Kept across calls (evaluate runs synchronously and never re-enters), so a call allocates nothing.
- */
-let tried = new Int32Array(0);
-let triedStamp = 0;
-
-function nextTriedStamp(n: number): number {
-  if (tried.length < n) {
-    tried = new Int32Array(n);
-    triedStamp = 0;
-  }
-  if (triedStamp === 0x7fffffff) {
-    tried.fill(0);
-    triedStamp = 0;
-  }
-  return ++triedStamp;
-}
+/** Partners already tried in the current evaluate call. */
+const tried = new Stamps();
 
 function typesAllow(inst: Instance, j: number, r: RouteState): boolean {
   return inst.typeOk[j * inst.nTypes + r.vehicle.type] !== 0;
