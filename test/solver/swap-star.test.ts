@@ -5,6 +5,11 @@ import { Rng } from '../../src/solver/rng.ts';
 import { changeDelta, routeChange } from '../../src/solver/search/operators/move.ts';
 import type { MoveContext } from '../../src/solver/search/operators/operator.ts';
 import { swapStar } from '../../src/solver/search/operators/swap-star.ts';
+import {
+  cheapestInsertions,
+  MAX_CACHE_BYTES,
+  newInsertionCache,
+} from '../../src/solver/search/operators/swap-star-insertions.ts';
 import { euclidean, job, vehicle, vehicleType } from './fixtures.ts';
 import { initialSolution } from './search-fixtures.ts';
 
@@ -121,5 +126,29 @@ describe('swap*', () => {
       expect(sol.routes[a]!.trips).toBe(1);
       for (const c of move.changes) expect(sol.routes[c.v]!.trips).toBe(1);
     }
+  });
+
+  it('past its memory bound, rescans and finds the same cheapest places as the cache', () => {
+    const inst = buildInstance(randomCvrp(3));
+    const { sol } = initialSolution(inst, 3, 1e-9);
+    const used = sol.routes.filter((r) => r.jobs > 0);
+    const cached = newInsertionCache(sol.routes.length, inst.n);
+    // room for one route's entries: the others go through the scratch set
+    const bounded = newInsertionCache(sol.routes.length, inst.n, 44 * inst.n);
+    expect(used.length).toBeGreaterThan(2);
+    for (let round = 0; round < 2; round++)
+      for (const r of used)
+        for (let j = 0; j < inst.n; j++) {
+          const a = cheapestInsertions(inst, cached, j, r);
+          const b = cheapestInsertions(inst, bounded, j, r);
+          for (let k = 3 * j; k < 3 * j + 3; k++) {
+            expect(b.pos[k]).toBe(a.pos[k]);
+            expect(b.cost[k]).toBe(a.cost[k]);
+          }
+        }
+    expect(bounded.routes.filter((e) => e !== undefined)).toHaveLength(1);
+    expect(bounded.scratch).toBeDefined();
+    // the default bound caches a 10,000-job day's entries for at most about 150 routes (64 MB)
+    expect(newInsertionCache(1_580, 10_000).allocatable).toBe(Math.floor(MAX_CACHE_BYTES / 440_000));
   });
 });

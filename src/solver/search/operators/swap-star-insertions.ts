@@ -15,6 +15,32 @@ export interface RouteEntries {
 /** Cached insertions of one solution, one entry set per route, allocated when first asked for. */
 export interface InsertionCache {
   readonly routes: (RouteEntries | undefined)[];
+  /** Entry sets that may still be allocated (see MAX_CACHE_BYTES). */
+  allocatable: number;
+  /** Used, rescanned on every call, for the routes asked for after the allocatable sets ran out. */
+  scratch: RouteEntries | undefined;
+}
+
+/**
+ * Bound on a solution's cached entry sets: each takes 44 bytes a job (8 + 3 × 4 + 3 × 8), so caching every
+ * route of a 10,000-job day with 1,000 routes would take 440 MB. X-n1001 (43 routes) needs 1.9 MB; past the
+ * bound, further routes are rescanned on each call (slower, same moves).
+ */
+export const MAX_CACHE_BYTES = 64 * 2 ** 20;
+const BYTES_PER_JOB = 44;
+
+/** An empty cache for a solution with `routes` routes over `jobs` jobs, holding at most `maxBytes` of entries. */
+export function newInsertionCache(routes: number, jobs: number, maxBytes = MAX_CACHE_BYTES): InsertionCache {
+  return {
+    // filled, not holey: a sparse array would fall back to slow dictionary elements
+    routes: new Array<undefined>(routes).fill(undefined),
+    allocatable: Math.floor(maxBytes / (BYTES_PER_JOB * Math.max(1, jobs))),
+    scratch: undefined,
+  };
+}
+
+function entriesFor(n: number): RouteEntries {
+  return { version: new Float64Array(n), pos: new Int32Array(3 * n), cost: new Float64Array(3 * n) };
 }
 
 /**
@@ -28,13 +54,16 @@ export function cheapestInsertions(
   r: RouteState,
 ): RouteEntries {
   let e = cache.routes[r.v];
-  if (e === undefined) {
-    e = {
-      version: new Float64Array(inst.n),
-      pos: new Int32Array(3 * inst.n),
-      cost: new Float64Array(3 * inst.n),
-    };
+  if (e === undefined && cache.allocatable > 0) {
+    e = entriesFor(inst.n);
     cache.routes[r.v] = e;
+    cache.allocatable--;
+  }
+  if (e === undefined) {
+    // Over the bound: the scratch set serves every uncached route, so its entry is never trusted.
+    const scratch = (cache.scratch ??= entriesFor(inst.n));
+    scan(inst, j, r, scratch.pos, scratch.cost, 3 * j);
+    return scratch;
   }
   if (e.version[j] !== r.version + 1) {
     scan(inst, j, r, e.pos, e.cost, 3 * j);

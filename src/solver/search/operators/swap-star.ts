@@ -5,7 +5,7 @@ import type { Solution } from '../solution.ts';
 import { applyMove, improvingMove, routeChange, type Move, type RouteChange } from './move.ts';
 import type { LocalSearchOperator, MoveContext } from './operator.ts';
 import { Stamps } from './stamps.ts';
-import { cheapestInsertions, type InsertionCache } from './swap-star-insertions.ts';
+import { cheapestInsertions, newInsertionCache, type InsertionCache } from './swap-star-insertions.ts';
 
 /**
  * SWAP* (Vidal 2022, "Hybrid genetic search for the CVRP: open-source implementation and SWAP*
@@ -200,8 +200,7 @@ const caches = new WeakMap<Solution, InsertionCache>();
 function cacheOf(sol: Solution): InsertionCache {
   let c = caches.get(sol);
   if (c === undefined) {
-    // filled, not holey: a sparse array would fall back to slow dictionary elements
-    c = { routes: new Array<undefined>(sol.routes.length).fill(undefined) };
+    c = newInsertionCache(sol.routes.length, sol.jobRoute.length);
     caches.set(sol, c);
   }
   return c;
