@@ -118,7 +118,7 @@ export function searchFixedFleet(st: FleetState, ctl: FixedFleetControl): number
  * weights multiplied by each of REPAIR_FACTORS in turn while the candidate stays infeasible (HGS: 10, then
  * 100), which pushes it towards feasibility.
  */
-function repair(st: FleetState, weights: PenaltyWeights, rng: Rng): void {
+export function repair(st: FleetState, weights: PenaltyWeights, rng: Rng): void {
   for (const factor of REPAIR_FACTORS) {
     const nodes: number[] = [];
     for (let r = 0; r < st.count; r++)

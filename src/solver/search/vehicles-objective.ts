@@ -1,5 +1,6 @@
 import { improveAtFixedFleet } from '../fleet/fixed-fleet-phase.ts';
 import { eliminationApplies, minimiseFleetByElimination } from '../fleet/fleet-phase.ts';
+import { bestOfRunsAtFloor } from '../fleet/runs-at-floor.ts';
 import { minimiseFleet } from './fleet-minimisation.ts';
 import type { SearchContext } from './search-context.ts';
 import { runSisr } from './sisr.ts';
@@ -30,10 +31,13 @@ export function minimiseVehiclesThenCost(ctx: SearchContext): void {
     return;
   }
   runSisr(ctx, 0, COST_FIRST_SHARE);
+  const costPhaseBest = ctx.sol.snapshot();
   minimiseFleetByElimination(ctx, ELIMINATION_UNTIL);
-  // The distance search cools over what elimination left (it may end early at the load bound).
+  // The distance search cools over what elimination left. Where elimination ended early at the load bound
+  // it is split into runs from several starts (fleet/runs-at-floor.ts).
   const from = Math.min(ELIMINATION_UNTIL, ctx.budget.fraction());
-  improveAtFixedFleet(ctx, from, 1);
+  if (from < ELIMINATION_UNTIL) bestOfRunsAtFloor(ctx, costPhaseBest, from);
+  else improveAtFixedFleet(ctx, from, 1);
   // With the budget spent, SISR only runs its opening local search on the feasible result (its moves on
   // the solver's own day schedule). Handing it the last 10 or 20 % of the budget instead was worse on
   // Gehring-Homberger R1 and RC1 (SISR at this fleet leaves customers out and rejects the candidate).

@@ -20,12 +20,11 @@ import {
   STALL_RESTART,
 } from '../../../src/solver/fleet/penalised-sisr.ts';
 import type { PenaltyWeights } from '../../../src/solver/fleet/penalty-weights.ts';
-import { toRoutingSolution } from '../../../src/solver/output/to-solution.ts';
 import { prepareSearch } from '../../../src/solver/prepare-search.ts';
 import { Rng } from '../../../src/solver/rng.ts';
 import { solomonDir } from '../../support/benchmark-fixtures.ts';
-import { checkRoutingSolution } from '../../support/check-routing-solution.ts';
 import { params } from '../fixtures.ts';
+import { expectCompleteAndChecked } from './checked-solution.ts';
 import { randomState, replay } from './replay-oracle.ts';
 
 /**
@@ -234,13 +233,7 @@ describe('fixed-fleet search through infeasible solutions', () => {
     expect(improveAtFixedFleet(ctx, 0.3, 1)).toBe(true);
     expect(ctx.sol.usedVehicles()).toBeLessThanOrEqual(vehicles);
     expect(ctx.sol.cost()).toBeLessThan(cost);
-    const solution = toRoutingSolution(ctx.inst, ctx.sol, [], {
-      iterations: 0,
-      elapsedMs: 0,
-      timeCapped: false,
-    });
-    expect(solution.unassigned).toEqual([]);
-    expect(checkRoutingSolution(bp.problem, solution)).toEqual([]);
+    expectCompleteAndChecked(ctx, bp.problem);
   });
 });
 
