@@ -13,7 +13,8 @@ import { crossRoutes } from './route-crossover.ts';
  * the two (route-crossover.ts). Gehring-Homberger 200 at 12,000 iterations, mean gap over seeds 1-3: one
  * run 1.94 %, three runs 1.60 % (C1 0.80 -> 0.59, R2 2.01 -> 1.04, RC2 3.57 -> 2.02: the bad runs are cut
  * off; but R1 1.58 -> 2.27, whose long runs pay); two runs from eliminations without the crossover 1.85 %
- * against 1.82 % on seeds 1-2; shares 1:1:2 worse on seed 1 (2.27 % against 1.63 %).
+ * against 1.82 % on seeds 1-2; shares 1:1:2 worse on seed 1 (2.27 % against 1.63 %), shares 2:1:1 worse on
+ * seeds 1-3 (2.21 %). Three seeds resolve about half a point: rc2_2_6 alone swings by 10 points between seeds.
  */
 export const RUNS_AT_FLOOR = 3;
 /** Runs from new eliminations before the crossovers begin. */
