@@ -22,11 +22,27 @@ describe('cache of a pair function', () => {
     );
   });
 
-  it('computes a pair once while its slot holds it', () => {
+  it('computes a pair once while its slot holds it, whatever the table size', () => {
+    for (const slots of [1 << 10, 1 << 16]) {
+      let calls = 0;
+      const cached = cachedPairs((i, j) => (calls++, i + j), 100, slots);
+      for (let round = 0; round < 3; round++) for (let j = 0; j < 50; j++) cached(7, j);
+      // 50 pairs in 1,024 slots may share one; never more than a few
+      expect(calls).toBeGreaterThanOrEqual(50);
+      expect(calls).toBeLessThan(60);
+    }
+    // one slot: the same pair asked again is not recomputed
     let calls = 0;
-    const cached = cachedPairs((i, j) => (calls++, i + j), 100, 1 << 16);
-    for (let round = 0; round < 3; round++) for (let j = 0; j < 50; j++) cached(7, j);
-    expect(calls).toBe(50);
+    const single = cachedPairs((i, j) => (calls++, i * j), 10, 1);
+    for (let round = 0; round < 3; round++) single(3, 4);
+    expect(calls).toBe(1);
+  });
+
+  it('never answers from an empty slot', () => {
+    // key 0 is pair (0, 0) and key 1 pair (0, 1): an empty slot must match neither
+    const cached = cachedPairs((i, j) => 5 + i + j, 10, 1 << 16);
+    expect(cached(0, 1)).toBe(6);
+    expect(cached(0, 0)).toBe(5);
   });
 
   it('keeps (i, j) and (j, i) apart: a great circle is not bit-symmetric', () => {
