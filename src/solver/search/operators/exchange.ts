@@ -4,7 +4,7 @@ import type { Instance } from '../../model/instance.ts';
 import type { Solution } from '../solution.ts';
 import { applyMove, improvingMove, routeChange, type Move, type RouteChange } from './move.ts';
 import type { LocalSearchOperator, MoveContext } from './operator.ts';
-import { windowsFit } from './screens.ts';
+import { typeAllows, windowsFit } from './screens.ts';
 import { Stamps } from './stamps.ts';
 
 /**
@@ -39,7 +39,7 @@ export const exchange: LocalSearchOperator = {
         const s = q + PARTNER_OFFSETS[o]!;
         const t = rb.nodes[s]!;
         if (t < 0 || t === j || !tried.mark(t)) continue;
-        if (!typesAllow(inst, j, rb) || !typesAllow(inst, t, ra)) continue;
+        if (!typeAllows(inst, j, rb) || !typeAllows(inst, t, ra)) continue;
         if (screenedDelta(ctx, ra, p, rb, s) >= -ctx.epsilon) continue;
         if (!(fitsReplacing(inst, ra, t, p, j) && fitsReplacing(inst, rb, j, s, t))) continue;
         const move = improvingMove(ctx, 'exchange', swapped(sol, a, p, b, s));
@@ -53,10 +53,6 @@ export const exchange: LocalSearchOperator = {
 
 /** Partners already tried in the current evaluate call. */
 const tried = new Stamps();
-
-function typesAllow(inst: Instance, j: number, r: RouteState): boolean {
-  return inst.typeOk[j * inst.nTypes + r.vehicle.type] !== 0;
-}
 
 /** Distance change of swapping the jobs at position p of `ra` and s of `rb`, each priced per metre of its route. */
 function screenedDelta(ctx: MoveContext, ra: RouteState, p: number, rb: RouteState, s: number): number {

@@ -10,6 +10,11 @@ import type { Instance } from '../../model/instance.ts';
  * infeasible one (tryRoutes decides).
  */
 
+/** May job j ride on route r's vehicle type? */
+export function typeAllows(inst: Instance, j: number, r: RouteState): boolean {
+  return inst.typeOk[j * inst.nTypes + r.vehicle.type] !== 0;
+}
+
 /** Can job j be served between positions x and x+1 of `r` (windows against `ls`, and loads)? */
 export function fitsBetween(inst: Instance, r: RouteState, j: number, x: number, checkLoad = true): boolean {
   if (!windowsFit(inst, r, j, x, x + 1)) return false;

@@ -4,6 +4,7 @@ import type { Instance } from '../../model/instance.ts';
 import type { Solution } from '../solution.ts';
 import { applyMove, improvingMove, routeChange, type Move, type RouteChange } from './move.ts';
 import type { LocalSearchOperator, MoveContext } from './operator.ts';
+import { typeAllows } from './screens.ts';
 import { Stamps } from './stamps.ts';
 import { cheapestInsertions, newInsertionCache, type InsertionCache } from './swap-star-insertions.ts';
 
@@ -140,10 +141,6 @@ function removalGain(travel: TravelModel, r: RouteState, x: number): number {
   return (
     r.type.costPerMetre * (r.arcDist[x - 1]! + r.arcDist[x]! - travel.distance(r.loc[x - 1]!, r.loc[x + 1]!))
   );
-}
-
-function typeAllows(inst: Instance, j: number, r: RouteState): boolean {
-  return inst.typeOk[j * inst.nTypes + r.vehicle.type] !== 0;
 }
 
 /**
