@@ -11,7 +11,8 @@ import type { ReferenceSource } from './reference-data.ts';
 /** Plan exporters, injected so the API does not import src/io (wired in `picon serve`). */
 export interface PlanExporters {
   readonly geojson: (plan: Plan) => unknown;
-  readonly runsheetsCsv: (plan: Plan) => string;
+  /** The CSV's lines (each with its line break), streamed as they come. */
+  readonly runsheetsCsv: (plan: Plan) => Iterable<string>;
   /** Drivers' run sheets as a workbook (one sheet per vehicle) and as a PDF (one page per vehicle). */
   readonly runsheetsXlsx?: (plan: Plan) => Promise<Uint8Array>;
   readonly runsheetsPdf?: (plan: Plan) => Promise<Uint8Array>;

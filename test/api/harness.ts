@@ -95,7 +95,7 @@ export function testApp(
     reference: ReferenceSource.of(referenceFromScenario(sampleScenario())),
     exporters: {
       geojson: (plan) => ({ type: 'FeatureCollection', features: [], name: plan.scenario.name }),
-      runsheetsCsv: () => 'vehicle,route\n',
+      runsheetsCsv: () => ['vehicle,route\n'],
     },
     ordersCsv: importOrdersCsv,
     ...(opts.logger ? { logger: opts.logger } : {}),

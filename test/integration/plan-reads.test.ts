@@ -1,14 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/contracts/index.ts';
+import { planToGeoJson } from '../../src/io/plan-geojson.ts';
+import { planToRunsheetsCsv } from '../../src/io/runsheets-csv.ts';
 import { holdPlanReads, type HeldPlanReads } from '../api/hold-plan-reads.ts';
 import { bearer, KEYS, startStack, tinyScenario, until, type Stack } from './harness.ts';
 
-// The bound on whole-plan reads over the real service: `picon serve`'s composition
+// The bound on whole-plan reads and the streamed exports over the real service: `picon serve`'s composition
 // root with PICON_MAX_CONCURRENT_PLAN_READS, Redis and a worker. Reads are held inside the real BullPlanJobs
 // (before it reads Redis), so which requests overlap is decided by the test, not by timing.
 const LIMIT = 2;
 let stack: Stack;
 let id: string;
+let plan: Plan;
 
 const get = (path: string, init: RequestInit = {}) =>
   fetch(`${stack.api.url}${path}`, { ...init, headers: bearer(KEYS.planner) });
@@ -51,12 +54,12 @@ beforeAll(async () => {
   });
   expect(submitted.status).toBe(202);
   id = ((await submitted.json()) as { id: string }).id;
-  await until(
+  plan = await until(
     `plan ${id}`,
     async () => {
       const body = (await (await get(`/v1/plans/${id}`)).json()) as { status: string; result?: Plan };
       if (body.status === 'failed') throw new Error(`plan failed: ${JSON.stringify(body)}`);
-      return body.status === 'completed' ? true : undefined;
+      return body.status === 'completed' ? body.result : undefined;
     },
     120_000,
   );
@@ -66,6 +69,19 @@ afterAll(async () => {
 });
 
 describe('plan reads over the service (real Redis, worker process)', () => {
+  it('streams the GeoJSON and the CSV run sheets byte for byte as the whole-string exports were', async () => {
+    const geo = await get(`/v1/plans/${id}/geojson`);
+    expect(geo.status).toBe(200);
+    expect(geo.headers.get('content-type')).toBe('application/geo+json; charset=utf-8');
+    expect(geo.headers.get('transfer-encoding')).toBe('chunked');
+    expect(await geo.text()).toBe(JSON.stringify(planToGeoJson(plan)));
+    const csv = await get(`/v1/plans/${id}/runsheets.csv`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(csv.headers.get('content-disposition')).toContain(`${id}-runsheets.csv`);
+    expect(await csv.text()).toBe(planToRunsheetsCsv(plan));
+  });
+
   it(`${LIMIT + 1} reads with a limit of ${LIMIT}: exactly one 503 BUSY, then every permit is back`, async () => {
     const held = holdPlanReads(stack.api.planJobs);
     try {

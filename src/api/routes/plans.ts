@@ -13,7 +13,7 @@ import type { AppDeps } from '../app-deps.ts';
 import { principalOf, requireHub } from '../auth.ts';
 import { allow } from '../route-table.ts';
 import { gatedRead, type ReadGate } from '../read-gate.ts';
-import { sendJson } from '../send-json.ts';
+import { sendChunks, sendJson } from '../send-json.ts';
 import { PLAN_ID_PATTERN } from '../plan-id.ts';
 import { prepareSubmission, refuseKeyReuse, requireReader } from '../submission.ts';
 import type { PlanEvent, PlanJobInput, PlanView } from '../../contracts/ports.ts';
@@ -174,13 +174,14 @@ export function plansRouter(deps: AppDeps, gate: ReadGate): Router {
     });
   });
 
+  // the two big text exports are streamed, never one string (send-json.ts)
   router.get(
     '/plans/:id/geojson',
     allow('GET /v1/plans/:id/geojson'),
     gatedRead(gate, async (req, res) => {
       if (!deps.exporters) throw new ApiError('NOT_FOUND', 'GeoJSON export is not available on this server');
       const plan = await completedPlan(deps, res, pathParam(req.params, 'id'));
-      res.type('application/geo+json').send(JSON.stringify(deps.exporters.geojson(plan)));
+      await sendJson(res, deps.exporters.geojson(plan), 'application/geo+json; charset=utf-8');
     }),
   );
 
@@ -191,11 +192,9 @@ export function plansRouter(deps: AppDeps, gate: ReadGate): Router {
       if (!deps.exporters)
         throw new ApiError('NOT_FOUND', 'run sheet export is not available on this server');
       const id = pathParam(req.params, 'id');
-      const plan = await completedPlan(deps, res, id);
-      res
-        .type('text/csv; charset=utf-8')
-        .attachment(`${id}-runsheets.csv`)
-        .send(deps.exporters.runsheetsCsv(plan));
+      const lines = deps.exporters.runsheetsCsv(await completedPlan(deps, res, id));
+      res.type('text/csv; charset=utf-8').attachment(`${id}-runsheets.csv`);
+      await sendChunks(res, lines);
     }),
   );
 
