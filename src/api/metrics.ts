@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { PlanJobs } from '../contracts/ports.ts';
 import type { ReadGate } from './read-gate.ts';
 
@@ -41,6 +41,7 @@ export function createMetrics(planJobs: PlanJobs, readGate: ReadGate): Metrics {
       }
     },
   });
+  let counted = 0;
   new Gauge({
     name: 'picon_plan_reads_in_progress',
     help: 'Whole-plan reads being served by this API process (at most PICON_MAX_CONCURRENT_PLAN_READS)',
@@ -49,12 +50,15 @@ export function createMetrics(planJobs: PlanJobs, readGate: ReadGate): Metrics {
       this.set(readGate.inUse);
     },
   });
-  new Gauge({
-    name: 'picon_plan_reads_refused',
-    help: 'Plan reads this API process refused with 503 BUSY since it started (a monotonic count)',
+  new Counter({
+    name: 'picon_plan_reads_refused_total',
+    help: 'Plan reads this API process refused with 503 BUSY (PICON_MAX_CONCURRENT_PLAN_READS reached)',
     registers: [registry],
     collect() {
-      this.set(readGate.refused);
+      // the gate keeps the count; a counter can only grow, so it is set by its increase since the last scrape
+      const more = readGate.refused - counted;
+      counted = readGate.refused;
+      if (more > 0) this.inc(more);
     },
   });
   const jobs = new Histogram({

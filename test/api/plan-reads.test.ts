@@ -73,7 +73,7 @@ describe('concurrent plan reads are bounded (PICON_MAX_CONCURRENT_PLAN_READS)', 
     await until('every permit back', () => readGate.inUse === 0);
     const metrics = await fetch(`${url}/metrics`, { headers: bearer(KEYS.metrics) });
     expect(await metrics.text()).toMatch(
-      /^picon_plan_reads_in_progress 0\n(.|\n)*^picon_plan_reads_refused 1$/m,
+      /^picon_plan_reads_in_progress 0\n(.|\n)*^picon_plan_reads_refused_total 1$/m,
     );
     // and the whole limit is usable again
     const again = [0, 1].map(() => get(`${url}/v1/plans/${id}`));

@@ -32,13 +32,13 @@ async function allPermitsFree(held: HeldPlanReads): Promise<void> {
   await until('no plan read in progress', async () =>
     (await metric('picon_plan_reads_in_progress')) === 0 ? true : undefined,
   );
-  const refused = await metric('picon_plan_reads_refused');
+  const refused = await metric('picon_plan_reads_refused_total');
   const before = held.entered;
   const reads = Array.from({ length: LIMIT }, () => get(`/v1/plans/${id}`));
   await until('every permit taken again', async () => (held.entered === before + LIMIT ? true : undefined));
   held.release();
   expect((await Promise.all(reads)).map((r) => r.status)).toEqual(Array(LIMIT).fill(200));
-  expect(await metric('picon_plan_reads_refused')).toBe(refused);
+  expect(await metric('picon_plan_reads_refused_total')).toBe(refused);
 }
 
 beforeAll(async () => {
@@ -94,7 +94,7 @@ describe('plan reads over the service (real Redis, worker process)', () => {
       held.release();
       const statuses = (await Promise.all(answers)).map((r) => r.status).sort();
       expect(statuses).toEqual([...Array(LIMIT).fill(200), 503]);
-      expect(await metric('picon_plan_reads_refused')).toBe(1);
+      expect(await metric('picon_plan_reads_refused_total')).toBe(1);
       await allPermitsFree(held);
     } finally {
       held.restore();
