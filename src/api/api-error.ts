@@ -21,6 +21,7 @@ export type ApiErrorCode =
   | 'INVALID_SCENARIO'
   | 'INVALID_INPUT'
   | 'DEPENDENCY_UNAVAILABLE'
+  | 'BUSY'
   | 'INTERNAL';
 
 /** code -> HTTP status: the only such table. */
@@ -44,6 +45,7 @@ export const HTTP_STATUS: Readonly<Record<ApiErrorCode, number>> = {
   INVALID_SCENARIO: 422,
   INVALID_INPUT: 422,
   DEPENDENCY_UNAVAILABLE: 503,
+  BUSY: 503,
   INTERNAL: 500,
 };
 

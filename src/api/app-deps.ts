@@ -5,12 +5,14 @@ import type { Config } from '../config/env.ts';
 import type { Plan } from '../contracts/index.ts';
 import type { OrderStore, PlanJobs, RateLimiter } from '../contracts/ports.ts';
 import type { DashboardVehicleType } from './dashboard.ts';
+import type { ReadGate } from './read-gate.ts';
 import type { ReferenceSource } from './reference-data.ts';
 
 /** Plan exporters, injected so the API does not import src/io (wired in `picon serve`). */
 export interface PlanExporters {
   readonly geojson: (plan: Plan) => unknown;
-  readonly runsheetsCsv: (plan: Plan) => string;
+  /** The CSV's lines (each with its line break), streamed as they come. */
+  readonly runsheetsCsv: (plan: Plan) => Iterable<string>;
   /** Drivers' run sheets as a workbook (one sheet per vehicle) and as a PDF (one page per vehicle). */
   readonly runsheetsXlsx?: (plan: Plan) => Promise<Uint8Array>;
   readonly runsheetsPdf?: (plan: Plan) => Promise<Uint8Array>;
@@ -64,6 +66,11 @@ export interface AppDeps {
   readonly now?: () => number;
   /** Requests per key and window (every /v1 request after authentication); none when absent. */
   readonly rateLimiter?: RateLimiter;
+  /**
+   * The bound on whole-plan reads (read-gate.ts); tests pass their own to watch it.
+   * @defaultValue one of `config.http.maxConcurrentPlanReads` permits
+   */
+  readonly readGate?: ReadGate;
   /** When given, errors it recognises answer 503 with Retry-After instead of a logged 500. */
   readonly dependency?: DependencyHealth;
   /** Where unexpected errors are logged. @defaultValue stderr */

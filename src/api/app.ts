@@ -15,6 +15,7 @@ import { buildOpenApi } from './openapi.ts';
 import { comparisonsRouter } from './routes/comparisons.ts';
 import { ordersRouter } from './routes/orders.ts';
 import { plansRouter } from './routes/plans.ts';
+import { ReadGate } from './read-gate.ts';
 import { referenceRouter } from './routes/reference.ts';
 
 export const API_VERSION = '1.0.0';
@@ -35,7 +36,9 @@ export function createApp(deps: AppDeps): Express {
   app.use(
     helmet({ contentSecurityPolicy: false, referrerPolicy: { policy: 'strict-origin-when-cross-origin' } }),
   );
-  const metrics = createMetrics(deps.planJobs);
+  // the bound on whole-plan reads (routes/plans.ts), watched by /metrics
+  const readGate = deps.readGate ?? new ReadGate(deps.config.http.maxConcurrentPlanReads);
+  const metrics = createMetrics(deps.planJobs, readGate);
   app.use(metrics.httpTimer);
 
   app.get('/healthz', (_req, res) => {
@@ -80,7 +83,7 @@ export function createApp(deps: AppDeps): Express {
   v1.use(requireJson);
   v1.use(express.json({ limit: deps.config.http.bodyLimit, type: () => true }));
   v1.use(ordersRouter(deps));
-  v1.use(plansRouter(deps));
+  v1.use(plansRouter(deps, readGate));
   v1.use(comparisonsRouter(deps));
   v1.use(referenceRouter(deps));
   app.use('/v1', v1);

@@ -1,6 +1,7 @@
 import type { RequestHandler } from 'express';
-import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { PlanJobs } from '../contracts/ports.ts';
+import type { ReadGate } from './read-gate.ts';
 
 export interface Metrics {
   readonly registry: Registry;
@@ -8,8 +9,11 @@ export interface Metrics {
   readonly httpTimer: RequestHandler;
 }
 
-/** A registry per app (tests build several apps in one process), with HTTP, queue depth and job duration metrics. */
-export function createMetrics(planJobs: PlanJobs): Metrics {
+/**
+ * A registry per app (tests build several apps in one process), with HTTP, queue depth, job duration and
+ * plan read (read-gate.ts) metrics.
+ */
+export function createMetrics(planJobs: PlanJobs, readGate: ReadGate): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'picon_' });
 
@@ -35,6 +39,26 @@ export function createMetrics(planJobs: PlanJobs): Metrics {
       } catch {
         // Redis down: /readyz reports it; scraping must still succeed.
       }
+    },
+  });
+  let counted = 0;
+  new Gauge({
+    name: 'picon_plan_reads_in_progress',
+    help: 'Whole-plan reads being served by this API process (at most PICON_MAX_CONCURRENT_PLAN_READS)',
+    registers: [registry],
+    collect() {
+      this.set(readGate.inUse);
+    },
+  });
+  new Counter({
+    name: 'picon_plan_reads_refused_total',
+    help: 'Plan reads this API process refused with 503 BUSY (PICON_MAX_CONCURRENT_PLAN_READS reached)',
+    registers: [registry],
+    collect() {
+      // the gate keeps the count; a counter can only grow, so it is set by its increase since the last scrape
+      const more = readGate.refused - counted;
+      counted = readGate.refused;
+      if (more > 0) this.inc(more);
     },
   });
   const jobs = new Histogram({

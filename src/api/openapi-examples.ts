@@ -61,6 +61,14 @@ export const COMPARISON_EXAMPLE = {
 
 export const JOB_ACCEPTED_EXAMPLE = { id: 'p3f9c2a7d41b0e8653f9c2a7d41b0e865', status: 'queued' };
 
+/** A plan read refused by the bound on concurrent reads (read-gate.ts). */
+export const BUSY_EXAMPLE = {
+  error: {
+    code: 'BUSY',
+    message: '4 plan reads are in progress (PICON_MAX_CONCURRENT_PLAN_READS): retry later',
+  },
+};
+
 export const ERROR_EXAMPLE = {
   error: {
     code: 'VALIDATION_FAILED',

@@ -10,6 +10,7 @@ import {
 } from '../contracts/index.ts';
 import {
   COMPARISON_EXAMPLE,
+  BUSY_EXAMPLE,
   ERROR_EXAMPLE,
   JOB_ACCEPTED_EXAMPLE,
   ORDERS_CSV_EXAMPLE,
@@ -99,6 +100,26 @@ const ERROR_TEXT: Record<number, string> = {
 };
 const errors = (...statuses: number[]) =>
   Object.fromEntries(statuses.map((s) => [s, json('Error', ERROR_TEXT[s] ?? 'Error.', ERROR_EXAMPLE)]));
+/**
+ * The answer of a route reading a whole plan when this API process already serves its limit of such reads
+ * (read-gate.ts), or when Redis is unreachable.
+ */
+const BUSY = {
+  503: {
+    ...json(
+      'Error',
+      '`BUSY`: this server already serves PICON_MAX_CONCURRENT_PLAN_READS plan reads (each holds a whole plan ' +
+        'in memory); or `DEPENDENCY_UNAVAILABLE`: Redis unreachable. Retry after `Retry-After` seconds.',
+      BUSY_EXAMPLE,
+    ),
+    headers: {
+      'Retry-After': {
+        description: 'Seconds to wait before retrying.',
+        schema: { type: 'integer', minimum: 1 },
+      },
+    },
+  },
+};
 
 const idParams = z.object({
   id: z.string().min(1).describe('Plan or comparison id, as returned on submission.'),
@@ -210,6 +231,7 @@ const ROUTES: Route[] = [
     responses: {
       200: json('PlanStatus', 'Status, progress and, when completed, the plan.'),
       ...errors(401, 403, 404),
+      ...BUSY,
     },
   },
   {
@@ -228,6 +250,7 @@ const ROUTES: Route[] = [
     responses: {
       200: json('CarrierShare', "The carrier's share."),
       ...errors(400, 401, 403, 404, 409),
+      ...BUSY,
     },
   },
   {
@@ -261,6 +284,7 @@ const ROUTES: Route[] = [
         content: { 'application/geo+json': { schema: { type: 'object' } } },
       },
       ...errors(401, 403, 404, 409),
+      ...BUSY,
     },
   },
   {
@@ -275,6 +299,7 @@ const ROUTES: Route[] = [
     responses: {
       200: { description: 'CSV, one row per step.', content: { 'text/csv': { schema: { type: 'string' } } } },
       ...errors(401, 403, 404, 409),
+      ...BUSY,
     },
   },
   ...(
@@ -301,6 +326,7 @@ const ROUTES: Route[] = [
         content: { [type]: { schema: { type: 'string', format: 'binary' } } },
       },
       ...errors(401, 403, 404, 409),
+      ...BUSY,
     },
   })),
   {

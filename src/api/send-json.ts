@@ -1,4 +1,5 @@
 import type { Response } from 'express';
+import { writeChunks } from '../io/write-chunks.ts';
 import { writeJson } from '../io/write-json.ts';
 
 /**
@@ -7,7 +8,15 @@ import { writeJson } from '../io/write-json.ts';
  * client takes them (io/write-json.ts). Everything that can fail must be done before: once the first piece is
  * out, the status can no longer change.
  */
-export async function sendJson(res: Response, body: unknown): Promise<void> {
-  res.type('application/json');
+export async function sendJson(res: Response, body: unknown, type = 'application/json'): Promise<void> {
+  res.type(type);
   if (await writeJson(res, body, { compact: true })) res.end();
+}
+
+/**
+ * Sends a text made of pieces (a CSV row by row) the same way, set with its content type beforehand. A piece
+ * that throws once the first is out ends the answer cut short, which the client sees as a broken transfer.
+ */
+export async function sendChunks(res: Response, pieces: Iterable<string>): Promise<void> {
+  if (await writeChunks(res, pieces)) res.end();
 }

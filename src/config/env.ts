@@ -99,6 +99,13 @@ export const envSchema = z.object({
   /** Headers must arrive within this long. @defaultValue 10000 */
   PICON_HEADERS_TIMEOUT_MS: int(1000, 10_000),
   /**
+   * Plan reads one API process serves at once (GET of a plan, its share and its exports): each holds the whole
+   * plan in memory until its answer is sent, 1.3 GB for a 50,000-receiver day's 280 MB plan (docs/BENCHMARKS.md),
+   * so ten at once would exhaust the process. Beyond, 503 BUSY with Retry-After. 1 to 64 (api/read-gate.ts
+   * PLAN_READS_MAX). @defaultValue 4
+   */
+  PICON_MAX_CONCURRENT_PLAN_READS: z.coerce.number().int().min(1).max(64).default(4),
+  /**
    * Map tiles of the web dashboard: a `{z}/{x}/{y}` URL template, or empty for none (a closed network: routes,
    * stops and zones draw on a plain background). A user may set another in the page. Respect the tile
    * server's usage policy; a busy site runs its own. @defaultValue OpenStreetMap's tile server
@@ -128,6 +135,8 @@ export interface Config {
     readonly rateLimitPerMinute: number;
     readonly requestTimeoutMs: number;
     readonly headersTimeoutMs: number;
+    /** See PICON_MAX_CONCURRENT_PLAN_READS. */
+    readonly maxConcurrentPlanReads: number;
   };
   readonly auth: { readonly keysFile: string | undefined };
   readonly orders: {
@@ -187,6 +196,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       rateLimitPerMinute: e.PICON_RATE_LIMIT_PER_MINUTE,
       requestTimeoutMs: e.PICON_REQUEST_TIMEOUT_MS,
       headersTimeoutMs: e.PICON_HEADERS_TIMEOUT_MS,
+      maxConcurrentPlanReads: e.PICON_MAX_CONCURRENT_PLAN_READS,
     },
     auth: { keysFile: e.PICON_API_KEYS_FILE },
     orders: {

@@ -104,7 +104,11 @@ export interface PlanJobs {
    * a duplicate whose recorded requestHash differs is left untouched (the caller refuses the reuse).
    */
   submitPlan(id: string, input: PlanJobInput, submission: Submission): Promise<SubmitResult>;
-  getPlan(id: string): Promise<PlanView | undefined>;
+  /**
+   * The plan's view; with `withResult: false` without its result, which is the whole plan once completed
+   * (hundreds of MB for a big day): status, progress and owner are read without it.
+   */
+  getPlan(id: string, options?: { readonly withResult?: boolean }): Promise<PlanView | undefined>;
   /** Calls `listener` for each later event of plan `id`; returns the unsubscribe function. */
   watchPlan(id: string, listener: (event: PlanEvent) => void): () => void;
   submitComparison(

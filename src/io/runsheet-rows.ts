@@ -124,7 +124,3 @@ function stepRow(
 export function vehicleRows(sheets: RunSheets, v: VehicleSheet): RunSheetRow[] {
   return v.trips.flatMap((t) => t.steps.map((s, i) => stepRow(sheets, v, t, s, i)));
 }
-
-export function runSheetRows(sheets: RunSheets): RunSheetRow[] {
-  return sheets.vehicles.flatMap((v) => vehicleRows(sheets, v));
-}

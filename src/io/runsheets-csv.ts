@@ -1,6 +1,6 @@
 import type { Plan, Scenario } from '../contracts/index.ts';
-import { buildRunSheets } from './runsheet-model.ts';
-import { RUNSHEET_COLUMNS, runSheetRows, type RunSheetCell } from './runsheet-rows.ts';
+import { buildRunSheets, type RunSheets } from './runsheet-model.ts';
+import { RUNSHEET_COLUMNS, vehicleRows, type RunSheetCell } from './runsheet-rows.ts';
 import type { CsvDialect } from './csv-dialect.ts';
 import { csvTextCell } from './spreadsheet-cells.ts';
 
@@ -25,9 +25,26 @@ function cell(value: RunSheetCell, dialect: CsvDialect): string {
  * notes) and a return row; the date and timezone on every row. See runsheet-model.ts.
  */
 export function planToRunsheetsCsv(plan: Plan, scenario?: Scenario, dialect: CsvDialect = 'en'): string {
+  return [...runsheetsCsvLines(plan, scenario, dialect)].join('');
+}
+
+/**
+ * The same text line by line (each with its CRLF, the BOM before the first), one vehicle's rows at a time:
+ * the API streams it rather than hold a big day's sheets as one string. The sheets are built here, before the
+ * first line, so what can fail fails before an answer has begun.
+ */
+export function runsheetsCsvLines(
+  plan: Plan,
+  scenario?: Scenario,
+  dialect: CsvDialect = 'en',
+): Iterable<string> {
+  return csvLines(buildRunSheets(plan, scenario), dialect);
+}
+
+function* csvLines(sheets: RunSheets, dialect: CsvDialect): Generator<string> {
   const d = DIALECT[dialect];
-  const lines = [RUNSHEET_COLUMNS.join(d.delimiter)];
-  for (const row of runSheetRows(buildRunSheets(plan, scenario)))
-    lines.push(RUNSHEET_COLUMNS.map((c) => cell(row[c], dialect)).join(d.delimiter));
-  return d.bom + lines.join('\r\n') + '\r\n';
+  yield d.bom + RUNSHEET_COLUMNS.join(d.delimiter) + '\r\n';
+  for (const vehicle of sheets.vehicles)
+    for (const row of vehicleRows(sheets, vehicle))
+      yield RUNSHEET_COLUMNS.map((c) => cell(row[c], dialect)).join(d.delimiter) + '\r\n';
 }

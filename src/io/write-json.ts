@@ -1,16 +1,10 @@
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { jsonChunks } from './json-chunks.ts';
-
-/** Pieces are gathered to about this size before a write: few writes, and never the whole document at once. */
-const WRITE_CHARS = 1 << 20;
+import { writeChunks } from './write-chunks.ts';
 
 /**
  * Writes `JSON.stringify(value, null, 2) + '\n'` to `out` (or `JSON.stringify(value)` with `compact`, as an API
- * response) without building that string: a 10,000-receiver plan's JSON is 110 MB, and holding it (and the
- * buffer a stream makes of it) was most of the CLI's peak memory; a 50,000-receiver plan's would not fit in
- * one string at all. Waits for the stream to drain when it asks to, so nothing piles up in its buffer either,
- * and stops when the stream is closed (a client that went away) instead of waiting for a drain forever.
+ * response) without building that string (write-chunks.ts says why and how).
  * @returns false when the stream closed before the whole value was written
  */
 export async function writeJson(
@@ -18,25 +12,11 @@ export async function writeJson(
   value: unknown,
   { compact = false }: { compact?: boolean } = {},
 ): Promise<boolean> {
-  let pending = '';
-  const flush = async (): Promise<boolean> => {
-    if (out.destroyed) return false;
-    const full = !out.write(pending);
-    pending = '';
-    if (full) {
-      // whichever comes first; the other listener is removed, or each wait would leave one behind
-      const waiting = new AbortController();
-      const { signal } = waiting;
-      await Promise.race([once(out, 'drain', { signal }), once(out, 'close', { signal })]).finally(() =>
-        waiting.abort(),
-      );
-    }
-    return !out.destroyed;
-  };
-  for (const chunk of jsonChunks(value, 3, !compact)) {
-    pending += chunk;
-    if (pending.length >= WRITE_CHARS && !(await flush())) return false;
-  }
-  if (!compact) pending += '\n';
-  return await flush();
+  const pieces = jsonChunks(value, 3, !compact);
+  return await writeChunks(out, compact ? pieces : withNewline(pieces));
+}
+
+function* withNewline(pieces: Iterable<string>): Generator<string> {
+  yield* pieces;
+  yield '\n';
 }

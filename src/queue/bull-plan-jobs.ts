@@ -245,7 +245,7 @@ export class BullPlanJobs implements PlanJobs {
     };
   }
 
-  async getPlan(id: string): Promise<PlanView | undefined> {
+  async getPlan(id: string, { withResult = true } = {}): Promise<PlanView | undefined> {
     const read = await this.wholeJob<Job<PlanJobData, Plan>>(this.plans, this.plansBulk, id);
     if (!read) return undefined;
     const { job, state } = read;
@@ -260,7 +260,9 @@ export class BullPlanJobs implements PlanJobs {
       ...(job.data.submission ? { owner: job.data.submission.owner } : {}),
       status,
       progress,
-      ...(status === 'completed' ? { result: (await this.results.resolve(job.returnvalue)) as Plan } : {}),
+      ...(status === 'completed' && withResult
+        ? { result: (await this.results.resolve(job.returnvalue)) as Plan }
+        : {}),
       ...(status === 'failed' ? { error: job.failedReason } : {}),
     };
   }

@@ -34,11 +34,17 @@ export class FakePlanJobs implements PlanJobs {
     this.plans.set(id, { id, status: 'queued', progress: { percent: 0, bestCost: null } });
     return { id, created: true, ...recorded };
   }
-  async getPlan(id: string) {
-    const view = this.plans.get(id);
+  /** How many reads asked for the result: the status-only reads (`withResult: false`) are not counted. */
+  resultReads = 0;
+  async getPlan(id: string, { withResult = true } = {}) {
+    const stored = this.plans.get(id);
+    if (!stored) return undefined;
+    if (withResult) this.resultReads += 1;
+    const { result: _result, ...status } = stored;
+    const view: PlanView = withResult ? stored : status;
     // a comparison's variant plans belong to the comparison's submitter, as in BullPlanJobs
     const owner = this.submissions.get(id.replace(/-v\d+$/, ''))?.owner;
-    return view && owner ? { ...view, owner } : view;
+    return owner ? { ...view, owner } : view;
   }
   watchPlan(id: string, listener: (e: PlanEvent) => void) {
     const set = this.listeners.get(id) ?? new Set();

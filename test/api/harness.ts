@@ -2,6 +2,7 @@ import type { RequestHandler } from 'express';
 import type { ApiKey } from '../../src/config/api-keys.ts';
 import type { Logger } from '../../src/api/access-log.ts';
 import { createApp } from '../../src/api/app.ts';
+import { ReadGate } from '../../src/api/read-gate.ts';
 import { importOrdersCsv } from '../../src/io/orders-csv.ts';
 import { MemoryOrderStore } from '../../src/api/memory-order-store.ts';
 import { MemoryRateLimiter } from '../../src/api/memory-rate-limiter.ts';
@@ -37,6 +38,16 @@ export const API_KEYS: ApiKey[] = [
   { key: KEYS.metrics, role: 'metrics' },
 ];
 
+/** What follows `/v1/plans/{id}` in the routes that read a whole plan, each under a permit (read-gate.ts). */
+export const PLAN_ROUTES_UNDER_READ_GATE = [
+  '',
+  '/share?carrier=dhl',
+  '/geojson',
+  '/runsheets.csv',
+  '/runsheets.xlsx',
+  '/runsheets.pdf',
+] as const;
+
 export const bearer = (key: string) => ({ Authorization: `Bearer ${key}` });
 
 /** The API tests' clock: the morning of the sample day's eve, so its orders (2025-03-04) are in range. */
@@ -47,6 +58,7 @@ export function testApp(
     bodyLimit?: string;
     maxOrdersPerCarrierDay?: number;
     rateLimitPerMinute?: number;
+    maxConcurrentPlanReads?: number;
     /** Stands in for Bull Board at /admin/queues. */
     adminQueues?: RequestHandler;
     logger?: Logger;
@@ -55,6 +67,7 @@ export function testApp(
   const planJobs = new FakePlanJobs();
   const orders = new MemoryOrderStore(() => TEST_NOW_MS);
   const logged: string[] = [];
+  const readGate = new ReadGate(opts.maxConcurrentPlanReads ?? 4);
   const app = createApp({
     config: {
       http: {
@@ -64,6 +77,7 @@ export function testApp(
         rateLimitPerMinute: opts.rateLimitPerMinute ?? 100_000,
         requestTimeoutMs: 60_000,
         headersTimeoutMs: 10_000,
+        maxConcurrentPlanReads: readGate.limit,
       },
       planner: { defaultTimeLimitSeconds: 5, maxTimeLimitSeconds: 10 },
       orders: {
@@ -76,16 +90,17 @@ export function testApp(
     rateLimiter: new MemoryRateLimiter(opts.rateLimitPerMinute ?? 100_000),
     keys: API_KEYS,
     planJobs,
+    readGate,
     orders,
     reference: ReferenceSource.of(referenceFromScenario(sampleScenario())),
     exporters: {
       geojson: (plan) => ({ type: 'FeatureCollection', features: [], name: plan.scenario.name }),
-      runsheetsCsv: () => 'vehicle,route\n',
+      runsheetsCsv: () => ['vehicle,route\n'],
     },
     ordersCsv: importOrdersCsv,
     ...(opts.logger ? { logger: opts.logger } : {}),
     log: (l) => logged.push(l),
     ...(opts.adminQueues ? { adminQueues: opts.adminQueues } : {}),
   });
-  return { app, planJobs, orders, logged };
+  return { app, planJobs, orders, logged, readGate };
 }

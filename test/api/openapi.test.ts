@@ -9,6 +9,7 @@ import {
   SCENARIO_EXAMPLE,
   SUBMIT_ORDERS_EXAMPLE,
 } from '../../src/api/openapi-examples.ts';
+import { HTTP_STATUS } from '../../src/api/api-error.ts';
 import { buildOpenApi } from '../../src/api/openapi.ts';
 import {
   comparisonBodySchema,
@@ -17,7 +18,7 @@ import {
   submitOrdersSchema,
 } from '../../src/api/schemas.ts';
 import { importOrdersCsv } from '../../src/io/orders-csv.ts';
-import { testApp } from './harness.ts';
+import { PLAN_ROUTES_UNDER_READ_GATE, testApp } from './harness.ts';
 
 interface Operation {
   operationId?: string;
@@ -87,5 +88,22 @@ describe('the OpenAPI document', () => {
       const keyed = path.startsWith('/v1/') || path === '/metrics';
       expect(res.status, `${method} ${path}`).toBe(keyed ? 401 : 200);
     }
+  });
+
+  it('documents the 503 BUSY, with its Retry-After, of every route that reads a whole plan', () => {
+    expect(HTTP_STATUS.BUSY).toBe(503);
+    for (const suffix of PLAN_ROUTES_UNDER_READ_GATE) {
+      const path = `/v1/plans/{id}${suffix.split('?')[0]}`;
+      const op = doc.paths[path]?.['get'] as
+        | { responses: Record<string, { headers?: object; content: Record<string, { example?: unknown }> }> }
+        | undefined;
+      const busy = op?.responses['503'];
+      expect(busy?.headers, path).toHaveProperty('Retry-After');
+      expect(busy?.content['application/json']?.example, path).toMatchObject({ error: { code: 'BUSY' } });
+    }
+    expect(
+      doc.paths['/v1/plans/{id}/events']?.['get'],
+      'the event stream takes no permit',
+    ).not.toHaveProperty('responses.503');
   });
 });

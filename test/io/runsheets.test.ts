@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Plan, PlanRoute, Scenario } from '../../src/contracts/index.ts';
 import { RUNSHEET_COLUMNS } from '../../src/io/runsheet-rows.ts';
-import { planToRunsheetsCsv } from '../../src/io/runsheets-csv.ts';
+import { planToRunsheetsCsv, runsheetsCsvLines } from '../../src/io/runsheets-csv.ts';
 import { planToRunsheetsPdf } from '../../src/io/runsheets-pdf.ts';
 import { planToRunsheetsXlsx } from '../../src/io/runsheets-xlsx.ts';
 import { planScenario } from '../../src/planner/index.ts';
@@ -160,6 +160,24 @@ describe('drivers’ run sheets', () => {
         expect(r[c].replace(',', '.')).toBe(e[c]);
       expect(r.place).toBe(e.place);
     });
+  });
+
+  it('CSV line by line, as the API streams it: the header (after the BOM), then one whole row per line', () => {
+    for (const [dialect, delimiter] of [
+      ['en', ','],
+      ['fr', ';'],
+    ] as const) {
+      const lines = [...runsheetsCsvLines(plan, scenario, dialect)];
+      const whole = planToRunsheetsCsv(plan, scenario, dialect);
+      expect(lines.join('')).toBe(whole);
+      expect(lines.length).toBe(rowsOf(whole, delimiter).length + 1);
+      expect(lines[0]).toBe(`${dialect === 'fr' ? '\uFEFF' : ''}${RUNSHEET_COLUMNS.join(delimiter)}\r\n`);
+      for (const line of lines.slice(1)) {
+        expect(line.endsWith('\r\n')).toBe(true);
+        const records = parse(line, { delimiter }) as string[][];
+        expect(records.map((r) => r.length)).toEqual([RUNSHEET_COLUMNS.length]);
+      }
+    }
   });
 
   it('sorts vehicles naturally: e-van#2 before e-van#10, in CSV, XLSX and PDF', async () => {

@@ -12,7 +12,8 @@ import { ApiError } from '../api-error.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { principalOf, requireHub } from '../auth.ts';
 import { allow } from '../route-table.ts';
-import { sendJson } from '../send-json.ts';
+import { gatedRead, type ReadGate } from '../read-gate.ts';
+import { sendChunks, sendJson } from '../send-json.ts';
 import { PLAN_ID_PATTERN } from '../plan-id.ts';
 import { prepareSubmission, refuseKeyReuse, requireReader } from '../submission.ts';
 import type { PlanEvent, PlanJobInput, PlanView } from '../../contracts/ports.ts';
@@ -30,9 +31,17 @@ export function planJobInput(scenario: Scenario, planner: AppDeps['config']['pla
   };
 }
 
-/** A plan the caller may read (404 for an unknown id and for someone else's plan alike). */
-async function findPlan(deps: AppDeps, res: Response, id: string): Promise<PlanView> {
-  const plan = PLAN_ID_PATTERN.test(id) ? await deps.planJobs.getPlan(id) : undefined;
+/**
+ * A plan the caller may read (404 for an unknown id and for someone else's plan alike); its status alone
+ * with `withResult: false`, which needs no permit of the read gate.
+ */
+async function findPlan(
+  deps: AppDeps,
+  res: Response,
+  id: string,
+  options: { withResult?: boolean } = {},
+): Promise<PlanView> {
+  const plan = PLAN_ID_PATTERN.test(id) ? await deps.planJobs.getPlan(id, options) : undefined;
   if (!plan) throw new ApiError('NOT_FOUND', `no plan "${id}"`);
   requireReader(principalOf(res.locals), plan.owner, `plan "${id}"`);
   return plan;
@@ -52,7 +61,8 @@ async function completedPlan(deps: AppDeps, res: Response, id: string) {
   return plan.result;
 }
 
-export function plansRouter(deps: AppDeps): Router {
+/** `gate`: every route below that reads a whole plan runs under one of its permits (read-gate.ts). */
+export function plansRouter(deps: AppDeps, gate: ReadGate): Router {
   const router = Router();
 
   const submit = async (
@@ -107,68 +117,86 @@ export function plansRouter(deps: AppDeps): Router {
     },
   );
 
-  router.get('/plans/:id', allow('GET /v1/plans/:id'), async (req, res) => {
-    await sendJson(res, publicView(res, await findPlan(deps, res, pathParam(req.params, 'id'))));
-  });
+  router.get(
+    '/plans/:id',
+    allow('GET /v1/plans/:id'),
+    gatedRead(gate, async (req, res) => {
+      await sendJson(res, publicView(res, await findPlan(deps, res, pathParam(req.params, 'id'))));
+    }),
+  );
 
   /**
    * One carrier's cost row and emission statement: a carrier key its own, for any completed plan with its
    * orders (404 otherwise, 403 for another carrier's); planners and admins any carrier's (`?carrier=`) of a
    * plan they may read.
    */
-  router.get('/plans/:id/share', allow('GET /v1/plans/:id/share'), async (req, res) => {
-    const id = pathParam(req.params, 'id');
-    const { carrier } = parseWith(shareQuerySchema, { ...req.query }, 'query');
-    const principal = principalOf(res.locals);
-    if (principal.role === 'carrier') {
-      const own = principal.carrierId ?? '';
-      if (carrier !== undefined && carrier !== own)
-        throw new ApiError(
-          'FORBIDDEN',
-          `a carrier key reads its own share only ("${own}"), not "${carrier}"`,
-        );
-      const view = PLAN_ID_PATTERN.test(id) ? await deps.planJobs.getPlan(id) : undefined;
-      const plan = view?.status === 'completed' ? view.result : undefined;
-      // unknown, unfinished and other carriers' plans alike: nothing to tell a carrier about them
-      if (!plan || !planHasOrdersOf(plan, own))
-        throw new ApiError('NOT_FOUND', `no completed plan "${id}" with orders of carrier "${own}"`);
-      res.json(carrierShare(plan, own));
-      return;
-    }
-    if (carrier === undefined)
-      throw new ApiError('VALIDATION_FAILED', 'whose share? give ?carrier=ID', [
-        { path: 'carrier', message: 'required for planner and admin keys' },
-      ]);
-    const plan = await completedPlan(deps, res, id);
-    const share = carrierShare(plan, carrier);
-    if (!share) throw new ApiError('NOT_FOUND', unknownCarrierMessage(plan, carrier));
-    res.json(share);
-  });
+  router.get(
+    '/plans/:id/share',
+    allow('GET /v1/plans/:id/share'),
+    gatedRead(gate, async (req, res) => {
+      const id = pathParam(req.params, 'id');
+      const { carrier } = parseWith(shareQuerySchema, { ...req.query }, 'query');
+      const principal = principalOf(res.locals);
+      if (principal.role === 'carrier') {
+        const own = principal.carrierId ?? '';
+        if (carrier !== undefined && carrier !== own)
+          throw new ApiError(
+            'FORBIDDEN',
+            `a carrier key reads its own share only ("${own}"), not "${carrier}"`,
+          );
+        const view = PLAN_ID_PATTERN.test(id) ? await deps.planJobs.getPlan(id) : undefined;
+        const plan = view?.status === 'completed' ? view.result : undefined;
+        // unknown, unfinished and other carriers' plans alike: nothing to tell a carrier about them
+        if (!plan || !planHasOrdersOf(plan, own))
+          throw new ApiError('NOT_FOUND', `no completed plan "${id}" with orders of carrier "${own}"`);
+        res.json(carrierShare(plan, own));
+        return;
+      }
+      if (carrier === undefined)
+        throw new ApiError('VALIDATION_FAILED', 'whose share? give ?carrier=ID', [
+          { path: 'carrier', message: 'required for planner and admin keys' },
+        ]);
+      const plan = await completedPlan(deps, res, id);
+      const share = carrierShare(plan, carrier);
+      if (!share) throw new ApiError('NOT_FOUND', unknownCarrierMessage(plan, carrier));
+      res.json(share);
+    }),
+  );
 
+  // status reads only (the events carry no plan): no permit, and an open stream holds none
   router.get('/plans/:id/events', allow('GET /v1/plans/:id/events'), async (req, res) => {
     const id = pathParam(req.params, 'id');
-    await findPlan(deps, res, id);
+    const statusOnly = { withResult: false };
+    await findPlan(deps, res, id, statusOnly);
     streamPlanEvents(req, res, {
       watch: (listener: (e: PlanEvent) => void) => deps.planJobs.watchPlan(id, listener),
-      snapshot: async () => publicView(res, await findPlan(deps, res, id)),
+      snapshot: async () => publicView(res, await findPlan(deps, res, id, statusOnly)),
     });
   });
 
-  router.get('/plans/:id/geojson', allow('GET /v1/plans/:id/geojson'), async (req, res) => {
-    if (!deps.exporters) throw new ApiError('NOT_FOUND', 'GeoJSON export is not available on this server');
-    const plan = await completedPlan(deps, res, pathParam(req.params, 'id'));
-    res.type('application/geo+json').send(JSON.stringify(deps.exporters.geojson(plan)));
-  });
+  // the two big text exports are streamed, never one string (send-json.ts)
+  router.get(
+    '/plans/:id/geojson',
+    allow('GET /v1/plans/:id/geojson'),
+    gatedRead(gate, async (req, res) => {
+      if (!deps.exporters) throw new ApiError('NOT_FOUND', 'GeoJSON export is not available on this server');
+      const plan = await completedPlan(deps, res, pathParam(req.params, 'id'));
+      await sendJson(res, deps.exporters.geojson(plan), 'application/geo+json; charset=utf-8');
+    }),
+  );
 
-  router.get('/plans/:id/runsheets.csv', allow('GET /v1/plans/:id/runsheets.csv'), async (req, res) => {
-    if (!deps.exporters) throw new ApiError('NOT_FOUND', 'run sheet export is not available on this server');
-    const id = pathParam(req.params, 'id');
-    const plan = await completedPlan(deps, res, id);
-    res
-      .type('text/csv; charset=utf-8')
-      .attachment(`${id}-runsheets.csv`)
-      .send(deps.exporters.runsheetsCsv(plan));
-  });
+  router.get(
+    '/plans/:id/runsheets.csv',
+    allow('GET /v1/plans/:id/runsheets.csv'),
+    gatedRead(gate, async (req, res) => {
+      if (!deps.exporters)
+        throw new ApiError('NOT_FOUND', 'run sheet export is not available on this server');
+      const id = pathParam(req.params, 'id');
+      const lines = deps.exporters.runsheetsCsv(await completedPlan(deps, res, id));
+      res.type('text/csv; charset=utf-8').attachment(`${id}-runsheets.csv`);
+      await sendChunks(res, lines);
+    }),
+  );
 
   const binaryRunSheets = [
     ['xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'runsheetsXlsx'],
@@ -178,7 +206,7 @@ export function plansRouter(deps: AppDeps): Router {
     router.get(
       `/plans/:id/runsheets.${ext}`,
       allow(`GET /v1/plans/:id/runsheets.${ext}`),
-      async (req, res) => {
+      gatedRead(gate, async (req, res) => {
         const write = deps.exporters?.[exporter];
         if (!write)
           throw new ApiError('NOT_FOUND', `run sheet ${ext} export is not available on this server`);
@@ -188,7 +216,7 @@ export function plansRouter(deps: AppDeps): Router {
           .type(type)
           .attachment(`${id}-runsheets.${ext}`)
           .send(Buffer.from(await write(plan)));
-      },
+      }),
     );
 
   return router;

@@ -11,7 +11,7 @@ import { ConfigError, loadConfig, processEnv } from '../../config/env.ts';
 import { BUILT_IN_VEHICLE_TYPES } from '../../energy/index.ts';
 import { importOrdersCsv } from '../../io/orders-csv.ts';
 import { planToGeoJson } from '../../io/plan-geojson.ts';
-import { planToRunsheetsCsv } from '../../io/runsheets-csv.ts';
+import { runsheetsCsvLines } from '../../io/runsheets-csv.ts';
 import { planToRunsheetsPdf } from '../../io/runsheets-pdf.ts';
 import { planToRunsheetsXlsx } from '../../io/runsheets-xlsx.ts';
 import { bullBoardRouter } from '../../queue/bull-board.ts';
@@ -76,7 +76,7 @@ export async function startServer(opts: {
     mapTileUrl: config.dashboard.mapTileUrl,
     exporters: {
       geojson: planToGeoJson,
-      runsheetsCsv: planToRunsheetsCsv,
+      runsheetsCsv: (plan) => runsheetsCsvLines(plan),
       runsheetsXlsx: planToRunsheetsXlsx,
       runsheetsPdf: planToRunsheetsPdf,
     },
