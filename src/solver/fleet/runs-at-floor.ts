@@ -25,25 +25,41 @@ interface Run {
   readonly cost: number;
 }
 
+/** One distance search at the floor, as it went (for tests and traces). */
+export interface FloorRun {
+  readonly start: 'first elimination' | 'new elimination' | 'crossover';
+  /** Budget share at which the run was to end. */
+  readonly untilFraction: number;
+  /** Iterations counted when it ended. */
+  readonly endIteration: number;
+  /** Whether its start was at the floor fleet (an elimination may not get back there within its share). */
+  readonly atFloor: boolean;
+  /** Cost it ended at, if it ran at the floor fleet and was kept as a candidate (a repeat of the best is not). */
+  readonly cost: number | undefined;
+}
+
 /**
  * Where route elimination reached the load lower bound early (the fleet cannot shrink further), splits
  * the rest of the budget from `from` into RUNS_AT_FLOOR equal spans and runs the distance search at the
  * fleet over each: the first from the current solution, the next ones from a new elimination of
- * `costPhaseBest`, then from crossovers. Leaves the cheapest run's solution in `ctx.sol`.
+ * `costPhaseBest`, then from crossovers. Leaves the cheapest run's solution in `ctx.sol`; returns the runs.
  */
 export function bestOfRunsAtFloor(
   ctx: SearchContext,
   costPhaseBest: readonly number[][],
   from: number,
-): void {
+): FloorRun[] {
   const { sol, budget, rng } = ctx;
   const fleet = sol.usedVehicles();
   const span = (1 - from) / RUNS_AT_FLOOR;
   const runs: Run[] = [];
+  const trace: FloorRun[] = [];
   for (let run = 0; run < RUNS_AT_FLOOR; run++) {
     const until = run === RUNS_AT_FLOOR - 1 ? 1 : from + (run + 1) * span;
     let start: Parameters<typeof improveAtFixedFleet>[4];
-    if (run >= ELIMINATION_RUNS && runs.length >= 2) {
+    const crossover = run >= ELIMINATION_RUNS && runs.length >= 2;
+    let kept: number | undefined;
+    if (crossover) {
       const a = fleetSeqs(runs[0]!.snap);
       const b = fleetSeqs(runs[1]!.snap);
       sol.restore(runs[0]!.snap, []);
@@ -53,18 +69,28 @@ export function bestOfRunsAtFloor(
       minimiseFleetByElimination(ctx, until);
     }
     // An elimination that did not reach the floor within its span gives no run.
-    if (sol.usedVehicles() === fleet) {
+    const atFloor = sol.usedVehicles() === fleet;
+    if (atFloor) {
       improveAtFixedFleet(ctx, Math.min(until, budget.fraction()), until, until, start);
       // A crossover run that found nothing cheaper leaves the best run in place: not a second parent.
       const repeat = runs.length > 0 && sol.cost() === runs[0]!.cost;
       if (sol.usedVehicles() === fleet && !repeat) {
-        runs.push({ snap: sol.snapshot(), cost: sol.cost() });
+        kept = sol.cost();
+        runs.push({ snap: sol.snapshot(), cost: kept });
         runs.sort((x, y) => x.cost - y.cost);
       }
     }
+    trace.push({
+      start: crossover ? 'crossover' : run === 0 ? 'first elimination' : 'new elimination',
+      untilFraction: until,
+      endIteration: budget.iteration,
+      atFloor,
+      cost: kept,
+    });
     if (budget.done(budget.progress(sol.cost()))) break;
   }
   if (runs.length > 0) sol.restore(runs[0]!.snap, []);
+  return trace;
 }
 
 /** A solution's used routes as fleet-state sequences (node = job + 1, depot 0). */
