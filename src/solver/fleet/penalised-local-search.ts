@@ -5,6 +5,7 @@ import { applyPairMove, evaluatePairMove, pairApplies, pairCostDelta, PAIR_KINDS
 import { concatInto, SEG, TW } from './time-warp.ts';
 import type { PenaltyWeights } from './penalty-weights.ts';
 import { reverseInRoute } from './reverse-in-route.ts';
+import { swapStar } from './swap-star-tw.ts';
 
 const outcome = newOutcome();
 
@@ -34,7 +35,8 @@ const FAMILIES: readonly MoveFamily[] = [
  * both 2-opt* reconnections) and pair-moves.ts (the customer and its successor relocated, in order or
  * reversed) between a customer and its `neighbours` nearest customers in other routes,
  * after the intra-route moves (best relocation of the customer in its route, else the best reversal of a
- * segment starting or ending at it).
+ * segment starting or ending at it), and when none of those improves, SWAP* with the customers near it in
+ * the routes of its neighbours (swap-star-tw.ts).
  * Customers are visited in random order; both routes of an applied move are queued again. Routes are
  * journaled with `st.save`. Stops after `maxMoves` moves; returns the number applied.
  */
@@ -46,63 +48,73 @@ export function penalisedLocalSearch(
   neighbours: number,
   maxMoves: number,
 ): number {
-  const m = st.model;
-  const queued = new Uint8Array(m.n + 1);
+  const queued = new Uint8Array(st.model.n + 1);
   const queue = rng.shuffle(nodes.slice());
   for (const k of queue) queued[k] = 1;
-  const eps = 1e-9;
+  const enqueue = (r: number): void => {
+    for (const k of st.seqs[r]!)
+      if (k !== 0 && queued[k] === 0) {
+        queued[k] = 1;
+        queue.push(k);
+      }
+  };
   let moves = 0;
   for (let i = 0; i < queue.length && moves < maxMoves; i++) {
     const v = queue[i]!;
     queued[v] = 0;
-    if (
-      st.routeOf[v]! >= 0 &&
-      (relocateInRoute(st, v, weights.warp) || reverseInRoute(st, v, weights.warp))
-    ) {
+    if (st.routeOf[v]! < 0) continue;
+    if (relocateInRoute(st, v, weights.warp) || reverseInRoute(st, v, weights.warp)) {
       moves++;
-      const r = st.routeOf[v]!;
-      for (const k of st.seqs[r]!)
-        if (k !== 0 && queued[k] === 0) {
-          queued[k] = 1;
-          queue.push(k);
-        }
+      enqueue(st.routeOf[v]!);
       continue;
     }
-    const near = m.near[v]!;
-    const limit = Math.min(neighbours, near.length);
-    search: for (let x = 0; x < limit; x++) {
-      const w = near[x]!;
-      const ra = st.routeOf[v]!;
-      const rb = st.routeOf[w]!;
-      if (ra < 0 || rb < 0 || ra === rb) continue;
-      const before =
-        weights.warp * (st.timeWarp(ra) + st.timeWarp(rb)) + weights.load * (st.excess(ra) + st.excess(rb));
-      for (const family of FAMILIES) {
-        if (!family.applies(st, v)) continue;
-        for (let kind = 0; kind < family.kinds; kind++) {
-          const arcs = family.cost(st, kind, v, w);
-          // Arc cost alone cannot pay for a move that also raises the penalty; skip the segment work.
-          if (arcs - before >= -eps) continue;
-          family.evaluate(st, kind, v, w, outcome);
-          const after =
-            weights.warp * (outcome.twA + outcome.twB) + weights.load * (outcome.excessA + outcome.excessB);
-          if (arcs + after - before >= -eps) continue;
-          st.save(ra);
-          st.save(rb);
-          family.apply(st, kind, v, w);
-          moves++;
-          for (const r of [ra, rb])
-            for (const k of st.seqs[r]!)
-              if (k !== 0 && queued[k] === 0) {
-                queued[k] = 1;
-                queue.push(k);
-              }
-          break search;
-        }
+    const changed =
+      interRoute(st, v, weights, neighbours) ?? swapStar(st, v, weights.warp, weights.load, neighbours);
+    if (changed === undefined) continue;
+    moves++;
+    for (const r of changed) enqueue(r);
+  }
+  return moves;
+}
+
+/**
+ * The first move of FAMILIES between v and one of its `neighbours` nearest customers in another route
+ * that lowers the penalised cost: applies it (journaling both routes) and returns the two routes.
+ */
+function interRoute(
+  st: FleetState,
+  v: number,
+  weights: PenaltyWeights,
+  neighbours: number,
+): readonly [number, number] | undefined {
+  const eps = 1e-9;
+  const near = st.model.near[v]!;
+  const limit = Math.min(neighbours, near.length);
+  for (let x = 0; x < limit; x++) {
+    const w = near[x]!;
+    const ra = st.routeOf[v]!;
+    const rb = st.routeOf[w]!;
+    if (rb < 0 || ra === rb) continue;
+    const before =
+      weights.warp * (st.timeWarp(ra) + st.timeWarp(rb)) + weights.load * (st.excess(ra) + st.excess(rb));
+    for (const family of FAMILIES) {
+      if (!family.applies(st, v)) continue;
+      for (let kind = 0; kind < family.kinds; kind++) {
+        const arcs = family.cost(st, kind, v, w);
+        // Arc cost alone cannot pay for a move that also raises the penalty; skip the segment work.
+        if (arcs - before >= -eps) continue;
+        family.evaluate(st, kind, v, w, outcome);
+        const after =
+          weights.warp * (outcome.twA + outcome.twB) + weights.load * (outcome.excessA + outcome.excessB);
+        if (arcs + after - before >= -eps) continue;
+        st.save(ra);
+        st.save(rb);
+        family.apply(st, kind, v, w);
+        return [ra, rb];
       }
     }
   }
-  return moves;
+  return undefined;
 }
 
 const seg = new Float64Array(4 * SEG);

@@ -101,3 +101,17 @@ export function randomState(seed: number, skewed = false): { p: RoutingProblem; 
     rng,
   };
 }
+
+/**
+ * `trials` random customers on each of randomState(1 .. seeds) (asymmetric travel on even seeds), the state
+ * shared across the trials of a seed so moves applied on one are seen by the next.
+ */
+export function* randomCustomers(
+  seeds: number,
+  trials: number,
+): Generator<{ p: RoutingProblem; st: FleetState; v: number }> {
+  for (let seed = 1; seed <= seeds; seed++) {
+    const { p, st, rng } = randomState(seed, seed % 2 === 0);
+    for (let trial = 0; trial < trials; trial++) yield { p, st, v: rng.int(1, st.model.n) };
+  }
+}
