@@ -1,6 +1,7 @@
 import type { FleetState } from './fleet-state.ts';
 import { warpJoin, warpWith } from './moves.ts';
 import { concatInto, SEG, TW } from './time-warp.ts';
+import { Stamps } from '../search/operators/stamps.ts';
 
 /**
  * SWAP* under time warp (Vidal 2022's SWAP*, as PyVRP prices it with penalties): customer v of route A and
@@ -30,11 +31,9 @@ interface RouteTop {
 interface Cache {
   readonly routes: RouteTop[];
   /** Customers already tried as w for the current v and B. */
-  readonly tried: Int32Array;
-  triedGen: number;
+  readonly tried: Stamps;
   /** Routes already tried for the current v. */
-  seenRoute: Int32Array;
-  seenGen: number;
+  readonly seenRoutes: Stamps;
 }
 
 const caches = new WeakMap<FleetState, Cache>();
@@ -44,10 +43,8 @@ function cacheOf(st: FleetState): Cache {
   if (c === undefined) {
     c = {
       routes: [],
-      tried: new Int32Array(st.model.n + 1),
-      triedGen: 0,
-      seenRoute: new Int32Array(0),
-      seenGen: 0,
+      tried: new Stamps(),
+      seenRoutes: new Stamps(),
     };
     caches.set(st, c);
   }
@@ -229,9 +226,8 @@ export function swapStar(
   const ra = st.routeOf[v]!;
   if (ra < 0) return undefined;
   const cache = cacheOf(st);
-  if (cache.seenRoute.length < st.count) cache.seenRoute = new Int32Array(2 * st.count);
-  const seen = cache.seenRoute;
-  const seenGen = ++cache.seenGen;
+  const seen = cache.seenRoutes;
+  seen.next(st.count);
   const a = st.seqs[ra]!;
   const i = st.posOf[v]!;
   const twA = st.timeWarp(ra);
@@ -247,13 +243,12 @@ export function swapStar(
   const eps = 1e-9;
   for (let x = 0; x < limit; x++) {
     const rb = st.routeOf[near[x]!]!;
-    if (rb < 0 || rb === ra || seen[rb] === seenGen) continue;
-    seen[rb] = seenGen;
+    if (rb < 0 || rb === ra || !seen.mark(rb)) continue;
     const b = st.seqs[rb]!;
     const twB = st.timeWarp(rb);
     const exB = st.excess(rb);
     const topB = topOf(st, cache, rb, warp);
-    const triedGen = ++cache.triedGen;
+    cache.tried.next(n1);
     let best = -eps;
     let bestW = NONE;
     let bestVAt = NONE;
@@ -264,8 +259,7 @@ export function swapStar(
       const q = st.posOf[k]!;
       for (let j = Math.max(1, q - 1); j <= Math.min(b.length - 2, q + 1); j++) {
         const w = b[j]!;
-        if (cache.tried[w] === triedGen) continue;
-        cache.tried[w] = triedGen;
+        if (!cache.tried.mark(w)) continue;
         let delta =
           load * (excessSwapped(st, ra, v, w) - exA + excessSwapped(st, rb, w, v) - exB) +
           removeV +
