@@ -2,6 +2,7 @@ import type { FleetState } from './fleet-state.ts';
 import { warpJoin, warpWith } from './moves.ts';
 import { concatInto, SEG, TW } from './time-warp.ts';
 import { Stamps } from '../search/operators/stamps.ts';
+import { replaced } from '../search/operators/swap-star.ts';
 
 /**
  * SWAP* under time warp (Vidal 2022's SWAP*, as PyVRP prices it with penalties): customer v of route A and
@@ -155,18 +156,6 @@ function insertion(st: FleetState, t: RouteTop, r: number, k: number, x: number,
     break;
   }
   return best;
-}
-
-/** `seq` with the node at x taken out and `by` put after position at (in x's place when at = NONE). */
-export function replaced(seq: readonly number[], x: number, by: number, at: number): number[] {
-  const out = seq.slice();
-  if (at === NONE) {
-    out[x] = by;
-    return out;
-  }
-  out.splice(at + 1, 0, by);
-  out.splice(at < x ? x + 1 : x, 1);
-  return out;
 }
 
 const seg = new Float64Array(SEG);

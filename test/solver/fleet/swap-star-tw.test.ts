@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FleetState } from '../../../src/solver/fleet/fleet-state.ts';
-import { penalisedRouteCost, replaced, swapStar } from '../../../src/solver/fleet/swap-star-tw.ts';
+import { penalisedRouteCost, swapStar } from '../../../src/solver/fleet/swap-star-tw.ts';
+import { replaced } from '../../../src/solver/search/operators/swap-star.ts';
 import { randomCustomers, randomState, replay } from './replay-oracle.ts';
 import type { RoutingProblem } from '../../../src/domain/routing-problem.ts';
 

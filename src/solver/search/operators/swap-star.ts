@@ -158,8 +158,11 @@ function loadsAllow(inst: Instance, r: RouteState, out: number, by: number): boo
   return true;
 }
 
-/** `nodes` with the job at p taken out and `by` put after position x (in p's place when x = -1). */
-function replaced(nodes: readonly number[], p: number, by: number, x: number): number[] {
+/**
+ * `nodes` with the node at p taken out and `by` put after position x (in p's place when x = -1); the fleet
+ * search's SWAP* under time warp rebuilds its routes with it too.
+ */
+export function replaced(nodes: readonly number[], p: number, by: number, x: number): number[] {
   const out = nodes.slice();
   if (x < 0) {
     out[p] = by;
