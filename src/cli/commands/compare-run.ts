@@ -9,8 +9,13 @@ import { progressLine } from '../progress-line.ts';
 import { readComparisonFile } from '../read-comparison.ts';
 import { planThreadCount, withPlanThreads } from '../plan-threads.ts';
 import { runComparison, runComparisonWith, type ComparisonRunOptions } from '../run-comparison.ts';
-import { searchOverrides, withAllocation } from '../search-options.ts';
-import type { CompareOptions } from './compare.ts';
+import { searchOverrides, withAllocation, type SearchOptions } from '../search-options.ts';
+
+/** `picon compare`'s options as commander parses them. */
+export interface CompareOptions extends SearchOptions {
+  json?: boolean;
+  out?: string;
+}
 
 /** `picon compare FILE`: plans every variant, prints the side-by-side table or JSON, writes --out. */
 export async function runCompare(file: string, opts: CompareOptions): Promise<void> {

@@ -1,11 +1,6 @@
 import type { Command } from 'commander';
-import { withSearchOptions, type SearchOptions } from '../search-options.ts';
-
-/** `picon compare`'s options as commander parses them. */
-export interface CompareOptions extends SearchOptions {
-  json?: boolean;
-  out?: string;
-}
+import { withSearchOptions } from '../search-options.ts';
+import type { CompareOptions } from './compare-run.ts';
 
 /** Registers `picon compare`; what it does is in compare-run.ts, loaded when it runs (so `--help` stays cheap). */
 export function registerCompare(program: Command): void {

@@ -14,9 +14,18 @@ import { prepareOutputDir, writeOutputs } from '../output-dir.ts';
 import { withOrderFiles } from '../read-orders.ts';
 import { writeJson } from '../../io/write-json.ts';
 import { readScenario } from '../read-scenario.ts';
-import { searchOverrides, withAllocation } from '../search-options.ts';
+import { searchOverrides, withAllocation, type SearchOptions } from '../search-options.ts';
 import { PLAN_FILES } from '../output-files.ts';
-import type { PlanOptions } from './plan.ts';
+import type { CsvDialect } from '../../io/csv-dialect.ts';
+
+/** `picon plan`'s options as commander parses them. */
+export interface PlanOptions extends SearchOptions {
+  json?: boolean;
+  out?: string;
+  seeds?: number;
+  orders?: string[];
+  csvDialect: CsvDialect;
+}
 
 /** `picon plan FILE`: plans the day (or one per seed with --seeds), prints the table or JSON, writes --out. */
 export async function runPlan(file: string, opts: PlanOptions): Promise<void> {

@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { CSV_DIALECTS, type CsvDialect } from '../../io/csv-dialect.ts';
 import { CliError } from '../cli-error.ts';
 import { PLAN_FILES } from '../output-files.ts';
-import { withSearchOptions, type SearchOptions } from '../search-options.ts';
+import { withSearchOptions } from '../search-options.ts';
+import type { PlanOptions } from './plan-run.ts';
 
 const MAX_SEEDS = 50;
 function seedCount(value: string): number {
@@ -16,15 +17,6 @@ function csvDialect(value: string): CsvDialect {
   if (!(CSV_DIALECTS as readonly string[]).includes(value))
     throw new CliError(`--csv-dialect must be one of ${CSV_DIALECTS.join(', ')}, got "${value}"`);
   return value as CsvDialect;
-}
-
-/** `picon plan`'s options as commander parses them. */
-export interface PlanOptions extends SearchOptions {
-  json?: boolean;
-  out?: string;
-  seeds?: number;
-  orders?: string[];
-  csvDialect: CsvDialect;
 }
 
 /** Registers `picon plan`; what it does is in plan-run.ts, loaded when it runs (so `--help` stays cheap). */

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
-import { createLogger, type Logger } from '../../api/access-log.ts';
+import { createLogger, type LevelWithSilent, type Logger } from '../../api/access-log.ts';
 import { createApp } from '../../api/app.ts';
 import type { PlanJobs } from '../../contracts/ports.ts';
 import { referenceFromScenario, ReferenceRegistry, ReferenceSource } from '../../api/reference-data.ts';
@@ -22,7 +22,14 @@ import { RedisRateLimiter } from '../../queue/redis-rate-limiter.ts';
 import { RedisReferenceStore } from '../../queue/redis-reference-store.ts';
 import { CliError } from '../cli-error.ts';
 import { readScenario } from '../read-scenario.ts';
-import type { ServeOptions } from './serve.ts';
+
+/** `picon serve`'s options as commander parses them. */
+export interface ServeOptions {
+  port?: string;
+  host?: string;
+  dev?: boolean;
+  logLevel: LevelWithSilent;
+}
 
 export interface RunningServer {
   readonly url: string;

@@ -1,14 +1,7 @@
 import type { Command } from 'commander';
 import type { LevelWithSilent } from '../../api/access-log.ts';
 import { CliError } from '../cli-error.ts';
-
-/** `picon serve`'s options as commander parses them. */
-export interface ServeOptions {
-  port?: string;
-  host?: string;
-  dev?: boolean;
-  logLevel: LevelWithSilent;
-}
+import type { ServeOptions } from './serve-run.ts';
 
 /** Registers `picon serve`; the server is composed in serve-run.ts, loaded when it runs (express, BullMQ, …). */
 export function registerServe(program: Command): void {
