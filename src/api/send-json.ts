@@ -5,12 +5,16 @@ import { writeJson } from '../io/write-json.ts';
 /**
  * Sends a body that may be too long for one string: `res.json` stringifies it whole, and a 50,000-receiver
  * plan's text is longer than V8's longest string (docs/BENCHMARKS.md). The body is written in pieces as the
- * client takes them (io/write-json.ts). Everything that can fail must be done before: once the first piece is
- * out, the status can no longer change.
+ * client takes them (io/write-json.ts; `depth` as there). Everything that can fail must be done before: once
+ * the first piece is out, the status can no longer change.
  */
-export async function sendJson(res: Response, body: unknown, type = 'application/json'): Promise<void> {
+export async function sendJson(
+  res: Response,
+  body: unknown,
+  { type = 'application/json', depth = 3 }: { type?: string; depth?: number } = {},
+): Promise<void> {
   res.type(type);
-  if (await writeJson(res, body, { compact: true })) res.end();
+  if (await writeJson(res, body, { compact: true, depth })) res.end();
 }
 
 /**

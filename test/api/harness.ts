@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import type { ApiKey } from '../../src/config/api-keys.ts';
+import type { Plan } from '../../src/contracts/index.ts';
 import type { Logger } from '../../src/api/access-log.ts';
 import { createApp } from '../../src/api/app.ts';
 import { ReadGate } from '../../src/api/read-gate.ts';
@@ -61,6 +62,8 @@ export function testApp(
     maxConcurrentPlanReads?: number;
     /** Stands in for Bull Board at /admin/queues. */
     adminQueues?: RequestHandler;
+    /** The GeoJSON exporter (default: an empty collection named after the scenario). */
+    geojson?: (plan: Plan) => unknown;
     logger?: Logger;
   } = {},
 ) {
@@ -94,7 +97,8 @@ export function testApp(
     orders,
     reference: ReferenceSource.of(referenceFromScenario(sampleScenario())),
     exporters: {
-      geojson: (plan) => ({ type: 'FeatureCollection', features: [], name: plan.scenario.name }),
+      geojson:
+        opts.geojson ?? ((plan) => ({ type: 'FeatureCollection', features: [], name: plan.scenario.name })),
       runsheetsCsv: () => ['vehicle,route\n'],
     },
     ordersCsv: importOrdersCsv,

@@ -2,6 +2,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
+import { planToGeoJson } from '../../src/io/plan-geojson.ts';
+import type { Plan } from '../../src/contracts/index.ts';
 import { bearer, KEYS, testApp } from './harness.ts';
 import { sampleScenario } from './sample-scenario.ts';
 
@@ -163,6 +165,61 @@ describe('plans', () => {
       progress: { percent: 100, bestCost: 1 },
       result,
     });
+  });
+
+  it('GET /v1/plans/{id}/geojson writes JSON.stringify of the GeoJSON to the byte, its features in batches', async () => {
+    // 3,500 stops on 500 routes: about 1.2 MB, so many batches of whole features (io/json-chunks.ts)
+    const route = (r: number, prefix: string) => ({
+      id: `${prefix}${r}`,
+      vehicle: `v${r}`,
+      vehicleType: 'e-van',
+      start: 'HUB',
+      trip: 1,
+      departure: '07:30',
+      returnAt: '12:00',
+      distanceKm: r / 7,
+      durationMin: r * 1.5,
+      energyKWh: r / 3,
+      co2eKg: 0,
+      stops: Array.from({ length: 7 }, (_, i) => ({
+        receiverId: `rc${r}-${i}`,
+        location: [3 + r / 1000, 50 + i / 100],
+        orderIds: ['o1', 'o"2'],
+        arrival: '08:00',
+        departure: '08:05',
+        loadAfter: { kg: 12.5 * i },
+      })),
+    });
+    const plan = {
+      scenario: { name: 'geo' },
+      depots: [{ id: 'HUB', kind: 'hub', location: [3.05, 50.6] }],
+      baseline: { routes: Array.from({ length: 400 }, (_, r) => route(r, 'b')) },
+      consolidated: { routes: Array.from({ length: 100 }, (_, r) => route(r, 'c')) },
+    } as unknown as Plan;
+    const { app, planJobs } = testApp({ geojson: planToGeoJson });
+    const { body } = await request(app).post('/v1/plans').set(bearer(KEYS.planner)).send(sampleScenario());
+    planJobs.plans.set(body.id, {
+      id: body.id,
+      status: 'completed',
+      progress: { percent: 100, bestCost: 1 },
+      result: plan,
+    });
+    const geo = await request(app)
+      .get(`/v1/plans/${body.id}/geojson`)
+      .set(bearer(KEYS.planner))
+      .buffer(true)
+      .parse((res, done) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (text += c));
+        res.on('end', () => done(null, text));
+      });
+    expect(geo.status).toBe(200);
+    expect(geo.headers['content-type']).toBe('application/geo+json; charset=utf-8');
+    expect(geo.headers['transfer-encoding']).toBe('chunked');
+    const expected = JSON.stringify(planToGeoJson(plan));
+    expect(expected.length).toBeGreaterThan(1_000_000);
+    expect(geo.body).toBe(expected);
   });
 
   it('streams progress over SSE and ends on completion', async () => {

@@ -41,11 +41,41 @@ describe('JSON in pieces', () => {
     expect(pieces(() => 1)).toBe('');
   });
 
-  it('cuts a large array into one piece per item below the depth limit', () => {
-    const routes = Array.from({ length: 1000 }, (_, i) => ({ id: `r${i}`, stops: [{ at: i }] }));
-    const chunks = [...jsonChunks({ plan: { routes } })];
-    // no piece holds more than one route
-    expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(200);
-    expect(chunks.join('')).toBe(pretty({ plan: { routes } }));
+  it('cuts a large array below the depth limit into pieces of many whole items, none far over 64 K characters', () => {
+    const routes = Array.from({ length: 5000 }, (_, i) => ({ id: `r${i}`, stops: [{ at: i }] }));
+    for (const compact of [false, true]) {
+      const chunks = [...jsonChunks({ plan: { routes } }, 3, !compact)];
+      expect(chunks.join('')).toBe(
+        compact ? JSON.stringify({ plan: { routes } }) : pretty({ plan: { routes } }),
+      );
+      // (the batch size is estimated from the batch before: here the items grow longer, so they overshoot)
+      expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(1.5 * 2 ** 16);
+      // the first route alone (its size is not known before), then batches: 200,000 characters in a few pieces
+      expect(chunks.length).toBeLessThan(20);
+    }
+    // items of 100,000 characters: one to a piece; and only the items at the depth limit are batched, not
+    // the arrays above that hold them
+    const text = 'x'.repeat(100_000);
+    const big = [
+      [text, text],
+      [{ text }, text, text],
+    ];
+    for (const compact of [false, true]) {
+      const chunks = [...jsonChunks({ big }, 3, !compact)];
+      expect(chunks.join('')).toBe(compact ? JSON.stringify({ big }) : pretty({ big }));
+      expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(100_100);
+    }
+  });
+
+  it('tells an item with toJSON its own index, also among items stringified together', () => {
+    const seen: string[] = [];
+    const item = { toJSON: (key: string) => (seen.push(key), { key }) };
+    const list = [1, { a: 2 }, item, undefined, () => 1, item, 'x', new Date(0), null, item];
+    for (const depth of [1, 2]) {
+      seen.length = 0;
+      expect(pieces({ list }, depth)).toBe(pretty({ list }));
+      expect(seen).toEqual(['2', '5', '9', '2', '5', '9']);
+      expect(compactPieces({ list }, depth)).toBe(JSON.stringify({ list }));
+    }
   });
 });

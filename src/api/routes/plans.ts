@@ -181,7 +181,11 @@ export function plansRouter(deps: AppDeps, gate: ReadGate): Router {
     gatedRead(gate, async (req, res) => {
       if (!deps.exporters) throw new ApiError('NOT_FOUND', 'GeoJSON export is not available on this server');
       const plan = await completedPlan(deps, res, pathParam(req.params, 'id'));
-      await sendJson(res, deps.exporters.geojson(plan), 'application/geo+json; charset=utf-8');
+      // depth 2: the features, small and many, are stringified whole and in batches (io/json-chunks.ts)
+      await sendJson(res, deps.exporters.geojson(plan), {
+        type: 'application/geo+json; charset=utf-8',
+        depth: 2,
+      });
     }),
   );
 
