@@ -10,6 +10,7 @@ import {
   type InternalErrorCode,
 } from '../domain/errors.ts';
 import type {
+  FacilityChoice,
   GamePricer,
   GrandPlanParts,
   PlanOffload,
@@ -77,6 +78,8 @@ export async function withPlanThreads<T>(
  */
 export class PlanThreads implements PlanOffload {
   private workers: Worker[] | undefined;
+  /** The day's hub choice, sent to the threads as they start so that none solves the facility model again. */
+  private facilities: FacilityChoice | undefined;
   /** Why a thread stopped, if one did: no later request can be answered. */
   private failure: Error | undefined;
 
@@ -120,6 +123,10 @@ export class PlanThreads implements PlanOffload {
     return { costs, timeCapped };
   };
 
+  readonly adoptFacilities = (choice: FacilityChoice): void => {
+    this.facilities ??= choice;
+  };
+
   /** No more requests will come: the threads end now (a request after this fails). */
   readonly release = (): Promise<void> => this.close();
 
@@ -131,7 +138,10 @@ export class PlanThreads implements PlanOffload {
 
   private pool(): Worker[] {
     this.workers ??= Array.from({ length: this.threads }, () =>
-      new Worker(THREAD_MODULE, { eval: true, workerData: { scenario: this.scenario, day: this.day } })
+      new Worker(THREAD_MODULE, {
+        eval: true,
+        workerData: { scenario: this.scenario, day: this.day, facilities: this.facilities },
+      })
         // an idle thread's failure fails the next dispatch; never an unhandled 'error' event
         .on('error', (err) => (this.failure ??= err))
         .on('exit', (code) => (this.failure ??= stopped(code))),

@@ -5,7 +5,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Scenario } from '../contracts/index.ts';
 import { InternalError, isPlanningError } from '../domain/errors.ts';
 import {
+  adoptFacilityChoice,
   buildCity,
+  type FacilityChoice,
   priceCoalitions,
   runPlanTask,
   solveContext,
@@ -13,9 +15,11 @@ import {
 } from '../planner/index.ts';
 import type { PlanThreadDay, ThreadReply, ThreadRequest } from './plan-threads.ts';
 
-const data = workerData as { scenario?: Scenario; day: PlanThreadDay };
+const data = workerData as { scenario?: Scenario; day: PlanThreadDay; facilities?: FacilityChoice };
 const { day } = data;
 const city = buildCity(data.scenario as Scenario, day);
+// the parent's answer of the facility model for this very day: not solved again here
+if (data.facilities) adoptFacilityChoice(city, data.facilities);
 // the city is all a request needs: the scenario's copy (~30 MB on a 10,000-receiver day) need not outlive it
 delete data.scenario;
 const overrides = day.maxIterations !== undefined ? { maxIterations: day.maxIterations } : {};

@@ -29,7 +29,7 @@ function positiveInteger(value: string): number {
   return n;
 }
 
-const EFFORT_LEVELS: readonly Effort[] = ['quick', 'normal', 'thorough'];
+const EFFORT_LEVELS: readonly Effort[] = ['draft', 'quick', 'normal', 'thorough'];
 function effortLevel(value: string): Effort {
   const level = EFFORT_LEVELS.find((e) => e === value);
   if (!level) throw new CliError(`--effort must be one of ${EFFORT_LEVELS.join(', ')}, got "${value}"`);
@@ -60,7 +60,11 @@ function seedNumber(value: string): number {
 /** Adds --effort, --max-iterations, --seed and --time-limit to a command; `of` names what they apply to. */
 export function withSearchOptions(command: Command, of: string): Command {
   return command
-    .option('--effort <level>', `search work of ${of}: quick, normal (default) or thorough`, effortLevel)
+    .option(
+      '--effort <level>',
+      `search work of ${of}: draft (no search: a first feasible plan, fast), quick, normal (default) or thorough`,
+      effortLevel,
+    )
     .option(
       '--max-iterations <n>',
       "every solve's iteration budget, instead of the effort's",

@@ -26,6 +26,9 @@ export interface EffortBudget {
 }
 
 export const EFFORTS: Readonly<Record<Effort, EffortBudget>> = {
+  // no iteration: every solve returns its construction (the solver skips even its opening local search), so a
+  // 10,000-receiver day has a feasible whole-day plan in seconds; the other efforts improve on it
+  draft: { pooledPerStop: 0, carrierPerStop: 0, minTaskIterations: 0, maxTaskIterations: 0 },
   quick: { pooledPerStop: 8, carrierPerStop: 1, minTaskIterations: 150, maxTaskIterations: 10_000 },
   normal: { pooledPerStop: 36, carrierPerStop: 4, minTaskIterations: 500, maxTaskIterations: 40_000 },
   thorough: { pooledPerStop: 150, carrierPerStop: 16, minTaskIterations: 2_000, maxTaskIterations: 160_000 },
@@ -45,7 +48,12 @@ export function solveIterations(effort: Effort, kind: 'pooled' | 'carrier', stop
  * per plan). The search starts from the grand coalition's routes and only has to polish what removing the
  * others' stops left; the figures are calibrated in docs/BENCHMARKS.md ("Cost game").
  */
-export const COALITION_PER_STOP: Readonly<Record<Effort, number>> = { quick: 0.25, normal: 0.5, thorough: 2 };
+export const COALITION_PER_STOP: Readonly<Record<Effort, number>> = {
+  draft: 0,
+  quick: 0.25,
+  normal: 0.5,
+  thorough: 2,
+};
 const COALITION_MIN_ITERATIONS = 20;
 
 /** Iterations of one coalition's solve routing `stops` stops (pooled runs or trunk). */

@@ -18,6 +18,7 @@ export {
 export { feederTravelS, type FeederRoadRun, type FeederRun, type FeederSailing } from './feeder.ts';
 export type { Consignment } from './trunk-consignments.ts';
 export {
+  adoptFacilityChoice,
   facilityChoice,
   listTasks,
   receiverHubs,

@@ -205,7 +205,7 @@ export const trunkingSchema = strictObject({
   handlingMinutes: z.number().min(0).max(600).optional(),
 });
 
-export const effortSchema = z.enum(['quick', 'normal', 'thorough']);
+export const effortSchema = z.enum(['draft', 'quick', 'normal', 'thorough']);
 
 /** The cost-sharing rule (see allocation-rules.ts). */
 export const allocationRuleSchema = z.enum(ALLOCATION_OPTIONS);
@@ -215,7 +215,10 @@ export const scenarioOptionsSchema = strictObject({
   /** Wall-clock safety cap for the whole plan; the search budget itself is `effort` (work, not seconds). */
   timeLimitSeconds: z.number().positive().max(3600).optional(),
   seed: z.number().int().min(0).optional(),
-  /** Search work: quick, normal (default) or thorough; the same scenario, seed and effort give the same plan. */
+  /**
+   * Search work: draft (construction only, a first feasible plan), quick, normal (default) or thorough; the
+   * same scenario, seed and effort give the same plan.
+   */
   effort: effortSchema.optional(),
   /**
    * The savings-by-cause counterfactual (`ownRoundsCleanFleet`): which vehicle type replaces each carrier's

@@ -66,8 +66,11 @@ export interface CityIntermodalLeg {
   readonly carriers: readonly number[];
 }
 
-/** Search work per solve, counted in iterations so that a plan is the same on any machine under any load. */
-export type Effort = 'quick' | 'normal' | 'thorough';
+/**
+ * Search work per solve, counted in iterations so that a plan is the same on any machine under any load.
+ * `draft`: no search at all, every solve stops at its construction (a first feasible plan, fast).
+ */
+export type Effort = 'draft' | 'quick' | 'normal' | 'thorough';
 
 /** `[kg, m3, units]`. */
 export type SizeVector = readonly [number, number, number];

@@ -39,13 +39,20 @@ export function circuityTravel(
     distance = (i, j) => matrix[i * n + j] as number;
   } else distance = cachedPairs(compute, n);
   let grid: GridIndex | undefined;
+  // per location, the last answer and its k: a day's tasks share one travel model per process or thread,
+  // and a receiver is a stop of several carriers' rounds, of their clean-fleet re-routes and of its hub's
+  const lastNearest = new Map<number, { k: number; list: readonly number[] }>();
   return {
     size: n,
     distance,
     duration: (i: number, j: number, profile: number): Seconds => distance(i, j) * (pace[profile] ?? 0),
-    nearest(from: number, k: number) {
+    nearest(from: number, k: number): readonly number[] {
+      const cached = lastNearest.get(from);
+      if (cached !== undefined && cached.k === k) return cached.list;
       grid ??= new GridIndex(locations);
-      return grid.nearest(from, k);
+      const list = grid.nearest(from, k);
+      lastNearest.set(from, { k, list });
+      return list;
     },
   };
 }

@@ -7,4 +7,5 @@ export { exactGameCoalitions, gameChunks, planGameParts } from './game-parts.ts'
 export { cleanFleetMayReroute, cleanFleetTasks } from './clean-fleet-tasks.ts';
 export type { GamePricer, PlanOffload, PlanOptions, PlanProgress, TaskSolver } from './plan-options.ts';
 export { buildCity, DEFAULT_SEED } from './build-city.ts';
+export { adoptFacilityChoice, type FacilityChoice } from '../consolidation/index.ts';
 export type { BaselineCache } from './baseline-cache.ts';

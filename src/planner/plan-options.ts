@@ -1,4 +1,5 @@
 import type { PlanTask, PlanTaskResult, TaskBudget } from '../contracts/index.ts';
+import type { FacilityChoice } from '../consolidation/index.ts';
 import type { Effort } from '../domain/city.ts';
 import type { BaselineCache } from './baseline-cache.ts';
 import type { GrandPlanParts } from './coalition-pricing.ts';
@@ -62,4 +63,9 @@ export interface PlanOffload {
    * the day can end then rather than after it (on a 10,000-receiver day ~250 MB during the assembly's peak).
    */
   readonly release?: () => Promise<void>;
+  /**
+   * Called once before the first tasks with the day's hub choice (the facility model's answer), so that
+   * whoever solves them need not solve the model again.
+   */
+  readonly adoptFacilities?: (choice: FacilityChoice) => void;
 }

@@ -1,5 +1,5 @@
 import type { Plan, PlanTaskResult, Scenario } from '../contracts/index.ts';
-import type { SolveContext } from '../consolidation/index.ts';
+import { facilityChoice, type SolveContext } from '../consolidation/index.ts';
 import { planTasks } from './plan-tasks.ts';
 import type { City } from '../domain/city.ts';
 import { assemblePlan } from './assemble-plan.ts';
@@ -52,6 +52,7 @@ export async function planScenarioWith(
   options: PlanOptions = {},
 ): Promise<Plan> {
   const day = planDay(scenario, options);
+  offload.adoptFacilities?.(facilityChoice(day.city));
   const solved = await offload.solveTasks(
     day.pending.map(({ task, budget }) => ({ task, budget })),
     (i, fraction, bestCost) => day.report(day.pending[i]?.index ?? 0, fraction, bestCost),

@@ -18,6 +18,7 @@ export interface SolveParams {
   /** Milliseconds from an arbitrary origin; injected so the engine stays deterministic and testable. */
   readonly clock: () => number;
   readonly timeLimitMs: number;
+  /** Iterations of ruin and recreate; 0: the construction alone, without the opening local search. */
   readonly maxIterations?: number;
   readonly signal?: AbortSignal;
   readonly onProgress?: (p: SearchProgress) => void;

@@ -14,11 +14,13 @@ export { aborted, anyOf, maxIterations, maxRuntime } from './stop/stop-criteria.
  * Solves a routing problem with SISR (slack induction by string removals): pre-classifies jobs that no
  * vehicle can serve, builds a greedy initial solution, under objective 'vehicles' minimises the fleet
  * first, then runs ruin-and-recreate under simulated annealing until the time limit, iteration limit or
- * abort signal. Deterministic for a given seed and iteration budget when the clock does not decide the stop.
+ * abort signal (`maxIterations: 0`: the greedy construction alone). Deterministic for a given seed and
+ * iteration budget when the clock does not decide the stop.
  */
 export function solve(problem: RoutingProblem, params: SolveParams): RoutingSolution {
   const { ctx, servable, unservable } = prepareSearch(problem, params);
-  if (servable.length > 0) {
+  // a budget of no iteration is the construction alone: no opening local search either (effort draft)
+  if (servable.length > 0 && params.maxIterations !== 0) {
     if (ctx.byVehicles) minimiseVehiclesThenCost(ctx);
     else runSisr(ctx, 0);
   }

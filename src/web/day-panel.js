@@ -25,7 +25,7 @@ export function renderDayPanel(root) {
   const effortSelect = h(
     'select',
     { id: 'effort', onchange: (e) => (effort = e.target.value) },
-    ['quick', 'normal', 'thorough'].map((e) =>
+    ['draft', 'quick', 'normal', 'thorough'].map((e) =>
       h('option', { value: e, selected: e === effort }, t(`effort.${e}`)),
     ),
   );

@@ -70,6 +70,25 @@ describe('plans', () => {
     expect(planJobs.submitted[0]?.input).toMatchObject({ seed: 1, timeLimitSeconds: 10 });
   });
 
+  it('takes effort draft (a first plan fast) and answers an unknown effort with 400 and the levels', async () => {
+    const { app, planJobs } = testApp();
+    const draft = await request(app)
+      .post('/v1/plans')
+      .set(bearer(KEYS.planner))
+      .send({ ...sampleScenario(), options: { effort: 'draft' } });
+    expect(draft.status).toBe(202);
+    expect(planJobs.submitted[0]?.input.scenario.options?.effort).toBe('draft');
+    const fast = await request(app)
+      .post('/v1/plans')
+      .set(bearer(KEYS.planner))
+      .send({ ...sampleScenario(), options: { effort: 'fast' } });
+    expect(fast.status).toBe(400);
+    const issue = (fast.body.error.issues as { path: string; message: string }[]).find(
+      (i) => i.path === 'options.effort',
+    );
+    for (const level of ['draft', 'quick', 'normal', 'thorough']) expect(issue?.message).toContain(level);
+  });
+
   it('400 with paths for an invalid scenario', async () => {
     const { app } = testApp();
     const s = sampleScenario();

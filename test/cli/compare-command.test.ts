@@ -112,7 +112,7 @@ describe('picon compare', () => {
     expect(stderr).toContain(`variants[2].patchFiles[0]: cannot read ${join(dir, 'nowhere.json')}: ENOENT`);
     const typo = await picon('compare', join(dir, 'scenarios.json'), '--effort', 'fast');
     expect(typo.code).toBe(2);
-    expect(typo.stderr).toContain('--effort must be one of quick, normal, thorough, got "fast"');
+    expect(typo.stderr).toContain('--effort must be one of draft, quick, normal, thorough, got "fast"');
   });
 
   it('names the variant and the scenario field a patch breaks', async () => {

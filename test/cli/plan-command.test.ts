@@ -131,7 +131,7 @@ describe('picon plan', () => {
     expect(stderr).toMatch(/--time-limit must be a positive number/);
     const effort = await picon('plan', join(dir, 'small.json'), '--effort', 'hard');
     expect(effort.code).not.toBe(0);
-    expect(effort.stderr).toMatch(/--effort must be one of quick, normal, thorough, got "hard"/);
+    expect(effort.stderr).toMatch(/--effort must be one of draft, quick, normal, thorough, got "hard"/);
   });
 
   it('prints the same JSON twice for the same scenario, seed and effort (timing aside)', async () => {

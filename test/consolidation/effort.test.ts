@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_EFFORT, solveIterations } from '../../src/consolidation/index.ts';
+import { coalitionIterations, DEFAULT_EFFORT, solveIterations } from '../../src/consolidation/index.ts';
 
 // The table of docs/model/consolidation.md, "Search work": per stop (pooled, carrier), min, max per solve.
 const DOCUMENTED = {
+  draft: { pooled: 0, carrier: 0, min: 0, max: 0 },
   quick: { pooled: 8, carrier: 1, min: 150, max: 10_000 },
   normal: { pooled: 36, carrier: 4, min: 500, max: 40_000 },
   thorough: { pooled: 150, carrier: 16, min: 2_000, max: 160_000 },
@@ -26,6 +27,14 @@ describe('iteration budget of a solve (the documented table)', () => {
   it('rounds a fractional product to a whole number of iterations', () => {
     expect(Number.isInteger(solveIterations('normal', 'pooled', 333.3))).toBe(true);
     expect(solveIterations('normal', 'pooled', 333.3)).toBe(Math.round(36 * 333.3));
+  });
+
+  it('draft: no iteration for any solve, coalitions included (the construction alone)', () => {
+    for (const stops of [0, 1, 220, 1_000_000]) {
+      expect(solveIterations('draft', 'pooled', stops)).toBe(0);
+      expect(solveIterations('draft', 'carrier', stops)).toBe(0);
+      expect(coalitionIterations('draft', stops)).toBe(0);
+    }
   });
 
   it('defaults to normal effort (docs/model/consolidation.md)', () => {

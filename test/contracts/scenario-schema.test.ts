@@ -14,6 +14,14 @@ describe('scenario schema', () => {
     expect(errorsOf(() => {})).toEqual([]);
   });
 
+  it('accepts every effort, draft included, and names the levels when one is unknown', () => {
+    for (const effort of ['draft', 'quick', 'normal', 'thorough'] as const)
+      expect(errorsOf((s) => (s.options = { effort }))).toEqual([]);
+    const [error] = errorsOf((s) => (s.options = { effort: 'fast' as 'quick' }));
+    expect(error).toMatch(/^options\.effort: /);
+    for (const level of ['draft', 'quick', 'normal', 'thorough']) expect(error).toContain(`"${level}"`);
+  });
+
   it('names the field of a negative size', () => {
     expect(errorsOf((s) => ((s.orders[2] as { size: { kg: number } }).size.kg = -3))).toEqual([
       'orders[2].size.kg: expected number ≥ 0',

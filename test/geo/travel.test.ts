@@ -47,6 +47,23 @@ describe('great-circle x circuity travel', () => {
   });
 });
 
+describe('great-circle travel: nearest locations', () => {
+  it("answers as its grid does, again for the same k and anew for another (each location's last answer is kept)", () => {
+    const points: LonLat[] = Array.from({ length: 200 }, (_, i) => [
+      3.03 + ((i * 7919) % 1000) / 20000,
+      50.62 + ((i * 104729) % 1000) / 40000,
+    ]);
+    const travel = circuityTravel(points, [15]);
+    const grid = new GridIndex(points);
+    for (const from of [0, 99, 199]) {
+      expect(travel.nearest?.(from, 12)).toEqual(grid.nearest(from, 12));
+      expect(travel.nearest?.(from, 12)).toEqual(grid.nearest(from, 12));
+      expect(travel.nearest?.(from, 3)).toEqual(grid.nearest(from, 3));
+      expect(travel.nearest?.(from, 12)).toEqual(grid.nearest(from, 12));
+    }
+  });
+});
+
 describe('user-supplied matrix travel', () => {
   it('reads km and minutes, and falls back to speeds without durations', () => {
     const km = [
