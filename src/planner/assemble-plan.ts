@@ -38,6 +38,16 @@ export interface PreparedParts {
  * still count), adds trunk legs and hub handling, then computes KPIs, savings and the allocation.
  * The same code runs in-process (planScenario) and in the service's flow parent job.
  */
+/**
+ * A draft's baseline (carriers' long multi-trip rounds) is further from what search makes of it than the
+ * pooled runs are, so its savings read high: on the generated 2,000-receiver day 51.8 % of vehicle-km against
+ * quick's 47.5 % (docs/BENCHMARKS.md, "A first plan fast"). The plan says so where its figures are read.
+ */
+export const DRAFT_WARNING =
+  'effort draft: no search, every run is its first greedy construction; fit to dispatch from and to check ' +
+  "the day's data with, but its savings read high (the carriers' own rounds gain most from search): plan " +
+  'at quick or more before quoting them';
+
 export function assemblePlan(
   city: City,
   scenario: Scenario,
@@ -109,6 +119,7 @@ export function assemblePlan(
   const solveSeconds = results.reduce((s, r) => s + r.solveSeconds, 0) + (ctx.clock() - started) / 1000;
   const warnings = [
     ...scenarioWarnings(scenario),
+    ...(city.effort === 'draft' ? [DRAFT_WARNING] : []),
     ...(allocationWarning ? [allocationWarning] : []),
     ...(shares?.warnings ?? []),
     ...losersWarning(allocation),

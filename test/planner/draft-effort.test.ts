@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan, Scenario } from '../../src/contracts/index.ts';
 import { planScenario } from '../../src/planner/index.ts';
+import { DRAFT_WARNING } from '../../src/planner/assemble-plan.ts';
 import { generateCityDay } from '../../src/scenario-gen/index.ts';
 import { auditPlan } from '../support/audit/index.ts';
 import { beforeAllOrFail } from '../support/before-all-or-fail.ts';
@@ -49,6 +50,11 @@ describe('effort draft on a generated day of 80 receivers and 5 carriers', () =>
     // each search starts from this very construction and keeps the best solution it sees (by its own cost,
     // not vehicle-km: so only on a day like this one, where the two agree)
     expect(draft.baseline.kpis.vehicleKm).toBeGreaterThanOrEqual(quick.baseline.kpis.vehicleKm);
+  });
+
+  it('warns that its savings are not to be quoted, and quick does not', () => {
+    expect(draft.meta.warnings).toContain(DRAFT_WARNING);
+    expect(quick.meta.warnings).not.toContain(DRAFT_WARNING);
   });
 
   it('gives the same plan for the same scenario and seed', () => {
