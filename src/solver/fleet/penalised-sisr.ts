@@ -96,7 +96,9 @@ export function searchFixedFleet(st: FleetState, ctl: FixedFleetControl): number
       st.commit();
       if (feasible) {
         const cost = arcCost(st);
-        if (cost < bestCost - REL_EPS * Math.abs(bestCost)) {
+        // From an infeasible start bestCost is Infinity, and Infinity - REL_EPS x Infinity is NaN: without
+        // the first test no feasible solution would ever be kept (a crossover child's whole run was lost).
+        if (bestCost === Infinity || cost < bestCost - REL_EPS * Math.abs(bestCost)) {
           bestCost = cost;
           best = st.snapshot();
           ctl.onImproved?.(cost);

@@ -196,6 +196,37 @@ describe('fixed-fleet search through infeasible solutions', () => {
     expect(run().seqs).toEqual(a.seqs);
   });
 
+  it('from an infeasible start (a crossover child) keeps the first feasible solution it meets', () => {
+    const { ctx, problem: bp } = r101(600);
+    minimiseFleetByElimination(ctx, 0.3);
+    const model = buildFleetModel(ctx.inst, ctx.neighbours);
+    // Every route driven backwards: R101's windows make that infeasible.
+    const seqs = ctx.sol.routes
+      .filter((r) => r.jobs > 0)
+      .map((r) => [0, ...r.jobList().map((j) => j + 1), 0].reverse());
+    const st = new FleetState(model, seqs);
+    expect(allFeasible(st)).toBe(false);
+    let steps = 0;
+    const end = searchFixedFleet(st, {
+      rng: new Rng(3),
+      temperature: () => 5,
+      phase: () => steps / 300,
+      onStep: () => steps++,
+    });
+    expect(end).toBeLessThan(Infinity);
+    expect(st.count).toBe(seqs.length);
+    const visits = st.seqs.flatMap((s) => s.slice(1, -1)).sort((a, b) => a - b);
+    expect(visits).toEqual(Array.from({ length: model.n }, (_, k) => k + 1));
+    let replayed = 0;
+    for (const s of st.seqs) {
+      const o = replay(bp.problem, jobsOf(s));
+      expect(o.warp).toBeLessThanOrEqual(1e-6);
+      expect(o.excess).toBeLessThanOrEqual(0);
+      replayed += o.cost;
+    }
+    expect(replayed).toBeCloseTo(end, 6);
+  });
+
   it('goes back to the best feasible solution when no candidate has been feasible for a while', () => {
     // One route per customer (feasible) and weights near zero: recreate then ignores windows and capacity,
     // so the search drifts into infeasible solutions and only the restart brings it back.
