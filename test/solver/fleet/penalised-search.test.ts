@@ -172,9 +172,7 @@ describe('fixed-fleet search through infeasible solutions', () => {
       const { ctx } = r101(600);
       minimiseFleetByElimination(ctx, 0.3);
       const model = buildFleetModel(ctx.inst, ctx.neighbours);
-      const seqs = ctx.sol.routes
-        .filter((r) => r.jobs > 0)
-        .map((r) => [0, ...r.jobList().map((j) => j + 1), 0]);
+      const seqs = fleetSeqs(ctx);
       const st = new FleetState(model, seqs);
       const start = arcCost(st);
       let steps = 0;
@@ -201,9 +199,7 @@ describe('fixed-fleet search through infeasible solutions', () => {
     minimiseFleetByElimination(ctx, 0.3);
     const model = buildFleetModel(ctx.inst, ctx.neighbours);
     // Every route driven backwards: R101's windows make that infeasible.
-    const seqs = ctx.sol.routes
-      .filter((r) => r.jobs > 0)
-      .map((r) => [0, ...r.jobList().map((j) => j + 1), 0].reverse());
+    const seqs = fleetSeqs(ctx).map((seq) => seq.reverse());
     const st = new FleetState(model, seqs);
     expect(allFeasible(st)).toBe(false);
     let steps = 0;
@@ -267,6 +263,11 @@ describe('fixed-fleet search through infeasible solutions', () => {
     expectCompleteAndChecked(ctx, bp.problem);
   });
 });
+
+/** The search's routes as the fleet search's sequences: depot 0, customers numbered from 1. */
+function fleetSeqs(ctx: ReturnType<typeof prepareSearch>['ctx']): number[][] {
+  return ctx.sol.routes.filter((r) => r.jobs > 0).map((r) => [0, ...r.jobList().map((j) => j + 1), 0]);
+}
 
 function r101(
   iterations: number,
