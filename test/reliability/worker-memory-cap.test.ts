@@ -46,8 +46,13 @@ describe('a sandboxed solver over its heap cap', () => {
       );
       expect(view.status).toBe('failed');
       expect(view.error).toContain(`exceeded its ${CAP_MB} MB heap`);
-      // not retried after running out of memory: the worker logged that failure once
-      const failures = stack.workers[0]!.output().match(/failed \(attempt \d+\): out of memory/g) ?? [];
+      // not retried after running out of memory: the worker logged that failure once. The worker logs on
+      // BullMQ's 'failed' event, after the job is failed in Redis, so the API can report it first: wait for
+      // the line (an earlier attempt's line would have been logged before the retry that followed it)
+      const failures = await until('the worker to log the failure', async () => {
+        const lines = stack.workers[0]!.output().match(/failed \(attempt \d+\): out of memory/g) ?? [];
+        return lines.length > 0 ? lines : undefined;
+      });
       expect(failures).toHaveLength(1);
     },
   );
