@@ -66,7 +66,7 @@ export class GridIndex {
     });
   }
 
-  /** The cell holding points of this key, or -1 (keys outside the grid alias other rows, as always). */
+  /** The cell holding points of this key, or -1. Only keys of in-grid (col, row) pairs are asked. */
   private cellOf(key: number): number {
     if (this.denseCell) return key >= 0 && key < this.denseCell.length ? (this.denseCell[key] as number) : -1;
     return this.sparseCell.get(key) ?? -1;
@@ -99,7 +99,11 @@ export class GridIndex {
     // beyond this ring every cell of the grid has been visited
     const maxRing = Math.max(this.cols, this.rows) + 1;
     const visit = (dc: number, dr: number): void => {
-      const c = this.cellOf(this.key(c0 + dc, r0 + dr));
+      const col = c0 + dc;
+      const row = r0 + dr;
+      // a (col, row) off the grid has no points, and its key would alias a cell of another row
+      if (col < 0 || col >= this.cols || row < 0 || row >= this.rows) return;
+      const c = this.cellOf(this.key(col, row));
       if (c < 0) return;
       for (let s = this.cellStart[c] as number, end = this.cellStart[c + 1] as number; s < end; s++) {
         const i = this.cellPoints[s] as number;

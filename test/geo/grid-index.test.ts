@@ -7,6 +7,8 @@ import { Rng } from '../../src/solver/rng.ts';
  * The grid's first implementation, kept as the oracle of its answers, ties and all: it walked each ring's
  * whole square (skipping its inside), looked cells up in a Map and sorted what it had found after every
  * ring. Its answers decide the solver's neighbour lists, so the faster walk must give them to the index.
+ * It shared one bug with the index, fixed in both: keys of cells past the grid's east or west edge
+ * aliased cells of the next or previous row, so a query reaching past an edge met points twice.
  */
 function formerGrid(points: readonly LonLat[]): (from: number, k: number) => number[] {
   const lons = points.map((p) => p[0]);
@@ -42,6 +44,8 @@ function formerGrid(points: readonly LonLat[]): (from: number, k: number) => num
       for (let dc = -ring; dc <= ring; dc++)
         for (let dr = -ring; dr <= ring; dr++) {
           if (Math.max(Math.abs(dc), Math.abs(dr)) !== ring) continue;
+          // (fixed here as in the index: a cell off the grid used to alias a cell of another row)
+          if (c0 + dc < 0 || c0 + dc >= cols || r0 + dr < 0 || r0 + dr >= rows) continue;
           for (const i of cells.get(key(c0 + dc, r0 + dr)) ?? [])
             if (i !== from) found.push({ i, d: sq(p, points[i]!) });
         }
@@ -88,4 +92,51 @@ describe('grid index: the same answers as its first implementation, ties in the 
           expect(sparse.nearest(from, k)).toEqual(want);
         }
       });
+});
+
+/** The grid's documented ranking metric: equirectangular at the mean of the points' extreme latitudes. */
+function rankingDistance(points: readonly LonLat[]): (a: number, b: number) => number {
+  const lats = points.map((p) => p[1]);
+  const cosLat = Math.cos((((Math.min(...lats) + Math.max(...lats)) / 2) * Math.PI) / 180);
+  return (a, b) => ((points[a]![0] - points[b]![0]) * cosLat) ** 2 + (points[a]![1] - points[b]![1]) ** 2;
+}
+
+/** The k smallest ranking distances from `from`, by a scan of every point. */
+function bruteDistances(points: readonly LonLat[], from: number, k: number): number[] {
+  const sq = rankingDistance(points);
+  return points
+    .flatMap((_, i) => (i === from ? [] : [sq(from, i)]))
+    .sort((a, b) => a - b)
+    .slice(0, k);
+}
+
+describe('grid index: the k nearest by a scan of every point, each once', () => {
+  const cases: [string, LonLat[]][] = [
+    // a line along the east-west axis: queries from its ends reach past the grid's east and west edges
+    [
+      '200 points in an east-west line',
+      Array.from({ length: 200 }, (_, i) => [3 + i * 0.001, 50.6] as LonLat),
+    ],
+    ['a north-south line', Array.from({ length: 120 }, (_, i) => [3.05, 50.6 + i * 0.001] as LonLat)],
+    ["a city's shape", cityPoints(3)],
+  ];
+  for (const [name, points] of cases)
+    for (const maxDense of [1 << 22, 0])
+      it(`${name}, k up to every other point (${maxDense ? 'array' : 'Map'})`, () => {
+        const grid = new GridIndex(points, maxDense);
+        const sq = rankingDistance(points);
+        const n = points.length;
+        for (const from of [0, 1, Math.floor(n / 2), n - 2, n - 1])
+          for (const k of [1, 7, n - 1, n + 5]) {
+            const got = grid.nearest(from, k);
+            expect(new Set(got).size).toBe(got.length);
+            expect(got).not.toContain(from);
+            expect(got.map((i) => sq(from, i))).toEqual(bruteDistances(points, from, k));
+          }
+      });
+
+  it('from the west end of the line, the other 199 points in order of distance', () => {
+    const points = Array.from({ length: 200 }, (_, i) => [3 + i * 0.001, 50.6] as LonLat);
+    expect(new GridIndex(points).nearest(0, 199)).toEqual(Array.from({ length: 199 }, (_, i) => i + 1));
+  });
 });
