@@ -86,17 +86,35 @@ export function listTasks(city: City): RoutingTask[] {
 }
 
 /** Orders of a task's zone: the carrier's (or the hub's) orders to the receivers in that sector. */
-function zoneOrders(
-  city: City,
-  orders: readonly number[],
-  center: number,
-  zone: number,
-  zones: number,
-): number[] {
-  if (zones <= 1) return [...orders];
+function zoneOrders(city: City, orders: readonly number[], center: number, zones: number): number[][] {
+  if (zones <= 1) return [[...orders]];
   const sectors = sectorZones(city, center, receiversOf(orders, city), zones);
-  const inZone = new Set(sectors[zone] ?? []);
-  return orders.filter((o) => inZone.has((city.orders[o] as { receiver: number }).receiver));
+  const zoneOf = new Map(sectors.flatMap((rs, z) => rs.map((r) => [r, z] as const)));
+  const out = sectors.map((): number[] => []);
+  for (const o of orders) out[zoneOf.get((city.orders[o] as { receiver: number }).receiver) ?? -1]?.push(o);
+  return out;
+}
+
+/**
+ * Each carrier's and hub's orders by zone, per City: a day's tasks ask for their orders many times (budgets,
+ * the fleet split between zones, the run itself, the counterfactual's tasks), and each split sorts the
+ * owner's receivers and walks the day's orders.
+ */
+const zoneSplits = new WeakMap<City, Map<string, readonly (readonly number[])[]>>();
+
+function zoneSplit(city: City, task: RoutingTask): readonly (readonly number[])[] {
+  let perCity = zoneSplits.get(city);
+  if (!perCity) zoneSplits.set(city, (perCity = new Map()));
+  const owner = task.kind === 'baseline' ? task.carrier : task.hub;
+  const key = `${task.kind}:${owner}:${task.zones}`;
+  let split = perCity.get(key);
+  if (!split) {
+    const center = task.kind === 'baseline' ? city.carriers[owner]?.location : city.hubs[owner]?.location;
+    const orders = task.kind === 'baseline' ? ordersByCarrier(city)[owner] : pooledOrdersByHub(city)[owner];
+    split = center === undefined ? [] : zoneOrders(city, orders ?? [], center, task.zones);
+    perCity.set(key, split);
+  }
+  return split;
 }
 
 /** The number of stops a task routes: its weight when the time limit is shared. */
@@ -105,16 +123,7 @@ export function taskStops(city: City, task: RoutingTask): number {
 }
 
 export function taskOrders(city: City, task: RoutingTask): number[] {
-  if (task.kind === 'baseline') {
-    const c = city.carriers[task.carrier];
-    return c
-      ? zoneOrders(city, ordersByCarrier(city)[task.carrier] ?? [], c.location, task.zone, task.zones)
-      : [];
-  }
-  const h = city.hubs[task.hub];
-  return h
-    ? zoneOrders(city, pooledOrdersByHub(city)[task.hub] ?? [], h.location, task.zone, task.zones)
-    : [];
+  return [...(zoneSplit(city, task)[task.zone] ?? [])];
 }
 
 /**

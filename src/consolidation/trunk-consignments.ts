@@ -49,6 +49,9 @@ export function trunkConsignments(
     deadlineS: number;
   };
   const open: Open[] = [];
+  // the open consignments an order may join (its hub's, and its carrier's unless carriers mix), in the order
+  // they were opened: the first that fits is the first of `open` that fits, found without walking the others
+  const joinable = new Map<string, Open[]>();
   for (const p of sorted) {
     const o = city.orders[p.order];
     if (!o) continue;
@@ -58,7 +61,10 @@ export function trunkConsignments(
       (options.mixCarriers === true || c.carrier === o.carrier) &&
       c.hub === p.hub &&
       o.size.every((v, d) => (c[side][d] as number) + v <= (limit[d] as number) + 1e-9);
-    let into = open.find(fits);
+    const key = options.mixCarriers === true ? `${p.hub}` : `${p.hub}:${o.carrier}`;
+    let candidates = joinable.get(key);
+    if (!candidates) joinable.set(key, (candidates = []));
+    let into = candidates.find(fits);
     if (!into) {
       into = {
         carrier: o.carrier,
@@ -69,6 +75,7 @@ export function trunkConsignments(
         deadlineS: p.deadlineS,
       };
       open.push(into);
+      candidates.push(into);
     }
     into.orders.push(p.order);
     o.size.forEach((v, d) => (into[side][d] = (into[side][d] as number) + v));

@@ -112,8 +112,8 @@ export function allocateEmissions(
     const field = `trips[${k}]`;
     checkElement(trip, field, trip.consignments.length);
     trip.consignments.forEach((c, j) => {
-      checkNonNegative(c.massKg, `${field}.consignments[${j}].massKg`);
-      checkNonNegative(c.distanceFromStartKm, `${field}.consignments[${j}].distanceFromStartKm`);
+      checkNonNegative(c.massKg, () => `${field}.consignments[${j}].massKg`);
+      checkNonNegative(c.distanceFromStartKm, () => `${field}.consignments[${j}].distanceFromStartKm`);
     });
     if (trip.consignments.length === 0) return; // checked: it emits nothing
     const activity = trip.consignments.map((c) => (c.massKg / 1000) * c.distanceFromStartKm);
@@ -145,8 +145,8 @@ export function allocateEmissions(
     const field = `hubs[${k}]`;
     checkElement(hub, field, hub.throughput.length);
     hub.throughput.forEach((c, j) => {
-      checkNonNegative(c.massKg, `${field}.throughput[${j}].massKg`);
-      checkNonNegative(c.units, `${field}.throughput[${j}].units`);
+      checkNonNegative(c.massKg, () => `${field}.throughput[${j}].massKg`);
+      checkNonNegative(c.units, () => `${field}.throughput[${j}].units`);
     });
     if (hub.throughput.length === 0) return; // checked: it emits nothing
     const weights = firstNonZero(hub.throughput.map((c) => (hub.basis === 'units' ? c.units : c.massKg)));
@@ -199,7 +199,9 @@ function sumBy(
 ): Map<string, EmissionTotals & { carrierId?: string }> {
   const acc = new Map<string, { wtwCo2eG: number; ttwCo2eG: number; tonneKm: number; carrierId: string }>();
   for (const s of shares) {
-    const a = acc.get(key(s)) ?? { wtwCo2eG: 0, ttwCo2eG: 0, tonneKm: 0, carrierId: s.carrierId };
+    const k = key(s);
+    let a = acc.get(k);
+    if (a === undefined) acc.set(k, (a = { wtwCo2eG: 0, ttwCo2eG: 0, tonneKm: 0, carrierId: s.carrierId }));
     if (a.carrierId !== s.carrierId)
       throw new InputError(
         'INVALID_VALUE',
@@ -211,7 +213,6 @@ function sumBy(
     a.wtwCo2eG += s.wtwCo2eG;
     a.ttwCo2eG += s.ttwCo2eG;
     a.tonneKm += s.tonneKm;
-    acc.set(key(s), a);
   }
   const out = new Map<string, EmissionTotals & { carrierId?: string }>();
   for (const [k, a] of acc) {
@@ -237,8 +238,8 @@ function checkElement(
   field: string,
   consignments: number,
 ): void {
-  checkNonNegative(e.wtwCo2eKg, `${field}.wtwCo2eKg`);
-  checkNonNegative(e.ttwCo2eKg, `${field}.ttwCo2eKg`);
+  checkNonNegative(e.wtwCo2eKg, () => `${field}.wtwCo2eKg`);
+  checkNonNegative(e.ttwCo2eKg, () => `${field}.ttwCo2eKg`);
   if (consignments === 0 && (e.wtwCo2eKg > 0 || e.ttwCo2eKg > 0))
     throw new InputError('INVALID_VALUE', `${field} emits CO2e but carries no consignment to charge it to`, {
       field,
@@ -251,7 +252,10 @@ function checkElement(
     );
 }
 
-function checkNonNegative(x: number, field: string): void {
-  if (!Number.isFinite(x) || x < 0)
-    throw new InputError('INVALID_VALUE', `${field} must be a finite number >= 0, got ${x}`, { field });
+/** `field` names the value only when it is wrong: a large day checks a few hundred thousand that are not. */
+function checkNonNegative(x: number, field: () => string): void {
+  if (!Number.isFinite(x) || x < 0) {
+    const name = field();
+    throw new InputError('INVALID_VALUE', `${name} must be a finite number >= 0, got ${x}`, { field: name });
+  }
 }

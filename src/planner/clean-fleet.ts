@@ -38,8 +38,7 @@ export function sameRoutesWith(
     const rules = city.receivers[receiver]?.accessByType;
     return JSON.stringify(rules?.[fromIndex]) === JSON.stringify(rules?.[toIndex]);
   };
-  const place = locationIndex(city);
-  const receiverIndex = new Map(city.receivers.map((r, i) => [r.id, i]));
+  const { place, receiverIndex } = idIndexes(city);
   const out: PlanRoute[] = [];
   for (const r of routes) {
     const start = place.get(r.start);
@@ -85,13 +84,30 @@ export function sameRoutesWith(
   return out;
 }
 
-/** Location index of every hub, carrier (its depot) and receiver id. */
-function locationIndex(city: City): Map<string, number> {
-  return new Map<string, number>([
-    ...city.hubs.map((h) => [h.id, h.location] as const),
-    ...city.carriers.map((c) => [c.id, c.location] as const),
-    ...city.receivers.map((r) => [r.id, r.location] as const),
-  ]);
+interface IdIndexes {
+  /** Location index of every hub, carrier (its depot) and receiver id. */
+  readonly place: ReadonlyMap<string, number>;
+  /** Receiver index of every receiver id. */
+  readonly receiverIndex: ReadonlyMap<string, number>;
+}
+
+/** Built once per City: the counterfactual re-costs every zone of every carrier's rounds, twice. */
+const idIndexesOf = new WeakMap<City, IdIndexes>();
+
+function idIndexes(city: City): IdIndexes {
+  let indexes = idIndexesOf.get(city);
+  if (!indexes) {
+    indexes = {
+      place: new Map<string, number>([
+        ...city.hubs.map((h) => [h.id, h.location] as const),
+        ...city.carriers.map((c) => [c.id, c.location] as const),
+        ...city.receivers.map((r) => [r.id, r.location] as const),
+      ]),
+      receiverIndex: new Map(city.receivers.map((r, i) => [r.id, i])),
+    };
+    idIndexesOf.set(city, indexes);
+  }
+  return indexes;
 }
 
 type BaselineTask = Extract<PlanTask, { kind: 'baseline' }>;

@@ -5,7 +5,7 @@ import { constructInitial } from './construction/initial.ts';
 import { constructFromRoutes } from './construction/warm-start.ts';
 import { classifyJobs, vehicleClasses } from './model/classify.ts';
 import { buildInstance, type Instance } from './model/instance.ts';
-import { buildNeighbours } from './model/neighbours.ts';
+import { neighbourSource } from './model/neighbours.ts';
 import { Rng } from './rng.ts';
 import type { RecreateContext } from './search/recreate.ts';
 import type { SearchContext } from './search/search-context.ts';
@@ -37,11 +37,16 @@ export function prepareSearch(problem: RoutingProblem, params: SolveParams): Pre
     reason === undefined ? servable.push(job) : unservable.push({ job, reason }),
   );
 
-  const neighbours = buildNeighbours(inst, rng);
+  // Each job's list is computed when first asked for: the construction asks for none on a day of up to
+  // FULL_SCAN_LIMIT vehicles, and a solve of no iteration (effort draft) asks for nothing else.
+  const neighboursOf = neighbourSource(inst, rng);
+  let neighbours: Int32Array[] | undefined;
+  const allNeighbours = (): Int32Array[] =>
+    (neighbours ??= Array.from({ length: inst.n }, (_, j) => neighboursOf(j)));
   const sol = new Solution(inst);
   const recreateCtx: RecreateContext = {
     inst,
-    neighbours,
+    neighboursOf,
     classes: vehicleClasses(inst),
     depotDist: depotDistances(inst),
     demand: demands(inst),
@@ -49,20 +54,22 @@ export function prepareSearch(problem: RoutingProblem, params: SolveParams): Pre
     fullScanLimit: FULL_SCAN_LIMIT,
   };
   const byVehicles = params.objective === 'vehicles';
-  const nearScale = nearestArcScale(inst, neighbours);
-  const openPenalty = byVehicles ? 1e6 * nearScale : 0;
+  const nearScale = (): number => nearestArcScale(inst, neighboursOf);
+  const openPenalty = byVehicles ? 1e6 * nearScale() : 0;
   if (params.initial) constructFromRoutes(sol, servable, params.initial, recreateCtx, openPenalty);
   else constructInitial(sol, servable, recreateCtx, openPenalty);
   const ctx: SearchContext = {
     inst,
     sol,
-    neighbours,
+    get neighbours() {
+      return allNeighbours();
+    },
     recreate: recreateCtx,
     rng,
     budget,
     params,
     byVehicles,
-    arcScale: solutionArcScale(sol) ?? nearScale,
+    arcScale: solutionArcScale(sol) ?? nearScale(),
     windowsBind: windowsBind(inst),
   };
   return { ctx, servable, unservable };
@@ -120,7 +127,7 @@ function solutionArcScale(sol: Solution): number | undefined {
 }
 
 /** Mean cost of the arc from a job to its nearest neighbour (first vehicle type's cost rates); >= tiny. */
-function nearestArcScale(inst: Instance, neighbours: readonly Int32Array[]): number {
+function nearestArcScale(inst: Instance, neighboursOf: (job: number) => Int32Array): number {
   const type = inst.types[inst.vehicles[0]?.type ?? 0];
   if (type === undefined || inst.n === 0) return 1;
   const travel = inst.problem.travel;
@@ -128,7 +135,7 @@ function nearestArcScale(inst: Instance, neighbours: readonly Int32Array[]): num
   let sum = 0;
   let count = 0;
   for (let j = 0; j < inst.n; j += step) {
-    const nb = neighbours[j]![0];
+    const nb = neighboursOf(j)[0];
     if (nb === undefined) continue;
     const a = inst.jobLoc[j]!;
     const b = inst.jobLoc[nb]!;

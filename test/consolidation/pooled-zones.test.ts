@@ -105,6 +105,13 @@ describe('zoneVehicles: a hub’s fleet split between the zones of its pooled ru
     ]);
   });
 
+  it('gives each caller its own copy of a zone’s orders (the split is computed once per city)', () => {
+    const [east] = pooledTasks();
+    taskOrders(city, east!).push(99);
+    taskOrders(city, east!).splice(0);
+    expect(taskOrders(city, east!)).toEqual([0, 1]);
+  });
+
   it('each group by the kg it may carry there; a kg only its class may deliver weighs 1000 times more', () => {
     const [east, west] = pooledTasks().map((t) => zoneVehicles(city, t));
     // vans may not serve R2: east 10 + 30 = 40 kg, west 40 kg. 3 vans: 1.5 : 1.5 → 1 : 1, the spare one to

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { trunkConsignments } from '../../src/consolidation/trunk-consignments.ts';
+import { trunkConsignments, type Consignment } from '../../src/consolidation/trunk-consignments.ts';
+import type { City, SizeVector } from '../../src/domain/city.ts';
+import { Rng } from '../../src/solver/rng.ts';
 import { scenarioSchema } from '../../src/contracts/index.ts';
 import { buildCity } from '../../src/planner/index.ts';
 import { smallScenario } from '../support/small-scenario.ts';
@@ -35,4 +37,54 @@ describe('trunk consignments', () => {
     const keys = forward.map((c) => [c.hub, c.carrier, c.orders[0] ?? 0]);
     expect(keys).toEqual([...keys].sort((x, y) => x[0]! - y[0]! || x[1]! - y[1]! || x[2]! - y[2]!));
   });
+
+  // first fit over every open consignment, as the function first did: it now looks only among the open
+  // consignments an order may join (its hub's and carrier's), which must pick the same one
+  for (const mixCarriers of [false, true])
+    it(`fills the consignments first fit in opening order, as a walk over all of them would (mixCarriers ${mixCarriers})`, () => {
+      const rng = new Rng(5);
+      // the day's six orders, each eight times over, to two hubs with small vehicles: many consignments
+      const pooled = Array.from({ length: 8 }, () =>
+        city.orders.map((_, i) => ({ order: i, hub: rng.int(0, 1), deadlineS: rng.int(6, 9) * 3600 })),
+      ).flat();
+      const capacity = (hub: number): SizeVector => (hub === 0 ? [80, 1, 10] : [120, 2, 14]);
+      const out = trunkConsignments(city, pooled, capacity, { mixCarriers });
+      expect(out.length).toBeGreaterThan(6);
+      expect(out).toEqual(firstFitOverAll(city, pooled, capacity, mixCarriers));
+    });
 });
+
+function firstFitOverAll(
+  city: City,
+  pooled: readonly { order: number; hub: number; deadlineS: number }[],
+  capacity: (hub: number, carrier: number) => SizeVector,
+  mixCarriers: boolean,
+): Consignment[] {
+  type Filling = Pick<Consignment, 'carrier' | 'hub'> & Record<'orders' | 'goods' | 'returns', number[]>;
+  const open: (Filling & { deadlineS: number })[] = [];
+  for (const p of [...pooled].sort((a, b) => a.deadlineS - b.deadlineS || a.order - b.order)) {
+    const o = city.orders[p.order]!;
+    const limit = capacity(p.hub, o.carrier).map((c) => c * 0.5);
+    const side = o.kind === 'pickup' ? 'returns' : 'goods';
+    let into = open.find(
+      (c) =>
+        (mixCarriers || c.carrier === o.carrier) &&
+        c.hub === p.hub &&
+        o.size.every((v, d) => c[side][d]! + v <= limit[d]! + 1e-9),
+    );
+    const empty = { goods: [0, 0, 0], returns: [0, 0, 0] };
+    if (!into)
+      open.push((into = { carrier: o.carrier, hub: p.hub, orders: [], ...empty, deadlineS: Infinity }));
+    const c = into;
+    c.orders.push(p.order);
+    c[side] = c[side].map((x, d) => x + o.size[d]!);
+    c.deadlineS = Math.min(c.deadlineS, p.deadlineS);
+  }
+  return open
+    .map((c) => ({
+      ...c,
+      goods: c.goods as unknown as SizeVector,
+      returns: c.returns as unknown as SizeVector,
+    }))
+    .sort((a, b) => a.hub - b.hub || a.carrier - b.carrier || (a.orders[0] ?? 0) - (b.orders[0] ?? 0));
+}

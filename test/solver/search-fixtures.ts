@@ -103,7 +103,7 @@ export function initialSolution(
   const servable = classifyJobs(inst).flatMap((r, j) => (r === undefined ? [j] : []));
   const recreateCtx = {
     inst,
-    neighbours,
+    neighboursOf: (job: number) => neighbours[job]!,
     classes: vehicleClasses(inst),
     depotDist: new Float64Array(inst.n),
     demand: new Float64Array(inst.n),

@@ -2,8 +2,6 @@ import { comparisonVariant, seedSpread } from '../../contracts/index.ts';
 import { planToGeoJson } from '../../io/plan-geojson.ts';
 import { planToMapHtml } from '../../io/plan-map-html.ts';
 import { planToRunsheetsCsv } from '../../io/runsheets-csv.ts';
-import { planToRunsheetsPdf } from '../../io/runsheets-pdf.ts';
-import { planToRunsheetsXlsx } from '../../io/runsheets-xlsx.ts';
 import { planToTrunkScheduleCsv } from '../../io/trunk-schedule-csv.ts';
 import { DEFAULT_SEED, planScenario, planScenarioWith } from '../../planner/index.ts';
 import { planThreadCount, withPlanThreads } from '../plan-threads.ts';
@@ -11,7 +9,6 @@ import { formatPlan } from '../format-plan.ts';
 import { formatSpread } from '../format-spread.ts';
 import { progressLine } from '../progress-line.ts';
 import { prepareOutputDir, writeOutputs } from '../output-dir.ts';
-import { withOrderFiles } from '../read-orders.ts';
 import { writeJson } from '../../io/write-json.ts';
 import { readScenario } from '../read-scenario.ts';
 import { searchOverrides, withAllocation, type SearchOptions } from '../search-options.ts';
@@ -30,7 +27,12 @@ export interface PlanOptions extends SearchOptions {
 /** `picon plan FILE`: plans the day (or one per seed with --seeds), prints the table or JSON, writes --out. */
 export async function runPlan(file: string, opts: PlanOptions): Promise<void> {
   let scenario = withAllocation(await readScenario(file), opts);
-  if (opts.orders) scenario = await withOrderFiles(scenario, opts.orders);
+  if (opts.orders) {
+    // loaded only when asked for, as the XLSX and PDF exporters below: exceljs and pdfkit take a third of a
+    // second of CPU to load, before a plan that may take a few seconds in all (effort draft)
+    const { withOrderFiles } = await import('../read-orders.ts');
+    scenario = await withOrderFiles(scenario, opts.orders);
+  }
   const clock = () => performance.now();
   const threads = planThreadCount();
   const planWith = async (seed: number | undefined) => {
@@ -65,7 +67,9 @@ export async function runPlan(file: string, opts: PlanOptions): Promise<void> {
   }
   const plan = await planWith(opts.seed);
   for (const w of plan.meta.warnings) process.stderr.write(`warning: ${w}\n`);
-  if (opts.out)
+  if (opts.out) {
+    const { planToRunsheetsXlsx } = await import('../../io/runsheets-xlsx.ts');
+    const { planToRunsheetsPdf } = await import('../../io/runsheets-pdf.ts');
     await writeOutputs(opts.out, {
       'plan.json': { json: plan },
       'plan.geojson': JSON.stringify(planToGeoJson(plan)) + '\n',
@@ -75,6 +79,7 @@ export async function runPlan(file: string, opts: PlanOptions): Promise<void> {
       'trunk-schedule.csv': planToTrunkScheduleCsv(plan, opts.csvDialect),
       'map.html': planToMapHtml(plan),
     });
+  }
   // a large day's plan is 100+ MB of JSON: written in pieces, never held as one string
   if (opts.json) await writeJson(process.stdout, plan);
   else process.stdout.write(formatPlan(plan));

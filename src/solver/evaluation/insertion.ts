@@ -51,7 +51,6 @@ export function scanRoute(
   const profile = type.profile;
   const cpm = type.costPerMetre;
   const cps = type.costPerSecond;
-  const dims = inst.dims;
   const nodes = route.nodes;
   const L = nodes.length;
   const lj = inst.jobLoc[j]!;
@@ -64,10 +63,20 @@ export function scanRoute(
 
   for (let p = 0; p < L - 1; p++) {
     if (blink && opt.rng!.next() < opt.blinkRate) continue;
+    // Windows and loads before any distance: they need none, and they rule out most positions of a long
+    // day. Exact: driving times are >= 0 and a start never comes earlier for a later arrival, so a position
+    // that fails with no driving fails with any.
+    const sjLow = inst.earliestStart(j, es[p]! + svc[p]!);
+    if (sjLow === Infinity) continue;
+    const q = nodes[p + 1]!;
+    const arrQLow = sjLow + svcJ;
+    const sqLow = q < 0 ? (arrQLow > shiftStart ? arrQLow : shiftStart) : inst.earliestStart(q, arrQLow);
+    if (sqLow > ls[p + 1]!) continue;
+    if (!loadFits(inst, j, p, prefMax, sufMax, capacity)) continue;
     const lp = loc[p]!;
     const lq = loc[p + 1]!;
-    // Cost first: most positions are pruned before any window or load check (and, when time is free,
-    // before any duration lookup).
+    // Then cost: most of the remaining positions are pruned before the exact window check (and, when time is
+    // free, before any duration lookup).
     let delta = open + cpm * (travel.distance(lp, lj) + travel.distance(lj, lq) - arcDist[p]!);
     if (delta >= best.delta && cps >= 0) continue;
     // time-dependent: each arc at its departure (j's earliest start; if it has none, t2 is the free time
@@ -81,24 +90,33 @@ export function scanRoute(
     const sj = inst.earliestStart(j, es[p]! + svc[p]! + t1);
     if (sj === Infinity) continue;
     const arrQ = sj + svcJ + t2;
-    const q = nodes[p + 1]!;
     const sq = q < 0 ? (arrQ > shiftStart ? arrQ : shiftStart) : inst.earliestStart(q, arrQ);
     if (sq > ls[p + 1]!) continue;
-    let fits = true;
-    for (let d = 0; d < dims; d++) {
-      const cap = capacity[d] ?? 0;
-      if (
-        prefMax[p * dims + d]! + inst.del[j * dims + d]! > cap ||
-        sufMax[p * dims + d]! + inst.pick[j * dims + d]! > cap
-      ) {
-        fits = false;
-        break;
-      }
-    }
-    if (fits && confirm(inst, route, j, p, INTO_TRIP)) set(best, route, p, INTO_TRIP, delta);
+    if (confirm(inst, route, j, p, INTO_TRIP)) set(best, route, p, INTO_TRIP, delta);
   }
   if (route.jobs === 0 || route.trips >= route.vehicle.maxTrips) return;
   scanNewTrips(inst, route, j, best, opt);
+}
+
+/** Does job j fit the loads of the trip arcs around position p (prefix and suffix maxima per dimension)? */
+function loadFits(
+  inst: Instance,
+  j: number,
+  p: number,
+  prefMax: Float64Array,
+  sufMax: Float64Array,
+  capacity: readonly number[],
+): boolean {
+  const dims = inst.dims;
+  for (let d = 0; d < dims; d++) {
+    const cap = capacity[d] ?? 0;
+    if (
+      prefMax[p * dims + d]! + inst.del[j * dims + d]! > cap ||
+      sufMax[p * dims + d]! + inst.pick[j * dims + d]! > cap
+    )
+      return false;
+  }
+  return true;
 }
 
 function scanNewTrips(inst: Instance, route: RouteState, j: number, best: Insertion, opt: ScanOptions): void {

@@ -23,18 +23,38 @@ const NEAREST_LIMIT = 4000;
  * small n, and for large n a random sample refined by neighbour-of-neighbour search (never n x n memory).
  */
 export function buildNeighbours(inst: Instance, rng: Rng): Int32Array[] {
+  const of = neighbourSource(inst, rng);
+  return all(inst.n).map(of);
+}
+
+/**
+ * The lists of buildNeighbours, one job's at a time: computed when first asked for, except the sampled lists
+ * of large problems, built at once here (they draw from `rng`, and each round refines every list). Each job's
+ * list is the same whenever it is asked for, and the rng is drawn from in the same order, so a caller that
+ * asks only for some jobs' lists (a construction without search) solves exactly as one that built them all.
+ */
+export function neighbourSource(inst: Instance, rng: Rng): (job: number) => Int32Array {
   const n = inst.n;
   const k = Math.min(NEIGHBOURS, n - 1);
-  if (k <= 0) return Array.from({ length: n }, () => new Int32Array(0));
+  if (k <= 0) return () => new Int32Array(0);
   const travel = inst.problem.travel;
   const dist = (a: number, b: number): number =>
     (travel.distance(inst.jobLoc[a]!, inst.jobLoc[b]!) + travel.distance(inst.jobLoc[b]!, inst.jobLoc[a]!)) /
     2;
-  if (travel.nearest !== undefined && n <= NEAREST_LIMIT) return fromTravelModel(inst, k, dist);
-  if (n <= EXACT_LIMIT) {
-    const all = Array.from({ length: n }, (_, i) => i);
-    return all.map((i) => nearestOf(i, all, k, dist));
+  let of: (job: number) => Int32Array;
+  if (travel.nearest !== undefined && n <= NEAREST_LIMIT) of = fromTravelModel(inst, k, dist);
+  else if (n <= EXACT_LIMIT) {
+    const jobs = all(n);
+    of = (i) => nearestOf(i, jobs, k, dist);
+  } else {
+    const lists = sampledLists(n, k, rng, dist);
+    return (i) => lists[i]!;
   }
+  const lists: (Int32Array | undefined)[] = new Array<Int32Array | undefined>(n);
+  return (i) => (lists[i] ??= of(i));
+}
+
+function sampledLists(n: number, k: number, rng: Rng, dist: (a: number, b: number) => number): Int32Array[] {
   let lists = all(n).map((i) => {
     const cand: number[] = [];
     for (let s = 0; s < SAMPLE; s++) cand.push(rng.int(0, n - 1));
@@ -72,7 +92,11 @@ function nearestOf(
 }
 
 /** Maps the model's nearest locations to jobs (several jobs may share a location). */
-function fromTravelModel(inst: Instance, k: number, dist: (a: number, b: number) => number): Int32Array[] {
+function fromTravelModel(
+  inst: Instance,
+  k: number,
+  dist: (a: number, b: number) => number,
+): (job: number) => Int32Array {
   const atLocation = new Map<number, number[]>();
   for (let j = 0; j < inst.n; j++) {
     const l = inst.jobLoc[j]!;
@@ -89,12 +113,12 @@ function fromTravelModel(inst: Instance, k: number, dist: (a: number, b: number)
     if (!list) nearestOfLocation.set(l, (list = travel.nearest!(l, k + NEAREST_SLACK)));
     return list;
   };
-  return all(inst.n).map((i) => {
+  return (i) => {
     const cand: number[] = [...(atLocation.get(inst.jobLoc[i]!) ?? [])];
     for (const l of nearestLocations(inst.jobLoc[i]!)) {
       for (const j of atLocation.get(l) ?? []) cand.push(j);
       if (cand.length > k + NEAREST_SLACK) break;
     }
     return nearestOf(i, cand, k, dist);
-  });
+  };
 }

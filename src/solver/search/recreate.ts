@@ -6,7 +6,8 @@ import type { Solution } from './solution.ts';
 /** Everything greedy insertion needs besides the solution. */
 export interface RecreateContext {
   readonly inst: Instance;
-  readonly neighbours: readonly Int32Array[];
+  /** A job's neighbour list (computed on demand: a construction asks only past `fullScanLimit` used vehicles). */
+  readonly neighboursOf: (job: number) => Int32Array;
   /** Interchangeable vehicles grouped; only the first empty one of a class is tried. */
   readonly classes: readonly (readonly number[])[];
   /** Sort keys: distance to the nearest depot, and demand normalised by the largest capacity. */
@@ -49,7 +50,7 @@ export function recreate(sol: Solution, jobs: number[], ctx: RecreateContext, op
     const best = noInsertion();
     const partial = used.length > ctx.fullScanLimit;
     if (partial) {
-      const near = ctx.neighbours[j]!;
+      const near = ctx.neighboursOf(j);
       for (let i = 0; i < near.length; i++) {
         const v = sol.jobRoute[near[i]!]!;
         if (v < 0 || stamp[v] === idx) continue;
