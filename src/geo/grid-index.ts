@@ -68,7 +68,7 @@ export class GridIndex {
 
   /** The cell holding points of this key, or -1. Only keys of in-grid (col, row) pairs are asked. */
   private cellOf(key: number): number {
-    if (this.denseCell) return key >= 0 && key < this.denseCell.length ? (this.denseCell[key] as number) : -1;
+    if (this.denseCell) return this.denseCell[key] as number;
     return this.sparseCell.get(key) ?? -1;
   }
 

@@ -54,7 +54,9 @@ export function prepareSearch(problem: RoutingProblem, params: SolveParams): Pre
     fullScanLimit: FULL_SCAN_LIMIT,
   };
   const byVehicles = params.objective === 'vehicles';
-  const nearScale = (): number => nearestArcScale(inst, neighboursOf);
+  // asked for by the fleet objective's opening penalty and when the construction leaves no arc to scale on
+  let nearestScale: number | undefined;
+  const nearScale = (): number => (nearestScale ??= nearestArcScale(inst, neighboursOf));
   const openPenalty = byVehicles ? 1e6 * nearScale() : 0;
   if (params.initial) constructFromRoutes(sol, servable, params.initial, recreateCtx, openPenalty);
   else constructInitial(sol, servable, recreateCtx, openPenalty);
