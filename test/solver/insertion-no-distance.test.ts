@@ -71,3 +71,28 @@ describe('insertion scan: windows and loads before distances', () => {
     expect(scan.asked).toBeGreaterThan(0);
   });
 });
+
+describe('insertion scan: the bound before distances is a bound, never stricter', () => {
+  it('keeps a position where the next stop then starts exactly at its latest start', () => {
+    // three stops at one place (no driving between them): A (closes at 10 s), B (service 1 s, closes at
+    // 15 s) and the new job (only at 10 s, 5 s of service). The one feasible place is between A and B, and
+    // B then starts at 15 s, its latest start: a bound that drops ties would lose it
+    const { problem } = lineProblem(
+      [
+        job(1, { windows: [[0, 10]] }),
+        job(1, { windows: [[0, 15]], serviceS: 1 }),
+        job(1, { windows: [[10, 10]], serviceS: 5 }),
+      ],
+      10,
+    );
+    const inst = buildInstance(problem);
+    const route = new RouteState(inst, 0);
+    route.nodes = [DEPOT, 0, 1, DEPOT];
+    route.recompute();
+    expect(route.feasible).toBe(true);
+    const best = noInsertion();
+    scanRoute(inst, route, 2, best, { rng: undefined, blinkRate: 0, openPenalty: 0 });
+    expect(best.route).toBe(route);
+    expect(best.pos).toBe(1);
+  });
+});
