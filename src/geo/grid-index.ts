@@ -109,6 +109,9 @@ export class GridIndex {
         const i = this.cellPoints[s] as number;
         if (i === from) continue;
         const d = this.squaredDistance(p, this.points[i] as LonLat);
+        // never among the k nearest: k points found already are at least as near (the bound only falls), and
+        // on a tie the ones found first come first
+        if (smallest.length >= k && d >= (smallest[k - 1] as number)) continue;
         found.push({ i, d });
         if (smallest.length < k || d < (smallest[k - 1] as number)) keepSmallest(smallest, d, k);
       }

@@ -60,6 +60,33 @@ describe('neighbour lists', () => {
     expect(lists.map((l) => Array.from(l))).toEqual(exact.map((l) => Array.from(l)));
   });
 
+  it('gives each of more than k jobs at one location the exact list, without itself', () => {
+    // a trunk problem's depot: 60 consignments picked up at one place, more than a list holds; distances
+    // nudged apart (symmetrically), so that no tie lets the model's order of locations differ from the ranking's
+    const nudged = (a: number, b: number) => problem.travel.distance(a, b) + 1e-9 * (a * a + b * b);
+    const depot = {
+      ...problem,
+      travel: { ...problem.travel, distance: nudged },
+      jobs: [...problem.jobs.slice(1), ...Array(60).fill(problem.jobs[0])],
+    };
+    const nearest = (from: number, k: number): number[] =>
+      Array.from({ length: depot.travel.size }, (_, i) => i)
+        .filter((i) => i !== from)
+        .sort((a, b) => depot.travel.distance(from, a) - depot.travel.distance(from, b) || a - b)
+        .slice(0, k);
+    const lists = buildNeighbours(
+      buildInstance({ ...depot, travel: { ...depot.travel, nearest } }),
+      new Rng(1),
+    );
+    const exact = buildNeighbours(buildInstance(depot), new Rng(1));
+    expect(lists.map((l) => Array.from(l))).toEqual(exact.map((l) => Array.from(l)));
+    const atDepot = lists.slice(-60);
+    atDepot.forEach((l, i) => {
+      expect(l).toHaveLength(40);
+      expect(Array.from(l)).not.toContain(problem.jobs.length - 1 + i);
+    });
+  });
+
   it('does not call travel.nearest for very large problems (sampled lists instead)', () => {
     const big = randomVrptw(4100, 3);
     let calls = 0;
