@@ -216,13 +216,15 @@ function sumBy(
   }
   const out = new Map<string, EmissionTotals & { carrierId?: string }>();
   for (const [k, a] of acc) {
-    const totals = {
-      wtwCo2eG: a.wtwCo2eG,
-      ttwCo2eG: a.ttwCo2eG,
-      tonneKm: a.tonneKm,
-      wtwIntensityGPerTkm: intensityGPerTkm(a.wtwCo2eG, a.tonneKm),
-    };
-    out.set(k, withCarrier ? { ...totals, carrierId: a.carrierId } : totals);
+    const { wtwCo2eG, ttwCo2eG, tonneKm, carrierId } = a;
+    const wtwIntensityGPerTkm = intensityGPerTkm(wtwCo2eG, tonneKm);
+    // literals, not a spread: a spread per consignment was half of this function's time on a large day
+    out.set(
+      k,
+      withCarrier
+        ? { wtwCo2eG, ttwCo2eG, tonneKm, wtwIntensityGPerTkm, carrierId }
+        : { wtwCo2eG, ttwCo2eG, tonneKm, wtwIntensityGPerTkm },
+    );
   }
   return out;
 }
