@@ -26,11 +26,22 @@ export interface PlanThreadDay {
   readonly maxIterations?: number;
 }
 
+/** What a thread starts with: the day to build, as JSON, and the hub choice when the parent has it already. */
+export interface ThreadData {
+  readonly scenarioJson: string;
+  readonly day: PlanThreadDay;
+  readonly facilities: FacilityChoice | undefined;
+}
+
 /** What the parent sends a thread (plan.thread.ts). */
 export type ThreadRequest =
   | { readonly kind: 'task'; readonly id: number; readonly task: PlanTask; readonly budget: TaskBudget }
   | { readonly kind: 'coalitions'; readonly id: number; readonly chunk: readonly number[] }
-  | { readonly kind: 'parts'; readonly parts: GrandPlanParts };
+  | { readonly kind: 'parts'; readonly parts: GrandPlanParts }
+  | { readonly kind: 'facilities'; readonly choice: FacilityChoice };
+
+/** A request a thread answers (the others only set its state for the requests after them). */
+type Question = Extract<ThreadRequest, { id: number }>;
 
 /** The error that stopped a request, with its kind when it was a PlanningError. */
 export interface ThreadError {
@@ -55,8 +66,9 @@ export function planThreadCount(): number {
 
 /**
  * Runs `plan(offload)` with a plan's routing tasks and cost game on `threads` worker threads, then ends them.
- * A task's result and a coalition's cost are functions of the day alone, so which thread did what does not
- * change the plan: it is `planScenario`'s on one thread, and the service's.
+ * The threads start at once, so that they load and build the day while the caller builds its own. A task's
+ * result and a coalition's cost are functions of the day alone, so which thread did what does not change the
+ * plan: it is `planScenario`'s on one thread, and the service's.
  */
 export async function withPlanThreads<T>(
   scenario: Scenario,
@@ -66,22 +78,45 @@ export async function withPlanThreads<T>(
 ): Promise<T> {
   const pool = new PlanThreads(scenario, day, threads);
   try {
+    pool.start();
     return await plan(pool);
   } finally {
     await pool.close();
   }
 }
 
+/** A batch of requests (one call's), answered in any order, settled when all are or one fails. */
+interface Batch {
+  left: number;
+  readonly onReply: (index: number, reply: ThreadReply) => void;
+  readonly resolve: () => void;
+  readonly reject: (err: Error) => void;
+}
+
+/** A request waiting for a thread: the longest work first, then in the order asked. */
+interface Queued {
+  readonly request: Question;
+  readonly work: number;
+}
+
 /**
- * `threads` worker threads (plan.thread.ts), started on first use, each building the day once and taking the
- * next request when it has answered one. A request that fails fails the plan, with the error's own kind.
+ * `threads` worker threads (plan.thread.ts), each building the day once, and one queue of requests: an idle
+ * thread takes the waiting request with the most work (ties in the order asked), whichever call it came from,
+ * so that batches asked for at different times (the carriers' rounds, then the pooled runs once the facility
+ * model is solved) share the threads. A request that fails fails every open call, with the error's own kind.
  */
 export class PlanThreads implements PlanOffload {
   private workers: Worker[] | undefined;
-  /** The day's hub choice, sent to the threads as they start so that none solves the facility model again. */
+  private idle: Worker[] = [];
+  private queue: Queued[] = [];
+  /** Each asked request's batch and index in it, until answered. */
+  private readonly open = new Map<number, { readonly batch: Batch; readonly index: number }>();
+  private nextId = 0;
+  /** The day's hub choice: sent to running threads, and given to later ones as they start. */
   private facilities: FacilityChoice | undefined;
   /** Why a thread stopped, if one did: no later request can be answered. */
   private failure: Error | undefined;
+  private closed = false;
 
   constructor(
     private readonly scenario: Scenario,
@@ -89,16 +124,21 @@ export class PlanThreads implements PlanOffload {
     private readonly threads: number,
   ) {}
 
+  /** Starts the threads now rather than on the first request. */
+  start(): void {
+    this.pool();
+  }
+
   readonly solveTasks: TaskSolver = async (tasks, onProgress) => {
     const results: PlanTaskResult[] = [];
-    // the longest first, so that no long task starts last while the other threads have nothing left to do
-    const iterations = (i: number) => this.day.maxIterations ?? tasks[i]?.budget.iterations ?? 0;
-    const order = tasks.map((_, i) => i).sort((a, b) => iterations(b) - iterations(a) || a - b);
-    await this.dispatch(
-      order.map((id): ThreadRequest => ({ kind: 'task', id, ...(tasks[id] as (typeof tasks)[number]) })),
-      (reply) => {
-        if (reply.kind === 'progress') onProgress(reply.id, reply.fraction, reply.bestCost);
-        else if (reply.kind === 'task') results[reply.id] = reply.result;
+    await this.ask(
+      tasks.map((t) => ({
+        ask: (id: number): Question => ({ kind: 'task', id, task: t.task, budget: t.budget }),
+        work: this.day.maxIterations ?? t.budget.iterations,
+      })),
+      (i, reply) => {
+        if (reply.kind === 'progress') onProgress(i, reply.fraction, reply.bestCost);
+        else if (reply.kind === 'task') results[i] = reply.result;
       },
     );
     return results;
@@ -109,10 +149,13 @@ export class PlanThreads implements PlanOffload {
     let timeCapped = false;
     let priced = 0;
     // each thread keeps the parts for the chunks that follow (a port delivers messages in order)
-    for (const worker of this.pool()) worker.postMessage({ kind: 'parts', parts } satisfies ThreadRequest);
-    await this.dispatch(
-      chunks.map((chunk, id): ThreadRequest => ({ kind: 'coalitions', id, chunk })),
-      (reply) => {
+    this.broadcast({ kind: 'parts', parts });
+    await this.ask(
+      chunks.map((chunk) => ({
+        ask: (id: number): Question => ({ kind: 'coalitions', id, chunk }),
+        work: 0,
+      })),
+      (_, reply) => {
         if (reply.kind !== 'coalitions') return;
         for (const c of reply.priced.costs) costs.set(c.coalition, c.costEur);
         timeCapped ||= reply.priced.timeCapped;
@@ -124,63 +167,100 @@ export class PlanThreads implements PlanOffload {
   };
 
   readonly adoptFacilities = (choice: FacilityChoice): void => {
-    this.facilities ??= choice;
+    if (this.facilities) return;
+    this.facilities = choice;
+    // before any pooled task that follows (a port delivers messages in order); later threads get it at start
+    if (this.workers) this.broadcast({ kind: 'facilities', choice });
   };
 
   /** No more requests will come: the threads end now (a request after this fails). */
   readonly release = (): Promise<void> => this.close();
 
+  /** Ends the threads; calls still open are abandoned (their caller has stopped waiting). */
   async close(): Promise<void> {
     const workers = this.workers ?? [];
+    this.closed = true;
     this.workers = undefined;
+    this.idle = [];
+    this.queue = [];
+    this.open.clear();
     await Promise.all(workers.map((w) => w.terminate()));
   }
 
   private pool(): Worker[] {
-    this.workers ??= Array.from({ length: this.threads }, () =>
-      new Worker(THREAD_MODULE, {
-        eval: true,
-        workerData: { scenario: this.scenario, day: this.day, facilities: this.facilities },
-      })
-        // an idle thread's failure fails the next dispatch; never an unhandled 'error' event
-        .on('error', (err) => (this.failure ??= err))
-        .on('exit', (code) => (this.failure ??= stopped(code))),
-    );
+    if (this.closed) throw new InternalError('BROKEN_INVARIANT', 'plan threads asked for work after closing');
+    if (!this.workers) {
+      // one string for every thread, each parsing its own copy: cloning the scenario object for each thread
+      // here took 0.2-0.3 s of this thread apiece on a 10,000-receiver day, before any could start
+      const scenarioJson = JSON.stringify(this.scenario);
+      this.workers = Array.from({ length: this.threads }, () => {
+        const worker = new Worker(THREAD_MODULE, {
+          eval: true,
+          workerData: { scenarioJson, day: this.day, facilities: this.facilities } satisfies ThreadData,
+        });
+        return worker
+          .on('message', (reply: ThreadReply) => this.answered(worker, reply))
+          .on('error', (err) => this.fail(err))
+          .on('exit', (code) => this.fail(stopped(code)));
+      });
+      this.idle = [...this.workers];
+    }
     return this.workers;
   }
 
-  /** Gives each request to the next idle thread; resolves when all are answered, rejects on the first failure. */
-  private dispatch(requests: readonly ThreadRequest[], onReply: (reply: ThreadReply) => void): Promise<void> {
-    const pool = this.pool();
+  private broadcast(message: Exclude<ThreadRequest, Question>): void {
+    for (const worker of this.pool()) worker.postMessage(message);
+  }
+
+  /** Queues `requests` as one batch; resolves when all are answered, rejects on the first failure. */
+  private ask(
+    requests: readonly { readonly ask: (id: number) => Question; readonly work: number }[],
+    onReply: Batch['onReply'],
+  ): Promise<void> {
+    this.pool();
     return new Promise((resolve, reject) => {
-      let next = 0;
-      let answered = 0;
-      const listeners = pool.map((worker) => {
-        const give = () => {
-          const request = requests[next++];
-          if (request) worker.postMessage(request);
-        };
-        const message = (reply: ThreadReply) => {
-          if (reply.kind === 'failed') return finish(threadError(reply.error));
-          onReply(reply);
-          if (reply.kind === 'progress') return;
-          if (++answered === requests.length) finish();
-          else give();
-        };
-        const error = (err: Error) => finish(err);
-        const exit = (code: number) => finish(stopped(code));
-        worker.on('message', message).on('error', error).on('exit', exit);
-        return { worker, give, message, error, exit };
+      if (this.failure) return reject(this.failure);
+      if (requests.length === 0) return resolve();
+      const batch: Batch = { left: requests.length, onReply, resolve, reject };
+      requests.forEach(({ ask, work }, index) => {
+        const request = ask(this.nextId++);
+        this.open.set(request.id, { batch, index });
+        this.queue.push({ request, work });
       });
-      function finish(err?: Error): void {
-        for (const l of listeners)
-          l.worker.off('message', l.message).off('error', l.error).off('exit', l.exit);
-        if (err === undefined) resolve();
-        else reject(err);
-      }
-      if (requests.length === 0 || this.failure) return finish(this.failure);
-      for (const l of listeners) l.give();
+      // stable: equal work keeps the order asked
+      this.queue.sort((a, b) => b.work - a.work);
+      this.pump();
     });
+  }
+
+  /** Gives each idle thread the next waiting request. */
+  private pump(): void {
+    while (this.idle.length > 0 && this.queue.length > 0) {
+      const worker = this.idle.shift() as Worker;
+      worker.postMessage((this.queue.shift() as Queued).request);
+    }
+  }
+
+  private answered(worker: Worker, reply: ThreadReply): void {
+    const owner = this.open.get(reply.id);
+    if (!owner) return; // an abandoned call's
+    if (reply.kind === 'failed') return this.fail(threadError(reply.error));
+    owner.batch.onReply(owner.index, reply);
+    if (reply.kind === 'progress') return;
+    this.open.delete(reply.id);
+    this.idle.push(worker);
+    if (--owner.batch.left === 0) owner.batch.resolve();
+    this.pump();
+  }
+
+  /** A thread failed or stopped: every open call fails with the first such error, and so does any later one. */
+  private fail(err: Error): void {
+    if (this.closed) return;
+    this.failure ??= err;
+    const batches = new Set([...this.open.values()].map((o) => o.batch));
+    this.open.clear();
+    this.queue = [];
+    for (const batch of batches) batch.reject(this.failure);
   }
 }
 

@@ -7,26 +7,25 @@ import { InternalError, isPlanningError } from '../domain/errors.ts';
 import {
   adoptFacilityChoice,
   buildCity,
-  type FacilityChoice,
   priceCoalitions,
   runPlanTask,
   solveContext,
   type GrandPlanParts,
 } from '../planner/index.ts';
-import type { PlanThreadDay, ThreadReply, ThreadRequest } from './plan-threads.ts';
+import type { ThreadData, ThreadReply, ThreadRequest } from './plan-threads.ts';
 
-const data = workerData as { scenario?: Scenario; day: PlanThreadDay; facilities?: FacilityChoice };
+const data = workerData as ThreadData;
 const { day } = data;
-const city = buildCity(data.scenario as Scenario, day);
+const city = buildCity(JSON.parse(data.scenarioJson) as Scenario, day);
 // the parent's answer of the facility model for this very day: not solved again here
 if (data.facilities) adoptFacilityChoice(city, data.facilities);
-// the city is all a request needs: the scenario's copy (~30 MB on a 10,000-receiver day) need not outlive it
-delete data.scenario;
+// the city is all a request needs: the scenario's JSON (~11 MB on a 10,000-receiver day) need not outlive it
+delete (workerData as { scenarioJson?: string }).scenarioJson;
 const overrides = day.maxIterations !== undefined ? { maxIterations: day.maxIterations } : {};
 let parts: GrandPlanParts | undefined;
 const reply = (message: ThreadReply) => parentPort?.postMessage(message);
 
-function answer(request: Exclude<ThreadRequest, { kind: 'parts' }>): ThreadReply {
+function answer(request: Extract<ThreadRequest, { id: number }>): ThreadReply {
   if (request.kind === 'task') {
     // progress in whole percent of the task's iterations: at most a hundred messages a task
     let percent = -1;
@@ -46,6 +45,11 @@ function answer(request: Exclude<ThreadRequest, { kind: 'parts' }>): ThreadReply
 parentPort?.on('message', (request: ThreadRequest) => {
   if (request.kind === 'parts') {
     parts = request.parts;
+    return;
+  }
+  if (request.kind === 'facilities') {
+    // sent before the first pooled task when this thread started before the parent had solved the model
+    adoptFacilityChoice(city, request.choice);
     return;
   }
   try {

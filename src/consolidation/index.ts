@@ -21,6 +21,7 @@ export {
   adoptFacilityChoice,
   facilityChoice,
   listTasks,
+  listTasksOf,
   receiverHubs,
   residualBudget,
   runTask,

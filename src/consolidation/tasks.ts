@@ -69,18 +69,24 @@ export function pooledOrdersByHub(city: City, hubOf: readonly number[] = receive
   return perHub;
 }
 
-/** Every independent task of the day, zones sized by the city's maxStopsPerZone. */
+/** Every independent task of the day, zones sized by the city's maxStopsPerZone: carriers' rounds, then pooled runs. */
 export function listTasks(city: City): RoutingTask[] {
+  return [...listTasksOf(city, 'baseline'), ...listTasksOf(city, 'pooled')];
+}
+
+/**
+ * The day's tasks of one kind. The carriers' rounds need no facility model (only the pooled runs do): a caller
+ * with threads starts them while it solves the model.
+ */
+export function listTasksOf(city: City, kind: RoutingTask['kind']): RoutingTask[] {
   const tasks: RoutingTask[] = [];
-  ordersByCarrier(city).forEach((orders, carrier) => {
+  const owners = kind === 'baseline' ? ordersByCarrier(city) : pooledOrdersByHub(city);
+  owners.forEach((orders, owner) => {
     const zones = zoneCount(receiversOf(orders, city).length, city.maxStopsPerZone);
     for (let zone = 0; zone < zones && orders.length > 0; zone++)
-      tasks.push({ kind: 'baseline', carrier, zone, zones });
-  });
-  pooledOrdersByHub(city).forEach((orders, hub) => {
-    const zones = zoneCount(receiversOf(orders, city).length, city.maxStopsPerZone);
-    for (let zone = 0; zone < zones && orders.length > 0; zone++)
-      tasks.push({ kind: 'pooled', hub, zone, zones });
+      tasks.push(
+        kind === 'baseline' ? { kind, carrier: owner, zone, zones } : { kind, hub: owner, zone, zones },
+      );
   });
   return tasks;
 }

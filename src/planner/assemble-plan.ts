@@ -69,7 +69,7 @@ export function assemblePlan(
     (task) => {
       const solved = solvedTask(prepared.rerouted ?? [], task);
       if (solved) return solved;
-      tasks ??= planTasks(city); // listed once, only when some carrier must be re-routed
+      tasks ??= planTasks(city, 'baseline'); // listed once, only when some carrier must be re-routed
       return runPlanTask(city, task, baselineBudgetOf(tasks, task), ctx);
     },
   );

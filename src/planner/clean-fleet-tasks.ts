@@ -2,9 +2,7 @@ import type { PlanTask, PlanTaskResult, TaskBudget } from '../contracts/index.ts
 import type { City } from '../domain/city.ts';
 import { InternalError } from '../domain/errors.ts';
 import { cleanFleetReroutes } from './clean-fleet.ts';
-import { planTasks } from './plan-tasks.ts';
-
-type DayTasks = ReturnType<typeof planTasks>;
+import { planTasks, type BudgetedTask } from './plan-tasks.ts';
 
 /**
  * The clean-fleet counterfactual's re-routes with their budgets (each its carrier's baseline task's), for a
@@ -17,8 +15,8 @@ export function cleanFleetTasks(
 ): { task: PlanTask; budget: TaskBudget }[] {
   // the counterfactual reads each carrier's own baseline tasks out of all the results
   const reroutes = cleanFleetReroutes(city, results);
-  if (reroutes.length === 0) return []; // the day's task list is only needed for a re-route's budget
-  const tasks = planTasks(city);
+  if (reroutes.length === 0) return []; // the carriers' task list is only needed for a re-route's budget
+  const tasks = planTasks(city, 'baseline');
   return reroutes.map((task) => ({ task, budget: baselineBudgetOf(tasks, task) }));
 }
 
@@ -36,7 +34,7 @@ export function cleanFleetMayReroute(city: City): boolean {
 }
 
 /** The budget of a carrier's baseline task (same carrier and zone): a rerouted counterfactual gets the same. */
-export function baselineBudgetOf(tasks: DayTasks, task: PlanTask): TaskBudget {
+export function baselineBudgetOf(tasks: readonly BudgetedTask[], task: PlanTask): TaskBudget {
   const same = tasks.find(
     (t) =>
       t.task.kind === 'baseline' &&

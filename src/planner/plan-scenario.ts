@@ -1,7 +1,8 @@
-import type { Plan, PlanTaskResult, Scenario } from '../contracts/index.ts';
+import type { Plan, PlanTask, PlanTaskResult, Scenario } from '../contracts/index.ts';
 import { facilityChoice, type SolveContext } from '../consolidation/index.ts';
-import { planTasks } from './plan-tasks.ts';
+import { planTasks, type BudgetedTask } from './plan-tasks.ts';
 import type { City } from '../domain/city.ts';
+import { InternalError } from '../domain/errors.ts';
 import { assemblePlan } from './assemble-plan.ts';
 import { cleanFleetTasks } from './clean-fleet-tasks.ts';
 import { baselineTaskKeys } from './baseline-cache.ts';
@@ -10,6 +11,9 @@ import { assembleConsolidated } from './consolidated-parts.ts';
 import { exactGameCoalitions, gameChunks, gameParts } from './game-parts.ts';
 import type { PlanOffload, PlanOptions } from './plan-options.ts';
 import { runPlanTask } from './run-task.ts';
+
+type TaskKind = PlanTask['kind'];
+const TASK_KINDS: readonly TaskKind[] = ['baseline', 'pooled'];
 
 /** The solver context of a run: seed, clock, progress and the optional iteration override from the options. */
 export function solveContext(
@@ -34,7 +38,7 @@ export function solveContext(
  */
 export function planScenario(scenario: Scenario, options: PlanOptions = {}): Plan {
   const day = planDay(scenario, options);
-  for (const { index, task, budget } of day.pending)
+  for (const { index, task, budget } of [...day.list('baseline'), ...day.list('pooled')])
     day.settle(index, runPlanTask(day.city, task, budget, day.taskContext(index)));
   return assemblePlan(day.city, scenario, day.results(), day.assemblyContext(), {
     onPriced: (done, total) => gameProgress(options, done, total),
@@ -44,7 +48,8 @@ export function planScenario(scenario: Scenario, options: PlanOptions = {}): Pla
 /**
  * `planScenario` with the routing tasks solved and the cost game's coalitions priced by `offload` (worker
  * threads) as the service's workers solve and price them: the same plan, in less wall time on a machine with
- * several cores.
+ * several cores. The carriers' rounds go first, while the facility model is solved here (they do not need it),
+ * and their clean-fleet re-routes as soon as the rounds are in.
  */
 export async function planScenarioWith(
   scenario: Scenario,
@@ -52,18 +57,25 @@ export async function planScenarioWith(
   options: PlanOptions = {},
 ): Promise<Plan> {
   const day = planDay(scenario, options);
-  offload.adoptFacilities?.(facilityChoice(day.city));
-  const solved = await offload.solveTasks(
-    day.pending.map(({ task, budget }) => ({ task, budget })),
-    (i, fraction, bestCost) => day.report(day.pending[i]?.index ?? 0, fraction, bestCost),
-  );
-  solved.forEach((result, i) => day.settle(day.pending[i]?.index ?? 0, result));
   const { city } = day;
+  const solve = async (pending: readonly PendingTask[]): Promise<void> => {
+    const solved = await offload.solveTasks(
+      pending.map(({ task, budget }) => ({ task, budget })),
+      (i, fraction, bestCost) => day.report(pending[i]?.index ?? 0, fraction, bestCost),
+    );
+    solved.forEach((result, i) => day.settle(pending[i]?.index ?? 0, result));
+  };
+  const baseline = solve(day.list('baseline'));
+  offload.adoptFacilities?.(facilityChoice(city));
+  const pooled = solve(day.list('pooled'));
+  // the clean-fleet counterfactual's re-routes: as much work as the baseline on a large day, and known from it
+  const reroutes = baseline.then(() => {
+    const tasks = cleanFleetTasks(city, day.solved('baseline'));
+    return tasks.length > 0 ? offload.solveTasks(tasks, () => undefined) : [];
+  });
+  const [, , rerouted] = await Promise.all([baseline, pooled, reroutes]);
   const results = day.results();
   const ctx = day.assemblyContext();
-  // the clean-fleet counterfactual's re-routes, as much work as the baseline on a large day, beside each other too
-  const reroutes = cleanFleetTasks(city, results);
-  const rerouted = reroutes.length > 0 ? await offload.solveTasks(reroutes, () => undefined) : [];
   const chunks = gameChunks(exactGameCoalitions(city, scenario));
   if (chunks.length === 0) {
     await offload.release?.();
@@ -96,10 +108,14 @@ function gameProgress(options: PlanOptions, done: number, total: number): void {
   });
 }
 
+/** A task of the day not answered yet: its place in the plan's task order, and what to solve. */
+type PendingTask = BudgetedTask & { readonly index: number };
+
 /**
- * A day's routing tasks in plan order, those a shared baseline already answered settled, the others `pending`
- * for whoever solves them (here or on threads), with the progress they report: the share of the plan's
- * iterations done, the same on every machine however many tasks run at once.
+ * A day's routing tasks in plan order (carriers' rounds, then pooled runs: each kind listed when the caller
+ * asks, the pooled runs needing the facility model), those a shared baseline already answered settled, the
+ * others returned by `list` for whoever solves them (here or on threads), with the progress they report: the
+ * share of the plan's iterations done, the same on every machine however many tasks run at once.
  */
 function planDay(scenario: Scenario, options: PlanOptions) {
   const city = buildCity(scenario, {
@@ -107,18 +123,28 @@ function planDay(scenario: Scenario, options: PlanOptions) {
     timeLimitSeconds: options.timeLimitSeconds,
     effort: options.effort,
   });
-  const tasks = planTasks(city);
-  const work = tasks.map((t) => options.maxIterations ?? t.budget.iterations);
-  const totalWork = Math.max(
-    1,
-    work.reduce((a, b) => a + b, 0),
-  );
-  const fractions = tasks.map(() => 0);
-  const phaseOf = (i: number) => (tasks[i]?.task.kind === 'baseline' ? 'baseline' : 'consolidated');
+  const tasks: BudgetedTask[] = [];
+  const work: number[] = [];
+  const fractions: number[] = [];
+  const keys: (string | undefined)[] = [];
+  const settled: (PlanTaskResult | undefined)[] = [];
+  const listed = new Set<TaskKind>();
+  const baselineKey = options.baselineCache && baselineTaskKeys(scenario);
+  // the last report made before the whole day's work was known, made again once it is
+  let held: { i: number; bestCost: number } | undefined;
   const report = (i: number, fraction: number, bestCost: number) => {
     fractions[i] = fraction;
+    // a share of the whole day's work, known once both kinds are listed: before, the bar would move back
+    if (listed.size < TASK_KINDS.length) {
+      held = { i, bestCost };
+      return;
+    }
+    const totalWork = Math.max(
+      1,
+      work.reduce((a, b) => a + b, 0),
+    );
     options.onProgress?.({
-      phase: phaseOf(i),
+      phase: tasks[i]?.task.kind === 'baseline' ? 'baseline' : 'consolidated',
       bestCost,
       percent: Math.min(
         99,
@@ -126,20 +152,31 @@ function planDay(scenario: Scenario, options: PlanOptions) {
       ),
     });
   };
-  const baselineKey = options.baselineCache && baselineTaskKeys(scenario);
-  const keys = tasks.map(({ task, budget }) =>
-    baselineKey && task.kind === 'baseline'
-      ? baselineKey(task, budget, city.seed, options.maxIterations)
-      : undefined,
-  );
-  const settled: (PlanTaskResult | undefined)[] = keys.map((key) =>
-    key !== undefined ? options.baselineCache?.get(key) : undefined,
-  );
-  settled.forEach((r, i) => r && (fractions[i] = 1));
   return {
     city,
     report,
-    pending: tasks.flatMap((t, index) => (settled[index] ? [] : [{ index, ...t }])),
+    /** The day's tasks of `kind` (each kind once, carriers' rounds first), less those the baseline cache answers. */
+    list(kind: TaskKind): PendingTask[] {
+      if (listed.has(kind) || (kind === 'pooled' && !listed.has('baseline')))
+        throw new InternalError('BROKEN_INVARIANT', `the day's ${kind} tasks listed out of order`);
+      listed.add(kind);
+      const pending: PendingTask[] = [];
+      for (const t of planTasks(city, kind)) {
+        const index = tasks.push(t) - 1;
+        const key =
+          baselineKey && t.task.kind === 'baseline'
+            ? baselineKey(t.task, t.budget, city.seed, options.maxIterations)
+            : undefined;
+        const cached = key !== undefined ? options.baselineCache?.get(key) : undefined;
+        work[index] = options.maxIterations ?? t.budget.iterations;
+        fractions[index] = cached ? 1 : 0;
+        keys[index] = key;
+        settled[index] = cached;
+        if (!cached) pending.push({ index, ...t });
+      }
+      if (held && listed.size === TASK_KINDS.length) report(held.i, fractions[held.i] ?? 0, held.bestCost);
+      return pending;
+    },
     /** Task i's solve context, reporting its progress into the plan's. */
     taskContext: (i: number) =>
       solveContext(city, options, options.onProgress && ((p) => report(i, p.fraction, p.bestCost))),
@@ -150,6 +187,8 @@ function planDay(scenario: Scenario, options: PlanOptions) {
       settled[i] = result;
       fractions[i] = 1;
     },
+    /** The results of `kind`'s tasks, once that kind's are all settled. */
+    solved: (kind: TaskKind) => settled.filter((r): r is PlanTaskResult => r?.task.kind === kind),
     results: () => settled as PlanTaskResult[],
     /** The context of the plan's assembly (trunk, residual and cost-game solves), reporting as consolidated. */
     assemblyContext: () =>

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { PlanThreads, planThreadCount, withPlanThreads } from '../../src/cli/plan-threads.ts';
 import { InputError } from '../../src/domain/errors.ts';
-import { planScenario, planScenarioWith, type PlanProgress } from '../../src/planner/index.ts';
+import type { PlanTaskResult } from '../../src/contracts/index.ts';
+import {
+  buildCity,
+  planScenario,
+  planScenarioWith,
+  planTasks,
+  runPlanTask,
+  solveContext,
+  type PlanProgress,
+} from '../../src/planner/index.ts';
 import { generateCityDay } from '../../src/scenario-gen/index.ts';
 import { auditPlan } from '../support/audit/index.ts';
 
@@ -37,8 +46,8 @@ describe('a plan on worker threads', () => {
     const alone = planScenario(scenario, options);
     const strip = (p: typeof alone) => ({ ...p, meta: { ...p.meta, solveSeconds: 0 } });
     expect(strip(threaded)).toEqual(strip(alone));
-    // every task went to the threads: 5 carriers' rounds and the hub's pooled runs
-    expect(tasksSent).toEqual([6]);
+    // every task went to the threads: 5 carriers' rounds, asked first, then the hub's pooled runs
+    expect(tasksSent).toEqual([5, 1]);
     expect(threaded.allocationGame?.coalitions).toHaveLength(2 ** 5 - 1);
     // 30 coalitions to price: 2 chunks of 15, one per thread
     expect(chunksSeen).toEqual([15, 30]);
@@ -84,8 +93,9 @@ describe('a plan on worker threads', () => {
     const vans = bikes.carriers
       .filter((c) => c.baselineVehicleType === 'diesel-van')
       .map((c) => `${c.id}:cargo-bike`);
-    expect(sent).toHaveLength(2);
-    expect(sent[1]).toEqual(vans);
+    // the carriers' rounds, the pooled runs, then the re-routes
+    expect(sent).toHaveLength(3);
+    expect(sent[2]).toEqual(vans);
     expect(threaded.ownRoundsCleanFleet.carriers.filter((c) => c.method === 'rerouted')).toHaveLength(4);
     expect(auditPlan(bikes, threaded)).toEqual([]);
   });
@@ -100,6 +110,25 @@ describe('a plan on worker threads', () => {
       );
       await expect(failure).rejects.toBeInstanceOf(InputError);
       await expect(failure).rejects.toMatchObject({ code: 'UNKNOWN_REFERENCE', field: 'task.carrierId' });
+    } finally {
+      await threads.close();
+    }
+  });
+
+  it('shares its threads between calls asked at once, each answered with its own tasks’ results', async () => {
+    const city = buildCity(scenario, {});
+    const tasks = planTasks(city);
+    const alone = tasks.map((t) => runPlanTask(city, t.task, t.budget, solveContext(city, options)));
+    const threads = new PlanThreads(scenario, options, 2);
+    try {
+      // the pooled runs asked while the carriers' rounds are still queued, as picon plan asks them
+      const [first, second] = await Promise.all([
+        threads.solveTasks(tasks.slice(0, 4), () => {}),
+        threads.solveTasks(tasks.slice(4), () => {}),
+      ]);
+      const timeless = (r: PlanTaskResult) => ({ ...r, solveSeconds: 0 });
+      expect([...first!, ...second!].map(timeless)).toEqual(alone.map(timeless));
+      expect(second!.map((r) => r.task)).toEqual(tasks.slice(4).map((t) => t.task));
     } finally {
       await threads.close();
     }

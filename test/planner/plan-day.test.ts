@@ -129,14 +129,16 @@ describe('a day planned with its tasks and cost game offloaded', () => {
     expect(asked.tasks).toBe(4 + 3);
     // 6 coalitions, in one chunk (16 a chunk at least)
     expect(asked.chunks).toEqual([[1, 2, 3, 4, 5, 6]]);
-    // task i's progress at half its work: baseline tasks 15 of 120 iterations each, reported as they come
+    // task i's progress at half its work: baseline tasks 15 of 120 iterations each. This offload answers the
+    // carriers' rounds before the pooled runs are listed (threads cannot: their replies wait for this thread), so
+    // their progress is held until the day's whole work is known, then reported once, never moving back
     const routing = seen.filter((p) => p.phase !== 'cost-game');
-    expect(routing.slice(0, 4)).toEqual([
-      { phase: 'baseline', bestCost: 7, percent: 13 }, // 100 * 15 / 120 = 12.5
-      { phase: 'baseline', bestCost: 7, percent: 25 },
-      { phase: 'baseline', bestCost: 7, percent: 38 }, // 37.5
+    expect(routing.slice(0, 2)).toEqual([
+      { phase: 'baseline', bestCost: 7, percent: 38 }, // 100 * 3 * 15 / 120 = 37.5
       { phase: 'consolidated', bestCost: 7, percent: 50 },
     ]);
+    const percents = routing.map((p) => p.percent);
+    expect(percents).toEqual([...percents].sort((a, b) => a - b));
     expect(seen.filter((p) => p.phase === 'cost-game')).toEqual([
       { phase: 'cost-game', bestCost: 0, percent: 0, coalitions: { done: 0, total: 6 } },
       { phase: 'cost-game', bestCost: 0, percent: 99, coalitions: { done: 6, total: 6 } },
@@ -175,9 +177,39 @@ describe('a day planned with its tasks and cost game offloaded', () => {
       return { seen, planned };
     };
     const game = await calls(scenario);
-    expect(game.seen).toEqual(['tasks', 'tasks', 'game', 'release', 'released', 'plan']);
+    // the carriers' rounds, the pooled runs, the clean-fleet re-routes, then the game
+    expect(game.seen).toEqual(['tasks', 'tasks', 'tasks', 'game', 'release', 'released', 'plan']);
     expect(timeless(game.planned)).toEqual(timeless(plan));
-    expect((await calls(byKg)).seen).toEqual(['tasks', 'tasks', 'release', 'released', 'plan']);
+    expect((await calls(byKg)).seen).toEqual(['tasks', 'tasks', 'tasks', 'release', 'released', 'plan']);
+  });
+
+  it('asks for the carriers’ rounds before solving the facility model, and their re-routes before the pooled runs end', async () => {
+    const { offload } = inProcess(scenario);
+    const events: string[] = [];
+    let reroutesAsked: () => void = () => undefined;
+    const asked = new Promise<void>((resolve) => (reroutesAsked = resolve));
+    const watched: PlanOffload = {
+      ...offload,
+      adoptFacilities: () => events.push('facilities'),
+      solveTasks: async (tasks, onProgress) => {
+        const kind = tasks[0]?.task.kind === 'pooled' ? 'pooled' : 'baseline';
+        const rerouting =
+          kind === 'baseline' && tasks[0]?.task.kind === 'baseline' && tasks[0].task.vehicleType;
+        const name = rerouting ? 'reroutes' : kind;
+        events.push(`ask ${name}`);
+        if (name === 'reroutes') reroutesAsked();
+        // the pooled runs take their time: until the re-routes are asked, or 2 s if they never are
+        if (name === 'pooled') await Promise.race([asked, new Promise((r) => setTimeout(r, 2000))]);
+        const results = await offload.solveTasks(tasks, onProgress);
+        events.push(`${name} solved`);
+        return results;
+      },
+    };
+    const planned = await planScenarioWith(scenario, watched, OPTIONS);
+    expect(timeless(planned)).toEqual(timeless(plan));
+    expect(events.slice(0, 3)).toEqual(['ask baseline', 'facilities', 'ask pooled']);
+    expect(events.indexOf('ask reroutes')).toBeGreaterThan(events.indexOf('baseline solved'));
+    expect(events.indexOf('ask reroutes')).toBeLessThan(events.indexOf('pooled solved'));
   });
 
   it('takes the re-routes and coalition costs it is given, and their time cap', async () => {
