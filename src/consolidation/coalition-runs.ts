@@ -4,6 +4,7 @@ import type { Bundle } from './bundle.ts';
 import { planPooledRuns, type PooledRuns } from './pooled-runs.ts';
 import type { SolveContext, WarmStart } from './solve-context.ts';
 import { taskOrders, zoneVehicles, type RoutingTask } from './tasks.ts';
+import { pushInto } from '../domain/arrays.ts';
 
 /** One trip of the grand coalition's pooled runs in a task: its vehicle (index in the task), and order indices per stop. */
 export interface GrandTrip {
@@ -70,7 +71,7 @@ export function warmRoutes(
   const routes = new Map<number, Map<number, number[]>>();
   for (const p of placed) {
     const trips = routes.get(p.vehicle) ?? new Map<number, number[]>();
-    trips.set(p.trip, [...(trips.get(p.trip) ?? []), p.job]);
+    pushInto(trips, p.trip, p.job);
     routes.set(p.vehicle, trips);
   }
   return [...routes].map(([vehicle, trips]) => ({ vehicle, trips: [...trips.values()] }));

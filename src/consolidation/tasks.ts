@@ -7,6 +7,7 @@ import { hubVehicles, planPooledRuns, type PooledRuns } from './pooled-runs.ts';
 import { solveIterations } from './effort.ts';
 import type { SolveBudget, SolveContext } from './solve-context.ts';
 import { sectorZones, splitCount, zoneCount } from './zones.ts';
+import { pushInto } from '../domain/arrays.ts';
 
 /** A carrier's own rounds (baseline) or a hub's pooled runs, in one zone of `zones`. */
 export type RoutingTask =
@@ -213,7 +214,7 @@ export function zoneVehicles(city: City, task: Extract<RoutingTask, { kind: 'poo
   const groups = new Map<string, RoutingVehicle[]>();
   for (const v of all) {
     const key = `${v.type}:${v.shiftStartS}:${v.shiftEndS}:${v.maxTrips}:${v.reloadS}`;
-    groups.set(key, [...(groups.get(key) ?? []), v]);
+    pushInto(groups, key, v);
   }
   return [...groups.values()].flatMap((vs) => {
     const cls = city.vehicleTypes[(vs[0] as RoutingVehicle).type]?.class ?? '';

@@ -22,3 +22,14 @@ export function minOf(xs: Iterable<number>): number {
 export function pushAll<T>(target: T[], items: Iterable<T>): void {
   for (const x of items) target.push(x);
 }
+
+/**
+ * Appends `value` to `key`'s list in `groups`, creating it. Never `groups.set(key, [...(groups.get(key) ?? []), value])`:
+ * that copies the list on every append, quadratic in its length (the facility model's rows of 10,000 receivers
+ * made 3.6 GB of garbage and a third of a second of collection).
+ */
+export function pushInto<K, V>(groups: Map<K, V[]>, key: K, value: V): void {
+  const list = groups.get(key);
+  if (list) list.push(value);
+  else groups.set(key, [value]);
+}

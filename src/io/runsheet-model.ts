@@ -6,6 +6,7 @@ import {
   type Receiver,
   type Scenario,
 } from '../contracts/index.ts';
+import { pushInto } from '../domain/arrays.ts';
 
 /** kg, m3 and handling units, as on the plan's loads. */
 export interface Amounts {
@@ -217,8 +218,7 @@ export function buildRunSheets(plan: Plan, scenario?: Scenario): RunSheets {
   const receivers = new Map((scenario?.receivers ?? []).map((r) => [r.id, r]));
   const orders = scenario && new Map(scenario.orders.map((o) => [o.id, o]));
   const byVehicle = new Map<string, PlanRoute[]>();
-  for (const r of plan.consolidated.routes)
-    byVehicle.set(r.vehicle, [...(byVehicle.get(r.vehicle) ?? []), r]);
+  for (const r of plan.consolidated.routes) pushInto(byVehicle, r.vehicle, r);
   const vehicles = [...byVehicle.entries()]
     .sort(([a], [b]) => naturalCompare(a, b) || (a < b ? -1 : a > b ? 1 : 0))
     .map(([vehicle, routes]) => {

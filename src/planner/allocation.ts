@@ -1,6 +1,7 @@
 import type { AllocationCostRow, HubReport, PlanRoute, TrunkTrip } from '../contracts/index.ts';
 import type { City } from '../domain/city.ts';
 import { routesCostEur, trunkCostEur } from './costs.ts';
+import { pushInto } from '../domain/arrays.ts';
 
 export const PRO_RATA_BY_KG = 'pro-rata-by-kg';
 export const ALLOCATION_METHOD =
@@ -100,7 +101,7 @@ function withPlatforms(
 /** Each trunk vehicle's cost (all its trips) split by the kg each carrier loads or unloads on it. */
 function trunkShares(city: City, trunk: readonly TrunkTrip[]): Map<string, number> {
   const byVehicle = new Map<string, TrunkTrip[]>();
-  for (const t of trunk) byVehicle.set(t.vehicle, [...(byVehicle.get(t.vehicle) ?? []), t]);
+  for (const t of trunk) pushInto(byVehicle, t.vehicle, t);
   const out = new Map<string, number>();
   for (const trips of byVehicle.values()) {
     const kg = new Map<string, number>();

@@ -12,6 +12,7 @@ import { electricityFactor } from '../energy/index.ts';
 import { reportHubs } from './report-hubs.ts';
 import { reportRoutes } from './report-routes.ts';
 import { reportTrunk } from './report-trunk.ts';
+import { pushInto } from '../domain/arrays.ts';
 
 /**
  * The consolidated plan's physical part from the solved tasks: the pooled runs as solved, the orders no hub
@@ -112,6 +113,6 @@ export type ConsolidatedParts = ReturnType<typeof assembleConsolidated>;
 
 export function groupByStart(routes: readonly PlanRoute[]): Map<string, PlanRoute[]> {
   const out = new Map<string, PlanRoute[]>();
-  for (const r of routes) out.set(r.start, [...(out.get(r.start) ?? []), r]);
+  for (const r of routes) pushInto(out, r.start, r);
   return out;
 }

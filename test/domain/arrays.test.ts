@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maxOf, minOf, pushAll } from '../../src/domain/arrays.ts';
+import { maxOf, minOf, pushAll, pushInto } from '../../src/domain/arrays.ts';
 
 describe('array helpers for inputs of any length', () => {
   it('take the extremes of 1,000,000 elements, where the spread throws', () => {
@@ -26,5 +26,21 @@ describe('array helpers for inputs of any length', () => {
       expect(Object.is(minOf(xs), Math.min(...xs)), `min ${xs}`).toBe(true);
     }
     expect(maxOf(new Set([4, 8, 1]).values())).toBe(8);
+  });
+
+  it('groups values by key in place, in order, keeping the first list it made', () => {
+    const groups = new Map<string, number[]>();
+    pushInto(groups, 'a', 1);
+    const a = groups.get('a');
+    pushInto(groups, 'b', 2);
+    pushInto(groups, 'a', 3);
+    expect([...groups]).toEqual([
+      ['a', [1, 3]],
+      ['b', [2]],
+    ]);
+    // the same array, appended to: a copy per append is quadratic in the list's length
+    expect(groups.get('a')).toBe(a);
+    for (let i = 0; i < 200_000; i++) pushInto(groups, 'big', i);
+    expect(groups.get('big')).toHaveLength(200_000);
   });
 });
