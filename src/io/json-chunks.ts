@@ -41,12 +41,31 @@ function plainRun(items: readonly unknown[], from: number, most: number): number
  * before the first): stringified as one array, re-indented, without its own closing bracket.
  */
 function itemsWhole(items: readonly unknown[], indent: string | undefined, first: boolean): string {
-  const text =
-    indent === undefined
-      ? JSON.stringify(items)
-      : (JSON.stringify(items, null, 2) as string).replaceAll('\n', `\n${indent}`);
+  const text = indent === undefined ? JSON.stringify(items) : indentedAt(items, indent);
   const close = indent === undefined ? 1 : indent.length + 2;
   return `${first ? '[' : ','}${text.slice(1, text.length - close)}`;
+}
+
+/**
+ * `JSON.stringify(items, null, 2)` with every line after the first indented by `indent` (whole levels of
+ * INDENT): stringified `levels` arrays deep, so that JSON.stringify writes the indentation itself, and cut out
+ * of its wrappers. Re-indenting with `replaceAll` cost 2.5 times the stringifying (0.5 s of a 10,000-receiver
+ * plan's 110 MB). The items hold no toJSON of their own (plainRun), so wrapping them changes no key they see.
+ */
+function indentedAt(items: readonly unknown[], indent: string): string {
+  // chunks() indents by whole INDENTs from '', so this is a whole number
+  const levels = indent.length / INDENT.length;
+  let wrapped: unknown = items;
+  // each wrapper opens with '[', a line break and its inner indentation, and closes the same way, reversed
+  let open = 0;
+  for (let level = 0; level < levels; level++) {
+    wrapped = [wrapped];
+    open += 2 + INDENT.length * (level + 1);
+  }
+  const text = JSON.stringify(wrapped, null, 2) as string;
+  // the closing side: a line break, the wrapper's own indentation and ']' for each level
+  const close = levels * 2 + INDENT.length * ((levels * (levels - 1)) / 2);
+  return text.slice(open, text.length - close);
 }
 
 /** The value JSON.stringify writes for `value` under `key`: after toJSON, or undefined where it writes nothing. */
