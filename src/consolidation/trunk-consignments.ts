@@ -49,22 +49,55 @@ export function trunkConsignments(
     deadlineS: number;
   };
   const open: Open[] = [];
-  // the open consignments an order may join (its hub's, and its carrier's unless carriers mix), in the order
-  // they were opened: the first that fits is the first of `open` that fits, found without walking the others
-  const joinable = new Map<string, Open[]>();
+  const limitOf = new Map<string, number[]>();
+  const keyOf = (hub: number, carrier: number) =>
+    options.mixCarriers === true ? `${hub}` : `${hub}:${carrier}`;
+  // per key and side, the smallest order and the largest limit to come: a consignment whose room on a side is
+  // less than the smallest order in some dimension takes no more orders of that side, whatever their carrier
+  type Bounds = { minSize: { goods: number[]; returns: number[] }; maxLimit: number[] };
+  const bounds = new Map<string, Bounds>();
   for (const p of sorted) {
     const o = city.orders[p.order];
     if (!o) continue;
-    const limit = capacity(p.hub, o.carrier).map((c) => c * share);
+    const pair = `${p.hub}:${o.carrier}`;
+    let limit = limitOf.get(pair);
+    if (!limit) limitOf.set(pair, (limit = capacity(p.hub, o.carrier).map((c) => c * share)));
+    const key = keyOf(p.hub, o.carrier);
+    let b = bounds.get(key);
+    if (!b) {
+      const none = () => [Infinity, Infinity, Infinity];
+      bounds.set(
+        key,
+        (b = { minSize: { goods: none(), returns: none() }, maxLimit: [-Infinity, -Infinity, -Infinity] }),
+      );
+    }
+    const min = b.minSize[o.kind === 'pickup' ? 'returns' : 'goods'];
+    o.size.forEach((v, d) => (min[d] = Math.min(min[d] as number, v)));
+    limit.forEach((v, d) => (b.maxLimit[d] = Math.max(b.maxLimit[d] as number, v)));
+  }
+  // the open consignments an order may join (its hub's, and its carrier's unless carriers mix), in the order
+  // they were opened: the first that fits is the first of `open` that fits, found without walking the others,
+  // nor the full ones at the front (first fit fills the oldest first: each side keeps where its open ones start)
+  const joinable = new Map<string, { list: Open[]; start: { goods: number; returns: number } }>();
+  for (const p of sorted) {
+    const o = city.orders[p.order];
+    if (!o) continue;
+    const limit = limitOf.get(`${p.hub}:${o.carrier}`) as number[];
     const side = o.kind === 'pickup' ? 'returns' : 'goods';
     const fits = (c: Open): boolean =>
       (options.mixCarriers === true || c.carrier === o.carrier) &&
       c.hub === p.hub &&
       o.size.every((v, d) => (c[side][d] as number) + v <= (limit[d] as number) + 1e-9);
-    const key = options.mixCarriers === true ? `${p.hub}` : `${p.hub}:${o.carrier}`;
+    const key = keyOf(p.hub, o.carrier);
+    const { minSize, maxLimit } = bounds.get(key) as Bounds;
+    const full = (c: Open): boolean =>
+      minSize[side].some((v, d) => (c[side][d] as number) + v > (maxLimit[d] as number) + 1e-9);
     let candidates = joinable.get(key);
-    if (!candidates) joinable.set(key, (candidates = []));
-    let into = candidates.find(fits);
+    if (!candidates) joinable.set(key, (candidates = { list: [], start: { goods: 0, returns: 0 } }));
+    const { list, start } = candidates;
+    while (start[side] < list.length && full(list[start[side]] as Open)) start[side]++;
+    let into: Open | undefined;
+    for (let k = start[side]; k < list.length && !into; k++) if (fits(list[k] as Open)) into = list[k];
     if (!into) {
       into = {
         carrier: o.carrier,
@@ -75,7 +108,7 @@ export function trunkConsignments(
         deadlineS: p.deadlineS,
       };
       open.push(into);
-      candidates.push(into);
+      list.push(into);
     }
     into.orders.push(p.order);
     o.size.forEach((v, d) => (into[side][d] = (into[side][d] as number) + v));

@@ -40,18 +40,25 @@ describe('trunk consignments', () => {
 
   // first fit over every open consignment, as the function first did: it now looks only among the open
   // consignments an order may join (its hub's and carrier's), which must pick the same one
+  // each carrier's trunk vehicle its own size, or one size a hub: with carriers mixed, a consignment full for one
+  // carrier's limit may still take another's order
+  const capacities = {
+    'per hub': (hub: number): SizeVector => (hub === 0 ? [80, 1, 10] : [120, 2, 14]),
+    'per carrier': (hub: number, carrier: number): SizeVector =>
+      hub === 0 ? [60 + 40 * carrier, 1 + carrier, 10] : [120 - 30 * carrier, 2, 14],
+  };
   for (const mixCarriers of [false, true])
-    it(`fills the consignments first fit in opening order, as a walk over all of them would (mixCarriers ${mixCarriers})`, () => {
-      const rng = new Rng(5);
-      // the day's six orders, each eight times over, to two hubs with small vehicles: many consignments
-      const pooled = Array.from({ length: 8 }, () =>
-        city.orders.map((_, i) => ({ order: i, hub: rng.int(0, 1), deadlineS: rng.int(6, 9) * 3600 })),
-      ).flat();
-      const capacity = (hub: number): SizeVector => (hub === 0 ? [80, 1, 10] : [120, 2, 14]);
-      const out = trunkConsignments(city, pooled, capacity, { mixCarriers });
-      expect(out.length).toBeGreaterThan(6);
-      expect(out).toEqual(firstFitOverAll(city, pooled, capacity, mixCarriers));
-    });
+    for (const [sizes, capacity] of Object.entries(capacities))
+      it(`fills the consignments first fit in opening order, as a walk over all of them would (mixCarriers ${mixCarriers}, sizes ${sizes})`, () => {
+        const rng = new Rng(5);
+        // the day's six orders, each eight times over, to two hubs with small vehicles: many consignments
+        const pooled = Array.from({ length: 8 }, () =>
+          city.orders.map((_, i) => ({ order: i, hub: rng.int(0, 1), deadlineS: rng.int(6, 9) * 3600 })),
+        ).flat();
+        const out = trunkConsignments(city, pooled, capacity, { mixCarriers });
+        expect(out.length).toBeGreaterThan(6);
+        expect(out).toEqual(firstFitOverAll(city, pooled, capacity, mixCarriers));
+      });
 });
 
 function firstFitOverAll(
