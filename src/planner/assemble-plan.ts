@@ -1,4 +1,5 @@
 import type { AllocationCostRow, Plan, PlanTaskResult, Scenario } from '../contracts/index.ts';
+import type { EmissionAllocation } from '../cooperation/index.ts';
 import { scenarioWarnings } from '../contracts/index.ts';
 import {
   trunkSolutions,
@@ -31,6 +32,8 @@ export interface PreparedParts {
   readonly consolidated?: ConsolidatedParts;
   /** The clean-fleet counterfactual's re-routes (cleanFleetTasks), solved already; the others are solved here. */
   readonly rerouted?: readonly PlanTaskResult[];
+  /** The baseline's emissions (baselineEmissions of the baseline results' routes, in their order). */
+  readonly baselineEmissions?: EmissionAllocation;
 }
 
 /**
@@ -136,64 +139,69 @@ export function assemblePlan(
       : []),
   ];
 
-  return withEmissions(city, scenario, {
-    schemaVersion: 1,
-    scenario: {
-      name: city.name,
-      date: city.date,
-      seed: city.seed,
-      effort: city.effort,
-      timeLimitSeconds: city.timeLimitS,
+  return withEmissions(
+    city,
+    scenario,
+    {
+      schemaVersion: 1,
+      scenario: {
+        name: city.name,
+        date: city.date,
+        seed: city.seed,
+        effort: city.effort,
+        timeLimitSeconds: city.timeLimitS,
+      },
+      depots: [
+        ...scenario.hubs.map((h) => ({ id: h.id, kind: 'hub' as const, location: h.location })),
+        ...scenario.carriers.map((c) => ({ id: c.id, kind: 'carrier' as const, location: c.depot })),
+      ],
+      baseline: {
+        kpis: baselineKpis,
+        routes: baselineRoutes,
+        unassigned: baselineUnassigned,
+      },
+      consolidated: {
+        kpis: consolidatedKpis,
+        routes: consolidatedRoutes,
+        trunk,
+        hubs,
+        unassigned: unpooled.map((u) => ({
+          ...u,
+          detail: keptUndelivered.has(u.orderId)
+            ? `not delivered by its carrier either (${keptUndelivered.get(u.orderId)})`
+            : residualDetail(city, residualRuns, orderIndex.get(u.orderId) as number),
+        })),
+      },
+      ownRoundsCleanFleet: {
+        kpis: cleanKpis,
+        routes: cleanRoutes,
+        unassigned: clean.results.flatMap((r) => r.unassigned),
+        carriers: clean.carriers,
+      },
+      savingsBreakdown: savingsBreakdown(baselineKpis, cleanKpis, consolidatedKpis),
+      savings: computeSavings(baselineKpis, consolidatedKpis),
+      allocation,
+      ...(shares ? { allocationCore: shares.core, allocationGame: shares.game } : {}),
+      meta: {
+        allocationMethod: shares?.method ?? ALLOCATION_METHOD,
+        iterations:
+          results.reduce((s, r) => s + r.iterations, 0) +
+          residualRuns.reduce((s, r) => s + r.solution.stats.iterations, 0) +
+          trunkSolutions(network).reduce((s, r) => s + r.stats.iterations, 0),
+        warnings,
+        timeCapped:
+          results.some((r) => r.timeCapped) ||
+          residualRuns.some((r) => r.solution.stats.timeCapped) ||
+          trunkSolutions(network).some((r) => r.stats.timeCapped) ||
+          gameStats.timeCapped ||
+          game.knownTimeCapped === true,
+        solveSeconds: round(solveSeconds, 2),
+        orders: city.orders.length,
+        receivers: city.receivers.length,
+      },
     },
-    depots: [
-      ...scenario.hubs.map((h) => ({ id: h.id, kind: 'hub' as const, location: h.location })),
-      ...scenario.carriers.map((c) => ({ id: c.id, kind: 'carrier' as const, location: c.depot })),
-    ],
-    baseline: {
-      kpis: baselineKpis,
-      routes: baselineRoutes,
-      unassigned: baselineUnassigned,
-    },
-    consolidated: {
-      kpis: consolidatedKpis,
-      routes: consolidatedRoutes,
-      trunk,
-      hubs,
-      unassigned: unpooled.map((u) => ({
-        ...u,
-        detail: keptUndelivered.has(u.orderId)
-          ? `not delivered by its carrier either (${keptUndelivered.get(u.orderId)})`
-          : residualDetail(city, residualRuns, orderIndex.get(u.orderId) as number),
-      })),
-    },
-    ownRoundsCleanFleet: {
-      kpis: cleanKpis,
-      routes: cleanRoutes,
-      unassigned: clean.results.flatMap((r) => r.unassigned),
-      carriers: clean.carriers,
-    },
-    savingsBreakdown: savingsBreakdown(baselineKpis, cleanKpis, consolidatedKpis),
-    savings: computeSavings(baselineKpis, consolidatedKpis),
-    allocation,
-    ...(shares ? { allocationCore: shares.core, allocationGame: shares.game } : {}),
-    meta: {
-      allocationMethod: shares?.method ?? ALLOCATION_METHOD,
-      iterations:
-        results.reduce((s, r) => s + r.iterations, 0) +
-        residualRuns.reduce((s, r) => s + r.solution.stats.iterations, 0) +
-        trunkSolutions(network).reduce((s, r) => s + r.stats.iterations, 0),
-      warnings,
-      timeCapped:
-        results.some((r) => r.timeCapped) ||
-        residualRuns.some((r) => r.solution.stats.timeCapped) ||
-        trunkSolutions(network).some((r) => r.stats.timeCapped) ||
-        gameStats.timeCapped ||
-        game.knownTimeCapped === true,
-      solveSeconds: round(solveSeconds, 2),
-      orders: city.orders.length,
-      receivers: city.receivers.length,
-    },
-  });
+    prepared.baselineEmissions,
+  );
 }
 
 /** How the assembly gets the cost game's coalition costs. */

@@ -1,6 +1,7 @@
 import type {
   AllocationCostRow,
   Plan,
+  PlanRoute,
   PlanEmissionElement,
   PlanEmissionTotals,
   PlanEmissions,
@@ -51,12 +52,17 @@ const intensity = (grams: number, tonneKm: number): number | null =>
  * each allocation row's carrier CO2e and tonne-km. The consolidated total is the consolidated KPI's CO2e to the
  * gram (routes and trunk trips are printed to the gram; hubs are split from their rounded total).
  */
-export function withEmissions(city: City, scenario: Scenario, plan: PlanWithoutEmissions): Plan {
+export function withEmissions(
+  city: City,
+  scenario: Scenario,
+  plan: PlanWithoutEmissions,
+  baselineAllocation?: EmissionAllocation,
+): Plan {
   const ttw = new TtwShares(city, scenario);
   const places = new EmissionPlaces(city, ttw);
   const orders = city.carriers.map(() => 0);
   for (const o of city.orders) orders[o.carrier] = (orders[o.carrier] ?? 0) + 1;
-  const baseline = allocateEmissions(routeTrips(places, plan.baseline.routes, () => 'own-round'));
+  const baseline = baselineAllocation ?? baselineEmissions(city, scenario, plan.baseline.routes);
   const pooled = plan.consolidated.routes.filter((r) => places.isHub(r.start));
   const consolidated = allocateEmissions(
     [
@@ -109,6 +115,20 @@ export function withEmissions(city: City, scenario: Scenario, plan: PlanWithoutE
     emissions,
     meta,
   };
+}
+
+/**
+ * The baseline's emissions allocated to its orders: its own rounds only, so a caller that has them before the
+ * rest of the plan (`picon plan`, while its threads route the pooled runs) computes this then, and gives it to
+ * `withEmissions` with a plan of exactly these baseline routes.
+ */
+export function baselineEmissions(
+  city: City,
+  scenario: Scenario,
+  routes: readonly PlanRoute[],
+): EmissionAllocation {
+  const places = new EmissionPlaces(city, new TtwShares(city, scenario));
+  return allocateEmissions(routeTrips(places, routes, () => 'own-round'));
 }
 
 const NONE: EmissionTotals = { wtwCo2eG: 0, ttwCo2eG: 0, tonneKm: 0, wtwIntensityGPerTkm: undefined };

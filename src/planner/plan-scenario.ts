@@ -10,6 +10,7 @@ import { buildCity } from './build-city.ts';
 import { assembleConsolidated } from './consolidated-parts.ts';
 import { exactGameCoalitions, gameChunks, gameParts } from './game-parts.ts';
 import type { PlanOffload, PlanOptions } from './plan-options.ts';
+import { baselineEmissions } from './plan-emissions.ts';
 import { runPlanTask } from './run-task.ts';
 
 type TaskKind = PlanTask['kind'];
@@ -73,13 +74,28 @@ export async function planScenarioWith(
     const tasks = cleanFleetTasks(city, day.solved('baseline'));
     return tasks.length > 0 ? offload.solveTasks(tasks, () => undefined) : [];
   });
-  const [, , rerouted] = await Promise.all([baseline, pooled, reroutes]);
+  // the baseline's emissions, on this thread while the threads route the pooled runs
+  const emissions = baseline.then(() =>
+    baselineEmissions(
+      city,
+      scenario,
+      day.solved('baseline').flatMap((r) => r.routes),
+    ),
+  );
+  const [, , rerouted, baselineAllocation] = await Promise.all([baseline, pooled, reroutes, emissions]);
   const results = day.results();
   const ctx = day.assemblyContext();
   const chunks = gameChunks(exactGameCoalitions(city, scenario));
   if (chunks.length === 0) {
     await offload.release?.();
-    return assemblePlan(city, scenario, results, ctx, {}, { rerouted });
+    return assemblePlan(
+      city,
+      scenario,
+      results,
+      ctx,
+      {},
+      { rerouted, baselineEmissions: baselineAllocation },
+    );
   }
   const total = chunks.reduce((n, c) => n + c.length, 0);
   gameProgress(options, 0, total);
@@ -95,7 +111,7 @@ export async function planScenarioWith(
     results,
     ctx,
     { known: priced.costs, knownTimeCapped: priced.timeCapped },
-    { consolidated, rerouted },
+    { consolidated, rerouted, baselineEmissions: baselineAllocation },
   );
 }
 
