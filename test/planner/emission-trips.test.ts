@@ -109,9 +109,9 @@ describe('EmissionPlaces: ids to places and order facts', () => {
     expect(() => places.consignment('zz', 1)).toThrow(/plan names unknown order "zz"/);
   });
 
-  it("an order's carrier, mass and handling units (at least 1)", () => {
-    expect(places.orders.get('b1')).toEqual({ carrierId: 'B', massKg: 300, units: 1 });
-    expect(places.orders.get('a2')).toEqual({ carrierId: 'A', massKg: 50, units: 3 });
+  it("an order's id, carrier, mass and handling units (at least 1)", () => {
+    expect(places.orders.get('b1')).toEqual({ consignmentId: 'b1', carrierId: 'B', massKg: 300, units: 1 });
+    expect(places.orders.get('a2')).toEqual({ consignmentId: 'a2', carrierId: 'A', massKg: 50, units: 3 });
   });
 });
 
