@@ -84,9 +84,8 @@ export function trunkConsignments(
     if (!o) continue;
     const limit = limitOf.get(`${p.hub}:${o.carrier}`) as number[];
     const side = o.kind === 'pickup' ? 'returns' : 'goods';
+    // the key's consignments are of the order's hub, and of its carrier unless carriers mix: only room matters
     const fits = (c: Open): boolean =>
-      (options.mixCarriers === true || c.carrier === o.carrier) &&
-      c.hub === p.hub &&
       o.size.every((v, d) => (c[side][d] as number) + v <= (limit[d] as number) + 1e-9);
     const key = keyOf(p.hub, o.carrier);
     const { minSize, maxLimit } = bounds.get(key) as Bounds;

@@ -21,7 +21,7 @@ import { ownRoundsCleanFleet } from './clean-fleet.ts';
 import { runPlanTask } from './run-task.ts';
 import { planTasks } from './plan-tasks.ts';
 import { baselineBudgetOf, solvedTask } from './clean-fleet-tasks.ts';
-import { withEmissions } from './plan-emissions.ts';
+import { withEmissions, type PlanWithoutEmissions } from './plan-emissions.ts';
 import { maxOf } from '../domain/arrays.ts';
 
 const round = (x: number, digits = 3): number => Number(x.toFixed(digits));
@@ -139,69 +139,65 @@ export function assemblePlan(
       : []),
   ];
 
-  return withEmissions(
-    city,
-    scenario,
-    {
-      schemaVersion: 1,
-      scenario: {
-        name: city.name,
-        date: city.date,
-        seed: city.seed,
-        effort: city.effort,
-        timeLimitSeconds: city.timeLimitS,
-      },
-      depots: [
-        ...scenario.hubs.map((h) => ({ id: h.id, kind: 'hub' as const, location: h.location })),
-        ...scenario.carriers.map((c) => ({ id: c.id, kind: 'carrier' as const, location: c.depot })),
-      ],
-      baseline: {
-        kpis: baselineKpis,
-        routes: baselineRoutes,
-        unassigned: baselineUnassigned,
-      },
-      consolidated: {
-        kpis: consolidatedKpis,
-        routes: consolidatedRoutes,
-        trunk,
-        hubs,
-        unassigned: unpooled.map((u) => ({
-          ...u,
-          detail: keptUndelivered.has(u.orderId)
-            ? `not delivered by its carrier either (${keptUndelivered.get(u.orderId)})`
-            : residualDetail(city, residualRuns, orderIndex.get(u.orderId) as number),
-        })),
-      },
-      ownRoundsCleanFleet: {
-        kpis: cleanKpis,
-        routes: cleanRoutes,
-        unassigned: clean.results.flatMap((r) => r.unassigned),
-        carriers: clean.carriers,
-      },
-      savingsBreakdown: savingsBreakdown(baselineKpis, cleanKpis, consolidatedKpis),
-      savings: computeSavings(baselineKpis, consolidatedKpis),
-      allocation,
-      ...(shares ? { allocationCore: shares.core, allocationGame: shares.game } : {}),
-      meta: {
-        allocationMethod: shares?.method ?? ALLOCATION_METHOD,
-        iterations:
-          results.reduce((s, r) => s + r.iterations, 0) +
-          residualRuns.reduce((s, r) => s + r.solution.stats.iterations, 0) +
-          trunkSolutions(network).reduce((s, r) => s + r.stats.iterations, 0),
-        warnings,
-        timeCapped:
-          results.some((r) => r.timeCapped) ||
-          residualRuns.some((r) => r.solution.stats.timeCapped) ||
-          trunkSolutions(network).some((r) => r.stats.timeCapped) ||
-          gameStats.timeCapped ||
-          game.knownTimeCapped === true,
-        solveSeconds: round(solveSeconds, 2),
-        orders: city.orders.length,
-        receivers: city.receivers.length,
-      },
+  const plan: PlanWithoutEmissions = {
+    schemaVersion: 1,
+    scenario: {
+      name: city.name,
+      date: city.date,
+      seed: city.seed,
+      effort: city.effort,
+      timeLimitSeconds: city.timeLimitS,
     },
-    prepared.baselineEmissions,
-  );
+    depots: [
+      ...scenario.hubs.map((h) => ({ id: h.id, kind: 'hub' as const, location: h.location })),
+      ...scenario.carriers.map((c) => ({ id: c.id, kind: 'carrier' as const, location: c.depot })),
+    ],
+    baseline: {
+      kpis: baselineKpis,
+      routes: baselineRoutes,
+      unassigned: baselineUnassigned,
+    },
+    consolidated: {
+      kpis: consolidatedKpis,
+      routes: consolidatedRoutes,
+      trunk,
+      hubs,
+      unassigned: unpooled.map((u) => ({
+        ...u,
+        detail: keptUndelivered.has(u.orderId)
+          ? `not delivered by its carrier either (${keptUndelivered.get(u.orderId)})`
+          : residualDetail(city, residualRuns, orderIndex.get(u.orderId) as number),
+      })),
+    },
+    ownRoundsCleanFleet: {
+      kpis: cleanKpis,
+      routes: cleanRoutes,
+      unassigned: clean.results.flatMap((r) => r.unassigned),
+      carriers: clean.carriers,
+    },
+    savingsBreakdown: savingsBreakdown(baselineKpis, cleanKpis, consolidatedKpis),
+    savings: computeSavings(baselineKpis, consolidatedKpis),
+    allocation,
+    ...(shares ? { allocationCore: shares.core, allocationGame: shares.game } : {}),
+    meta: {
+      allocationMethod: shares?.method ?? ALLOCATION_METHOD,
+      iterations:
+        results.reduce((s, r) => s + r.iterations, 0) +
+        residualRuns.reduce((s, r) => s + r.solution.stats.iterations, 0) +
+        trunkSolutions(network).reduce((s, r) => s + r.stats.iterations, 0),
+      warnings,
+      timeCapped:
+        results.some((r) => r.timeCapped) ||
+        residualRuns.some((r) => r.solution.stats.timeCapped) ||
+        trunkSolutions(network).some((r) => r.stats.timeCapped) ||
+        gameStats.timeCapped ||
+        game.knownTimeCapped === true,
+      solveSeconds: round(solveSeconds, 2),
+      orders: city.orders.length,
+      receivers: city.receivers.length,
+    },
+  };
+  return withEmissions(city, scenario, plan, prepared.baselineEmissions);
 }
 
 /** How the assembly gets the cost game's coalition costs. */

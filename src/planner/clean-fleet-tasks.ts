@@ -9,10 +9,7 @@ import { planTasks, type BudgetedTask } from './plan-tasks.ts';
  * caller that solves them beside each other before assembling the plan (`picon plan`'s threads): on a large
  * day they are as much work as the baseline itself.
  */
-export function cleanFleetTasks(
-  city: City,
-  results: readonly PlanTaskResult[],
-): { task: PlanTask; budget: TaskBudget }[] {
+export function cleanFleetTasks(city: City, results: readonly PlanTaskResult[]): BudgetedTask[] {
   // the counterfactual reads each carrier's own baseline tasks out of all the results
   const reroutes = cleanFleetReroutes(city, results);
   if (reroutes.length === 0) return []; // the carriers' task list is only needed for a re-route's budget

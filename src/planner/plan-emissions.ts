@@ -62,7 +62,7 @@ export function withEmissions(
   const places = new EmissionPlaces(city, ttw);
   const orders = city.carriers.map(() => 0);
   for (const o of city.orders) orders[o.carrier] = (orders[o.carrier] ?? 0) + 1;
-  const baseline = baselineAllocation ?? baselineEmissions(city, scenario, plan.baseline.routes);
+  const baseline = baselineAllocation ?? ownRoundEmissions(places, plan.baseline.routes);
   const pooled = plan.consolidated.routes.filter((r) => places.isHub(r.start));
   const consolidated = allocateEmissions(
     [
@@ -127,7 +127,10 @@ export function baselineEmissions(
   scenario: Scenario,
   routes: readonly PlanRoute[],
 ): EmissionAllocation {
-  const places = new EmissionPlaces(city, new TtwShares(city, scenario));
+  return ownRoundEmissions(new EmissionPlaces(city, new TtwShares(city, scenario)), routes);
+}
+
+function ownRoundEmissions(places: EmissionPlaces, routes: readonly PlanRoute[]): EmissionAllocation {
   return allocateEmissions(routeTrips(places, routes, () => 'own-round'));
 }
 

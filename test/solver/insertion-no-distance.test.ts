@@ -32,12 +32,8 @@ function lineProblem(
   };
 }
 
-/** Day D 1 2 D with jobs 0 and 1, then the scan of job 2 with the travel calls it makes. */
-function scanThird(third: Partial<RoutingJob>, capacity = 10): { found: boolean; asked: number } {
-  const { problem, asked } = lineProblem(
-    [job(1, { windows: [[0, 100]] }), job(2, { windows: [[0, 200]] }), job(3, third)],
-    capacity,
-  );
+/** Day D 0 1 D of `problem`'s jobs 0 and 1, then the scan of job 2, with the travel calls the scan makes. */
+function scanJob2(problem: RoutingProblem, asked: () => number = () => 0) {
   const inst = buildInstance(problem);
   const route = new RouteState(inst, 0);
   route.nodes = [DEPOT, 0, 1, DEPOT];
@@ -46,7 +42,17 @@ function scanThird(third: Partial<RoutingJob>, capacity = 10): { found: boolean;
   const before = asked();
   const best = noInsertion();
   scanRoute(inst, route, 2, best, { rng: undefined, blinkRate: 0, openPenalty: 0 });
-  return { found: best.route !== undefined, asked: asked() - before };
+  return { route, best, asked: asked() - before };
+}
+
+/** Jobs at 1 and 2 with wide windows, then the scan of `third` at 3. */
+function scanThird(third: Partial<RoutingJob>, capacity = 10): { found: boolean; asked: number } {
+  const { problem, asked } = lineProblem(
+    [job(1, { windows: [[0, 100]] }), job(2, { windows: [[0, 200]] }), job(3, third)],
+    capacity,
+  );
+  const scan = scanJob2(problem, asked);
+  return { found: scan.best.route !== undefined, asked: scan.asked };
 }
 
 describe('insertion scan: windows and loads before distances', () => {
@@ -85,13 +91,7 @@ describe('insertion scan: the bound before distances is a bound, never stricter'
       ],
       10,
     );
-    const inst = buildInstance(problem);
-    const route = new RouteState(inst, 0);
-    route.nodes = [DEPOT, 0, 1, DEPOT];
-    route.recompute();
-    expect(route.feasible).toBe(true);
-    const best = noInsertion();
-    scanRoute(inst, route, 2, best, { rng: undefined, blinkRate: 0, openPenalty: 0 });
+    const { route, best } = scanJob2(problem);
     expect(best.route).toBe(route);
     expect(best.pos).toBe(1);
   });

@@ -1,3 +1,4 @@
+import { pushInto } from '../../domain/arrays.ts';
 import type { Rng } from '../rng.ts';
 import type { Instance } from './instance.ts';
 
@@ -98,30 +99,19 @@ function fromTravelModel(
   dist: (a: number, b: number) => number,
 ): (job: number) => Int32Array {
   const atLocation = new Map<number, number[]>();
-  for (let j = 0; j < inst.n; j++) {
-    const l = inst.jobLoc[j]!;
-    const list = atLocation.get(l);
-    if (list) list.push(j);
-    else atLocation.set(l, [j]);
-  }
+  for (let j = 0; j < inst.n; j++) pushInto(atLocation, inst.jobLoc[j]!, j);
   const travel = inst.problem.travel;
-  // one query per location, not per job: a trunk problem's thousands of consignments share a few depots, and
-  // a query costs milliseconds on clustered city points (53 s of a 2,000-receiver day's plan before)
-  const nearestOfLocation = new Map<number, readonly number[]>();
-  const nearestLocations = (l: number): readonly number[] => {
-    let list = nearestOfLocation.get(l);
-    if (!list) nearestOfLocation.set(l, (list = travel.nearest!(l, k + NEAREST_SLACK)));
-    return list;
-  };
   // Every job at one location has the same candidates at the same distances: they are ranked once per location,
-  // k + 1 deep, and each job's list is that ranking without itself. A trunk problem's thousands of consignments
-  // at one depot each sorted all of them before (a quarter of a second of a 10,000-receiver day's assembly).
+  // k + 1 deep, and each job's list is that ranking without itself. So the model is asked once per location, not
+  // per job (a query costs milliseconds on clustered city points: 53 s of a 2,000-receiver day's plan before), and
+  // a trunk problem's thousands of consignments at one depot are sorted once, not once each (a quarter of a
+  // second of a 10,000-receiver day's assembly).
   const rankedAt = new Map<number, Int32Array>();
   const ranked = (l: number, someJob: number): Int32Array => {
     let list = rankedAt.get(l);
     if (!list) {
       const cand: number[] = [...(atLocation.get(l) ?? [])];
-      for (const near of nearestLocations(l)) {
+      for (const near of travel.nearest!(l, k + NEAREST_SLACK)) {
         for (const j of atLocation.get(near) ?? []) cand.push(j);
         if (cand.length > k + NEAREST_SLACK) break;
       }
