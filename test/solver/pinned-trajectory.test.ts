@@ -15,10 +15,10 @@ import { cvrpDir, solomonDir } from '../support/benchmark-fixtures.ts';
  * baselines (test/quality).
  */
 const PINS = [
-  { file: 'R101.txt', objective: 'cost', cost: 1650.508086377719, routes: '0074b9e8' },
+  { file: 'R101.txt', objective: 'cost', cost: 1643.1645706337324, routes: '8cc0a8da' },
   { file: 'R101.txt', objective: 'vehicles', cost: 1703.17538312653, routes: '00547ad6' },
-  { file: 'RC208.txt', objective: 'cost', cost: 789.3546473077207, routes: '63e6b138' },
-  { file: 'X-n101-k25.vrp', objective: 'cost', cost: 27857, routes: '26560968' },
+  { file: 'RC208.txt', objective: 'cost', cost: 838.0190198336828, routes: '3445e786' },
+  { file: 'X-n101-k25.vrp', objective: 'cost', cost: 28053, routes: '258b94f4' },
 ] as const;
 const ITERATIONS = 500;
 

@@ -35,9 +35,17 @@ export const NO_WINDOWS_OPERATORS: readonly LocalSearchOperator[] = [...OPERATOR
 export const FLEET_OPERATORS: readonly LocalSearchOperator[] = [relocate, twoOptStar, twoOpt];
 
 /**
+ * Which jobs the search revisits after a move: the ends of the arcs it created (a long multi-trip day is not
+ * searched again whole for one changed arc: 60–75 % of a city plan's CPU went there), or every job of the
+ * days it changed (kept under objective 'vehicles', whose CPU is in the fleet phases and whose fleet targets
+ * were measured with it; docs/BENCHMARKS.md, "Local search from the changed arcs").
+ */
+export type RevisitScope = 'changed-arcs' | 'changed-routes';
+
+/**
  * First-improvement local search around the given jobs (granular: every move creates an arc between a
- * job and one of its neighbours). Jobs are visited in random order; a job whose move succeeded is
- * visited again, and the jobs of the routes a move changed are queued too, until no operator improves
+ * job and one of its neighbours). Jobs are visited in random order; after a move, the jobs `revisit` says are
+ * queued again (the moved job among them), until no operator improves
  * or `maxMoves` moves were applied, or `stop()` (polled every 64 jobs) says so. Returns the number of moves applied. Deterministic for the rng.
  */
 export function localSearch(
@@ -47,11 +55,18 @@ export function localSearch(
   maxMoves: number,
   stop: () => boolean = () => false,
   operators: readonly LocalSearchOperator[] = OPERATORS,
+  revisit: RevisitScope = 'changed-arcs',
 ): number {
   const { sol } = ctx;
   const queued = new Uint8Array(ctx.inst.n);
   const queue: number[] = rng.shuffle(jobs.slice());
   for (const j of queue) queued[j] = 1;
+  const enqueue = (x: number): void => {
+    if (queued[x] === 0) {
+      queued[x] = 1;
+      queue.push(x);
+    }
+  };
   let moves = 0;
   for (let i = 0; i < queue.length && moves < maxMoves; i++) {
     if ((i & 63) === 63 && stop()) break;
@@ -59,26 +74,23 @@ export function localSearch(
     queued[j] = 0;
     for (let o = 0; o < operators.length; o++) {
       const op = operators[o]!;
-      const before = sol.jobRoute[j]!;
       const move = op.evaluate(ctx, j);
       if (move === undefined) continue;
+      // apply replaces each changed day's node array, so these stay the days as they were
+      const before = move.changes.map((c) => sol.routes[c.v]!.nodes);
+      const from = sol.jobRoute[j]!;
       op.apply(sol, move);
       moves++;
-      enqueueRoute(sol.routes[before]!.nodes, queued, queue);
-      enqueueRoute(sol.routes[sol.jobRoute[j]!]!.nodes, queued, queue);
+      if (revisit === 'changed-arcs') {
+        const after = move.changes.map((c) => sol.routes[c.v]!.nodes);
+        sol.changedArcs.forEachChanged(before, after, enqueue);
+      } else {
+        // the days j left and joined (a 2-opt* partner's day is not revisited: as tuned)
+        for (const x of sol.routes[from]!.nodes) if (x >= 0) enqueue(x);
+        for (const x of sol.routes[sol.jobRoute[j]!]!.nodes) if (x >= 0) enqueue(x);
+      }
       break;
     }
   }
   return moves;
-}
-
-/** Queues the jobs of a changed route that are not queued yet. */
-function enqueueRoute(nodes: readonly number[], queued: Uint8Array, queue: number[]): void {
-  for (let p = 0; p < nodes.length; p++) {
-    const x = nodes[p]!;
-    if (x >= 0 && queued[x] === 0) {
-      queued[x] = 1;
-      queue.push(x);
-    }
-  }
 }

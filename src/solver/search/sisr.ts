@@ -1,5 +1,11 @@
 import { Annealing, better } from './acceptance.ts';
-import { FLEET_OPERATORS, localSearch, NO_WINDOWS_OPERATORS, OPERATORS } from './local-search.ts';
+import {
+  FLEET_OPERATORS,
+  localSearch,
+  NO_WINDOWS_OPERATORS,
+  OPERATORS,
+  type RevisitScope,
+} from './local-search.ts';
 import type { LocalSearchOperator, MoveContext } from './operators/operator.ts';
 import { recreate } from './recreate.ts';
 import { DEFAULT_STRING_RUIN, ruinStrings } from './ruin-strings.ts';
@@ -36,7 +42,7 @@ const VEHICLE_PENALTY_PER_ARC = 1e6;
 
 /**
  * Ruin (adjacent strings) and recreate (greedy with blinks), then a granular local search (OPERATORS,
- * NO_WINDOWS_OPERATORS when no window binds, or FLEET_OPERATORS under objective 'vehicles') over the routes the iteration changed, under simulated annealing, from the budget share
+ * NO_WINDOWS_OPERATORS when no window binds, or FLEET_OPERATORS under objective 'vehicles') from the arcs the iteration changed, under simulated annealing, from the budget share
  * `fromFraction` to `untilFraction` (the temperature falls over that span). The initial solution gets a full local search first. Leaves the best
  * solution found in `ctx.sol`.
  */
@@ -52,6 +58,7 @@ export function runSisr(ctx: SearchContext, fromFraction: number, untilFraction 
   if (fromFraction === 0 && budget.iteration === 0) reporter.report(sol.cost(), true);
   sol.begin();
   const operators = ctx.byVehicles ? FLEET_OPERATORS : ctx.windowsBind ? OPERATORS : NO_WINDOWS_OPERATORS;
+  const revisit: RevisitScope = ctx.byVehicles ? 'changed-routes' : 'changed-arcs';
   localSearch(
     moves,
     allAssigned(ctx),
@@ -59,6 +66,7 @@ export function runSisr(ctx: SearchContext, fromFraction: number, untilFraction 
     Infinity,
     () => budget.done(budget.progress(sol.cost())),
     operators,
+    revisit,
   );
   sol.commit();
   let current = scoreOf(ctx);
@@ -76,7 +84,7 @@ export function runSisr(ctx: SearchContext, fromFraction: number, untilFraction 
     // opening one is wasted work (42 % of iterations at the fleet floor on Gehring-Homberger R1).
     const allowOpen = !ctx.byVehicles || best.score.unassigned > 0;
     recreate(sol, toInsert, ctx.recreate, { blinkRate: BLINK_RATE, allowOpen, openPenalty });
-    improveTouched(moves, rng, operators);
+    improveTouched(moves, rng, operators, revisit);
     const candidate = scoreOf(ctx);
     budget.iteration++;
     if (annealing.accept(candidate, current, phase, rng)) {
@@ -105,16 +113,21 @@ export function sisrAnnealing(ctx: SearchContext): Annealing {
   return new Annealing(t.start * ctx.arcScale, t.end * ctx.arcScale);
 }
 
-/** Local search over the jobs of the routes changed since the iteration began. */
+/** Local search from what the iteration's ruin and recreate changed (`revisit`: its arcs' ends, or its days' jobs). */
 function improveTouched(
   moves: MoveContext,
   rng: SearchContext['rng'],
   operators: readonly LocalSearchOperator[],
+  revisit: RevisitScope,
 ): void {
-  const jobs: number[] = [];
-  for (const v of moves.sol.touchedRoutes())
-    for (const x of moves.sol.routes[v]!.nodes) if (x >= 0) jobs.push(x);
-  localSearch(moves, jobs, rng, LS_MAX_MOVES, () => false, operators);
+  const { sol } = moves;
+  let jobs: number[];
+  if (revisit === 'changed-arcs') jobs = sol.jobsOnChangedArcs();
+  else {
+    jobs = [];
+    for (const v of sol.touchedRoutes()) for (const x of sol.routes[v]!.nodes) if (x >= 0) jobs.push(x);
+  }
+  localSearch(moves, jobs, rng, LS_MAX_MOVES, () => false, operators, revisit);
 }
 
 function allAssigned(ctx: SearchContext): number[] {

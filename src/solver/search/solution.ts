@@ -1,5 +1,6 @@
 import { RouteState, type RouteCapture } from '../evaluation/route-state.ts';
 import { DEPOT, type Instance } from '../model/instance.ts';
+import { ChangedArcs } from './changed-arcs.ts';
 
 /**
  * The working solution: one RouteState per vehicle, the route of each job, and the jobs not yet
@@ -12,6 +13,8 @@ export class Solution {
   readonly jobRoute: Int32Array;
   /** Servable jobs currently left out. */
   unassigned: number[] = [];
+  /** Which jobs a change gave new neighbours (the local search revisits those). */
+  readonly changedArcs: ChangedArcs;
   private readonly saved = new Map<number, RouteCapture>();
   private savedUnassigned: number[] | undefined;
 
@@ -19,6 +22,7 @@ export class Solution {
     const positions = new Int32Array(inst.n).fill(-1);
     this.routes = inst.vehicles.map((_, v) => new RouteState(inst, v, positions));
     this.jobRoute = new Int32Array(inst.n).fill(-1);
+    this.changedArcs = new ChangedArcs(inst.n);
   }
 
   cost(): number {
@@ -41,6 +45,19 @@ export class Solution {
   /** Routes changed since the last commit (journaled with touch). */
   touchedRoutes(): number[] {
     return [...this.saved.keys()];
+  }
+
+  /** The jobs given a new neighbour in their day since the last commit, in route order. */
+  jobsOnChangedArcs(): number[] {
+    const before: (readonly number[])[] = [];
+    const after: (readonly number[])[] = [];
+    for (const [v, capture] of this.saved) {
+      before.push(capture.nodes);
+      after.push(this.routes[v]!.nodes);
+    }
+    const jobs: number[] = [];
+    this.changedArcs.forEachChanged(before, after, (j) => jobs.push(j));
+    return jobs;
   }
 
   /** Starts a journaled change: call before anything else changes in an iteration. */
