@@ -10,9 +10,13 @@ import type { Effort } from '../domain/city.ts';
  * depends on that task alone, so variants of a scenario with the same carriers and orders share their
  * baseline, and a plan does the same work however its tasks are spread over workers.
  *
- * Calibration (docs/BENCHMARKS.md, "Effort"): `normal` gives the Lille day (1,543 carrier stops, 220
+ * Calibration (docs/BENCHMARKS.md, "Effort"): `normal` first gave the Lille day (1,543 carrier stops, 220
  * pooled stops) about the iterations the former 20 s budget reached on this project's 2-core machine
- * when quiet: pooled runs ≈ 7,900 (was ≈ 8,300), each carrier ≈ 600–850 (was ≈ 500–1,050).
+ * when quiet (pooled 36 a stop, carriers 4). Since the local search revisits only the ends of the arcs a
+ * change made, an iteration costs less and does less, most on the carriers' long days: the pooled rates are
+ * 1.5 times and the carriers' 2.5 times those (min and max 1.5 times), which on generated Lille days of
+ * 2,000 and 10,000 receivers gives better pooled runs and baselines than before for the same CPU or less
+ * (docs/BENCHMARKS.md, "Local search from the changed arcs").
  */
 export interface EffortBudget {
   /** Iterations per stop of a hub's pooled runs. */
@@ -29,9 +33,9 @@ export const EFFORTS: Readonly<Record<Effort, EffortBudget>> = {
   // no iteration: every solve returns its construction (the solver skips even its opening local search), so a
   // 10,000-receiver day has a feasible whole-day plan in seconds; the other efforts improve on it
   draft: { pooledPerStop: 0, carrierPerStop: 0, minTaskIterations: 0, maxTaskIterations: 0 },
-  quick: { pooledPerStop: 8, carrierPerStop: 1, minTaskIterations: 150, maxTaskIterations: 10_000 },
-  normal: { pooledPerStop: 36, carrierPerStop: 4, minTaskIterations: 500, maxTaskIterations: 40_000 },
-  thorough: { pooledPerStop: 150, carrierPerStop: 16, minTaskIterations: 2_000, maxTaskIterations: 160_000 },
+  quick: { pooledPerStop: 12, carrierPerStop: 2.5, minTaskIterations: 225, maxTaskIterations: 15_000 },
+  normal: { pooledPerStop: 54, carrierPerStop: 10, minTaskIterations: 750, maxTaskIterations: 60_000 },
+  thorough: { pooledPerStop: 225, carrierPerStop: 40, minTaskIterations: 3_000, maxTaskIterations: 240_000 },
 };
 
 export const DEFAULT_EFFORT: Effort = 'normal';

@@ -4,9 +4,9 @@ import { coalitionIterations, DEFAULT_EFFORT, solveIterations } from '../../src/
 // The table of docs/model/consolidation.md, "Search work": per stop (pooled, carrier), min, max per solve.
 const DOCUMENTED = {
   draft: { pooled: 0, carrier: 0, min: 0, max: 0 },
-  quick: { pooled: 8, carrier: 1, min: 150, max: 10_000 },
-  normal: { pooled: 36, carrier: 4, min: 500, max: 40_000 },
-  thorough: { pooled: 150, carrier: 16, min: 2_000, max: 160_000 },
+  quick: { pooled: 12, carrier: 2.5, min: 225, max: 15_000 },
+  normal: { pooled: 54, carrier: 10, min: 750, max: 60_000 },
+  thorough: { pooled: 225, carrier: 40, min: 3_000, max: 240_000 },
 } as const;
 
 describe('iteration budget of a solve (the documented table)', () => {
@@ -26,7 +26,7 @@ describe('iteration budget of a solve (the documented table)', () => {
 
   it('rounds a fractional product to a whole number of iterations', () => {
     expect(Number.isInteger(solveIterations('normal', 'pooled', 333.3))).toBe(true);
-    expect(solveIterations('normal', 'pooled', 333.3)).toBe(Math.round(36 * 333.3));
+    expect(solveIterations('normal', 'pooled', 333.3)).toBe(Math.round(54 * 333.3));
   });
 
   it('draft: no iteration for any solve, coalitions included (the construction alone)', () => {

@@ -163,7 +163,7 @@ describe('budgets of pooled tasks and tasks of hubs without orders', () => {
   }));
   const city = hubCity(lonLat, { effort: 'quick', timeLimitS: 100, receivers, orders, fleet: [fleet(0, 2)] });
 
-  it('a pooled task of 20 stops: 8 iterations a stop (160, above the minimum 150) and 50 % of the cap', () => {
+  it('a pooled task of 20 stops: 12 iterations a stop (240, above the minimum 225) and 50 % of the cap', () => {
     const tasks = listTasks(city);
     expect(tasks).toEqual([
       { kind: 'baseline', carrier: 0, zone: 0, zones: 1 },
@@ -172,9 +172,9 @@ describe('budgets of pooled tasks and tasks of hubs without orders', () => {
     // shares of the 100 s cap: baseline 40 %; pooled 1 − 0.40 − 0.05 residual − 0.05 trunk = 50 %,
     // each kind's share split over its own tasks' stops (here one task each, 20 of 20 stops)
     const [baseline, pooledRuns] = taskBudgets(city, tasks);
-    expect(baseline?.iterations).toBe(150); // 1 a stop: 20, below the minimum
+    expect(baseline?.iterations).toBe(225); // 2.5 a stop: 50, below the minimum
     expect(baseline?.timeLimitMs).toBeCloseTo(40_000, 6);
-    expect(pooledRuns?.iterations).toBe(160);
+    expect(pooledRuns?.iterations).toBe(240);
     expect(pooledRuns?.timeLimitMs).toBeCloseTo(50_000, 6);
     // the whole hub (20 stops) and the second of two zones (10 stops): the pooled share goes by stops, 20 : 10
     const two = [tasks[1], { kind: 'pooled', hub: 0, zone: 1, zones: 2 }] as typeof tasks;

@@ -31,11 +31,11 @@ describe('residual rounds: the budget of each carrier with unpooled orders', () 
       [0, [0, 1, 2]],
       [1, [5]],
     ]);
-    // C0: max(0.05, 0.4 × 3/10) = 0.12 of 100,000 ms, × 3/4 of the unpooled orders; quick: 150 iterations at least
-    expect(calls[0]?.[3].iterations).toBe(150);
+    // C0: max(0.05, 0.4 × 3/10) = 0.12 of 100,000 ms, × 3/4 of the unpooled orders; quick: 225 iterations at least
+    expect(calls[0]?.[3].iterations).toBe(225);
     expect(calls[0]?.[3].timeLimitMs).toBeCloseTo(100_000 * 0.12 * (3 / 4), 6);
     // C1: max(0.05, 0.4 × 1/10) = 0.05, × 1/4
-    expect(calls[1]?.[3].iterations).toBe(150);
+    expect(calls[1]?.[3].iterations).toBe(225);
     expect(calls[1]?.[3].timeLimitMs).toBeCloseTo(100_000 * 0.05 * (1 / 4), 6);
     expect(calls[0]?.[4]).toBe(ctx);
   });

@@ -92,17 +92,17 @@ describe("the first echelon's problems", () => {
     expect(n.runs[1]?.consignments.map((c) => [c.goods, c.returns])).toEqual([[vec(400, 1), vec(450, 1)]]);
     expect(n.dayBefore).toBe(false);
     // the quick effort's least iterations for a problem this small (the context sets none)
-    expect(n.runs.map((r) => r.solution.stats.iterations)).toEqual([150, 150, 150]);
+    expect(n.runs.map((r) => r.solution.stats.iterations)).toEqual([225, 225, 225]);
   });
 
-  it("searches at the pooled runs' rate: at the quick effort 8 iterations a consignment, above 150", () => {
-    // 20 orders of 600 kg for C, each more than half a truck: 20 consignments, 8 × 20 = 160 iterations
+  it("searches at the pooled runs' rate: at the quick effort 12 iterations a consignment, above 225", () => {
+    // 20 orders of 600 kg for C, each more than half a truck: 20 consignments, 12 × 20 = 240 iterations
     const city = {
       ...legsCity('night-before'),
       orders: Array.from({ length: 20 }, () => trunkOrder(2, 600)),
     };
     const n = planTrunkNetwork(city, pooledAt(city), ctx);
-    expect(n.runs.map((r) => [r.consignments.length, r.solution.stats.iterations])).toEqual([[20, 160]]);
+    expect(n.runs.map((r) => [r.consignments.length, r.solution.stats.iterations])).toEqual([[20, 240]]);
   });
 
   it('two legs to the same hub are two problems, each at its own terminal', () => {

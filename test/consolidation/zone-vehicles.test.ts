@@ -99,19 +99,19 @@ describe("a hub's pooled runs cut into zones", () => {
     const city = zonedCity();
     const budgets = taskBudgets(city, listTasks(city));
     // baseline 40 % of 100 s, pooled 1 − 0.4 − 0.05 − 0.05 = 50 %, each split by stops (2 of 4); quick effort:
-    // at least 150 iterations
+    // at least 225 iterations
     expect(budgets.map((b) => b.timeLimitMs)).toEqual(
       [20_000, 20_000, 25_000, 25_000].map((x) => expect.closeTo(x, 6)),
     );
-    expect(budgets.map((b) => b.iterations)).toEqual([150, 150, 150, 150]);
+    expect(budgets.map((b) => b.iterations)).toEqual([225, 225, 225, 225]);
   });
 
-  it("pooled tasks get the pooled rate of iterations: 20 stops in one zone × 8 = 160, a carrier's minimum 150", () => {
+  it("pooled tasks get the pooled rate of iterations: 20 stops in one zone × 12 = 240, a carrier's minimum 225", () => {
     // 16 more receivers at R0's spot, 1 kg each: 20 receivers, at most 100 a zone
     const city = zonedCity(false, 100, 16);
     const tasks = listTasks(city);
     expect(tasks.map((t) => t.kind)).toEqual(['baseline', 'pooled']);
-    expect(taskBudgets(city, tasks).map((b) => b.iterations)).toEqual([150, 160]);
+    expect(taskBudgets(city, tasks).map((b) => b.iterations)).toEqual([225, 240]);
   });
 });
 

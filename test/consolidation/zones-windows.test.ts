@@ -119,7 +119,7 @@ describe('coalitionIterations', () => {
     expect(coalitionIterations('normal', 400)).toBe(200);
     expect(coalitionIterations('thorough', 400)).toBe(800);
     expect(coalitionIterations('normal', 10)).toBe(20);
-    expect(coalitionIterations('normal', 1e9)).toBe(40_000);
+    expect(coalitionIterations('normal', 1e9)).toBe(60_000);
     expect(coalitionIterations('quick', 101)).toBe(25);
   });
 });
