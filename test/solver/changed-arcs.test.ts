@@ -33,6 +33,16 @@ describe('the jobs on changed arcs', () => {
     expect(changed(arcs, [[D, 0, 1, 2, D]], [[D, 0, 2, D, 1, D]])).toEqual([0, 2, 1]);
   });
 
+  it('treats the ends of a sequence as neighbours too, depot or not', () => {
+    const arcs = new ChangedArcs(6);
+    // 3 keeps 2 before it and the end after it; 0 and 1 swap places at the start
+    expect(changed(arcs, [[0, 1, 2, 3]], [[1, 0, 2, 3]])).toEqual([1, 0, 2]);
+    // 0 keeps the start before it and 1 after it
+    expect(changed(arcs, [[0, 1, 2, 3]], [[0, 1, 3, 2]])).toEqual([1, 3, 2]);
+    // an end is no job: 1 had none after it, now job 2
+    expect(changed(arcs, [[0, 1]], [[0, 1, 2]])).toEqual([1, 2]);
+  });
+
   it('includes a job that was in none of the days before (inserted from the unassigned)', () => {
     const arcs = new ChangedArcs(6);
     expect(changed(arcs, [[D, 0, 1, D]], [[D, 0, 1, D, 4, D]])).toEqual([4]);
@@ -45,6 +55,9 @@ describe('the jobs on changed arcs', () => {
     // job 2 is new here: its neighbours in the first call must not make it look placed before
     expect(changed(arcs, [[D, 0, 1, D]], [[D, 0, 1, 2, D]])).toEqual([1, 2]);
     expect(changed(arcs, [[D, 4, D]], [[D, 4, D]])).toEqual([]);
+    // job 0 (the first index) had these neighbours in an earlier call, not in this one's days before
+    expect(changed(arcs, [[D, 0, 1, D]], [[D, 1, 0, D]])).toEqual([1, 0]);
+    expect(changed(arcs, [[D, 1, D]], [[D, 0, 1, D]])).toEqual([0, 1]);
   });
 });
 
