@@ -61,16 +61,21 @@ describe('the jobs on changed arcs', () => {
   });
 });
 
-describe("a solution's changed arcs since its last commit", () => {
-  it('are those of every day touched since begin, and none after a commit', () => {
+describe("a solution's changes since its last commit", () => {
+  it('changed arcs and changed days are those of every day touched since begin, and none after a commit', () => {
     const inst = buildInstance(randomProblem(3, { tight: false, costPerSecond: 0 }));
     const sol = new Solution(inst);
     sol.setNodes(0, [D, 0, 1, 2, 3, D]);
+    sol.setNodes(1, [D, 4, 5, 6, D]);
     sol.begin();
     sol.touch(0);
-    sol.setNodes(0, [D, 0, 2, 1, 3, D]);
-    expect(sol.jobsOnChangedArcs()).toEqual([0, 2, 1, 3]);
+    sol.setNodes(0, [D, 0, 2, 1, 3, 4, D]);
+    sol.touch(1);
+    sol.setNodes(1, [D, 5, 6, D]);
+    expect(sol.jobsOnChangedArcs()).toEqual([0, 2, 1, 3, 4, 5]);
+    expect(sol.jobsOfChangedDays()).toEqual([0, 2, 1, 3, 4, 5, 6]);
     sol.commit();
     expect(sol.jobsOnChangedArcs()).toEqual([]);
+    expect(sol.jobsOfChangedDays()).toEqual([]);
   });
 });

@@ -120,13 +120,7 @@ function improveTouched(
   operators: readonly LocalSearchOperator[],
   revisit: RevisitScope,
 ): void {
-  const { sol } = moves;
-  let jobs: number[];
-  if (revisit === 'changed-arcs') jobs = sol.jobsOnChangedArcs();
-  else {
-    jobs = [];
-    for (const v of sol.touchedRoutes()) for (const x of sol.routes[v]!.nodes) if (x >= 0) jobs.push(x);
-  }
+  const jobs = revisit === 'changed-arcs' ? moves.sol.jobsOnChangedArcs() : moves.sol.jobsOfChangedDays();
   localSearch(moves, jobs, rng, LS_MAX_MOVES, () => false, operators, revisit);
 }
 

@@ -42,9 +42,11 @@ export class Solution {
     if (!this.saved.has(v)) this.saved.set(v, this.routes[v]!.capture());
   }
 
-  /** Routes changed since the last commit (journaled with touch). */
-  touchedRoutes(): number[] {
-    return [...this.saved.keys()];
+  /** The jobs of every day changed since the last commit, in route order. */
+  jobsOfChangedDays(): number[] {
+    const jobs: number[] = [];
+    for (const v of this.saved.keys()) for (const x of this.routes[v]!.nodes) if (x >= 0) jobs.push(x);
+    return jobs;
   }
 
   /** The jobs given a new neighbour in their day since the last commit, in route order. */
