@@ -1,12 +1,12 @@
 import { driveS } from '../model/drive.ts';
 import { DEPOT, TIME_EPS, type Instance } from '../model/instance.ts';
-import { scheduleDay } from './day-schedule.ts';
+import { daySummary } from './day-schedule.ts';
 
 /**
  * Cost of one vehicle's day `[DEPOT, j.., DEPOT, ..]`, or +Infinity if it breaks a hard constraint:
  * the exact check of a local-search move. When time is free and trips are unlimited (distance costs,
  * no trip duration or range limit) it is one allocation-free forward pass with loads per trip;
- * otherwise it is scheduleDay (late departures priced, limits checked).
+ * otherwise it is the day's schedule (late departures priced, limits checked).
  */
 export function dayCost(inst: Instance, v: number, nodes: readonly number[]): number {
   const vehicle = inst.vehicles[v]!;
@@ -16,7 +16,7 @@ export function dayCost(inst: Instance, v: number, nodes: readonly number[]): nu
     type.maxTripDurationS !== undefined ||
     type.energy?.rangeKWh !== undefined
   ) {
-    const plan = scheduleDay(inst, v, nodes);
+    const plan = daySummary(inst, v, nodes);
     return plan.feasible ? plan.cost : Infinity;
   }
   const L = nodes.length;

@@ -82,6 +82,36 @@ export function scheduleDay(inst: Instance, v: number, nodes: readonly number[],
   };
 }
 
+/** The arrays `daySummary` schedules into, grown on demand and reused by every later call. */
+let scratch = scheduleArrays(64);
+
+function scheduleArrays(cap: number) {
+  return {
+    cap,
+    es: new Float64Array(cap),
+    svc: new Float64Array(cap),
+    loc: new Int32Array(cap),
+    arcDist: new Float64Array(cap),
+    arcTime: new Float64Array(cap),
+  };
+}
+
+/**
+ * scheduleDay's verdict and totals without its arrays: the exact check of a candidate move or insertion,
+ * made millions of times a solve. It schedules into arrays kept from call to call, so it allocates only the
+ * summary: five typed arrays a call were a tenth of a 10,000-receiver day's CPU, with its garbage collection
+ * (docs/BENCHMARKS.md, "Scale, round six"). The arrays are read by nothing else, and the search is
+ * single-threaded per solve (each worker thread has its own module).
+ */
+export function daySummary(inst: Instance, v: number, nodes: readonly number[]): DaySummary {
+  const L = nodes.length;
+  if (scratch.cap < L) scratch = scheduleArrays(Math.max(L, 2 * scratch.cap));
+  const { es, svc, loc, arcDist, arcTime } = scratch;
+  const sum = emptySummary();
+  scheduleInto(inst, v, nodes, false, es, svc, loc, arcDist, arcTime, sum, undefined);
+  return sum;
+}
+
 /**
  * scheduleDay written into the given arrays (each at least `nodes.length` long; every entry below
  * that length is written, the arcs leaving the last position as 0) and `sum`, without allocating: the

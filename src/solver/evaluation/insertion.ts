@@ -1,7 +1,7 @@
 import { driveS } from '../model/drive.ts';
 import { DEPOT, type Instance } from '../model/instance.ts';
 import type { Rng } from '../rng.ts';
-import { scheduleDay } from './day-schedule.ts';
+import { daySummary } from './day-schedule.ts';
 import type { RouteState } from './route-state.ts';
 
 /**
@@ -187,7 +187,7 @@ export function insertedNodes(route: RouteState, j: number, pos: number, kind: n
 /** Full day check, only for types with trip-duration or energy limits (after the O(1) checks passed). */
 function confirm(inst: Instance, route: RouteState, j: number, pos: number, kind: number): boolean {
   if (!route.constrained) return true;
-  return scheduleDay(inst, route.v, insertedNodes(route, j, pos, kind)).feasible;
+  return daySummary(inst, route.v, insertedNodes(route, j, pos, kind)).feasible;
 }
 
 /** Applies an insertion found by scanRoute and refreshes the route caches. */
