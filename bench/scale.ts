@@ -20,6 +20,9 @@ interface Row {
   totalS: number;
   peakRssMb: number;
   routesKm: number;
+  /** The solver's objective (fixed cost per vehicle used, per km, per hour), recomputed by the checker. */
+  cost: number;
+  vehiclesUsed: number;
   /** Iterations the search ran: the budget, or fewer when the wall-clock cap stopped it. */
   iterations: number;
   timeCapped: boolean;
@@ -60,6 +63,8 @@ function child(stops: number, timeLimitS: number, seed: number, iterations: numb
     totalS: Number(totalS.toFixed(2)),
     peakRssMb: peakRssMb(),
     routesKm: Number(km.toFixed(1)),
+    cost: Number(run.solution.cost.toFixed(1)),
+    vehiclesUsed: run.solution.routes.length,
     iterations: run.solution.stats.iterations,
     timeCapped: run.solution.stats.timeCapped,
     unassigned: run.solution.unassigned.length,
@@ -101,11 +106,13 @@ if (process.argv.includes('--child')) {
     process.stderr.write(`${JSON.stringify(row)}\n`);
   }
   const header =
-    '| stops | jobs | vehicles | time limit (s) | first solution (s) | total (s) | peak RSS (MB) | route km | unassigned | violations |';
+    '| stops | jobs | vehicles | time limit (s) | first solution (s) | total (s) | peak RSS (MB) | route km | cost | vehicles used | unassigned | violations |';
   const lines = rows.map(
     (r) =>
-      `| ${r.stops} | ${r.jobs} | ${r.vehicles} | ${r.timeLimitS} | ${r.firstSolutionS} | ${r.totalS} | ${r.peakRssMb} | ${r.routesKm} | ${r.unassigned} | ${r.violations} |`,
+      `| ${r.stops} | ${r.jobs} | ${r.vehicles} | ${r.timeLimitS} | ${r.firstSolutionS} | ${r.totalS} | ${r.peakRssMb} | ${r.routesKm} | ${r.cost} | ${r.vehiclesUsed} | ${r.unassigned} | ${r.violations} |`,
   );
-  process.stdout.write([header, '|---|---|---|---|---|---|---|---|---|---|', ...lines].join('\n') + '\n');
+  process.stdout.write(
+    [header, '|---|---|---|---|---|---|---|---|---|---|---|---|', ...lines].join('\n') + '\n',
+  );
   if (rows.some((r) => r.violations > 0)) process.exitCode = 1;
 }
