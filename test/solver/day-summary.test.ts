@@ -24,9 +24,11 @@ describe('daySummary', () => {
   it("gives scheduleDay's verdict and totals to the bit, whatever longer or shorter day it checked before", () => {
     const cases = [
       ...PROBLEM_CASES.map((opt) => buildInstance(randomProblem(21, opt))),
-      // days of up to 100 jobs: its reused arrays must grow past their first size, and a short day after a long
-      // one must not read what the long one left
+      // days of up to 100 jobs, then up to 300: its reused arrays must grow past their first size, at least to
+      // the day's length when that is more than twice their size, and a short day after a long one must not
+      // read what the long one left
       buildInstance(randomVrptw(100, 5, 3)),
+      buildInstance(randomVrptw(300, 6, 3)),
     ];
     const rng = new Rng(4);
     let checked = 0;
@@ -54,7 +56,7 @@ describe('daySummary', () => {
         if (plan.feasible) feasible++;
       }
     }
-    expect(checked).toBe(200 * (PROBLEM_CASES.length + 1));
+    expect(checked).toBe(200 * (PROBLEM_CASES.length + 2));
     expect(feasible).toBeGreaterThan(100);
     expect(checked - feasible).toBeGreaterThan(100);
   });
