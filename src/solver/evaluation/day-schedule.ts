@@ -100,7 +100,7 @@ function scheduleArrays(cap: number) {
  * scheduleDay's verdict and totals without its arrays: the exact check of a candidate move or insertion,
  * made millions of times a solve. It schedules into arrays kept from call to call, so it allocates only the
  * summary: five typed arrays a call were a tenth of a 10,000-receiver day's CPU, with its garbage collection
- * (docs/BENCHMARKS.md, "Scale, round six"). The arrays are read by nothing else, and the search is
+ * (docs/BENCHMARKS.md, "Cheaper move checks"). The arrays are read by nothing else, and the search is
  * single-threaded per solve (each worker thread has its own module).
  */
 export function daySummary(inst: Instance, v: number, nodes: readonly number[]): DaySummary {

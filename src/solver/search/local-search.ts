@@ -77,11 +77,11 @@ export function localSearch(
       const move = op.evaluate(ctx, j);
       if (move === undefined) continue;
       // apply replaces each changed day's node array, so these stay the days as they were
-      const before = move.changes.map((c) => sol.routes[c.v]!.nodes);
+      const before = revisit === 'changed-arcs' ? move.changes.map((c) => sol.routes[c.v]!.nodes) : undefined;
       const from = sol.jobRoute[j]!;
       op.apply(sol, move);
       moves++;
-      if (revisit === 'changed-arcs') {
+      if (before !== undefined) {
         const after = move.changes.map((c) => sol.routes[c.v]!.nodes);
         sol.changedArcs.forEachChanged(before, after, enqueue);
       } else {
