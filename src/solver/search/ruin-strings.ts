@@ -19,13 +19,15 @@ export const DEFAULT_STRING_RUIN: StringRuinParams = { avgRemoved: 10, maxString
 /**
  * Adjacent string removal: from a random seed job, walk its neighbours; in each not-yet-ruined trip met,
  * remove a string (consecutive jobs) containing that neighbour, or a split string (a string with a
- * preserved middle part). Trips are ruined at most once per call. Returns the removed jobs.
+ * preserved middle part). Trips are ruined at most once per call. `seedJob` starts the walk from a given
+ * job (route removal: around the route it emptied) instead of a random assigned one. Returns the removed jobs.
  */
 export function ruinStrings(
   sol: Solution,
   neighbours: readonly Int32Array[],
   rng: Rng,
   params: StringRuinParams,
+  seedJob?: number,
 ): number[] {
   const n = sol.inst.n;
   let assigned = 0;
@@ -42,9 +44,11 @@ export function ruinStrings(
   const ksMax = (4 * params.avgRemoved) / (1 + lsMax) - 1;
   const ks = Math.floor(rng.next() * ksMax) + 1;
 
-  let seed = rng.int(0, n - 1);
-  for (let tries = 0; sol.jobRoute[seed]! < 0 && tries < 4 * n; tries++) seed = rng.int(0, n - 1);
-  if (sol.jobRoute[seed]! < 0) return [];
+  let seed = seedJob ?? rng.int(0, n - 1);
+  if (seedJob === undefined) {
+    for (let tries = 0; sol.jobRoute[seed]! < 0 && tries < 4 * n; tries++) seed = rng.int(0, n - 1);
+    if (sol.jobRoute[seed]! < 0) return [];
+  }
 
   const removed: number[] = [];
   const ruinedMark = new Set<number>();

@@ -9,6 +9,7 @@ import {
 import type { LocalSearchOperator, MoveContext } from './operators/operator.ts';
 import { recreate } from './recreate.ts';
 import { DEFAULT_STRING_RUIN, ruinStrings } from './ruin-strings.ts';
+import { ruinRoute, type RouteRuinParams } from './ruin-route.ts';
 import { BestKeeper, ProgressReporter, scoreOf, type SearchContext } from './search-context.ts';
 
 /**
@@ -31,6 +32,17 @@ export const T0_PER_ARC_COST = 5;
 export const TEND_PER_ARC_COST = 0.05;
 export const T0_PER_ARC_NO_WINDOWS = 1;
 export const TEND_PER_ARC_NO_WINDOWS = 0.01;
+/**
+ * Share of iterations that empty a small route (ruin-route.ts) instead of removing strings, under objective
+ * 'cost' when vehicles carry a fixed cost (city plans; the benchmarks' distance-only instances never do).
+ * With strings alone the search sheds vehicles slowly: on the single 10k pooled problem (seed 7) the default
+ * effort's plan used 983 vehicles where a 500,000-iteration run used 944, and those vehicles were most of the
+ * cost gap. Shares at 15,000 iterations there (seed 7, cost): 0 144,122; 0.1 142,161; 0.3 141,323; 0.5
+ * 141,405; 1 141,440. At 0.3 a 1,000-stop problem ends 1.2-1.4 % cheaper (seeds 7, 8) and the Lille day's
+ * carrier rounds 4 % cheaper with 3-4 vehicles fewer (docs/BENCHMARKS.md, "Scale, round seven").
+ */
+export const ROUTE_RUIN_SHARE = 0.3;
+const ROUTE_RUIN: RouteRuinParams = { tournament: 3, strings: DEFAULT_STRING_RUIN };
 /** Probability to skip a position during greedy insertion (SISR: 0.01). */
 export const BLINK_RATE = 0.01;
 /** Neighbours per job the local search tries (granular: the nearest 10 give most of the gain at 1/4 of the cost of 40). */
@@ -57,6 +69,7 @@ export function runSisr(ctx: SearchContext, fromFraction: number, untilFraction 
   // seconds on 10,000 stops (an abort during it still returns a feasible, partly improved solution).
   if (fromFraction === 0 && budget.iteration === 0) reporter.report(sol.cost(), true);
   sol.begin();
+  const routeRuinShare = !ctx.byVehicles && hasFixedCost(ctx) ? ROUTE_RUIN_SHARE : 0;
   const operators = ctx.byVehicles ? FLEET_OPERATORS : ctx.windowsBind ? OPERATORS : NO_WINDOWS_OPERATORS;
   const revisit: RevisitScope = ctx.byVehicles ? 'changed-routes' : 'changed-arcs';
   localSearch(
@@ -77,7 +90,10 @@ export function runSisr(ctx: SearchContext, fromFraction: number, untilFraction 
     const phase =
       fromFraction >= untilFraction ? 1 : (progress.fraction - fromFraction) / (untilFraction - fromFraction);
     sol.begin();
-    const removed = ruinStrings(sol, ctx.neighbours, rng, DEFAULT_STRING_RUIN);
+    const removed =
+      routeRuinShare > 0 && rng.next() < routeRuinShare
+        ? ruinRoute(sol, ctx.neighbours, rng, ROUTE_RUIN)
+        : ruinStrings(sol, ctx.neighbours, rng, DEFAULT_STRING_RUIN);
     const toInsert = removed.concat(sol.unassigned);
     sol.unassigned = [];
     // Under 'vehicles' a candidate with more vehicles is always rejected, so once every job is placed,
@@ -111,6 +127,10 @@ export function sisrAnnealing(ctx: SearchContext): Annealing {
         ? { start: T0_PER_ARC, end: TEND_PER_ARC }
         : { start: T0_PER_ARC_COST, end: TEND_PER_ARC_COST });
   return new Annealing(t.start * ctx.arcScale, t.end * ctx.arcScale);
+}
+
+function hasFixedCost(ctx: SearchContext): boolean {
+  return ctx.inst.problem.vehicleTypes.some((t) => t.fixedCost > 0);
 }
 
 /** Local search from what the iteration's ruin and recreate changed (`revisit`: its arcs' ends, or its days' jobs). */
