@@ -16,7 +16,11 @@ import type { Effort } from '../domain/city.ts';
  * change made, an iteration costs less and does less, most on the carriers' long days: the pooled rates are
  * 1.5 times and the carriers' 2.5 times those (min and max 1.5 times), which on generated Lille days of
  * 2,000 and 10,000 receivers gives better pooled runs and baselines than before for the same CPU or less
- * (docs/BENCHMARKS.md, "Local search from the changed arcs").
+ * (docs/BENCHMARKS.md, "Local search from the changed arcs"). Since a share of the iterations empties a whole
+ * route (solver/search/ruin-route.ts), a carrier's rounds settle in half the iterations and each costs more
+ * on a carrier's long days: the carriers' rates are half those. On generated 2,000-receiver days at `quick`
+ * the carriers' rounds came out 4 % cheaper with 9-10 % fewer vehicles, for 16-18 % more CPU in all
+ * (docs/BENCHMARKS.md, "Route removal in city plans").
  */
 export interface EffortBudget {
   /** Iterations per stop of a hub's pooled runs. */
@@ -33,9 +37,9 @@ export const EFFORTS: Readonly<Record<Effort, EffortBudget>> = {
   // no iteration: every solve returns its construction (the solver skips even its opening local search), so a
   // 10,000-receiver day has a feasible whole-day plan in seconds; the other efforts improve on it
   draft: { pooledPerStop: 0, carrierPerStop: 0, minTaskIterations: 0, maxTaskIterations: 0 },
-  quick: { pooledPerStop: 12, carrierPerStop: 2.5, minTaskIterations: 225, maxTaskIterations: 15_000 },
-  normal: { pooledPerStop: 54, carrierPerStop: 10, minTaskIterations: 750, maxTaskIterations: 60_000 },
-  thorough: { pooledPerStop: 225, carrierPerStop: 40, minTaskIterations: 3_000, maxTaskIterations: 240_000 },
+  quick: { pooledPerStop: 12, carrierPerStop: 1.25, minTaskIterations: 225, maxTaskIterations: 15_000 },
+  normal: { pooledPerStop: 54, carrierPerStop: 5, minTaskIterations: 750, maxTaskIterations: 60_000 },
+  thorough: { pooledPerStop: 225, carrierPerStop: 20, minTaskIterations: 3_000, maxTaskIterations: 240_000 },
 };
 
 export const DEFAULT_EFFORT: Effort = 'normal';

@@ -4,9 +4,9 @@ import { coalitionIterations, DEFAULT_EFFORT, solveIterations } from '../../src/
 // The table of docs/model/consolidation.md, "Search work": per stop (pooled, carrier), min, max per solve.
 const DOCUMENTED = {
   draft: { pooled: 0, carrier: 0, min: 0, max: 0 },
-  quick: { pooled: 12, carrier: 2.5, min: 225, max: 15_000 },
-  normal: { pooled: 54, carrier: 10, min: 750, max: 60_000 },
-  thorough: { pooled: 225, carrier: 40, min: 3_000, max: 240_000 },
+  quick: { pooled: 12, carrier: 1.25, min: 225, max: 15_000 },
+  normal: { pooled: 54, carrier: 5, min: 750, max: 60_000 },
+  thorough: { pooled: 225, carrier: 20, min: 3_000, max: 240_000 },
 } as const;
 
 describe('iteration budget of a solve (the documented table)', () => {

@@ -229,7 +229,7 @@ describe('budgets: iterations from a task’s stops, the wall-clock cap shared b
   ];
 
   it('baseline: the 40 % share split 30:10; a pooled task with no stops gets the minimum and no time', () => {
-    // quick: 2.5 iterations a carrier stop, at least 225; 12 a pooled stop
+    // quick: 1.25 iterations a carrier stop, at least 225; 12 a pooled stop
     expect(taskBudgets(city, tasks)).toEqual([
       { iterations: 225, timeLimitMs: (100_000 * 0.4 * 30) / 40 },
       { iterations: 225, timeLimitMs: (100_000 * 0.4 * 10) / 40 },
@@ -246,7 +246,7 @@ describe('budgets: iterations from a task’s stops, the wall-clock cap shared b
       receivers: many,
       orders: many.map((_, r) => order(0, r)),
     });
-    expect(taskBudgets(big, [tasks[0] as RoutingTask])).toEqual([{ iterations: 500, timeLimitMs: 40_000 }]);
+    expect(taskBudgets(big, [tasks[0] as RoutingTask])).toEqual([{ iterations: 250, timeLimitMs: 40_000 }]);
   });
 
   it('residual: the 5 % share, or the baseline’s share for that many orders when more', () => {
@@ -254,7 +254,7 @@ describe('budgets: iterations from a task’s stops, the wall-clock cap shared b
     expect(residualBudget(city, 1)).toEqual({ iterations: 225, timeLimitMs: 100_000 * 0.05 });
     expect(residualBudget(city, 10).timeLimitMs).toBeCloseTo(100_000 * 0.1, 6);
     expect(residualBudget(city, 5).timeLimitMs).toBeCloseTo(100_000 * 0.05, 6);
-    expect(residualBudget(city, 160).iterations).toBe(400);
+    expect(residualBudget(city, 400).iterations).toBe(500);
     expect(residualBudget(unitCity({ timeLimitS: 10 }), 0).timeLimitMs).toBeCloseTo(10_000 * 0.05, 6);
   });
 });

@@ -172,7 +172,7 @@ describe('budgets of pooled tasks and tasks of hubs without orders', () => {
     // shares of the 100 s cap: baseline 40 %; pooled 1 − 0.40 − 0.05 residual − 0.05 trunk = 50 %,
     // each kind's share split over its own tasks' stops (here one task each, 20 of 20 stops)
     const [baseline, pooledRuns] = taskBudgets(city, tasks);
-    expect(baseline?.iterations).toBe(225); // 2.5 a stop: 50, below the minimum
+    expect(baseline?.iterations).toBe(225); // 1.25 a stop: 25, below the minimum
     expect(baseline?.timeLimitMs).toBeCloseTo(40_000, 6);
     expect(pooledRuns?.iterations).toBe(240);
     expect(pooledRuns?.timeLimitMs).toBeCloseTo(50_000, 6);

@@ -33,13 +33,15 @@ export const TEND_PER_ARC_COST = 0.05;
 export const T0_PER_ARC_NO_WINDOWS = 1;
 export const TEND_PER_ARC_NO_WINDOWS = 0.01;
 /**
- * Share of iterations that empty a small route (ruin-route.ts) instead of removing strings, under objective
- * 'cost' when vehicles carry a fixed cost (city plans; the benchmarks' distance-only instances never do).
+ * Share of iterations that empty a route (the smallest of three drawn; ruin-route.ts) instead of removing
+ * strings only, under objective 'cost' when vehicles carry a fixed cost (city plans; the benchmarks'
+ * distance-only instances never do).
  * With strings alone the search sheds vehicles slowly: on the single 10k pooled problem (seed 7) the default
  * effort's plan used 983 vehicles where a 500,000-iteration run used 944, and those vehicles were most of the
  * cost gap. Shares at 15,000 iterations there (seed 7, cost): 0 144,122; 0.1 142,161; 0.3 141,323; 0.5
- * 141,405; 1 141,440. At 0.3 a 1,000-stop problem ends 1.2-1.4 % cheaper (seeds 7, 8) and the Lille day's
- * carrier rounds 4 % cheaper with 3-4 vehicles fewer (docs/BENCHMARKS.md, "Scale, round seven").
+ * 141,405; 1 141,440. At 0.3 a 1,000-stop problem ends 1.9 % and 0.7 % cheaper (seeds 7, 8), and generated
+ * days' carrier rounds 3-4 % cheaper with a tenth fewer vehicles, in half the iterations (docs/BENCHMARKS.md,
+ * "Scale, round seven" and "Route removal in city plans").
  */
 export const ROUTE_RUIN_SHARE = 0.3;
 const ROUTE_RUIN: RouteRuinParams = { tournament: 3, strings: DEFAULT_STRING_RUIN };
