@@ -1,4 +1,3 @@
-import { DEPOT } from '../model/instance.ts';
 import type { Rng } from '../rng.ts';
 import { removeRange } from './removal.ts';
 import { ruinStrings, type StringRuinParams } from './ruin-strings.ts';
@@ -34,8 +33,7 @@ export function ruinRoute(
     if (pick < 0 || sol.routes[v]!.jobs < sol.routes[pick]!.jobs) pick = v;
   }
   const route = sol.routes[pick]!;
+  // a used route holds a job, and removeRange returns jobs only (no depot), so removed[0] is a job
   const removed = removeRange(sol, pick, 1, route.nodes.length - 1);
-  const around = removed.find((j) => j !== DEPOT);
-  if (around === undefined) return removed;
-  return removed.concat(ruinStrings(sol, neighbours, rng, params.strings, around));
+  return removed.concat(ruinStrings(sol, neighbours, rng, params.strings, removed[0]));
 }
