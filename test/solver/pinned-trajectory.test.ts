@@ -18,6 +18,15 @@ const PINS = [
   { file: 'R101.txt', objective: 'cost', cost: 1643.1645706337324, routes: '8cc0a8da' },
   // a fixed cost per vehicle, as in city plans: route removal joins the string removal
   { file: 'R101.txt', objective: 'cost', fixedCost: 100, cost: 3553.759691199014, routes: 'a7a8d456' },
+  // the same with a type of no fixed cost beside it that no vehicle uses: any type with one turns route removal on
+  {
+    file: 'R101.txt',
+    objective: 'cost',
+    fixedCost: 100,
+    freeTypeToo: true,
+    cost: 3553.759691199014,
+    routes: 'a7a8d456',
+  },
   { file: 'R101.txt', objective: 'vehicles', cost: 1703.17538312653, routes: '00547ad6' },
   { file: 'RC208.txt', objective: 'cost', cost: 838.0190198336828, routes: '3445e786' },
   { file: 'X-n101-k25.vrp', objective: 'cost', cost: 28053, routes: '258b94f4' },
@@ -39,10 +48,9 @@ describe(`the search at seed 1 and ${ITERATIONS} iterations`, () => {
     const converted = toRoutingProblem(instance);
     const { customerOfJob } = converted;
     const fixedCost = 'fixedCost' in pin ? pin.fixedCost : 0;
-    const problem = {
-      ...converted.problem,
-      vehicleTypes: converted.problem.vehicleTypes.map((t) => ({ ...t, fixedCost })),
-    };
+    const types = converted.problem.vehicleTypes.map((t) => ({ ...t, fixedCost }));
+    const free = 'freeTypeToo' in pin ? [{ ...types[0]!, fixedCost: 0 }] : [];
+    const problem = { ...converted.problem, vehicleTypes: [...types, ...free] };
     // a clock that never moves: only the iteration budget ends the search
     const solution = solve(problem, {
       objective: pin.objective,
