@@ -19,7 +19,7 @@ import type { Effort } from '../domain/city.ts';
  * (docs/BENCHMARKS.md, "Local search from the changed arcs"). Since a share of the iterations empties a whole
  * route (solver/search/ruin-route.ts), a carrier's rounds settle in half the iterations and each costs more
  * on a carrier's long days: the carriers' rates are half those. On generated 2,000-receiver days at `quick`
- * the carriers' rounds came out 4 % cheaper with 9-10 % fewer vehicles, for 16-18 % more CPU in all
+ * the carriers' rounds came out 3-4 % cheaper with 9-11 % fewer vehicles, for 16-18 % more CPU in all
  * (docs/BENCHMARKS.md, "Route removal in city plans").
  */
 export interface EffortBudget {
