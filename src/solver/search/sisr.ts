@@ -55,10 +55,12 @@ const LS_MAX_MOVES = 1000;
 const VEHICLE_PENALTY_PER_ARC = 1e6;
 
 /**
- * Ruin (adjacent strings) and recreate (greedy with blinks), then a granular local search (OPERATORS,
- * NO_WINDOWS_OPERATORS when no window binds, or FLEET_OPERATORS under objective 'vehicles') from the arcs the iteration changed, under simulated annealing, from the budget share
- * `fromFraction` to `untilFraction` (the temperature falls over that span). The initial solution gets a full local search first. Leaves the best
- * solution found in `ctx.sol`.
+ * Ruin (adjacent strings; on ROUTE_RUIN_SHARE of the iterations a whole route first, when vehicles carry a
+ * fixed cost) and recreate (greedy with blinks), then a granular local search (OPERATORS, NO_WINDOWS_OPERATORS
+ * when no window binds, or FLEET_OPERATORS under objective 'vehicles') from the arcs the iteration changed,
+ * under simulated annealing, from the budget share `fromFraction` to `untilFraction` (the temperature falls
+ * over that span). The initial solution gets a full local search first. Leaves the best solution found in
+ * `ctx.sol`.
  */
 export function runSisr(ctx: SearchContext, fromFraction: number, untilFraction = 1): void {
   const { sol, rng, budget } = ctx;
