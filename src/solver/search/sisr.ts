@@ -94,6 +94,7 @@ export function runSisr(ctx: SearchContext, fromFraction: number, untilFraction 
     const phase =
       fromFraction >= untilFraction ? 1 : (progress.fraction - fromFraction) / (untilFraction - fromFraction);
     sol.begin();
+    // no draw when the share is 0: problems without fixed costs keep their random stream, hence their plans
     const removed =
       routeRuinShare > 0 && rng.next() < routeRuinShare
         ? ruinRoute(sol, ctx.neighbours, rng, ROUTE_RUIN)
