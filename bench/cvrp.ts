@@ -1,5 +1,6 @@
 /**
- * CVRPLIB X benchmark: `npm run bench:cvrp -- --time-limit 10 [--filter X-n101,X-n153] [--seed 1] [--markdown]`.
+ * CVRPLIB X benchmark: `npm run bench:cvrp -- --time-limit 10 [--filter X-n101,X-n153] [--seed 1 | --seeds 1-5]
+ * [--jobs 2] [--markdown]`.
  * Distances are rounded Euclidean arcs as in the published BKS (bks.csv of the instance folder).
  */
 import { join } from 'node:path';

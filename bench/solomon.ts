@@ -1,5 +1,5 @@
 /**
- * Solomon VRPTW benchmark: `npm run bench:solomon -- --time-limit 10 [--filter R1,RC2] [--seed 1]
+ * Solomon VRPTW benchmark: `npm run bench:solomon -- --time-limit 10 [--filter R1,RC2] [--seed 1 | --seeds 1-5] [--jobs 2]
  * [--objective distance|vehicles] [--markdown] [--out results.json]`.
  * Gaps are against bks_distance_only.csv (distance minimisation, the literature's distance-only records),
  * or against bks.csv (fewest vehicles first, then distance) with --objective vehicles.

@@ -1,7 +1,19 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { formatOutcome, formatSummaryMarkdown, formatSummaryText, summarise } from './report.ts';
+import {
+  formatMarkdownTable,
+  formatOutcome,
+  formatSummaryMarkdown,
+  formatSummaryText,
+  formatTextTable,
+  summarise,
+} from './report.ts';
 import { runSuite, type InstanceOutcome, type RunOptions, type SuiteSpec } from './run-suite.ts';
+import { parseSeedList } from './seed-list.ts';
+import { spreadByInstance, spreadTable, summariseBySeed } from './seed-report.ts';
+
+/** At most this many instances solved at once. */
+const MAX_JOBS = 16;
 
 export interface BenchDefinition {
   readonly title: string;
@@ -15,6 +27,15 @@ export async function benchMain(def: BenchDefinition, argv: readonly string[]): 
   const program = new Command(def.title)
     .option('--time-limit <seconds>', 'time limit per instance', '10')
     .option('--seed <n>', 'random seed', '1')
+    .option(
+      '--seeds <list>',
+      'several seeds instead of --seed, e.g. 1-5 or 1,3,7: each instance once per seed',
+    )
+    .option(
+      '--jobs <n>',
+      `instances solved at once, each in its own process, 1-${MAX_JOBS} (times then share the machine)`,
+      '1',
+    )
     .option('--objective <objective>', 'distance or vehicles', 'distance')
     .option('--max-iterations <n>', 'iteration limit per instance')
     .option('--filter <prefixes>', 'comma-separated instance name prefixes, e.g. R1,RC2')
@@ -25,6 +46,8 @@ export async function benchMain(def: BenchDefinition, argv: readonly string[]): 
   const o = program.opts<{
     timeLimit: string;
     seed: string;
+    seeds?: string;
+    jobs: string;
     objective: string;
     maxIterations?: string;
     filter?: string;
@@ -33,10 +56,11 @@ export async function benchMain(def: BenchDefinition, argv: readonly string[]): 
     out?: string;
   }>();
   const timeLimitS = Number(o.timeLimit);
-  const seed = Number(o.seed);
   if (!(timeLimitS > 0)) program.error(`--time-limit must be a positive number, got "${o.timeLimit}"`);
-  if (!Number.isInteger(seed) || seed < 0)
-    program.error(`--seed must be a non-negative integer, got "${o.seed}"`);
+  const seeds = seedsOf(program, o);
+  const jobs = Number(o.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > MAX_JOBS)
+    program.error(`--jobs must be an integer from 1 to ${MAX_JOBS}, got "${o.jobs}"`);
   if (o.objective !== 'distance' && o.objective !== 'vehicles')
     program.error(`--objective must be distance or vehicles`);
   const maxIterations = o.maxIterations === undefined ? undefined : Number(o.maxIterations);
@@ -45,23 +69,59 @@ export async function benchMain(def: BenchDefinition, argv: readonly string[]): 
   const objective = o.objective as RunOptions['objective'];
 
   const spec = def.suite(o.dir, objective);
-  const opts: RunOptions = { timeLimitS, seed, objective, maxIterations, filter: o.filter };
+  const opts: RunOptions = { timeLimitS, seeds, jobs, objective, maxIterations, filter: o.filter };
   const log = (s: string): boolean => process.stderr.write(s);
+  const seedText = seeds.length === 1 ? `seed ${seeds[0]}` : `seeds ${o.seeds}`;
   log(
-    `${def.title}: ${o.dir}, time limit ${timeLimitS} s, seed ${seed}, objective ${objective}${o.filter ? `, filter ${o.filter}` : ''}\n`,
+    `${def.title}: ${o.dir}, time limit ${timeLimitS} s, ${seedText}, objective ${objective}${o.filter ? `, filter ${o.filter}` : ''}${jobs > 1 ? `, ${jobs} at once` : ''}\n`,
   );
-  const outcomes: InstanceOutcome[] = await runSuite(spec, opts, (r) => log(`${formatOutcome(r)}\n`));
+  const several = seeds.length > 1;
+  const outcomes: InstanceOutcome[] = await runSuite(spec, opts, (r) =>
+    log(`${several ? `seed ${r.seed}  ` : ''}${formatOutcome(r)}\n`),
+  );
   if (outcomes.length === 0)
     program.error(`no instance matches${o.filter ? ` --filter ${o.filter}` : ''} in ${o.dir}`);
 
   const rows = summarise(outcomes);
-  const caption = `${def.title}, ${timeLimitS} s per instance, seed ${seed}, objective ${objective}${o.filter ? `, filter ${o.filter}` : ''} (${new Date().toISOString().slice(0, 10)})`;
-  process.stdout.write(
-    o.markdown === true ? formatSummaryMarkdown(rows, caption) : `\n${formatSummaryText(rows)}`,
-  );
-  if (o.out !== undefined)
-    writeFileSync(o.out, JSON.stringify({ caption, options: opts, outcomes, summary: rows }, null, 2));
+  const budget = maxIterations === undefined ? '' : `, at most ${maxIterations} iterations`;
+  const caption = `${def.title}, ${timeLimitS} s per instance${budget}, ${seedText}, objective ${objective}${o.filter ? `, filter ${o.filter}` : ''} (${new Date().toISOString().slice(0, 10)})`;
+  const bySeed = several ? summariseBySeed(outcomes) : [];
+  const spread = several ? spreadTable(outcomes) : [];
+  if (o.markdown === true) {
+    const parts = [formatSummaryMarkdown(rows, several ? `${caption}: every seed's runs together` : caption)];
+    if (several) {
+      parts.push(formatSummaryMarkdown(bySeed, 'Per seed:', 'seed'));
+      parts.push(formatMarkdownTable(spread, 'Per instance:'));
+    }
+    process.stdout.write(parts.join('\n'));
+  } else {
+    process.stdout.write(`\n${formatSummaryText(rows)}`);
+    if (several) process.stdout.write(`\n${formatSummaryText(bySeed, 'seed')}\n${formatTextTable(spread)}`);
+  }
+  if (o.out !== undefined) {
+    const bySeeds = several ? { bySeed, byInstance: spreadByInstance(outcomes) } : {};
+    writeFileSync(
+      o.out,
+      JSON.stringify({ caption, options: opts, outcomes, summary: rows, ...bySeeds }, null, 2),
+    );
+  }
   if (outcomes.some((r) => !r.feasible)) process.exitCode = 1;
+}
+
+/** The seeds to run: `--seeds` (a list), else `--seed`; both at once is an error. */
+function seedsOf(program: Command, o: { seed: string; seeds?: string }): number[] {
+  if (o.seeds !== undefined) {
+    if (program.getOptionValueSource('seed') === 'cli') program.error('give --seed or --seeds, not both');
+    try {
+      return parseSeedList(o.seeds);
+    } catch (err) {
+      return program.error(`--seeds: ${(err as Error).message}`);
+    }
+  }
+  const seed = Number(o.seed);
+  if (!Number.isInteger(seed) || seed < 0)
+    program.error(`--seed must be a non-negative integer, got "${o.seed}"`);
+  return [seed];
 }
 
 export function readText(path: string): string {

@@ -30,7 +30,7 @@ export function summarise(outcomes: readonly InstanceOutcome[]): GroupSummary[] 
   return rows;
 }
 
-function summariseGroup(group: string, os: readonly InstanceOutcome[]): GroupSummary {
+export function summariseGroup(group: string, os: readonly InstanceOutcome[]): GroupSummary {
   const gaps = os.flatMap((o) => (o.gapPct !== undefined ? [o.gapPct] : []));
   const feasible = os.filter((o) => o.feasible);
   const timed = os.flatMap((o) => (o.seconds !== undefined ? [o.seconds] : []));
@@ -62,7 +62,7 @@ export function formatOutcome(o: InstanceOutcome): string {
 }
 
 const HEADER = [
-  'class',
+  'class', // or 'seed' for the per-seed table
   'instances',
   'mean gap %',
   'at BKS',
@@ -85,9 +85,14 @@ function cells(s: GroupSummary): string[] {
   ];
 }
 
-export function formatSummaryText(rows: readonly GroupSummary[]): string {
-  const table = [HEADER, ...rows.map(cells)];
-  const widths = HEADER.map((_, c) => Math.max(...table.map((r) => (r[c] as string).length)));
+export function formatSummaryText(rows: readonly GroupSummary[], first = 'class'): string {
+  return formatTextTable([[first, ...HEADER.slice(1)], ...rows.map(cells)]);
+}
+
+/** Columns padded to their widest cell; the first left-aligned, the others right-aligned. */
+export function formatTextTable(table: readonly (readonly string[])[]): string {
+  const head = table[0] ?? [];
+  const widths = head.map((_, c) => Math.max(...table.map((r) => (r[c] ?? '').length)));
   return (
     table
       .map((r) =>
@@ -99,20 +104,30 @@ export function formatSummaryText(rows: readonly GroupSummary[]): string {
   );
 }
 
-export function formatSummaryMarkdown(rows: readonly GroupSummary[], caption: string): string {
+export function formatSummaryMarkdown(
+  rows: readonly GroupSummary[],
+  caption: string,
+  first = 'class',
+): string {
+  return formatMarkdownTable([[first, ...HEADER.slice(1)], ...rows.map(cells)], caption);
+}
+
+/** A caption, a blank line and the table (first column left-aligned, the others right-aligned). */
+export function formatMarkdownTable(table: readonly (readonly string[])[], caption: string): string {
   const line = (r: readonly string[]): string => `| ${r.join(' | ')} |`;
+  const head = table[0] ?? [];
   return (
     [
       caption,
       '',
-      line(HEADER),
-      line(HEADER.map((_, c) => (c === 0 ? '---' : '---:'))),
-      ...rows.map((r) => line(cells(r))),
+      line(head),
+      line(head.map((_, c) => (c === 0 ? '---' : '---:'))),
+      ...table.slice(1).map(line),
     ].join('\n') + '\n'
   );
 }
 
-function mean(xs: readonly number[]): number | undefined {
+export function mean(xs: readonly number[]): number | undefined {
   return xs.length === 0 ? undefined : xs.reduce((s, x) => s + x, 0) / xs.length;
 }
 
@@ -121,7 +136,7 @@ function fmtNum(x: number): string {
 }
 
 /** Two decimals, without the "-0.00" of a result a hair under a BKS given to 2 decimals. */
-function pct(x: number): string {
+export function pct(x: number): string {
   const s = x.toFixed(2);
   return s === '-0.00' ? '0.00' : s;
 }

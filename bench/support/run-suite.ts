@@ -25,7 +25,10 @@ export interface SuiteSpec {
 
 export interface RunOptions {
   readonly timeLimitS: number;
-  readonly seed: number;
+  /** Each instance is solved once per seed. */
+  readonly seeds: readonly number[];
+  /** Instances solved at once (each its own process); 1 = one after another, so each has a core to itself. */
+  readonly jobs: number;
   readonly objective: 'distance' | 'vehicles';
   readonly maxIterations?: number | undefined;
   /** Comma-separated name prefixes (case-insensitive); empty = every instance. */
@@ -35,6 +38,7 @@ export interface RunOptions {
 export interface InstanceOutcome {
   readonly name: string;
   readonly group: string;
+  readonly seed: number;
   /** Undefined when the run failed (crash, timeout, unreadable output). */
   readonly vehicles?: number;
   readonly distance?: number;
@@ -70,26 +74,42 @@ export function listInstances(spec: SuiteSpec, filter: string | undefined): stri
     .sort(compareNames);
 }
 
-/** Runs the instances one after another; `onResult` is called as each one finishes. */
+/**
+ * Runs every instance once per seed, `opts.jobs` at a time; `onResult` is called as each one finishes. The
+ * outcomes come back seed by seed, instances in natural order, whatever order they finished in.
+ */
 export async function runSuite(
   spec: SuiteSpec,
   opts: RunOptions,
   onResult: (r: InstanceOutcome) => void,
 ): Promise<InstanceOutcome[]> {
-  const outcomes: InstanceOutcome[] = [];
-  for (const name of listInstances(spec, opts.filter)) {
-    const outcome = await runOne(spec, name, opts);
-    outcomes.push(outcome);
-    onResult(outcome);
-  }
+  const names = listInstances(spec, opts.filter);
+  const runs = opts.seeds.flatMap((seed) => names.map((name) => ({ seed, name })));
+  const outcomes: InstanceOutcome[] = new Array<InstanceOutcome>(runs.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < runs.length) {
+      const at = next++;
+      const run = runs[at]!;
+      const outcome = await runOne(spec, run.name, run.seed, opts);
+      outcomes[at] = outcome;
+      onResult(outcome);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.jobs, runs.length)) }, worker));
   return outcomes;
 }
 
-async function runOne(spec: SuiteSpec, name: string, opts: RunOptions): Promise<InstanceOutcome> {
+async function runOne(
+  spec: SuiteSpec,
+  name: string,
+  seed: number,
+  opts: RunOptions,
+): Promise<InstanceOutcome> {
   const path = join(spec.dir, name + spec.extension);
   const group = spec.classOf(name);
   const bks = spec.bks.get(name);
-  const base = { name, group, atBks: false, ...(bks !== undefined ? { bks } : {}) };
+  const base = { name, group, seed, atBks: false, ...(bks !== undefined ? { bks } : {}) };
   const instance = spec.parse(readFileSync(path, 'utf8'), path);
   const args = [
     spec.command,
@@ -98,7 +118,7 @@ async function runOne(spec: SuiteSpec, name: string, opts: RunOptions): Promise<
     '--time-limit',
     String(opts.timeLimitS),
     '--seed',
-    String(opts.seed),
+    String(seed),
     '--objective',
     opts.objective,
   ];

@@ -9,6 +9,7 @@ const OUTCOMES: InstanceOutcome[] = [
   {
     name: 'C101',
     group: 'C1',
+    seed: 1,
     vehicles: 10,
     distance: 828.937,
     seconds: 1,
@@ -22,6 +23,7 @@ const OUTCOMES: InstanceOutcome[] = [
   {
     name: 'C102',
     group: 'C1',
+    seed: 1,
     vehicles: 11,
     distance: 870,
     seconds: 3,
@@ -35,6 +37,7 @@ const OUTCOMES: InstanceOutcome[] = [
   {
     name: 'R101',
     group: 'R1',
+    seed: 1,
     feasible: false,
     violations: [],
     error: 'killed after 61 s',
