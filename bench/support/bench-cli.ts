@@ -86,7 +86,8 @@ export async function benchMain(def: BenchDefinition, argv: readonly string[]): 
   const budget = maxIterations === undefined ? '' : `, at most ${maxIterations} iterations`;
   const caption = `${def.title}, ${timeLimitS} s per instance${budget}, ${seedText}, objective ${objective}${o.filter ? `, filter ${o.filter}` : ''} (${new Date().toISOString().slice(0, 10)})`;
   const bySeed = several ? summariseBySeed(outcomes) : [];
-  const spread = several ? spreadTable(outcomes) : [];
+  const byInstance = several ? spreadByInstance(outcomes) : [];
+  const spread = spreadTable(outcomes, byInstance);
   if (o.markdown === true) {
     const parts = [formatSummaryMarkdown(rows, several ? `${caption}: every seed's runs together` : caption)];
     if (several) {
@@ -99,7 +100,7 @@ export async function benchMain(def: BenchDefinition, argv: readonly string[]): 
     if (several) process.stdout.write(`\n${formatSummaryText(bySeed, 'seed')}\n${formatTextTable(spread)}`);
   }
   if (o.out !== undefined) {
-    const bySeeds = several ? { bySeed, byInstance: spreadByInstance(outcomes) } : {};
+    const bySeeds = several ? { bySeed, byInstance } : {};
     writeFileSync(
       o.out,
       JSON.stringify({ caption, options: opts, outcomes, summary: rows, ...bySeeds }, null, 2),

@@ -62,7 +62,7 @@ export function formatOutcome(o: InstanceOutcome): string {
 }
 
 const HEADER = [
-  'class', // or 'seed' for the per-seed table
+  'class', // the formatters' `first` replaces it (`seed` in the per-seed table)
   'instances',
   'mean gap %',
   'at BKS',

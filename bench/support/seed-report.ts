@@ -7,10 +7,14 @@ import type { InstanceOutcome } from './run-suite.ts';
  * every mean.
  */
 
+/** The seeds of the outcomes, in the order they were given (runSuite returns the runs seed by seed). */
+function seedsIn(outcomes: readonly InstanceOutcome[]): number[] {
+  return [...new Set(outcomes.map((o) => o.seed))];
+}
+
 /** One summary per seed (the `group` is `seed N`), in the order the seeds were given. */
 export function summariseBySeed(outcomes: readonly InstanceOutcome[]): GroupSummary[] {
-  const seeds = [...new Set(outcomes.map((o) => o.seed))];
-  return seeds.map((seed) =>
+  return seedsIn(outcomes).map((seed) =>
     summariseGroup(
       `seed ${seed}`,
       outcomes.filter((o) => o.seed === seed),
@@ -30,7 +34,7 @@ export interface InstanceSpread {
 
 /** Per instance, in first-seen order, its gap at each seed in the order the seeds were given. */
 export function spreadByInstance(outcomes: readonly InstanceOutcome[]): InstanceSpread[] {
-  const seeds = [...new Set(outcomes.map((o) => o.seed))];
+  const seeds = seedsIn(outcomes);
   const names = [...new Set(outcomes.map((o) => o.name))];
   return names.map((name) => {
     const gapsPct = seeds.map((seed) => outcomes.find((o) => o.name === name && o.seed === seed)?.gapPct);
@@ -45,13 +49,18 @@ export function spreadByInstance(outcomes: readonly InstanceOutcome[]): Instance
   });
 }
 
-/** The per-instance spread as table rows (header first): instance, a gap per seed, mean, range. */
-export function spreadTable(outcomes: readonly InstanceOutcome[]): string[][] {
-  const seeds = [...new Set(outcomes.map((o) => o.seed))];
+/**
+ * The per-instance spread of `outcomes` (as spreadByInstance gives it) as table rows, header first: instance, a
+ * gap per seed, mean, range.
+ */
+export function spreadTable(
+  outcomes: readonly InstanceOutcome[],
+  spread: readonly InstanceSpread[],
+): string[][] {
   const cell = (x: number | undefined): string => (x === undefined ? '-' : pct(x));
   return [
-    ['instance', ...seeds.map((s) => `gap % seed ${s}`), 'mean', 'min to max'],
-    ...spreadByInstance(outcomes).map((r) => [
+    ['instance', ...seedsIn(outcomes).map((s) => `gap % seed ${s}`), 'mean', 'min to max'],
+    ...spread.map((r) => [
       r.name,
       ...r.gapsPct.map(cell),
       cell(r.meanGapPct),

@@ -69,9 +69,14 @@ describe('reports over several seeds', () => {
   });
 
   it('print the spread as a table', () => {
-    const lines = formatTextTable(spreadTable(OUTCOMES)).trimEnd().split('\n');
+    // x has no gap on any seed; rc2 ran on seed 3 only (a run missing from the list, not just failed)
+    const outcomes = [...OUTCOMES.slice(0, 3), run('x', 3, undefined), run('x', 1, undefined)];
+    const lines = formatTextTable(spreadTable(outcomes, spreadByInstance(outcomes)))
+      .trimEnd()
+      .split('\n');
     expect(lines[0]).toMatch(/^instance\s+gap % seed 3\s+gap % seed 1\s+mean\s+min to max$/);
     expect(lines[1]).toMatch(/^r2\s+1\.00\s+0\.00\s+0\.50\s+0\.00 to 1\.00$/);
     expect(lines[2]).toMatch(/^rc2\s+10\.50\s+-\s+10\.50\s+10\.50 to 10\.50$/);
+    expect(lines[3]).toMatch(/^x\s+-\s+-\s+-\s+-$/);
   });
 });
