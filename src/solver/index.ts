@@ -3,8 +3,8 @@ import type { RoutingSolution } from '../domain/routing-solution.ts';
 import type { SolveParams } from './api.ts';
 import { toRoutingSolution } from './output/to-solution.ts';
 import { prepareSearch } from './prepare-search.ts';
+import { minimiseCost } from './search/cost-objective.ts';
 import { minimiseVehiclesThenCost } from './search/vehicles-objective.ts';
-import { runSisr } from './search/sisr.ts';
 
 export type { SearchProgress, SolveParams, StopCriterion } from './api.ts';
 export type { InitialRoute } from './construction/warm-start.ts';
@@ -22,7 +22,7 @@ export function solve(problem: RoutingProblem, params: SolveParams): RoutingSolu
   // a budget of no iteration is the construction alone: no opening local search either (effort draft)
   if (servable.length > 0 && params.maxIterations !== 0) {
     if (ctx.byVehicles) minimiseVehiclesThenCost(ctx);
-    else runSisr(ctx, 0);
+    else minimiseCost(ctx);
   }
   const { budget, inst, sol } = ctx;
   const elapsedMs = budget.elapsedMs();

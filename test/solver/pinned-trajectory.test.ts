@@ -29,7 +29,10 @@ const PINS = [
   },
   { file: 'R101.txt', objective: 'vehicles', cost: 1703.17538312653, routes: '00547ad6' },
   { file: 'RC208.txt', objective: 'cost', cost: 838.0190198336828, routes: '3445e786' },
-  { file: 'X-n101-k25.vrp', objective: 'cost', cost: 28053, routes: '258b94f4' },
+  // capacity only: SISR's best at 30 % of the budget uses 27 vehicles (28386), above the bound of 25, so the
+  // fleet trial runs (search/cost-objective.ts): 26 vehicles at 28037 win, and the search at 26 ends at 27991
+  // (SISR alone: 28053)
+  { file: 'X-n101-k25.vrp', objective: 'cost', cost: 27991, routes: '9d58bcda' },
 ] as const;
 const ITERATIONS = 500;
 

@@ -7,19 +7,19 @@ import { eliminateRoutes } from './route-elimination.ts';
 
 /**
  * Fleet minimisation by route elimination (see route-elimination.ts) on the current complete solution,
- * until the budget share `untilFraction` is used or the fleet reaches the load lower bound; each
- * ejection-pool step counts as one search iteration. Leaves the smallest complete fleet found in
+ * until the budget share `untilFraction` is used or the fleet reaches the load lower bound (or `floor`, when
+ * higher); each ejection-pool step counts as one search iteration. Leaves the smallest complete fleet found in
  * `ctx.sol`. Returns false, changing nothing, when the instance is outside the method's model (mixed
  * fleets, several windows or trips, range limits: see unsupportedReason) or a job is unassigned.
  */
-export function minimiseFleetByElimination(ctx: SearchContext, untilFraction: number): boolean {
+export function minimiseFleetByElimination(ctx: SearchContext, untilFraction: number, floor = 1): boolean {
   const { inst, sol, budget, rng } = ctx;
   if (!eliminationApplies(ctx)) return false;
   const model = buildFleetModel(inst, ctx.neighbours);
   const { st, vehicles } = fleetStateOf(ctx, model);
   eliminateRoutes(st, {
     rng,
-    lowerBound: loadLowerBound(model),
+    lowerBound: Math.max(floor, loadLowerBound(model)),
     stop: () => {
       const p = budget.progress(sol.cost());
       return budget.done(p) || p.fraction >= untilFraction;

@@ -1,5 +1,5 @@
 import type { SolveParams } from '../api.ts';
-import type { Instance } from '../model/instance.ts';
+import { DEPOT, type Instance } from '../model/instance.ts';
 import type { Rng } from '../rng.ts';
 import type { Budget } from '../stop/budget.ts';
 import type { Score } from './acceptance.ts';
@@ -59,6 +59,11 @@ export class BestKeeper {
     });
     this.unassigned = this.sol.unassigned.slice();
     this.score = score;
+  }
+
+  /** Vehicles the best solution uses. */
+  usedVehicles(): number {
+    return this.nodes.reduce((n, nodes) => (nodes.some((j) => j !== DEPOT) ? n + 1 : n), 0);
   }
 
   restoreInto(): void {

@@ -59,10 +59,17 @@ const VEHICLE_PENALTY_PER_ARC = 1e6;
  * fixed cost) and recreate (greedy with blinks), then a granular local search (OPERATORS, NO_WINDOWS_OPERATORS
  * when no window binds, or FLEET_OPERATORS under objective 'vehicles') from the arcs the iteration changed,
  * under simulated annealing, from the budget share `fromFraction` to `untilFraction` (the temperature falls
- * over that span). The initial solution gets a full local search first. Leaves the best solution found in
- * `ctx.sol`.
+ * over that span, or over `cool` when given: a search paused at a share and resumed later keeps one
+ * schedule). The initial solution gets a full local search first. Leaves the best solution found in
+ * `ctx.sol`; returns true where `pause` stopped it early.
  */
-export function runSisr(ctx: SearchContext, fromFraction: number, untilFraction = 1): void {
+export function runSisr(
+  ctx: SearchContext,
+  fromFraction: number,
+  untilFraction = 1,
+  cool: { readonly from: number; readonly until: number } = { from: fromFraction, until: untilFraction },
+  pause?: SisrPause,
+): boolean {
   const { sol, rng, budget } = ctx;
   const annealing = sisrAnnealing(ctx);
   const reporter = new ProgressReporter(ctx);
@@ -88,11 +95,17 @@ export function runSisr(ctx: SearchContext, fromFraction: number, untilFraction 
   sol.commit();
   let current = scoreOf(ctx);
   const best = new BestKeeper(sol, current);
+  let paused = false;
+  let pending = pause;
   for (;;) {
     const progress = budget.progress(best.score.cost);
     if (budget.done(progress) || progress.fraction >= untilFraction) break;
-    const phase =
-      fromFraction >= untilFraction ? 1 : (progress.fraction - fromFraction) / (untilFraction - fromFraction);
+    if (pending !== undefined && progress.fraction >= pending.at) {
+      paused = pending.when(best);
+      pending = undefined;
+      if (paused) break;
+    }
+    const phase = cool.from >= cool.until ? 1 : (progress.fraction - cool.from) / (cool.until - cool.from);
     sol.begin();
     // no draw when the share is 0: problems without fixed costs keep their random stream, hence their plans
     const removed =
@@ -120,6 +133,16 @@ export function runSisr(ctx: SearchContext, fromFraction: number, untilFraction 
     reporter.report(best.score.cost, false);
   }
   best.restoreInto();
+  return paused;
+}
+
+/**
+ * A question SISR asks its caller once, at the budget share `at`: stop here (with the best solution in
+ * `ctx.sol`)? If not, the search goes on exactly as without the question.
+ */
+export interface SisrPause {
+  readonly at: number;
+  readonly when: (best: BestKeeper) => boolean;
 }
 
 /** SISR's schedule in the problem's cost units: the params' multiples of the arc cost, else the defaults. */
