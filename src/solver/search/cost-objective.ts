@@ -68,9 +68,9 @@ export function tryOneVehicleFewer(ctx: SearchContext, untilFraction: number): F
   minimiseFleetByElimination(ctx, untilFraction, vehicles - 1);
   if (sol.usedVehicles() < vehicles) {
     improveAtFixedFleet(ctx, Math.min(budget.fraction(), untilFraction), untilFraction);
+    // the search at a fixed fleet never adds a route, so only the cost decides
     const tried = { trialVehicles: sol.usedVehicles(), trialCost: sol.cost() };
-    if (tried.trialVehicles < vehicles && tried.trialCost < cost)
-      return { outcome: 'won', vehicles, cost, ...tried };
+    if (tried.trialCost < cost) return { outcome: 'won', vehicles, cost, ...tried };
     sol.restore(start, []);
     return { outcome: 'lost', vehicles, cost, ...tried };
   }

@@ -69,7 +69,22 @@ describe('the fleet trial (one vehicle fewer, kept only if cheaper)', () => {
     expect(trial.trialVehicles).toBe(2);
     expect(trial.trialCost!).toBeGreaterThanOrEqual(2 * (d(0, 0, 10, 0) + 20 + d(-10, 0, 0, 0)) - 1e-9);
     expect(ctx.sol.snapshot()).toEqual(before);
+    expect(ctx.sol.unassigned).toEqual([]);
     expect(ctx.sol.cost()).toBeCloseTo(THREE_ROUTES_M, 9);
+  });
+
+  it('loses, with nothing tried at a fleet, where elimination cannot remove a vehicle', () => {
+    // three jobs of 6 on vehicles of 10: the load bound says 2 (18 / 10), but no two fit together
+    const problem = twoSides(6, 6);
+    const ctx = startingFrom({ ...problem, jobs: problem.jobs.slice(0, 3) }, [
+      [DEPOT, 0, DEPOT],
+      [DEPOT, 1, DEPOT],
+      [DEPOT, 2, DEPOT],
+    ]);
+    const before = ctx.sol.snapshot();
+    expect(tryOneVehicleFewer(ctx, 1)).toEqual({ outcome: 'lost', vehicles: 3, cost: ctx.sol.cost() });
+    expect(ctx.sol.snapshot()).toEqual(before);
+    expect(ctx.sol.unassigned).toEqual([]);
   });
 
   it('is not tried at the load bound, with a job left out, or with the budget spent', () => {
@@ -109,6 +124,22 @@ describe('objective cost with the fleet trial', () => {
     expect(a.windowsBind).toBe(true);
     expect(minimiseCost(a)).toBeUndefined();
     const b = prepareSearch(problem, params(400)).ctx;
+    runSisr(b, 0);
+    expect(a.sol.snapshot()).toEqual(b.sol.snapshot());
+  });
+
+  it('leaves problems outside the elimination model (vehicles making two trips) to SISR alone', () => {
+    const base = randomVrptw(40, 5, 20);
+    const problem: RoutingProblem = {
+      ...base,
+      jobs: base.jobs.map((j) => ({ ...j, windows: [[0, 1000]] })),
+      vehicleTypes: [vehicleType({ capacity: [90] })],
+      vehicles: base.vehicles.map((v) => ({ ...v, maxTrips: 2, reloadS: 10 })),
+    };
+    const a = prepareSearch(problem, params(300, { seed: 3 })).ctx;
+    expect(a.windowsBind).toBe(false);
+    expect(minimiseCost(a)).toBeUndefined();
+    const b = prepareSearch(problem, params(300, { seed: 3 })).ctx;
     runSisr(b, 0);
     expect(a.sol.snapshot()).toEqual(b.sol.snapshot());
   });
