@@ -13,15 +13,16 @@ export const FLEET_TRIAL_UNTIL = 0.5;
  * Objective 'cost': SISR over the whole budget, with one fleet trial where windows do not bind. SISR
  * sheds a vehicle only when a ruin happens to empty a route, and on capacity-only problems packed near
  * the load bound the extra vehicle is extra distance too (X-n200-k36, best known at its 36-vehicle bound:
- * SISR kept 37 on two seeds of three at 2.06 / 1.93 %, where the fleet objective's elimination and
- * penalised search reached 36 at 0.12 / 0.08 %). So at FLEET_TRIAL_AT, if SISR's best uses more vehicles
- * than the load bound, route elimination removes one and the penalised search at that fleet runs until
- * FLEET_TRIAL_UNTIL; the cheaper of the two goes on to the end of the budget with its own search. Where
- * the best known uses more than the bound (X-n101-k25, X-n153-k22) the trial loses once SISR is near it, and
- * SISR resumes on its own schedule (CVRP X 8 at 60 s, seeds 1-3: 0.37 -> 0.23 %, docs/BENCHMARKS.md); where SISR is at the bound already it never stops, and its search is the same to the bit
- * as without the trial. Windows that bind are left alone: there one vehicle fewer means longer waits and
- * detours, and 39 of Solomon's 56 distance-only best knowns use more vehicles than the bound.
- * Returns what the trial did, or undefined where it was not considered.
+ * at 60 s on a slower machine SISR kept 37 on two seeds of three, 2.06 / 1.93 % long, where the fleet
+ * objective's elimination and penalised search reached 36 at 0.12 / 0.08 %). So at FLEET_TRIAL_AT, if
+ * SISR's best uses more vehicles than the load bound, route elimination removes one and the penalised
+ * search at that fleet runs until FLEET_TRIAL_UNTIL; the cheaper of the two goes on to the end of the
+ * budget with its own search. Where the best known uses more than the bound (X-n101-k25, X-n153-k22) the
+ * trial loses once SISR is near it, and SISR resumes on its own schedule. Where SISR is at the bound
+ * already it never stops, and its search is the same to the bit as without the trial. CVRP X 8 at 60 s,
+ * seeds 1-3, side by side: 0.37 -> 0.23 % (docs/BENCHMARKS.md). Windows that bind are left alone: there
+ * one vehicle fewer means longer waits and detours, and 39 of Solomon's 56 distance-only best knowns use
+ * more vehicles than the bound. Returns what the trial did, or undefined where it was not considered.
  */
 export function minimiseCost(ctx: SearchContext): FleetTrial | undefined {
   if (ctx.windowsBind || ctx.byVehicles || unsupportedReason(ctx.inst) !== undefined) {
