@@ -52,25 +52,35 @@ export function unsupportedReason(inst: Instance): string | undefined {
   return undefined;
 }
 
+/** The model's loads and capacity alone: what the load lower bound needs, without the travel matrices. */
+export type FleetLoads = Pick<FleetModel, 'n' | 'dims' | 'load' | 'capacity'>;
+
+/** The loads and capacity of the model buildFleetModel builds; call only when unsupportedReason(inst) is undefined. */
+export function fleetLoads(inst: Instance): FleetLoads {
+  const { n, dims } = inst;
+  const type = inst.types[inst.vehicles[0]!.type]!;
+  const load = new Float64Array((n + 1) * dims);
+  for (let j = 0; j < n; j++)
+    for (let d = 0; d < dims; d++)
+      load[(j + 1) * dims + d] = inst.del[j * dims + d]! + inst.pick[j * dims + d]!;
+  const capacity = Float64Array.from({ length: dims }, (_, d) => type.capacity[d] ?? 0);
+  return { n, dims, load, capacity };
+}
+
 /** Builds the model; call only when unsupportedReason(inst) is undefined. */
 export function buildFleetModel(inst: Instance, neighbours: readonly Int32Array[]): FleetModel {
-  const n = inst.n;
-  const dims = inst.dims;
+  const { n, dims, load, capacity } = fleetLoads(inst);
   const vehicle = inst.vehicles[0]!;
   const type = inst.types[vehicle.type]!;
   const nodeSeg = new Float64Array(SEG * (n + 1));
   nodeSeg.set([0, 0, vehicle.shiftStartS, vehicle.shiftEndS], 0);
-  const load = new Float64Array((n + 1) * dims);
   for (let j = 0; j < n; j++) {
     const w = inst.winOff[j]!;
     const windowed = inst.winOff[j + 1]! > w;
     nodeSeg[SEG * (j + 1)] = inst.jobSvc[j]!;
     nodeSeg[SEG * (j + 1) + 2] = windowed ? inst.winOpen[w]! : vehicle.shiftStartS;
     nodeSeg[SEG * (j + 1) + 3] = windowed ? inst.winClose[w]! : vehicle.shiftEndS;
-    for (let d = 0; d < dims; d++)
-      load[(j + 1) * dims + d] = inst.del[j * dims + d]! + inst.pick[j * dims + d]!;
   }
-  const capacity = Float64Array.from({ length: dims }, (_, d) => type.capacity[d] ?? 0);
   const locs = [vehicle.depot, ...inst.jobLoc];
   const time = new Float64Array((n + 1) * (n + 1));
   const cost = new Float64Array((n + 1) * (n + 1));

@@ -1,7 +1,7 @@
 import { scheduleDay } from '../evaluation/day-schedule.ts';
 import { DEPOT } from '../model/instance.ts';
 import type { SearchContext } from '../search/search-context.ts';
-import { buildFleetModel, unsupportedReason, type FleetModel } from './fleet-model.ts';
+import { buildFleetModel, unsupportedReason, type FleetLoads, type FleetModel } from './fleet-model.ts';
 import { FleetState } from './fleet-state.ts';
 import { eliminateRoutes } from './route-elimination.ts';
 
@@ -37,7 +37,7 @@ export function eliminationApplies(ctx: SearchContext): boolean {
 }
 
 /** Fewest routes the loads allow: max over dimensions of ceil(total load / capacity), at least 1. */
-export function loadLowerBound(model: FleetModel): number {
+export function loadLowerBound(model: FleetLoads): number {
   let bound = 1;
   for (let d = 0; d < model.dims; d++) {
     let total = 0;

@@ -1,5 +1,5 @@
 import { improveAtFixedFleet } from '../fleet/fixed-fleet-phase.ts';
-import { buildFleetModel, unsupportedReason } from '../fleet/fleet-model.ts';
+import { fleetLoads, unsupportedReason } from '../fleet/fleet-model.ts';
 import { eliminationApplies, loadLowerBound, minimiseFleetByElimination } from '../fleet/fleet-phase.ts';
 import type { SearchContext } from './search-context.ts';
 import { runSisr } from './sisr.ts';
@@ -29,7 +29,7 @@ export function minimiseCost(ctx: SearchContext): FleetTrial | undefined {
     runSisr(ctx, 0);
     return undefined;
   }
-  const bound = loadLowerBound(buildFleetModel(ctx.inst, ctx.neighbours));
+  const bound = loadLowerBound(fleetLoads(ctx.inst));
   const whole = { from: 0, until: 1 };
   const paused = runSisr(ctx, 0, 1, whole, {
     at: FLEET_TRIAL_AT,
@@ -82,5 +82,5 @@ export function tryOneVehicleFewer(ctx: SearchContext, untilFraction: number): F
 /** Route elimination's model fits, every job is placed, budget is left, and the fleet is above the load bound. */
 function trialApplies(ctx: SearchContext, vehicles: number): boolean {
   if (!eliminationApplies(ctx) || ctx.budget.done(ctx.budget.progress(ctx.sol.cost()))) return false;
-  return vehicles > loadLowerBound(buildFleetModel(ctx.inst, ctx.neighbours));
+  return vehicles > loadLowerBound(fleetLoads(ctx.inst));
 }
