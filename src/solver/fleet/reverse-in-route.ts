@@ -25,6 +25,10 @@ export function reverseInRoute(st: FleetState, v: number, warpWeight: number): b
   const bwd = st.bwd[r]!;
   const before = warpWeight * st.timeWarp(r);
   const eps = 1e-9;
+  let routeArcs = 0;
+  for (let p = 0; p + 1 < s.length; p++) routeArcs += c[s[p]! * n1 + s[p + 1]!]!;
+  // Rounding room for the bound below, so it never cuts a reversal the full price would take.
+  const slack = 1e-7 * (routeArcs + before + 1);
   let bestDelta = -eps;
   let bestFrom = -1;
   let bestTo = -1;
@@ -42,6 +46,9 @@ export function reverseInRoute(st: FleetState, v: number, warpWeight: number): b
       insideReversed += c[s[lo + 1]! * n1 + s[lo]!]!;
       if (dir > 0) concatInto(seg, 0, m.nodeSeg, SEG * s[j]!, seg, 0, t[s[j]! * n1 + s[j - 1]!]!);
       else concatInto(seg, 0, seg, 0, m.nodeSeg, SEG * s[j]!, t[s[j + 1]! * n1 + s[j]!]!);
+      // A reversal cannot save more arc cost than the route has, and growing the reversed segment never
+      // lowers its own time warp: once that warp alone costs more, no longer segment this way can pay.
+      if (warpWeight * seg[TW]! - before - routeArcs - slack >= bestDelta) break;
       const a = s[from - 1]!;
       const b = s[to + 1]!;
       const head = s[to]!;

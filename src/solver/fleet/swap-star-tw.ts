@@ -128,35 +128,56 @@ let placeAt = NONE;
 
 /**
  * Estimated cost of inserting k into route r without its customer at position x: in x's place (exact), or
- * the cheapest cached position not next to x (at most two of the three are).
+ * the cheapest cached position not next to x (at most two of the three are). The exact price in x's place
+ * needs two segment concatenations; it is skipped where its arc cost alone already reaches `budget` (what
+ * the caller can still afford) or exceeds the cached position: where travel times obey the triangle
+ * inequality an insertion never lowers a route's time warp, so the answer then differs only where the caller
+ * rejects it either way. A user's matrix that breaks the inequality only makes this estimate looser: a swap
+ * is still applied on its exact price.
  */
-function insertion(st: FleetState, t: RouteTop, r: number, k: number, x: number, warp: number): number {
+function insertion(
+  st: FleetState,
+  t: RouteTop,
+  r: number,
+  k: number,
+  x: number,
+  warp: number,
+  budget: number,
+): number {
   const m = st.model;
   const n1 = m.n + 1;
   const c = m.cost;
   const s = st.seqs[r]!;
   const prev = s[x - 1]!;
   const next = s[x + 1]!;
-  const without = warpJoin(st, r, x - 1, r, x + 1);
-  let best =
-    c[prev * n1 + k]! +
-    c[k * n1 + next]! -
-    c[prev * n1 + next]! +
-    warp * (warpWith(st, r, x - 1, k, r, x + 1) - without);
-  placeAt = NONE;
   cheapest(st, t, r, k);
+  let cached = Infinity;
+  let cachedAt = NONE;
   for (let o = 3 * k; o < 3 * k + 3; o++) {
     const at = t.pos[o]!;
     if (at === NONE) break;
     if (at === x - 1 || at === x) continue;
-    if (t.cost[o]! < best) {
-      best = t.cost[o]!;
-      placeAt = at;
-    }
+    cached = t.cost[o]!;
+    cachedAt = at;
     break;
   }
-  return best;
+  const arcs = c[prev * n1 + k]! + c[k * n1 + next]! - c[prev * n1 + next]!;
+  const slack = BUDGET_SLACK * (1 + Math.abs(budget) + Math.abs(arcs));
+  if (arcs - cached > slack || arcs - budget > slack) {
+    placeAt = cachedAt;
+    return cached;
+  }
+  const here = arcs + warp * (warpWith(st, r, x - 1, k, r, x + 1) - warpJoin(st, r, x - 1, r, x + 1));
+  if (cached < here) {
+    placeAt = cachedAt;
+    return cached;
+  }
+  placeAt = NONE;
+  return here;
 }
+
+/** Rounding room when an arc cost is compared with what the caller can afford (never cuts a kept swap). */
+const BUDGET_SLACK = 1e-9;
 
 const seg = new Float64Array(SEG);
 
@@ -258,10 +279,10 @@ export function swapStar(
           warp * (warpJoin(st, rb, j - 1, rb, j + 1) - twB);
         // Insertions add no arc cost under the triangle inequality and no time warp.
         if (delta >= best) continue;
-        delta += insertion(st, topB, rb, v, j, warp);
+        delta += insertion(st, topB, rb, v, j, warp, best - delta);
         const vAt = placeAt;
         if (delta >= best) continue;
-        delta += insertion(st, topA, ra, w, i, warp);
+        delta += insertion(st, topA, ra, w, i, warp, best - delta);
         if (delta < best) {
           best = delta;
           bestW = w;
