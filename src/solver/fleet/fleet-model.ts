@@ -1,5 +1,6 @@
 import { vehicleClasses } from '../model/classify.ts';
 import type { Instance } from '../model/instance.ts';
+import { granularLists } from './granular.ts';
 import { SEG } from './time-warp.ts';
 
 /** Above this many jobs the dense travel-time matrix (8 (n+1)^2 bytes) is not built: 2,500 jobs = 50 MB. */
@@ -24,6 +25,8 @@ export interface FleetModel {
   readonly cost: Float64Array;
   /** Nearest nodes of each job node (node ids), nearest first; index 0 unused. */
   readonly near: readonly Int32Array[];
+  /** Closest nodes of each job node by time-window-aware proximity (granular.ts), closest first; index 0 unused. */
+  readonly granular: readonly Int32Array[];
 }
 
 /** Why route elimination does not apply to an instance, or undefined when it does. */
@@ -94,5 +97,15 @@ export function buildFleetModel(inst: Instance, neighbours: readonly Int32Array[
         type.costPerMetre * travel.distance(locs[a]!, locs[b]!) + type.costPerSecond * t;
     }
   const near = [new Int32Array(0), ...neighbours.map((l) => l.map((j) => j + 1))];
-  return { n, dims, nodeSeg, load, capacity, time, cost, near };
+  return {
+    n,
+    dims,
+    nodeSeg,
+    load,
+    capacity,
+    time,
+    cost,
+    near,
+    granular: granularLists({ n, nodeSeg, time, cost }),
+  };
 }

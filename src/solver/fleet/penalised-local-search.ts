@@ -33,7 +33,8 @@ const FAMILIES: readonly MoveFamily[] = [
  * First-improvement local search on arc cost + weighted time warp + weighted load excess (HGS's
  * penalised education, Vidal et al. 2013), over the inter-route moves of moves.ts (relocations, exchange,
  * both 2-opt* reconnections) and pair-moves.ts (the customer and its successor relocated, in order or
- * reversed) between a customer and its `neighbours` nearest customers in other routes,
+ * reversed) between a customer and its `neighbours` closest customers in other routes (by time-window-aware
+ * proximity, granular.ts),
  * after the intra-route moves (best relocation of the customer in its route, else the best reversal of a
  * segment starting or ending at it), and when none of those improves, SWAP* with the customers near it in
  * the routes of its neighbours (swap-star-tw.ts).
@@ -78,8 +79,8 @@ export function penalisedLocalSearch(
 }
 
 /**
- * The first move of FAMILIES between v and one of its `neighbours` nearest customers in another route
- * that lowers the penalised cost: applies it (journaling both routes) and returns the two routes.
+ * The first move of FAMILIES between v and one of its `neighbours` closest customers (granular.ts) in another
+ * route that lowers the penalised cost: applies it (journaling both routes) and returns the two routes.
  */
 function interRoute(
   st: FleetState,
@@ -88,7 +89,7 @@ function interRoute(
   neighbours: number,
 ): readonly [number, number] | undefined {
   const eps = 1e-9;
-  const near = st.model.near[v]!;
+  const near = st.model.granular[v]!;
   const limit = Math.min(neighbours, near.length);
   for (let x = 0; x < limit; x++) {
     const w = near[x]!;

@@ -13,8 +13,9 @@ import { replaced } from '../search/operators/swap-star.ts';
  * estimate per route B is then priced exactly by rebuilding both routes' segments (O(|A| + |B|)), and
  * applied when the exact penalised cost (with load excess) falls.
  *
- * Partners: the routes of v's `neighbours` nearest customers, and as w the customers at and next to those
- * neighbours in B (as the CVRP SWAP* of search/operators/swap-star.ts takes them).
+ * Partners: the routes of v's `neighbours` closest customers by time-window-aware proximity (granular.ts),
+ * and as w the customers at and next to those neighbours in B (as the CVRP SWAP* of
+ * search/operators/swap-star.ts takes them).
  */
 
 const NONE = -1;
@@ -248,7 +249,7 @@ export function swapStar(
     c[v * n1 + a[i + 1]!]! +
     warp * (warpJoin(st, ra, i - 1, ra, i + 1) - twA);
   const topA = topOf(st, cache, ra, warp);
-  const near = m.near[v]!;
+  const near = m.granular[v]!;
   const limit = Math.min(neighbours, near.length);
   const eps = 1e-9;
   for (let x = 0; x < limit; x++) {

@@ -151,7 +151,7 @@ describe('fixed-fleet search through infeasible solutions', () => {
       expect(oracleCost(p, st.seqs, W)).toBeLessThan(before);
       // Local optimum: the predicted change of each move equals the oracle's and none is negative.
       for (let v = 1; v <= st.model.n; v++)
-        for (const w of st.model.near[v]!.subarray(0, 10)) {
+        for (const w of st.model.granular[v]!.subarray(0, 10)) {
           const ra = st.routeOf[v]!;
           const rb = st.routeOf[w]!;
           if (ra === rb) continue;
@@ -204,7 +204,7 @@ describe('fixed-fleet search through infeasible solutions', () => {
     expect(allFeasible(st)).toBe(false);
     let steps = 0;
     const end = searchFixedFleet(st, {
-      rng: new Rng(3),
+      rng: new Rng(5),
       temperature: () => 5,
       phase: () => steps / 300,
       onStep: () => steps++,

@@ -122,7 +122,7 @@ function compareTrials(p: RoutingProblem, st: FleetState, rng: Rng, tally: Tally
     const w = { warp: [3, 0.5, 30][trial % 3]!, load: [2, 10][trial % 2]! };
     const neighbours = [10, 4, 30][trial % 3]!;
     const before = st.snapshot();
-    const expected = expectedSwap(p, before, st.model.near[v]!, v, w, neighbours);
+    const expected = expectedSwap(p, before, st.model.granular[v]!, v, w, neighbours);
     const got = swapStar(st, v, w.warp, w.load, neighbours);
     st.commit();
     if (expected === undefined) {
@@ -211,17 +211,20 @@ describe('SWAP* under time warp: its insertion tables', () => {
       for (let trial = 0; trial < 60; trial++) {
         const v = rng.int(1, st.model.n);
         const w = { warp: WARP, load: LOAD };
-        if (expectedSwap(p, st.snapshot(), st.model.near[v]!, v, w, 10) !== undefined) {
+        if (expectedSwap(p, st.snapshot(), st.model.granular[v]!, v, w, 10) !== undefined) {
           // Apply it: the calls that find none come once the routes are better.
           expect(swapStar(st, v, w.warp, w.load, 10)).toBeDefined();
           st.commit();
           continue;
         }
-        if (expectedSwap(p, st.snapshot(), st.model.near[v]!, v, { ...w, warp: 10 * WARP }, 10) !== undefined)
+        if (
+          expectedSwap(p, st.snapshot(), st.model.granular[v]!, v, { ...w, warp: 10 * WARP }, 10) !==
+          undefined
+        )
           continue;
         const ra = st.routeOf[v]!;
         const routesB = new Set(
-          Array.from(st.model.near[v]!.subarray(0, 10), (k) => st.routeOf[k]!).filter((r) => r !== ra),
+          Array.from(st.model.granular[v]!.subarray(0, 10), (k) => st.routeOf[k]!).filter((r) => r !== ra),
         ).size;
         const count = (warp: number): number => {
           asked.mockClear();
@@ -237,7 +240,7 @@ describe('SWAP* under time warp: its insertion tables', () => {
         expect(count(10 * WARP)).toBeGreaterThan(1 + routesB);
         expect(count(10 * WARP)).toBe(1 + routesB);
         // A route put back as an equal copy is a new version: scanned again.
-        const rb = st.routeOf[st.model.near[v]!.find((k) => st.routeOf[k] !== ra)!]!;
+        const rb = st.routeOf[st.model.granular[v]!.find((k) => st.routeOf[k] !== ra)!]!;
         st.set(rb, st.seqs[rb]!.slice());
         expect(count(10 * WARP)).toBeGreaterThan(1 + routesB);
       }
