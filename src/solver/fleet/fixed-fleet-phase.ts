@@ -50,5 +50,7 @@ export function improveAtFixedFleet(
   const beforeCost = sol.cost();
   writeBack(ctx, st, vehicles);
   if (sol.cost() > beforeCost) sol.restore(before, []);
+  // the reports during the search carry the solver's cost, not the fleet state's: report the result
+  else if (sol.cost() < beforeCost) ctx.params.onProgress?.(budget.progress(sol.cost()));
   return true;
 }

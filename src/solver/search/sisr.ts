@@ -157,7 +157,8 @@ export function sisrAnnealing(ctx: SearchContext): Annealing {
   return new Annealing(t.start * ctx.arcScale, t.end * ctx.arcScale);
 }
 
-function hasFixedCost(ctx: SearchContext): boolean {
+/** Whether some vehicle type has a fixed cost (the route ruin, and no hand-over to the penalised search). */
+export function hasFixedCost(ctx: SearchContext): boolean {
   return ctx.inst.problem.vehicleTypes.some((t) => t.fixedCost > 0);
 }
 
