@@ -59,7 +59,7 @@ export function minimiseCost(ctx: SearchContext): FleetTrial | undefined {
  * 0.43 -> 0.35, R2 0.29 -> 0.31: R2's distance-best solutions use more vehicles than SISR ends with, and
  * the fixed fleet cannot add one; a spare empty route fixed R2 but lost elsewhere, 0.291 % on seeds 1-3);
  * handing over at 0.5 instead was worse (0.294 % on seeds 1-3: the penalised iterations cost more on R2's
- * long routes); 0.7 gave 0.215 % and 0.9 0.260 % (seeds 1-6), 0.7 within a standard error of 0.8.
+ * long routes); 0.9 gave 0.260 % (seeds 1-6), 0.7 0.237 % against 0.8's 0.228 % over seeds 1-12.
  * Keeps SISR's solution where the penalised search finds nothing cheaper. Not where a vehicle has a fixed
  * cost (city plans): the penalised search has no reason to empty a route, and on R101 with a fixed cost
  * of 100 (500 iterations, seed 1) the hand-over ended a vehicle above SISR alone (3645.84 against 3553.76).
