@@ -26,14 +26,15 @@ export const FLEET_TRIAL_UNTIL = 0.5;
  * Returns what the trial did, or undefined where it was not considered.
  */
 export function minimiseCost(ctx: SearchContext): FleetTrial | undefined {
-  if (ctx.byVehicles || unsupportedReason(ctx.inst) !== undefined) {
+  // the penalised search prices arcs only: a fixed cost per vehicle is SISR's route ruin's to shed
+  const sisrAlone =
+    ctx.byVehicles || unsupportedReason(ctx.inst) !== undefined || (ctx.windowsBind && hasFixedCost(ctx));
+  if (sisrAlone) {
     runSisr(ctx, 0);
     return undefined;
   }
   if (ctx.windowsBind) {
-    // the penalised search prices arcs only: a fixed cost per vehicle is SISR's route ruin's to shed
-    if (hasFixedCost(ctx)) runSisr(ctx, 0);
-    else finishAtFixedFleet(ctx);
+    finishAtFixedFleet(ctx);
     return undefined;
   }
   const bound = loadLowerBound(fleetLoads(ctx.inst));
