@@ -1,6 +1,9 @@
 import type { FleetModel } from './fleet-model.ts';
 import { concatInto, SEG, TW } from './time-warp.ts';
 
+/** Positions allocated beyond a route's length, so that a few insertions reuse its arrays. */
+const ROOM = 8;
+
 /** Time warp below this is rounding (far below the solver's TIME_EPS on window closes). */
 export const WARP_EPS = 1e-9;
 
@@ -48,8 +51,7 @@ export class FleetState {
   }
 
   timeWarp(r: number): number {
-    const f = this.fwd[r]!;
-    return f[f.length - SEG + TW]!;
+    return this.fwd[r]![SEG * (this.seqs[r]!.length - 1) + TW]!;
   }
 
   /** Total load of route r in dimension d. */
@@ -156,9 +158,19 @@ export class FleetState {
     const seq = this.seqs[r]!;
     const len = seq.length;
     const n1 = m.n + 1;
-    const fwd = new Float64Array(SEG * len);
-    const bwd = new Float64Array(SEG * len);
-    const pre = new Float64Array(len * m.dims);
+    // The arrays are reused while they are long enough (a route changes on every applied move; allocating
+    // three arrays each time was a tenth of the fixed-fleet search's time), so they may be longer than the
+    // route: readers index by position, never by the arrays' length.
+    if (this.fwd[r]!.length < SEG * len) {
+      const room = len + ROOM;
+      this.fwd[r] = new Float64Array(SEG * room);
+      this.bwd[r] = new Float64Array(SEG * room);
+      this.pre[r] = new Float64Array(room * m.dims);
+    }
+    const fwd = this.fwd[r]!;
+    const bwd = this.bwd[r]!;
+    const pre = this.pre[r]!;
+    for (let d = 0; d < m.dims; d++) pre[d] = 0;
     fwd.set(m.nodeSeg.subarray(SEG * seq[0]!, SEG * seq[0]! + SEG), 0);
     for (let p = 1; p < len; p++) {
       const k = seq[p]!;
@@ -182,8 +194,5 @@ export class FleetState {
         SEG * (p + 1),
         m.time[seq[p]! * n1 + seq[p + 1]!]!,
       );
-    this.fwd[r] = fwd;
-    this.bwd[r] = bwd;
-    this.pre[r] = pre;
   }
 }

@@ -144,7 +144,7 @@ function suffixes(st: FleetState, r: number, seq: readonly number[], kAt: number
   const m = st.model;
   const n1 = m.n + 1;
   const out = new Float64Array(SEG * seq.length);
-  out.set(st.bwd[r]!.subarray(SEG * kAt), SEG * (kAt + 1));
+  out.set(st.bwd[r]!.subarray(SEG * kAt, SEG * (seq.length - 1)), SEG * (kAt + 1));
   for (let q = kAt; q >= 0; q--)
     concatInto(
       out,

@@ -1,5 +1,5 @@
 import type { FleetState } from './fleet-state.ts';
-import { concatInto, SEG, TW } from './time-warp.ts';
+import { insertWarp, joinWarp, SEG } from './time-warp.ts';
 
 /**
  * The inter-route moves of route elimination (Nagata and Bräysy's N_near: relocations, exchange and both
@@ -28,32 +28,29 @@ export interface MoveOutcome {
 
 export const newOutcome = (): MoveOutcome => ({ twA: 0, twB: 0, excessA: 0, excessB: 0 });
 
-const tmp = new Float64Array(3 * SEG);
-
 /** Time warp of prefix(ra, upto p) + node k + suffix(rb, from q): insertion when ra = rb and q = p + 1. */
 export function warpWith(st: FleetState, ra: number, p: number, k: number, rb: number, q: number): number {
   const m = st.model;
   const n1 = m.n + 1;
-  const a = st.seqs[ra]!;
-  const b = st.seqs[rb]!;
-  concatInto(tmp, 0, st.fwd[ra]!, SEG * p, m.nodeSeg, SEG * k, m.time[a[p]! * n1 + k]!);
-  concatInto(tmp, SEG, tmp, 0, st.bwd[rb]!, SEG * q, m.time[k * n1 + b[q]!]!);
-  return tmp[SEG + TW]!;
+  const a = st.seqs[ra]![p]!;
+  const b = st.seqs[rb]![q]!;
+  return insertWarp(
+    st.fwd[ra]!,
+    SEG * p,
+    m.nodeSeg,
+    SEG * k,
+    m.time[a * n1 + k]!,
+    st.bwd[rb]!,
+    SEG * q,
+    m.time[k * n1 + b]!,
+  );
 }
 
 /** Time warp of prefix(ra, upto p) + suffix(rb, from q). */
 export function warpJoin(st: FleetState, ra: number, p: number, rb: number, q: number): number {
   const m = st.model;
-  concatInto(
-    tmp,
-    0,
-    st.fwd[ra]!,
-    SEG * p,
-    st.bwd[rb]!,
-    SEG * q,
-    m.time[st.seqs[ra]![p]! * (m.n + 1) + st.seqs[rb]![q]!]!,
-  );
-  return tmp[TW]!;
+  const t = m.time[st.seqs[ra]![p]! * (m.n + 1) + st.seqs[rb]![q]!]!;
+  return joinWarp(st.fwd[ra]!, SEG * p, st.bwd[rb]!, SEG * q, t);
 }
 
 /** Fills `out` for the move; v and w are node ids in different non-empty routes. */

@@ -1,6 +1,6 @@
 import type { FleetState } from './fleet-state.ts';
 import type { MoveOutcome } from './moves.ts';
-import { concatInto, SEG, TW } from './time-warp.ts';
+import { concatInto, insertWarp, joinWarp, SEG } from './time-warp.ts';
 
 /**
  * Relocation of two consecutive customers (HGS's moves M2 and M3, an or-opt of length 2): customer v and
@@ -18,7 +18,7 @@ export const PAIR_BEFORE = 2;
 export const PAIR_BEFORE_REVERSED = 3;
 export const PAIR_KINDS = 4;
 
-const tmp = new Float64Array(4 * SEG);
+const tmp = new Float64Array(SEG);
 
 export function pairApplies(st: FleetState, v: number): boolean {
   return st.seqs[st.routeOf[v]!]![st.posOf[v]! + 1]! !== 0;
@@ -66,13 +66,24 @@ export function evaluatePairMove(st: FleetState, kind: number, v: number, w: num
   }
   out.excessA = exA;
   out.excessB = exB;
-  const fwdA = st.fwd[ra]!;
-  concatInto(tmp, 0, fwdA, SEG * (i - 1), st.bwd[ra]!, SEG * (i + 2), m.time[a[i - 1]! * n1 + a[i + 2]!]!);
-  out.twA = tmp[TW]!;
+  out.twA = joinWarp(
+    st.fwd[ra]!,
+    SEG * (i - 1),
+    st.bwd[ra]!,
+    SEG * (i + 2),
+    m.time[a[i - 1]! * n1 + a[i + 2]!]!,
+  );
   concatInto(tmp, 0, st.fwd[rb]!, SEG * p, m.nodeSeg, SEG * first, m.time[b[p]! * n1 + first]!);
-  concatInto(tmp, SEG, tmp, 0, m.nodeSeg, SEG * second, m.time[first * n1 + second]!);
-  concatInto(tmp, 2 * SEG, tmp, SEG, st.bwd[rb]!, SEG * (p + 1), m.time[second * n1 + b[p + 1]!]!);
-  out.twB = tmp[2 * SEG + TW]!;
+  out.twB = insertWarp(
+    tmp,
+    0,
+    m.nodeSeg,
+    SEG * second,
+    m.time[first * n1 + second]!,
+    st.bwd[rb]!,
+    SEG * (p + 1),
+    m.time[second * n1 + b[p + 1]!]!,
+  );
 }
 
 /** Change of arc cost made by the move. */

@@ -2,7 +2,7 @@ import type { Rng } from '../rng.ts';
 import type { FleetState } from './fleet-state.ts';
 import { applyMove, costDelta, evaluateMove, MOVE_KINDS, newOutcome, type MoveOutcome } from './moves.ts';
 import { applyPairMove, evaluatePairMove, pairApplies, pairCostDelta, PAIR_KINDS } from './pair-moves.ts';
-import { concatInto, SEG, TW } from './time-warp.ts';
+import { concatInto, insertWarp, SEG } from './time-warp.ts';
 import type { PenaltyWeights } from './penalty-weights.ts';
 import { reverseInRoute } from './reverse-in-route.ts';
 import { swapStar } from './swap-star-tw.ts';
@@ -118,7 +118,7 @@ function interRoute(
   return undefined;
 }
 
-const seg = new Float64Array(4 * SEG);
+const seg = new Float64Array(2 * SEG);
 
 /**
  * Best move of customer v to another position of its own route on arc cost + weight x time warp (the
@@ -135,6 +135,8 @@ export function relocateInRoute(st: FleetState, v: number, warpWeight: number): 
   const i = st.posOf[v]!;
   const prev = s[i - 1]!;
   const next = s[i + 1]!;
+  const fwd = st.fwd[r]!;
+  const bwd = st.bwd[r]!;
   const before = warpWeight * st.timeWarp(r);
   const out = c[prev * n1 + v]! + c[v * n1 + next]! - c[prev * n1 + next]!;
   const eps = 1e-9;
@@ -148,10 +150,9 @@ export function relocateInRoute(st: FleetState, v: number, warpWeight: number): 
     const b = s[j + 1]!;
     const arcs = c[a * n1 + v]! + c[v * n1 + b]! - c[a * n1 + b]! - out;
     if (arcs - before >= bestDelta) continue;
-    concatInto(seg, SEG, st.fwd[r]!, SEG * (i - 1), seg, 0, t[prev * n1 + next]!);
-    concatInto(seg, 2 * SEG, seg, SEG, m.nodeSeg, SEG * v, t[a * n1 + v]!);
-    concatInto(seg, 3 * SEG, seg, 2 * SEG, st.bwd[r]!, SEG * (j + 1), t[v * n1 + b]!);
-    const delta = arcs + warpWeight * seg[3 * SEG + TW]! - before;
+    concatInto(seg, SEG, fwd, SEG * (i - 1), seg, 0, t[prev * n1 + next]!);
+    const warp = insertWarp(seg, SEG, m.nodeSeg, SEG * v, t[a * n1 + v]!, bwd, SEG * (j + 1), t[v * n1 + b]!);
+    const delta = arcs + warpWeight * warp - before;
     if (delta < bestDelta) {
       bestDelta = delta;
       bestJ = j;
@@ -165,10 +166,9 @@ export function relocateInRoute(st: FleetState, v: number, warpWeight: number): 
     const b = s[j + 1]!;
     const arcs = c[a * n1 + v]! + c[v * n1 + b]! - c[a * n1 + b]! - out;
     if (arcs - before >= bestDelta) continue;
-    concatInto(seg, SEG, st.fwd[r]!, SEG * j, m.nodeSeg, SEG * v, t[a * n1 + v]!);
-    concatInto(seg, 2 * SEG, seg, SEG, seg, 0, t[v * n1 + b]!);
-    concatInto(seg, 3 * SEG, seg, 2 * SEG, st.bwd[r]!, SEG * (i + 1), t[prev * n1 + next]!);
-    const delta = arcs + warpWeight * seg[3 * SEG + TW]! - before;
+    concatInto(seg, SEG, fwd, SEG * j, m.nodeSeg, SEG * v, t[a * n1 + v]!);
+    const warp = insertWarp(seg, SEG, seg, 0, t[v * n1 + b]!, bwd, SEG * (i + 1), t[prev * n1 + next]!);
+    const delta = arcs + warpWeight * warp - before;
     if (delta < bestDelta) {
       bestDelta = delta;
       bestJ = j;

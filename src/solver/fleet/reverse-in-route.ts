@@ -1,8 +1,8 @@
 import type { FleetState } from './fleet-state.ts';
-import { concatInto, SEG, TW } from './time-warp.ts';
+import { concatInto, insertWarp, SEG, TW } from './time-warp.ts';
 
-/** Scratch: the reversed segment at 0, prefix + reversed at SEG, the whole route at 2 SEG. */
-const seg = new Float64Array(3 * SEG);
+/** Scratch: the reversed segment. */
+const seg = new Float64Array(SEG);
 
 /**
  * Intra-route 2-opt under time warp: the best reversal of a segment of v's route that starts or ends at v,
@@ -62,9 +62,17 @@ export function reverseInRoute(st: FleetState, v: number, warpWeight: number): b
         inside;
       // The route's time warp is at least the reversed segment's own.
       if (arcs + warpWeight * seg[TW]! - before >= bestDelta) continue;
-      concatInto(seg, SEG, fwd, SEG * (from - 1), seg, 0, t[a * n1 + head]!);
-      concatInto(seg, 2 * SEG, seg, SEG, bwd, SEG * (to + 1), t[tail * n1 + b]!);
-      const delta = arcs + warpWeight * seg[2 * SEG + TW]! - before;
+      const warp = insertWarp(
+        fwd,
+        SEG * (from - 1),
+        seg,
+        0,
+        t[a * n1 + head]!,
+        bwd,
+        SEG * (to + 1),
+        t[tail * n1 + b]!,
+      );
+      const delta = arcs + warpWeight * warp - before;
       if (delta < bestDelta) {
         bestDelta = delta;
         bestFrom = from;

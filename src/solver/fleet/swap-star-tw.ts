@@ -1,6 +1,6 @@
 import type { FleetState } from './fleet-state.ts';
 import { warpJoin, warpWith } from './moves.ts';
-import { concatInto, SEG, TW } from './time-warp.ts';
+import { concatInto, insertWarp, SEG, TW } from './time-warp.ts';
 import { Stamps } from '../search/operators/stamps.ts';
 import { replaced } from '../search/operators/swap-star.ts';
 
@@ -85,6 +85,10 @@ function cheapest(st: FleetState, t: RouteTop, r: number, k: number): void {
   const c = m.cost;
   const s = st.seqs[r]!;
   const tw = st.timeWarp(r);
+  const fwd = st.fwd[r]!;
+  const bwd = st.bwd[r]!;
+  const time = m.time;
+  const node = m.nodeSeg;
   let c0 = Infinity;
   let c1 = Infinity;
   let c2 = Infinity;
@@ -96,7 +100,17 @@ function cheapest(st: FleetState, t: RouteTop, r: number, k: number): void {
     const b = s[p + 1]!;
     const arcs = c[a * n1 + k]! + c[k * n1 + b]! - c[a * n1 + b]!;
     if (arcs >= c2) continue;
-    const cost = arcs + t.warp * (warpWith(st, r, p, k, r, p + 1) - tw);
+    const warp = insertWarp(
+      fwd,
+      SEG * p,
+      node,
+      SEG * k,
+      time[a * n1 + k]!,
+      bwd,
+      SEG * (p + 1),
+      time[k * n1 + b]!,
+    );
+    const cost = arcs + t.warp * (warp - tw);
     if (cost >= c2) continue;
     if (cost < c0) {
       c2 = c1;

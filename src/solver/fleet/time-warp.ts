@@ -46,3 +46,43 @@ export function concatInto(
   out[o + 2] = (bE - delta > aE ? bE - delta : aE) - wait;
   out[o + 3] = (bL - delta < aL ? bL - delta : aL) + warp;
 }
+
+/**
+ * The time warp of concatInto(a[ao..], b[bo..], t) alone, without writing a segment: the same operations in
+ * the same order, so the value is identical to the bit. For the hot scans that only compare time warp.
+ */
+export function joinWarp(a: Float64Array, ao: number, b: Float64Array, bo: number, t: number): number {
+  const aTW = a[ao + 1]!;
+  const delta = a[ao]! - aTW + t;
+  const over = a[ao + 2]! + delta - b[bo + 3]!;
+  return aTW + b[bo + 1]! + (over > 0 ? over : 0);
+}
+
+/**
+ * The time warp of a[ao..] + x[xo..] + b[bo..] (t1 from a's last node to x's first, t2 from x's last to b's
+ * first), as two concatInto calls would give it to the bit, without writing the segments.
+ */
+export function insertWarp(
+  a: Float64Array,
+  ao: number,
+  x: Float64Array,
+  xo: number,
+  t1: number,
+  b: Float64Array,
+  bo: number,
+  t2: number,
+): number {
+  const aD = a[ao]!;
+  const aTW = a[ao + 1]!;
+  const aE = a[ao + 2]!;
+  const aL = a[ao + 3]!;
+  const xE = x[xo + 2]!;
+  const delta = aD - aTW + t1;
+  const wait = xE - delta - aL > 0 ? xE - delta - aL : 0;
+  const warp = aE + delta - x[xo + 3]! > 0 ? aE + delta - x[xo + 3]! : 0;
+  const d = aD + x[xo]! + t1 + wait;
+  const tw = aTW + x[xo + 1]! + warp;
+  const e = (xE - delta > aE ? xE - delta : aE) - wait;
+  const over = e + (d - tw + t2) - b[bo + 3]!;
+  return tw + b[bo + 1]! + (over > 0 ? over : 0);
+}
