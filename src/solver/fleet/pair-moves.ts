@@ -86,13 +86,20 @@ export function evaluatePairMove(st: FleetState, kind: number, v: number, w: num
   );
 }
 
-/** Change of arc cost made by the move. */
+/** Change of arc cost made by the move (read in place: it screens every pair move, so it allocates nothing). */
 export function pairCostDelta(st: FleetState, kind: number, v: number, w: number): number {
   const m = st.model;
   const n1 = m.n + 1;
   const c = m.cost;
-  const { a, b, i, p, first, second } = placement(st, kind, v, w);
+  const a = st.seqs[st.routeOf[v]!]!;
+  const b = st.seqs[st.routeOf[w]!]!;
+  const i = st.posOf[v]!;
+  const j = st.posOf[w]!;
+  const p = kind === PAIR_AFTER || kind === PAIR_AFTER_REVERSED ? j : j - 1;
   const x = a[i + 1]!;
+  const reversed = kind === PAIR_AFTER_REVERSED || kind === PAIR_BEFORE_REVERSED;
+  const first = reversed ? x : v;
+  const second = reversed ? v : x;
   const ap = a[i - 1]!;
   const an = a[i + 2]!;
   const bp = b[p]!;
