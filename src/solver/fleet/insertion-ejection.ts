@@ -1,7 +1,7 @@
 import type { Rng } from '../rng.ts';
 import { WARP_EPS, type FleetState } from './fleet-state.ts';
 import { warpWith } from './moves.ts';
-import { concatInto, SEG, TW } from './time-warp.ts';
+import { concatInto, joinWarp, SEG, TW } from './time-warp.ts';
 
 /**
  * Work cap on the enumeration per call (search-tree nodes; about a millisecond per 10^5): where no set of
@@ -50,7 +50,6 @@ export function bestInsertionEjection(
   const work = new Float64Array(SEG * (kMax + 1));
   const chosen: number[] = [];
   const over = new Float64Array(dims);
-  const tmp = new Float64Array(SEG);
   let seq: number[] = [];
   let bwd: Float64Array = new Float64Array(0);
   let kAt = -1;
@@ -62,8 +61,7 @@ export function bestInsertionEjection(
     let fits = true;
     for (let d = 0; d < dims; d++) if (over[d]! > 1e-12) fits = false;
     if (fits) {
-      concatInto(tmp, 0, stack, SEG * depth, bwd, SEG * idx, m.time[last * n1 + seq[idx]!]!);
-      if (tmp[TW]! <= WARP_EPS) {
+      if (joinWarp(stack, SEG * depth, bwd, SEG * idx, m.time[last * n1 + seq[idx]!]!) <= WARP_EPS) {
         // Ejecting more only raises P_sum.
         if (sum < bestSum) {
           bestSum = sum;
@@ -74,12 +72,13 @@ export function bestInsertionEjection(
     }
     if (depth === limit || visits > maxVisits) return;
     const wo = SEG * depth;
-    work.set(stack.subarray(SEG * depth, SEG * depth + SEG), wo);
+    // element copies, not set(subarray): a view is an allocation, and this runs for every node searched
+    for (let x = 0; x < SEG; x++) work[wo + x] = stack[wo + x]!;
     let lastKept = last;
     for (let e = idx; e < seq.length - 1; e++) {
       const node = seq[e]!;
       if (node !== k && sum + p[node]! < bestSum) {
-        stack.set(work.subarray(wo, wo + SEG), SEG * (depth + 1));
+        for (let x = 0; x < SEG; x++) stack[wo + SEG + x] = work[wo + x]!;
         for (let d = 0; d < dims; d++) over[d] = over[d]! - m.load[node * dims + d]!;
         chosen.push(node);
         search(depth + 1, e + 1, lastKept, sum + p[node]!);
@@ -94,17 +93,19 @@ export function bestInsertionEjection(
 
   let limit = 0;
   let visits = 0;
-  const candidates = rankedPositions(st, k, alpha, rng).slice(0, maxPositions);
+  // Each position's route with k and its suffix segments, built once for every depth below.
+  const candidates = rankedPositions(st, k, alpha, rng)
+    .slice(0, maxPositions)
+    .map((c) => {
+      const base = st.seqs[c.route]!;
+      const withK = [...base.slice(0, c.after + 1), k, ...base.slice(c.after + 1)];
+      return { route: c.route, kAt: c.after + 1, seq: withK, bwd: suffixes(st, c.route, withK, c.after + 1) };
+    });
   // Iterative deepening: the cheap shallow ejections found first bound P_sum for the deep searches, which
   // would otherwise enumerate up to C(route length, kMax) sets where nothing fits.
   for (limit = 1; limit <= kMax && visits <= maxVisits; limit++) {
     for (const c of candidates) {
-      route = c.route;
-      const base = st.seqs[route]!;
-      const after = c.after;
-      seq = [...base.slice(0, after + 1), k, ...base.slice(after + 1)];
-      kAt = after + 1;
-      bwd = suffixes(st, route, seq, kAt);
+      ({ route, kAt, seq, bwd } = c);
       for (let d = 0; d < dims; d++) over[d] = st.loadOf(route, d) + m.load[k * dims + d]! - m.capacity[d]!;
       stack.set(st.fwd[route]!.subarray(0, SEG), 0);
       search(0, 1, 0, 0);
