@@ -123,7 +123,7 @@ const seg = new Float64Array(2 * SEG);
 /**
  * Best move of customer v to another position of its own route on arc cost + weight x time warp (the
  * load does not change): the segment of the customers it jumps over is grown one node at a time, so all
- * positions cost O(route length). Applies it when it lowers the penalised cost; returns whether it did.
+ * positions cost O(route length) at most. Applies it when it lowers the penalised cost; returns whether it did.
  */
 export function relocateInRoute(st: FleetState, v: number, warpWeight: number): boolean {
   const m = st.model;
@@ -142,14 +142,17 @@ export function relocateInRoute(st: FleetState, v: number, warpWeight: number): 
   const eps = 1e-9;
   let bestDelta = -eps;
   let bestJ = -1;
-  // Forward: prefix(i - 1) + s[i+1..j] + v + suffix(j + 1), middle grown in seg[0..SEG).
+  // Forward: prefix(i - 1) + s[i+1..j] + v + suffix(j + 1), middle s[i+1..grown] in seg[0..SEG). The middle
+  // is grown only when a position passes the arc-cost screen (most do not), in the same order of operations.
   seg.set(m.nodeSeg.subarray(SEG * next, SEG * next + SEG), 0);
+  let grown = i + 1;
   for (let j = i + 1; j < s.length - 1; j++) {
-    if (j > i + 1) concatInto(seg, 0, seg, 0, m.nodeSeg, SEG * s[j]!, t[s[j - 1]! * n1 + s[j]!]!);
     const a = s[j]!;
     const b = s[j + 1]!;
     const arcs = c[a * n1 + v]! + c[v * n1 + b]! - c[a * n1 + b]! - out;
     if (arcs - before >= bestDelta) continue;
+    for (; grown < j; grown++)
+      concatInto(seg, 0, seg, 0, m.nodeSeg, SEG * s[grown + 1]!, t[s[grown]! * n1 + s[grown + 1]!]!);
     concatInto(seg, SEG, fwd, SEG * (i - 1), seg, 0, t[prev * n1 + next]!);
     const warp = insertWarp(seg, SEG, m.nodeSeg, SEG * v, t[a * n1 + v]!, bwd, SEG * (j + 1), t[v * n1 + b]!);
     const delta = arcs + warpWeight * warp - before;
@@ -158,14 +161,16 @@ export function relocateInRoute(st: FleetState, v: number, warpWeight: number): 
       bestJ = j;
     }
   }
-  // Backward: prefix(j) + v + s[j+1..i-1] + suffix(i + 1), middle grown at its front.
+  // Backward: prefix(j) + v + s[j+1..i-1] + suffix(i + 1), middle s[from..i-1] grown at its front, lazily too.
   seg.set(m.nodeSeg.subarray(SEG * prev, SEG * prev + SEG), 0);
+  let from = i - 1;
   for (let j = i - 2; j >= 0; j--) {
-    if (j < i - 2) concatInto(seg, 0, m.nodeSeg, SEG * s[j + 1]!, seg, 0, t[s[j + 1]! * n1 + s[j + 2]!]!);
     const a = s[j]!;
     const b = s[j + 1]!;
     const arcs = c[a * n1 + v]! + c[v * n1 + b]! - c[a * n1 + b]! - out;
     if (arcs - before >= bestDelta) continue;
+    for (; from > j + 1; from--)
+      concatInto(seg, 0, m.nodeSeg, SEG * s[from - 1]!, seg, 0, t[s[from - 1]! * n1 + s[from]!]!);
     concatInto(seg, SEG, fwd, SEG * j, m.nodeSeg, SEG * v, t[a * n1 + v]!);
     const warp = insertWarp(seg, SEG, seg, 0, t[v * n1 + b]!, bwd, SEG * (i + 1), t[prev * n1 + next]!);
     const delta = arcs + warpWeight * warp - before;
