@@ -42,11 +42,17 @@ function placement(st: FleetState, kind: number, v: number, w: number): PairPlac
   const a = st.seqs[ra]!;
   const i = st.posOf[v]!;
   const x = a[i + 1]!;
-  const j = st.posOf[w]!;
-  const p = kind === PAIR_AFTER || kind === PAIR_AFTER_REVERSED ? j : j - 1;
-  const reversed = kind === PAIR_AFTER_REVERSED || kind === PAIR_BEFORE_REVERSED;
+  const p = pairAfter(kind, st.posOf[w]!);
+  const reversed = pairReversed(kind);
   return { ra, rb, a, b: st.seqs[rb]!, i, p, first: reversed ? x : v, second: reversed ? v : x };
 }
+
+/** The position in B after which the pair goes, w being at position j. */
+const pairAfter = (kind: number, j: number): number =>
+  kind === PAIR_AFTER || kind === PAIR_AFTER_REVERSED ? j : j - 1;
+
+/** Whether the pair goes in reversed (its second customer first). */
+const pairReversed = (kind: number): boolean => kind === PAIR_AFTER_REVERSED || kind === PAIR_BEFORE_REVERSED;
 
 /** Fills `out` for the move (A: v's route, B: w's route); v must have a customer after it. */
 export function evaluatePairMove(st: FleetState, kind: number, v: number, w: number, out: MoveOutcome): void {
@@ -86,7 +92,10 @@ export function evaluatePairMove(st: FleetState, kind: number, v: number, w: num
   );
 }
 
-/** Change of arc cost made by the move (read in place: it screens every pair move, so it allocates nothing). */
+/**
+ * Change of arc cost made by the move. Read in place, not through `placement`: it screens every pair move, so it
+ * allocates nothing.
+ */
 export function pairCostDelta(st: FleetState, kind: number, v: number, w: number): number {
   const m = st.model;
   const n1 = m.n + 1;
@@ -94,10 +103,9 @@ export function pairCostDelta(st: FleetState, kind: number, v: number, w: number
   const a = st.seqs[st.routeOf[v]!]!;
   const b = st.seqs[st.routeOf[w]!]!;
   const i = st.posOf[v]!;
-  const j = st.posOf[w]!;
-  const p = kind === PAIR_AFTER || kind === PAIR_AFTER_REVERSED ? j : j - 1;
+  const p = pairAfter(kind, st.posOf[w]!);
   const x = a[i + 1]!;
-  const reversed = kind === PAIR_AFTER_REVERSED || kind === PAIR_BEFORE_REVERSED;
+  const reversed = pairReversed(kind);
   const first = reversed ? x : v;
   const second = reversed ? v : x;
   const ap = a[i - 1]!;
