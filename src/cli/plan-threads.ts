@@ -17,6 +17,7 @@ import type {
   PricedCoalitions,
   TaskSolver,
 } from '../planner/index.ts';
+import { threadModule } from './thread-module.ts';
 
 /** What fixes the city a thread plans for: the options `planScenario` builds it with. */
 export interface PlanThreadDay {
@@ -276,15 +277,4 @@ function threadError(e: ThreadError): Error {
   return new InternalError('BROKEN_INVARIANT', `a plan thread failed: ${e.message}`);
 }
 
-/**
- * The thread's module beside this one, with this module's extension: `.js` from the build in dist/, `.ts` from
- * the sources, which the thread first registers tsx to load (a thread inherits no loader registered in code,
- * and Node 20 takes no `--import` in a thread's execArgv).
- */
-const OWN_EXTENSION = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
-const THREAD_URL = new URL(`./plan.thread${OWN_EXTENSION}`, import.meta.url).href;
-const THREAD_MODULE =
-  OWN_EXTENSION === '.ts'
-    ? `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})` +
-      `.then((tsx) => { tsx.register(); return import(${JSON.stringify(THREAD_URL)}); });`
-    : `import(${JSON.stringify(THREAD_URL)});`;
+const THREAD_MODULE = threadModule('plan.thread');
