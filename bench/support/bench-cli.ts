@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Command } from 'commander';
+import { MAX_RUNS } from '../../src/cli/benchmark-runs.ts';
 import {
   formatMarkdownTable,
   formatOutcome,
@@ -14,6 +15,8 @@ import { spreadByInstance, spreadTable, summariseBySeed } from './seed-report.ts
 
 /** At most this many instances solved at once. */
 const MAX_JOBS = 16;
+/** The command's own bound (src/cli/benchmark-runs.ts). */
+const MAX_THREADS = MAX_RUNS;
 
 export interface BenchDefinition {
   readonly title: string;
@@ -38,6 +41,11 @@ export async function benchMain(def: BenchDefinition, argv: readonly string[]): 
     )
     .option('--objective <objective>', 'distance or vehicles', 'distance')
     .option('--max-iterations <n>', 'iteration limit per instance')
+    .option(
+      '--threads <n>',
+      'independent runs per instance, one per thread, the best kept (give each instance that many cores: --jobs)',
+      '1',
+    )
     .option('--filter <prefixes>', 'comma-separated instance name prefixes, e.g. R1,RC2')
     .option('--dir <folder>', 'instance folder', def.defaultDir)
     .option('--markdown', 'print the summary as a markdown table for docs/BENCHMARKS.md')
@@ -50,6 +58,7 @@ export async function benchMain(def: BenchDefinition, argv: readonly string[]): 
     jobs: string;
     objective: string;
     maxIterations?: string;
+    threads: string;
     filter?: string;
     dir: string;
     markdown?: boolean;
@@ -66,14 +75,17 @@ export async function benchMain(def: BenchDefinition, argv: readonly string[]): 
   const maxIterations = o.maxIterations === undefined ? undefined : Number(o.maxIterations);
   if (maxIterations !== undefined && !(Number.isInteger(maxIterations) && maxIterations > 0))
     program.error('--max-iterations must be a positive integer');
+  const threads = Number(o.threads);
+  if (!Number.isInteger(threads) || threads < 1 || threads > MAX_THREADS)
+    program.error(`--threads must be an integer from 1 to ${MAX_THREADS}, got "${o.threads}"`);
   const objective = o.objective as RunOptions['objective'];
 
   const spec = def.suite(o.dir, objective);
-  const opts: RunOptions = { timeLimitS, seeds, jobs, objective, maxIterations, filter: o.filter };
+  const opts: RunOptions = { timeLimitS, seeds, jobs, objective, maxIterations, threads, filter: o.filter };
   const log = (s: string): boolean => process.stderr.write(s);
   const seedText = seeds.length === 1 ? `seed ${seeds[0]}` : `seeds ${o.seeds}`;
   log(
-    `${def.title}: ${o.dir}, time limit ${timeLimitS} s, ${seedText}, objective ${objective}${o.filter ? `, filter ${o.filter}` : ''}${jobs > 1 ? `, ${jobs} at once` : ''}\n`,
+    `${def.title}: ${o.dir}, time limit ${timeLimitS} s, ${seedText}, objective ${objective}${o.filter ? `, filter ${o.filter}` : ''}${jobs > 1 ? `, ${jobs} at once` : ''}${threads > 1 ? `, best of ${threads} runs on as many threads` : ''}\n`,
   );
   const several = seeds.length > 1;
   const outcomes: InstanceOutcome[] = await runSuite(spec, opts, (r) =>
@@ -83,7 +95,9 @@ export async function benchMain(def: BenchDefinition, argv: readonly string[]): 
     program.error(`no instance matches${o.filter ? ` --filter ${o.filter}` : ''} in ${o.dir}`);
 
   const rows = summarise(outcomes);
-  const budget = maxIterations === undefined ? '' : `, at most ${maxIterations} iterations`;
+  const budget =
+    (maxIterations === undefined ? '' : `, at most ${maxIterations} iterations`) +
+    (threads > 1 ? `, best of ${threads} runs (${threads} threads)` : '');
   const caption = `${def.title}, ${timeLimitS} s per instance${budget}, ${seedText}, objective ${objective}${o.filter ? `, filter ${o.filter}` : ''} (${new Date().toISOString().slice(0, 10)})`;
   const bySeed = several ? summariseBySeed(outcomes) : [];
   const byInstance = several ? spreadByInstance(outcomes) : [];

@@ -31,6 +31,8 @@ export interface RunOptions {
   readonly jobs: number;
   readonly objective: 'distance' | 'vehicles';
   readonly maxIterations?: number | undefined;
+  /** Independent runs per solve, one per worker thread (the command's `--threads`); 1 = one search. */
+  readonly threads?: number | undefined;
   /** Comma-separated name prefixes (case-insensitive); empty = every instance. */
   readonly filter?: string | undefined;
 }
@@ -124,6 +126,7 @@ async function runOne(
     opts.objective,
   ];
   if (opts.maxIterations !== undefined) args.push('--max-iterations', String(opts.maxIterations));
+  if (opts.threads !== undefined && opts.threads > 1) args.push('--threads', String(opts.threads));
 
   const child = await runChild(args, opts.timeLimitS + KILL_GRACE_S);
   if (child.error !== undefined) return { ...base, feasible: false, violations: [], error: child.error };

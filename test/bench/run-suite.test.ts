@@ -4,7 +4,12 @@ import { parseSolomon } from '../../src/io/benchmark/solomon.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { solomonClass } from '../../bench/support/instance-classes.ts';
-import { runSuite, type InstanceOutcome, type SuiteSpec } from '../../bench/support/run-suite.ts';
+import {
+  runSuite,
+  type InstanceOutcome,
+  type RunOptions,
+  type SuiteSpec,
+} from '../../bench/support/run-suite.ts';
 import { solomonDir } from '../support/benchmark-fixtures.ts';
 
 const SPEC: SuiteSpec = {
@@ -19,7 +24,7 @@ const SPEC: SuiteSpec = {
 describe('a benchmark suite over several seeds', () => {
   it('solves each instance once per seed, two at a time, and returns them seed by seed in natural order', async () => {
     const seen: InstanceOutcome[] = [];
-    const opts = {
+    const opts: RunOptions = {
       timeLimitS: 60,
       seeds: [2, 1],
       jobs: 2,
@@ -35,5 +40,21 @@ describe('a benchmark suite over several seeds', () => {
     expect(outcomes[1]?.distance).not.toBe(outcomes[3]?.distance);
     const single = await runSuite(SPEC, { ...opts, seeds: [2], jobs: 1, filter: 'R101' }, () => undefined);
     expect(single[0]?.distance).toBe(outcomes[1]?.distance);
+  }, 120_000);
+
+  it('passes --threads to the command: each solve is the best of that many runs, and counts their work', async () => {
+    const opts: RunOptions = {
+      timeLimitS: 60,
+      seeds: [1],
+      jobs: 1,
+      objective: 'distance',
+      maxIterations: 20,
+      filter: 'R101',
+    };
+    const runs = await runSuite(SPEC, { ...opts, threads: 2 }, () => undefined);
+    const alone = await runSuite(SPEC, { ...opts, seeds: [1, 7920] }, () => undefined);
+    expect(runs[0]?.feasible).toBe(true);
+    expect(runs[0]?.iterations).toBe(40);
+    expect(runs[0]?.distance).toBe(Math.min(alone[0]!.distance!, alone[1]!.distance!));
   }, 120_000);
 });

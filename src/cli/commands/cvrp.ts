@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { parseCvrplib } from '../../io/benchmark/cvrplib.ts';
 import { registerBenchmarkCommand, type BenchmarkCommandDeps } from './vrptw.ts';
 
 /**
@@ -13,7 +12,7 @@ export function registerCvrp(program: Command, deps: Partial<BenchmarkCommandDep
       name: 'cvrp',
       description: 'Solve a CVRPLIB EUC_2D instance, e.g. the X set (benchmark mode)',
       argument: 'CVRPLIB .vrp instance',
-      parse: (text, source) => parseCvrplib(text, source),
+      format: 'cvrplib',
     },
     deps,
   );

@@ -4,10 +4,18 @@ import type { Command } from 'commander';
 import type { RoutingProblem } from '../../domain/routing-problem.ts';
 import type { RoutingSolution } from '../../domain/routing-solution.ts';
 import { BenchmarkFormatError, type BenchmarkInstance } from '../../io/benchmark/benchmark-instance.ts';
-import { customerRoutes, routesDistance, unassignedCustomers } from '../../io/benchmark/solution-routes.ts';
-import { parseSolomon } from '../../io/benchmark/solomon.ts';
 import { toRoutingProblem } from '../../io/benchmark/to-routing-problem.ts';
 import type { SolveParams } from '../../solver/api.ts';
+import {
+  BENCHMARK_FORMATS,
+  bestRun,
+  MAX_RUNS,
+  runOutcome,
+  runSeed,
+  solveRuns,
+  type BenchmarkFormat,
+  type RunOutcome,
+} from '../benchmark-runs.ts';
 import { CliError } from '../cli-error.ts';
 
 /** The solver entry point as the benchmark commands call it (injected in tests). */
@@ -35,13 +43,16 @@ export interface BenchmarkResult {
   /** Search iterations the solver ran: the budget's unit, so quality can be read per iteration as well as per second. */
   readonly iterations: number;
   readonly unassigned?: number[];
+  /** With `--threads` above 1: the independent runs made, and the seed of the one printed (runs.ts). */
+  readonly runs?: number;
+  readonly runSeed?: number;
 }
 
 interface BenchmarkCommandSpec {
   readonly name: string;
   readonly description: string;
   readonly argument: string;
-  readonly parse: (text: string, source: string) => BenchmarkInstance;
+  readonly format: BenchmarkFormat;
 }
 
 interface RawOptions {
@@ -49,6 +60,7 @@ interface RawOptions {
   readonly seed: string;
   readonly objective: string;
   readonly maxIterations?: string;
+  readonly threads: string;
   readonly json?: boolean;
 }
 
@@ -68,7 +80,7 @@ export function registerVrptw(program: Command, deps: Partial<BenchmarkCommandDe
       name: 'vrptw',
       description: 'Solve a Solomon / Gehring-Homberger VRPTW instance (benchmark mode)',
       argument: 'Solomon-format .txt instance',
-      parse: parseSolomon,
+      format: 'solomon',
     },
     deps,
   );
@@ -93,22 +105,42 @@ export function registerBenchmarkCommand(
       'distance',
     )
     .option('--max-iterations <n>', 'also stop after this many search iterations')
+    .option(
+      '--threads <n>',
+      `independent runs, one per worker thread, each with the whole budget; the best is printed (1-${MAX_RUNS})`,
+      '1',
+    )
     .option('--json', 'print { routes, vehicles, distance, seconds, iterations } as JSON')
     .action(async (path: string, raw: RawOptions) => {
       const started = d.clock();
+      // the threads' shared clock, for their time caps (see RunThreadData)
+      const startedAtMs = performance.timeOrigin + performance.now();
       const params = solveParams(raw, d.clock);
-      const instance = await readInstance(path, spec.parse);
-      const { problem, customerOfJob } = toRoutingProblem(instance);
-      const solution = await d.solve(problem, params);
-      const routes = customerRoutes(solution, customerOfJob);
-      const unassigned = unassignedCustomers(solution, customerOfJob);
+      const threads = threadCount(raw.threads);
+      const text = await readInstanceText(path);
+      const instance = parseInstance(text, path, spec.format);
+      let runs: RunOutcome[];
+      if (threads === 1) {
+        const { problem, customerOfJob } = toRoutingProblem(instance);
+        runs = [runOutcome(instance, await d.solve(problem, params), customerOfJob)];
+      } else {
+        const { clock: _clock, onProgress: _onProgress, ...threadParams } = params;
+        runs = await solveRuns(
+          { text, source: path, format: spec.format, params: threadParams, startedAtMs },
+          threads,
+        );
+      }
+      const chosen = bestRun(runs, params.objective);
+      const { routes, unassigned, distance } = runs[chosen]!;
       const result: BenchmarkResult = {
         routes,
         vehicles: routes.length,
-        distance: routesDistance(instance, routes),
+        distance,
         seconds: Math.round(d.clock() - started) / 1000,
-        iterations: solution.stats.iterations,
+        // the work done: every run's iterations
+        iterations: runs.reduce((sum, r) => sum + r.iterations, 0),
         ...(unassigned.length > 0 ? { unassigned } : {}),
+        ...(threads > 1 ? { runs: threads, runSeed: runSeed(params.seed, chosen) } : {}),
       };
       if (unassigned.length > 0)
         d.warn(`picon: ${unassigned.length} customer(s) left unassigned: ${unassigned.join(' ')}\n`);
@@ -148,10 +180,16 @@ function solveParams(raw: RawOptions, clock: () => number): SolveParams {
   };
 }
 
-async function readInstance(path: string, parse: BenchmarkCommandSpec['parse']): Promise<BenchmarkInstance> {
-  let text: string;
+function threadCount(raw: string): number {
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || !Number.isInteger(n) || n < 1 || n > MAX_RUNS)
+    throw new CliError(`--threads must be an integer from 1 to ${MAX_RUNS}, got "${raw}"`);
+  return n;
+}
+
+async function readInstanceText(path: string): Promise<string> {
   try {
-    text = await readFile(path, 'utf8');
+    return await readFile(path, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new CliError(
@@ -160,8 +198,11 @@ async function readInstance(path: string, parse: BenchmarkCommandSpec['parse']):
         : `cannot read instance file ${path}: ${(err as Error).message}`,
     );
   }
+}
+
+function parseInstance(text: string, path: string, format: BenchmarkFormat): BenchmarkInstance {
   try {
-    return parse(text, path);
+    return BENCHMARK_FORMATS[format](text, path);
   } catch (err) {
     if (err instanceof BenchmarkFormatError) throw new CliError(`invalid instance file: ${err.message}`);
     throw err;
@@ -171,7 +212,8 @@ async function readInstance(path: string, parse: BenchmarkCommandSpec['parse']):
 function summary(instance: BenchmarkInstance, r: BenchmarkResult, raw: RawOptions): string {
   const lines = [
     `${instance.name}: ${r.vehicles} vehicles, distance ${instance.rounding === 'exact' ? r.distance.toFixed(2) : r.distance}, ${r.seconds.toFixed(2)} s ` +
-      `(objective ${raw.objective}, seed ${raw.seed}, ${instance.nodes.length - 1} customers, fleet ${instance.fleetSize})`,
+      `(objective ${raw.objective}, seed ${raw.seed}${r.runs !== undefined ? `, best of ${r.runs} runs: seed ${r.runSeed}` : ''}, ` +
+      `${instance.nodes.length - 1} customers, fleet ${instance.fleetSize})`,
   ];
   if (r.unassigned !== undefined) lines.push(`unassigned: ${r.unassigned.join(' ')}`);
   return `${lines.join('\n')}\n`;
