@@ -93,23 +93,30 @@ export type RunThreadReply =
  * a function of its seed and budget alone (the wall clock is only the cap each thread measures itself), so
  * the set of outcomes does not depend on the machine or its load when the iteration budget binds.
  */
-export function solveRuns(data: RunThreadData, runs: number): Promise<RunOutcome[]> {
+export async function solveRuns(data: RunThreadData, runs: number): Promise<RunOutcome[]> {
   const { seed } = data.params;
-  return Promise.all(
-    Array.from({ length: runs }, (_, k) => {
-      const workerData: RunThreadData = { ...data, params: { ...data.params, seed: runSeed(seed, k) } };
-      return new Promise<RunOutcome>((resolve, reject) => {
-        const worker = new Worker(threadModule('benchmark-run.thread'), { eval: true, workerData });
-        worker.once('message', (reply: RunThreadReply) => {
-          if (reply.kind === 'done') resolve(reply.outcome);
-          else reject(new Error(`run ${k} (seed ${workerData.params.seed}) failed: ${reply.message}`));
-          void worker.terminate();
-        });
-        worker.once('error', reject);
-        worker.once('exit', (code) =>
-          reject(new Error(`run ${k} ended with exit code ${code} before its answer`)),
-        );
+  const workers: Worker[] = [];
+  const answers = Array.from({ length: runs }, (_, k) => {
+    const workerData: RunThreadData = { ...data, params: { ...data.params, seed: runSeed(seed, k) } };
+    return new Promise<RunOutcome>((resolve, reject) => {
+      const worker = new Worker(threadModule('benchmark-run.thread'), { eval: true, workerData });
+      workers.push(worker);
+      worker.once('message', (reply: RunThreadReply) => {
+        if (reply.kind === 'done') resolve(reply.outcome);
+        else reject(new Error(`run ${k} (seed ${workerData.params.seed}) failed: ${reply.message}`));
+        void worker.terminate();
       });
-    }),
-  );
+      worker.once('error', reject);
+      worker.once('exit', (code) =>
+        reject(new Error(`run ${k} ended with exit code ${code} before its answer`)),
+      );
+    });
+  });
+  try {
+    return await Promise.all(answers);
+  } catch (err) {
+    // one failed run fails the command: the others are not left searching until their cap
+    await Promise.all(workers.map((w) => w.terminate()));
+    throw err;
+  }
 }

@@ -43,7 +43,7 @@ export interface BenchmarkResult {
   /** Search iterations the solver ran: the budget's unit, so quality can be read per iteration as well as per second. */
   readonly iterations: number;
   readonly unassigned?: number[];
-  /** With `--threads` above 1: the independent runs made, and the seed of the one printed (runs.ts). */
+  /** With `--threads` above 1: the independent runs made, and the seed of the one printed (benchmark-runs.ts). */
   readonly runs?: number;
   readonly runSeed?: number;
 }
