@@ -15,8 +15,6 @@ import { spreadByInstance, spreadTable, summariseBySeed } from './seed-report.ts
 
 /** At most this many instances solved at once. */
 const MAX_JOBS = 16;
-/** The command's own bound (src/cli/benchmark-runs.ts). */
-const MAX_THREADS = MAX_RUNS;
 
 export interface BenchDefinition {
   readonly title: string;
@@ -76,8 +74,8 @@ export async function benchMain(def: BenchDefinition, argv: readonly string[]): 
   if (maxIterations !== undefined && !(Number.isInteger(maxIterations) && maxIterations > 0))
     program.error('--max-iterations must be a positive integer');
   const threads = Number(o.threads);
-  if (!Number.isInteger(threads) || threads < 1 || threads > MAX_THREADS)
-    program.error(`--threads must be an integer from 1 to ${MAX_THREADS}, got "${o.threads}"`);
+  if (!Number.isInteger(threads) || threads < 1 || threads > MAX_RUNS)
+    program.error(`--threads must be an integer from 1 to ${MAX_RUNS}, got "${o.threads}"`);
   const objective = o.objective as RunOptions['objective'];
 
   const spec = def.suite(o.dir, objective);
