@@ -9,7 +9,7 @@ import {
   formatTextTable,
   summarise,
 } from './report.ts';
-import { runSuite, type InstanceOutcome, type RunOptions, type SuiteSpec } from './run-suite.ts';
+import { childCode, runSuite, type InstanceOutcome, type RunOptions, type SuiteSpec } from './run-suite.ts';
 import { parseSeedList } from './seed-list.ts';
 import { spreadByInstance, spreadTable, summariseBySeed } from './seed-report.ts';
 
@@ -83,7 +83,8 @@ export async function benchMain(def: BenchDefinition, argv: readonly string[]): 
   const log = (s: string): boolean => process.stderr.write(s);
   const seedText = seeds.length === 1 ? `seed ${seeds[0]}` : `seeds ${o.seeds}`;
   log(
-    `${def.title}: ${o.dir}, time limit ${timeLimitS} s, ${seedText}, objective ${objective}${o.filter ? `, filter ${o.filter}` : ''}${jobs > 1 ? `, ${jobs} at once` : ''}${threads > 1 ? `, best of ${threads} runs on as many threads` : ''}\n`,
+    `${def.title}: ${o.dir}, time limit ${timeLimitS} s, ${seedText}, objective ${objective}${o.filter ? `, filter ${o.filter}` : ''}${jobs > 1 ? `, ${jobs} at once` : ''}${threads > 1 ? `, best of ${threads} runs on as many threads` : ''}\n` +
+      `each instance runs \`picon ${spec.command}\` from ${childCode()}\n`,
   );
   const several = seeds.length > 1;
   const outcomes: InstanceOutcome[] = await runSuite(spec, opts, (r) =>
