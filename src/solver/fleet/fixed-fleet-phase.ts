@@ -1,7 +1,6 @@
 import type { SearchContext } from '../search/search-context.ts';
 import { sisrAnnealing } from '../search/sisr.ts';
-import { buildFleetModel, type FleetModel } from './fleet-model.ts';
-import type { FleetState } from './fleet-state.ts';
+import { buildFleetModel } from './fleet-model.ts';
 import { eliminationApplies, fleetStateOf, writeBack } from './fleet-phase.ts';
 import { searchFixedFleet } from './penalised-sisr.ts';
 
@@ -17,28 +16,22 @@ export const TEMPERATURE_FACTOR = 0.3;
  * Distance search at the current fleet through infeasible solutions (see penalised-sisr.ts) from the
  * budget share `fromFraction` to `untilFraction` (the annealing cools over that span; one ruin-and-recreate
  * is one iteration). Keeps the solver's solution unless the best feasible result passes the solver's day
- * check and costs less. `start`, when given, builds the state the search begins from instead of the current
- * solution (the same number of routes; it may be infeasible, e.g. a crossover's child). Returns false,
- * changing nothing, where route elimination's model does not apply.
+ * check and costs less. Returns false, changing nothing, where route elimination's model does not apply.
  */
 export function improveAtFixedFleet(
   ctx: SearchContext,
   fromFraction: number,
   untilFraction: number,
-  coolUntil = untilFraction,
-  start?: (model: FleetModel) => FleetState,
 ): boolean {
   const { sol, budget, rng } = ctx;
   if (!eliminationApplies(ctx)) return false;
   const model = buildFleetModel(ctx.inst, ctx.neighbours);
-  const { st: current, vehicles } = fleetStateOf(ctx, model);
-  const st = start?.(model) ?? current;
+  const { st, vehicles } = fleetStateOf(ctx, model);
   const annealing = sisrAnnealing(ctx);
   const span = Math.max(1e-9, untilFraction - fromFraction);
-  const coolSpan = Math.max(1e-9, coolUntil - fromFraction);
   searchFixedFleet(st, {
     rng,
-    temperature: (phase) => TEMPERATURE_FACTOR * annealing.temperature((phase * span) / coolSpan),
+    temperature: (phase) => TEMPERATURE_FACTOR * annealing.temperature(phase),
     phase: () => {
       const p = budget.progress(sol.cost());
       return budget.done(p) ? 1 : (p.fraction - fromFraction) / span;

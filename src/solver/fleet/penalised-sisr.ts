@@ -97,7 +97,8 @@ export function searchFixedFleet(st: FleetState, ctl: FixedFleetControl): number
       if (feasible) {
         const cost = arcCost(st);
         // From an infeasible start bestCost is Infinity, and Infinity - REL_EPS x Infinity is NaN: without
-        // the first test no feasible solution would ever be kept (a crossover child's whole run was lost).
+        // the first test no feasible solution would ever be kept (a crossover child's whole run was lost so,
+        // when the runs at the fleet floor started from one; the solver's callers now start feasible).
         if (bestCost === Infinity || cost < bestCost - REL_EPS * Math.abs(bestCost)) {
           bestCost = cost;
           best = st.snapshot();

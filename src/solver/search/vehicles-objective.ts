@@ -1,6 +1,5 @@
 import { improveAtFixedFleet } from '../fleet/fixed-fleet-phase.ts';
 import { eliminationApplies, minimiseFleetByElimination } from '../fleet/fleet-phase.ts';
-import { bestOfRunsAtFloor } from '../fleet/runs-at-floor.ts';
 import { minimiseFleet } from './fleet-minimisation.ts';
 import type { SearchContext } from './search-context.ts';
 import { runSisr } from './sisr.ts';
@@ -35,13 +34,14 @@ export function minimiseVehiclesThenCost(ctx: SearchContext): void {
     return;
   }
   runSisr(ctx, 0, COST_FIRST_SHARE);
-  const costPhaseBest = ctx.sol.snapshot();
   minimiseFleetByElimination(ctx, ELIMINATION_UNTIL);
-  // The distance search cools over what elimination left. Where elimination ended early at the load bound
-  // it is split into runs from several starts (fleet/runs-at-floor.ts).
+  // One distance search cools over what elimination left, however early elimination stopped (at the load
+  // bound the fleet cannot shrink further). Three searches over a third each, the third from a crossover of
+  // the first two, were better until 2026-12-06; with the stronger search since, one long search is better:
+  // Gehring-Homberger 200 at 12,000 iterations, seeds 1-6 and 7,920-7,925, 1.03 % against 1.12 % (R1 and RC1
+  // gain, C1 and RC2 lose a little). docs/BENCHMARKS.md, 2026-12-07, sixth session.
   const from = Math.min(ELIMINATION_UNTIL, ctx.budget.fraction());
-  if (from < ELIMINATION_UNTIL) bestOfRunsAtFloor(ctx, costPhaseBest, from);
-  else improveAtFixedFleet(ctx, from, 1);
+  improveAtFixedFleet(ctx, from, 1);
   // With the budget spent, SISR only runs its opening local search on the feasible result (its moves on
   // the solver's own day schedule). Handing it the last 10 or 20 % of the budget instead was worse on
   // Gehring-Homberger R1 and RC1 (SISR at this fleet leaves customers out and rejects the candidate).
