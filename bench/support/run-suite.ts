@@ -65,7 +65,8 @@ const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /**
  * The command users run. It runs the build in dist/ when that was compiled from these sources, else the
  * sources through tsx (childCode says which): from the build, `--threads` runs start without compiling
- * TypeScript again in each thread, which at 2 s a solve cost a fifth of the runs' iterations.
+ * TypeScript again in each thread, which at 2 s a solve left two runs fewer iterations together than one run
+ * alone got (2,391 against 2,759; docs/BENCHMARKS.md).
  */
 const PICON = join(REPO_ROOT, 'bin', 'picon.mjs');
 /** Allowance on top of the time limit before a child is killed: process start, tsx, construction, output. */

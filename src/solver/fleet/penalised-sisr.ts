@@ -97,8 +97,8 @@ export function searchFixedFleet(st: FleetState, ctl: FixedFleetControl): number
       if (feasible) {
         const cost = arcCost(st);
         // From an infeasible start bestCost is Infinity, and Infinity - REL_EPS x Infinity is NaN: without
-        // the first test no feasible solution would ever be kept (a crossover child's whole run was lost so,
-        // when the runs at the fleet floor started from one; the solver's callers now start feasible).
+        // the first test no feasible solution would ever be kept. Until 2d8ba29 a crossover child's whole run
+        // was lost so; no caller starts infeasible since the crossover went (2026-12-07), but one may.
         if (bestCost === Infinity || cost < bestCost - REL_EPS * Math.abs(bestCost)) {
           bestCost = cost;
           best = st.snapshot();
