@@ -39,7 +39,8 @@ export function minimiseVehiclesThenCost(ctx: SearchContext): void {
   // bound the fleet cannot shrink further). Three searches over a third each, the third from a crossover of
   // the first two, were better until 2026-12-06; with the stronger search since, one long search is better:
   // Gehring-Homberger 200 at 12,000 iterations, seeds 1-6 and 7,920-7,925, 1.03 % against 1.12 % (R1 and RC1
-  // gain, C1 and RC2 lose a little). docs/BENCHMARKS.md, 2026-12-07, sixth session.
+  // gain, C1 and RC2 lose a little; Solomon R207 loses about 3 % on every seed tried, where several starts
+  // still pay). docs/BENCHMARKS.md, 2026-12-07, sixth session.
   const from = Math.min(ELIMINATION_UNTIL, ctx.budget.fraction());
   improveAtFixedFleet(ctx, from, 1);
   // With the budget spent, SISR only runs its opening local search on the feasible result (its moves on
